@@ -1,0 +1,4 @@
+export default {
+  displayName: 'sandbox',
+  preset: '../../jest.preset.js',
+};

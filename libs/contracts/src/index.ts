@@ -1,0 +1,5 @@
+export * from './lib/errors';
+export * from './lib/health';
+export * from './lib/config';
+export * from './lib/languages';
+export * from './lib/stream';

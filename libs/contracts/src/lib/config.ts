@@ -1,0 +1,107 @@
+import type { LanguageCode } from './languages';
+
+export type LogLevel = 'error' | 'warn' | 'info' | 'debug' | 'verbose';
+export const LOG_LEVELS: readonly LogLevel[] = ['error', 'warn', 'info', 'debug', 'verbose'];
+
+export const HOSTER_NAMES = [
+  'VOE',
+  'Filemoon',
+  'Vidmoly',
+  'Doodstream',
+  'Vidoza',
+  'LoadX',
+  'Luluvdo',
+  'SpeedFiles',
+  'Streamtape',
+] as const;
+export type HosterName = (typeof HOSTER_NAMES)[number];
+
+export interface ServerSettings {
+  host: string;
+  port: number;
+  cors_origins: string[];
+}
+
+export interface LoggingSettings {
+  level: LogLevel;
+}
+
+export interface SecuritySettings {
+  session_ttl_hours: number;
+  /** Requests per minute per IP on login and setup. */
+  auth_rate_limit_per_minute: number;
+  /** Requests per minute per IP on every other route. */
+  rate_limit_per_minute: number;
+  lockout_threshold: number;
+  lockout_window_minutes: number;
+  lockout_cooldown_minutes: number;
+}
+
+export interface ProviderSettings {
+  aniworld_base_url: string;
+  sto_base_url: string;
+  user_agent: string;
+  requests_per_second: number;
+  hoster_order: HosterName[];
+  disabled_hosters: HosterName[];
+  cache_ttl_seconds: number;
+}
+
+export interface DownloadSettings {
+  concurrency: number;
+  connections_per_download: number;
+  /** Bytes per second for one download; null means unlimited. */
+  bandwidth_limit: number | null;
+  max_retries: number;
+  retry_backoff_seconds: number;
+  naming_template: string;
+  language_preference: LanguageCode[];
+}
+
+/**
+ * The configuration as the API shows it. Secrets (the password hash and the JWT secret) are
+ * never part of it; `master_password_configured` says whether the first-run setup happened.
+ */
+export interface AppConfig {
+  anime_directory: string | null;
+  database_url: string | null;
+  server: ServerSettings;
+  logging: LoggingSettings;
+  security: SecuritySettings;
+  providers: ProviderSettings;
+  downloads: DownloadSettings;
+}
+
+export interface ConfigResponse {
+  config: AppConfig;
+  master_password_configured: boolean;
+  /** Dotted paths whose value comes from an environment variable and overrides the file. */
+  overridden_by_env: string[];
+  data_dir: string;
+}
+
+/** PUT /api/config and POST /api/config/validate take a partial config; sections merge. */
+export type ConfigUpdate = {
+  [K in keyof AppConfig]?: AppConfig[K] extends object | null
+    ? AppConfig[K] extends unknown[] | null | string
+      ? AppConfig[K]
+      : Partial<NonNullable<AppConfig[K]>>
+    : AppConfig[K];
+};
+
+export interface ConfigUpdateResponse extends ConfigResponse {
+  /** Dotted paths whose new value only takes effect after a restart. */
+  restart_required: string[];
+  backup: string | null;
+}
+
+export interface ConfigValidationResponse {
+  valid: boolean;
+  errors: { field: string; errors: string[] }[];
+}
+
+export interface ConfigBackup {
+  name: string;
+  created_at: string;
+  size_bytes: number;
+}

@@ -1,0 +1,4 @@
+export default {
+  displayName: 'downloader',
+  preset: '../../jest.preset.js',
+};

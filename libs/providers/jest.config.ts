@@ -1,0 +1,4 @@
+export default {
+  displayName: 'providers',
+  preset: '../../jest.preset.js',
+};
