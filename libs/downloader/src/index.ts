@@ -1,1 +1,8 @@
-export {};
+export { download, planPaths } from './lib/download';
+export type { DownloadPaths } from './lib/download';
+export * from './lib/core/errors';
+export * from './lib/core/types';
+export { detectStreamKind } from './lib/detect';
+export { locateMediaTool } from './lib/media/binaries';
+export { parseMasterPlaylist, parseMediaPlaylist, selectVariant } from './lib/hls/playlist';
+export type { MediaPlaylist, Segment, Variant } from './lib/hls/playlist';

@@ -1,0 +1,75 @@
+import { OrderedWriter, type PositionalSink } from './ordered-writer';
+
+class MemorySink implements PositionalSink {
+  writes: { pos: number; data: string }[] = [];
+  failAt: number | null = null;
+  async write(data: Buffer, position: number): Promise<void> {
+    await Promise.resolve();
+    if (this.failAt === position) throw Object.assign(new Error('no space'), { code: 'ENOSPC' });
+    this.writes.push({ pos: position, data: data.toString() });
+  }
+}
+
+describe('OrderedWriter', () => {
+  it('writes out-of-order segments in index order at increasing offsets', async () => {
+    const sink = new MemorySink();
+    const seen: number[] = [];
+    const w = new OrderedWriter(sink, 0, 0, 4, (next) => seen.push(next));
+    w.put(2, Buffer.from('cc'));
+    w.put(1, Buffer.from('b'));
+    expect(sink.writes).toEqual([]);
+    w.put(0, Buffer.from('aaa'));
+    w.put(3, Buffer.from('dddd'));
+    await w.flush();
+    expect(sink.writes).toEqual([
+      { pos: 0, data: 'aaa' },
+      { pos: 3, data: 'b' },
+      { pos: 4, data: 'cc' },
+      { pos: 6, data: 'dddd' },
+    ]);
+    expect(seen).toEqual([1, 2, 3, 4]);
+    expect(w.bytesWritten).toBe(10);
+  });
+
+  it('starts at a resumed index and offset', async () => {
+    const sink = new MemorySink();
+    const w = new OrderedWriter(sink, 5, 1000, 2);
+    w.put(5, Buffer.from('x'));
+    await w.flush();
+    expect(sink.writes).toEqual([{ pos: 1000, data: 'x' }]);
+    expect(w.nextIndex).toBe(6);
+  });
+
+  it('blocks producers beyond the window until the gap is written', async () => {
+    const w = new OrderedWriter(new MemorySink(), 0, 0, 2);
+    await w.waitForSlot(1);
+    let released = false;
+    const blocked = w.waitForSlot(2).then(() => (released = true));
+    await Promise.resolve();
+    expect(released).toBe(false);
+    w.put(1, Buffer.from('b'));
+    await w.flush();
+    expect(released).toBe(false);
+    w.put(0, Buffer.from('a'));
+    await blocked;
+    expect(released).toBe(true);
+  });
+
+  it('refuses a segment delivered twice', () => {
+    const w = new OrderedWriter(new MemorySink(), 0, 0, 4);
+    w.put(1, Buffer.from('b'));
+    expect(() => w.put(1, Buffer.from('b'))).toThrow(/twice/);
+  });
+
+  it('surfaces a write error to flush and to waiting producers', async () => {
+    const sink = new MemorySink();
+    sink.failAt = 1;
+    const w = new OrderedWriter(sink, 0, 0, 1);
+    const waiting = w.waitForSlot(3);
+    w.put(0, Buffer.from('a'));
+    w.put(1, Buffer.from('b'));
+    await expect(w.flush()).rejects.toMatchObject({ code: 'ENOSPC' });
+    await expect(waiting).rejects.toMatchObject({ code: 'ENOSPC' });
+    await expect(w.waitForSlot(5)).rejects.toMatchObject({ code: 'ENOSPC' });
+  });
+});

@@ -1,0 +1,172 @@
+import { Agent, interceptors, request } from 'undici';
+import type { Dispatcher } from 'undici';
+import { Aborted, StalledError, errorForStatus, mapNetworkError } from '../core/errors';
+import { sleep } from '../core/sleep';
+import type { TokenBucket } from './token-bucket';
+
+export interface HttpClientOptions {
+  headers: Record<string, string>;
+  maxConnectionsPerHost: number;
+  stallTimeoutMs: number;
+  bucket?: TokenBucket;
+  signal?: AbortSignal;
+}
+
+export interface OpenResponse {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  /** Feeds each body chunk to `onChunk` (awaited when it returns a promise); resolves at the end. */
+  consume(onChunk: (chunk: Buffer) => void | Promise<void>): Promise<void>;
+  /** Stops reading; the connection is discarded. */
+  cancel(): void;
+}
+
+interface Watched {
+  last: number;
+  paused: boolean;
+  stalled: StalledError | null;
+  controller: AbortController;
+}
+
+/**
+ * One keep-alive pool per origin (undici Agent), the download's own headers on every request,
+ * a shared bandwidth limit and one stall watchdog timer for all requests in flight.
+ */
+export class HttpClient {
+  private readonly agent: Agent;
+  private readonly dispatcher: Dispatcher;
+  private readonly active = new Set<Watched>();
+  private watchdog: NodeJS.Timeout | null = null;
+
+  constructor(private readonly opts: HttpClientOptions) {
+    this.agent = new Agent({
+      connections: opts.maxConnectionsPerHost,
+      pipelining: 1,
+      keepAliveTimeout: 30_000,
+      // The stall watchdog below owns timeouts; undici's would fire during throttling pauses.
+      headersTimeout: 0,
+      bodyTimeout: 0,
+    });
+    this.dispatcher = this.agent.compose(interceptors.redirect({ maxRedirections: 5 }));
+  }
+
+  /** Opens a GET (or HEAD); throws typed errors for non-2xx answers. */
+  async open(
+    url: string,
+    init: { range?: { start: number; end?: number }; method?: 'GET' | 'HEAD'; headers?: Record<string, string> } = {},
+  ): Promise<OpenResponse> {
+    if (this.opts.signal?.aborted) throw new Aborted();
+    const controller = new AbortController();
+    const w: Watched = { last: performance.now(), paused: false, stalled: null, controller };
+    const onOuterAbort = (): void => controller.abort();
+    this.opts.signal?.addEventListener('abort', onOuterAbort, { once: true });
+    this.track(w);
+    const done = (): void => {
+      this.active.delete(w);
+      this.opts.signal?.removeEventListener('abort', onOuterAbort);
+    };
+    const headers: Record<string, string> = { ...this.opts.headers, ...init.headers };
+    if (init.range) headers['range'] = `bytes=${init.range.start}-${init.range.end ?? ''}`;
+
+    let res: Dispatcher.ResponseData;
+    try {
+      res = await request(url, {
+        method: init.method ?? 'GET',
+        headers,
+        dispatcher: this.dispatcher,
+        signal: controller.signal,
+      });
+    } catch (err) {
+      done();
+      throw this.mapError(err, w, url);
+    }
+    if (res.statusCode >= 300) {
+      res.body.resume();
+      done();
+      throw errorForStatus(url, res.statusCode);
+    }
+    w.last = performance.now();
+    const bucket = this.opts.bucket;
+    return {
+      status: res.statusCode,
+      headers: res.headers,
+      cancel: () => {
+        controller.abort();
+        done();
+      },
+      consume: async (onChunk) => {
+        try {
+          for await (const chunk of res.body as AsyncIterable<Buffer>) {
+            w.last = performance.now();
+            const r = onChunk(chunk);
+            if (r) await r;
+            if (bucket) {
+              const wait = bucket.take(chunk.length);
+              if (wait > 0) {
+                w.paused = true;
+                await sleep(wait, this.opts.signal);
+                w.paused = false;
+                w.last = performance.now();
+              }
+            }
+          }
+        } catch (err) {
+          throw this.mapError(err, w, url);
+        } finally {
+          done();
+        }
+      },
+    };
+  }
+
+  /** GET into memory; for playlists and keys. */
+  async fetchBuffer(url: string): Promise<{ data: Buffer; headers: Record<string, string | string[] | undefined>; url: string }> {
+    const res = await this.open(url);
+    const chunks: Buffer[] = [];
+    await res.consume((c) => {
+      chunks.push(c);
+    });
+    return { data: Buffer.concat(chunks), headers: res.headers, url };
+  }
+
+  async close(): Promise<void> {
+    if (this.watchdog) clearInterval(this.watchdog);
+    this.watchdog = null;
+    await this.agent.destroy();
+  }
+
+  private track(w: Watched): void {
+    this.active.add(w);
+    if (this.watchdog) return;
+    const period = Math.max(50, Math.min(1000, this.opts.stallTimeoutMs / 4));
+    this.watchdog = setInterval(() => this.checkStalls(), period);
+    this.watchdog.unref();
+  }
+
+  private checkStalls(): void {
+    const now = performance.now();
+    for (const w of this.active) {
+      const idle = now - w.last;
+      if (!w.paused && idle > this.opts.stallTimeoutMs) {
+        w.stalled = new StalledError('', Math.round(idle));
+        w.controller.abort();
+        this.active.delete(w);
+      }
+    }
+    if (this.active.size === 0 && this.watchdog) {
+      clearInterval(this.watchdog);
+      this.watchdog = null;
+    }
+  }
+
+  private mapError(err: unknown, w: Watched, url: string): Error {
+    if (w.stalled) return new StalledError(url, w.stalled.idleMs);
+    if (this.opts.signal?.aborted) return new Aborted();
+    return mapNetworkError(err, url);
+  }
+}
+
+export function headerValue(h: Record<string, string | string[] | undefined>, name: string): string | undefined {
+  const v = h[name.toLowerCase()];
+  return Array.isArray(v) ? v[0] : v;
+}

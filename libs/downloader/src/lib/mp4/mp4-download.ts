@@ -1,0 +1,251 @@
+import { promises as fs } from 'node:fs';
+import type { FileHandle } from 'node:fs/promises';
+import { retryOptions, type EngineContext, type StageResult } from '../core/context';
+import { IncompleteDownload, InvalidMedia, mapFsError } from '../core/errors';
+import { withRetry } from '../core/retry';
+import { readState, StateSaver, STATE_VERSION, type Mp4State } from '../core/state-file';
+import { headerValue, type OpenResponse } from '../http/client';
+import { addInterval, coveredBytes, missingIntervals, planParts, type Interval } from './ranges';
+
+/** Received bytes are written in blocks of this size: few syscalls, bounded memory per connection. */
+const WRITE_BLOCK = 1024 * 1024;
+const MIN_PART = 1024 * 1024;
+
+interface Probe {
+  size: number | null;
+  ranges: boolean;
+  etag?: string;
+  lastModified?: string;
+  /** Open 200 response to read as the single stream when the server ignores Range. */
+  response?: OpenResponse;
+}
+
+export async function probeMp4(ctx: EngineContext, url: string): Promise<Probe> {
+  const res = await withRetry('probe', () => ctx.http.open(url, { range: { start: 0, end: 0 } }), retryOptions(ctx));
+  const etag = headerValue(res.headers, 'etag');
+  const lastModified = headerValue(res.headers, 'last-modified');
+  if (res.status === 206) {
+    await res.consume(() => undefined);
+    const m = /\/(\d+)\s*$/.exec(headerValue(res.headers, 'content-range') ?? '');
+    if (m) return { size: Number(m[1]), ranges: true, etag, lastModified };
+  }
+  const len = headerValue(res.headers, 'content-length');
+  if (res.status === 206) {
+    // 206 without a total: read the file again as one stream.
+    res.cancel();
+    return { size: null, ranges: false, etag, lastModified };
+  }
+  return { size: len ? Number(len) : null, ranges: false, etag, lastModified, response: res };
+}
+
+export async function downloadMp4(ctx: EngineContext, url: string, partPath: string): Promise<StageResult> {
+  const probe = await probeMp4(ctx, url);
+  if (!probe.ranges || probe.size === null) {
+    ctx.logger.info('server does not support ranges; downloading as one stream');
+    return downloadSingle(ctx, url, partPath, probe);
+  }
+  return downloadRanged(ctx, url, partPath, { ...probe, size: probe.size });
+}
+
+async function openPart(path: string, fresh: boolean): Promise<FileHandle> {
+  try {
+    return await fs.open(path, fresh ? 'w' : 'r+');
+  } catch (err) {
+    throw mapFsError(err, path);
+  }
+}
+
+class Part {
+  constructor(
+    public pos: number,
+    public end: number,
+  ) {}
+  get remaining(): number {
+    return this.end - this.pos;
+  }
+}
+
+async function downloadRanged(ctx: EngineContext, url: string, partPath: string, probe: Probe & { size: number }): Promise<StageResult> {
+  const statePath = `${partPath}.json`;
+  const size = probe.size;
+  const previous = await readState(statePath);
+  const partExists = await fs.stat(partPath).then(() => true, () => false);
+  const sameSource =
+    previous?.kind === 'mp4' &&
+    previous.size === size &&
+    (!previous.etag || !probe.etag || previous.etag === probe.etag);
+  const done: Interval[] = sameSource && partExists ? previous.done.map(([s, e]) => [s, e] as Interval) : [];
+  const resumedBytes = coveredBytes(done);
+  if (resumedBytes > 0) ctx.logger.info('resuming', { resumedBytes, size });
+  ctx.progress.setTotal(size);
+  ctx.progress.addResumed(resumedBytes);
+  ctx.progress.flush();
+
+  const fh = await openPart(partPath, resumedBytes === 0);
+  const saver = new StateSaver<Mp4State>(
+    statePath,
+    () => ({ version: STATE_VERSION, kind: 'mp4', size, etag: probe.etag, lastModified: probe.lastModified, done: done.map(([s, e]) => [s, e]) }),
+    () => fh.datasync(),
+    ctx.stateIntervalMs,
+  );
+  const queue = planParts(missingIntervals(done, size), ctx.connections, MIN_PART).map(([s, e]) => new Part(s, e));
+  const active = new Set<Part>();
+
+  const write = async (chunks: Buffer[], pos: number, len: number): Promise<void> => {
+    try {
+      await fh.writev(chunks, pos);
+    } catch (err) {
+      throw mapFsError(err, partPath);
+    }
+    addInterval(done, pos, pos + len);
+    saver.tick();
+  };
+
+  // A worker that runs out of work takes the back half of the largest part still running.
+  const nextPart = (): Part | undefined => {
+    const queued = queue.shift();
+    if (queued) return queued;
+    let biggest: Part | undefined;
+    for (const p of active) if (!biggest || p.remaining > biggest.remaining) biggest = p;
+    if (!biggest || biggest.remaining < 4 * MIN_PART) return undefined;
+    const mid = biggest.pos + Math.floor(biggest.remaining / 2);
+    const stolen = new Part(mid, biggest.end);
+    biggest.end = mid;
+    return stolen;
+  };
+
+  const worker = async (): Promise<void> => {
+    for (let part = nextPart(); part; part = nextPart()) {
+      active.add(part);
+      try {
+        await fetchPart(ctx, url, part, write);
+      } finally {
+        active.delete(part);
+      }
+    }
+  };
+
+  try {
+    const workers = Array.from({ length: Math.max(1, Math.min(ctx.connections, queue.length)) }, () => worker());
+    const results = await Promise.allSettled(workers);
+    const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failed) throw failed.reason;
+    const stat = await fh.stat();
+    if (coveredBytes(done) !== size || stat.size !== size) throw new IncompleteDownload(size, Math.min(stat.size, coveredBytes(done)));
+    await fh.datasync();
+    await fh.close();
+    await saver.remove();
+    return { bytes: size, resumedBytes };
+  } catch (err) {
+    await saver.flush().catch(() => undefined);
+    await fh.close().catch(() => undefined);
+    throw err;
+  }
+}
+
+async function fetchPart(
+  ctx: EngineContext,
+  url: string,
+  part: Part,
+  write: (chunks: Buffer[], pos: number, len: number) => Promise<void>,
+): Promise<void> {
+  let progressed = false;
+  await withRetry(
+    `bytes ${part.pos}-${part.end - 1}`,
+    async () => {
+      progressed = false;
+      if (part.remaining <= 0) return;
+      const res = await ctx.http.open(url, { range: { start: part.pos, end: part.end - 1 } });
+      const start = Number(/bytes (\d+)-/.exec(headerValue(res.headers, 'content-range') ?? '')?.[1]);
+      if (res.status !== 206 || start !== part.pos) {
+        res.cancel();
+        throw new InvalidMedia(`server answered a range request with ${res.status} from ${start}`);
+      }
+      let chunks: Buffer[] = [];
+      let pendingLen = 0;
+      let writePos = part.pos;
+      let stopped = false;
+      const flush = async (): Promise<void> => {
+        if (pendingLen === 0) return;
+        const c = chunks;
+        const len = pendingLen;
+        chunks = [];
+        pendingLen = 0;
+        await write(c, writePos, len);
+        writePos += len;
+        progressed = true;
+      };
+      try {
+        await res.consume((chunk) => {
+          if (stopped) return undefined;
+          // The end may have moved down (work stealing) while this request was running.
+          const room = part.end - part.pos;
+          const piece = chunk.length > room ? chunk.subarray(0, room) : chunk;
+          chunks.push(piece);
+          pendingLen += piece.length;
+          part.pos += piece.length;
+          ctx.progress.add(piece.length);
+          if (part.pos >= part.end) {
+            stopped = true;
+            res.cancel();
+          }
+          return pendingLen >= WRITE_BLOCK ? flush() : undefined;
+        });
+      } catch (err) {
+        if (!stopped) {
+          // What arrived before the break is valid: keep it, resume the part after it.
+          await flush();
+          throw err;
+        }
+      }
+      await flush();
+    },
+    { ...retryOptions(ctx), madeProgress: () => progressed },
+  );
+}
+
+async function downloadSingle(ctx: EngineContext, url: string, partPath: string, probe: Probe): Promise<StageResult> {
+  ctx.progress.setTotal(probe.size);
+  let first: OpenResponse | undefined = probe.response;
+  await withRetry(
+    'single stream',
+    async () => {
+      const res = first ?? (await ctx.http.open(url));
+      first = undefined;
+      const fh = await openPart(partPath, true);
+      let pos = 0;
+      let chunks: Buffer[] = [];
+      let pending = 0;
+      const flush = async (): Promise<void> => {
+        const c = chunks;
+        const len = pending;
+        chunks = [];
+        pending = 0;
+        try {
+          await fh.writev(c, pos);
+        } catch (err) {
+          throw mapFsError(err, partPath);
+        }
+        pos += len;
+      };
+      try {
+        await res.consume((chunk) => {
+          chunks.push(chunk);
+          pending += chunk.length;
+          ctx.progress.add(chunk.length);
+          return pending >= WRITE_BLOCK ? flush() : undefined;
+        });
+        await flush();
+      } catch (err) {
+        ctx.progress.rollback(pos + pending);
+        throw err;
+      } finally {
+        await fh.close();
+      }
+      if (probe.size !== null && pos !== probe.size) throw new IncompleteDownload(probe.size, pos);
+    },
+    retryOptions(ctx),
+  );
+  const { size } = await fs.stat(partPath);
+  return { bytes: size, resumedBytes: 0 };
+}
