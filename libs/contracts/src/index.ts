@@ -3,3 +3,4 @@ export * from './lib/health';
 export * from './lib/config';
 export * from './lib/languages';
 export * from './lib/stream';
+export * from './lib/queue';

@@ -3,6 +3,7 @@ import type { LanguageCode } from './languages';
 export type LogLevel = 'error' | 'warn' | 'info' | 'debug' | 'verbose';
 export const LOG_LEVELS: readonly LogLevel[] = ['error', 'warn', 'info', 'debug', 'verbose'];
 
+/** Default order in which hosters are tried. */
 export const HOSTER_NAMES = [
   'VOE',
   'Filemoon',
@@ -64,7 +65,10 @@ export interface DownloadSettings {
  */
 export interface AppConfig {
   anime_directory: string | null;
+  /** `postgres://…` switches from the embedded SQLite file to PostgreSQL (restart required). */
   database_url: string | null;
+  /** `redis://…` moves rate limits, revocations and socket fan-out to Redis (restart required). */
+  redis_url: string | null;
   server: ServerSettings;
   logging: LoggingSettings;
   security: SecuritySettings;
@@ -105,3 +109,21 @@ export interface ConfigBackup {
   created_at: string;
   size_bytes: number;
 }
+
+/** Placeholders the naming template understands; `{season:00}` pads to two digits. */
+export const NAMING_PLACEHOLDERS = [
+  'series',
+  'year',
+  'season',
+  'episode',
+  'absolute',
+  'title',
+  'language',
+  'quality',
+  'hoster',
+  'key',
+  'ext',
+] as const;
+export type NamingPlaceholder = (typeof NAMING_PLACEHOLDERS)[number];
+
+export const DEFAULT_NAMING_TEMPLATE = '{series} - S{season:00}E{episode:00} - {title}.{ext}';

@@ -30,7 +30,12 @@ export interface DiskUsage {
 
 export interface DetailedHealthResponse extends HealthResponse {
   uptime_seconds: number;
-  database: { status: CheckStatus; dialect: 'sqlite' | 'postgres'; latency_ms: number | null; error?: string };
+  database: {
+    status: CheckStatus;
+    dialect: 'sqlite' | 'postgres';
+    latency_ms: number | null;
+    error?: string;
+  };
   disk: { data: DiskUsage; anime: DiskUsage | null };
   memory: { rss_bytes: number; heap_used_bytes: number; heap_total_bytes: number };
 }

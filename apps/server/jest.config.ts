@@ -1,0 +1,4 @@
+export default {
+  displayName: 'server',
+  preset: '../../jest.preset.js',
+};

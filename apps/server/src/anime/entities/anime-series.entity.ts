@@ -1,0 +1,63 @@
+import {
+  Column,
+  CreateDateColumn,
+  DeleteDateColumn,
+  Entity,
+  Index,
+  OneToMany,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
+import type { LanguageCode } from '@aniworld/contracts';
+import { EpisodeEntity } from './episode.entity';
+
+export type SiteId = 'aniworld' | 'sto';
+
+@Entity({ name: 'anime_series' })
+export class AnimeSeriesEntity {
+  @PrimaryGeneratedColumn()
+  id!: number;
+
+  /** Provider slug, the identifier used by every API, event and table. */
+  @Index('uq_anime_series_key', { unique: true })
+  @Column({ type: 'varchar', length: 255 })
+  key!: string;
+
+  @Column({ type: 'varchar', length: 500 })
+  name!: string;
+
+  @Column({ type: 'varchar', length: 32 })
+  site!: SiteId;
+
+  /** Folder name under the anime directory; display and filesystem metadata only. */
+  @Column({ type: 'varchar', length: 500, nullable: true })
+  folder!: string | null;
+
+  @Column({ type: 'integer', nullable: true })
+  year!: number | null;
+
+  @Column({ name: 'cover_url', type: 'varchar', length: 1000, nullable: true })
+  coverUrl!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  description!: string | null;
+
+  @Column({ name: 'alt_titles', type: 'simple-json', default: '[]' })
+  altTitles!: string[];
+
+  /** Per-series override of the global language preference. */
+  @Column({ name: 'language_preference', type: 'simple-json', nullable: true })
+  languagePreference!: LanguageCode[] | null;
+
+  @OneToMany(() => EpisodeEntity, (episode) => episode.series)
+  episodes?: EpisodeEntity[];
+
+  @CreateDateColumn({ name: 'created_at' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ name: 'updated_at' })
+  updatedAt!: Date;
+
+  @DeleteDateColumn({ name: 'deleted_at' })
+  deletedAt!: Date | null;
+}

@@ -1,0 +1,81 @@
+import { type INestApplicationContext, RequestMethod } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { EventEmitter2 } from '@nestjs/event-emitter';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import helmet from 'helmet';
+import { AppModule } from './app.module';
+import { AllExceptionsFilter } from './common/filters/all-exceptions.filter';
+import { JsonLogger } from './common/logging/json-logger';
+import { requestLogging } from './common/logging/request-logging.middleware';
+import { createValidationPipe } from './common/validation/validation';
+import type { LoadedConfig } from './config/config.loader';
+import { CONFIG_CHANGED, type ConfigChangedEvent } from './config/config.service';
+import { mountOpenApi } from './openapi/openapi';
+import { defaultWebDistDir, webAppMiddleware } from './web/web-app.middleware';
+
+export interface CreateAppOptions {
+  logger?: JsonLogger;
+  /** Directory of the built web app; defaults to dist/apps/web/browser beside the server bundle. */
+  webDistDir?: string;
+}
+
+/** Routes outside the /api prefix. */
+const UNPREFIXED = [
+  { path: 'health', method: RequestMethod.GET },
+  { path: 'health/ready', method: RequestMethod.GET },
+  { path: 'health/detailed', method: RequestMethod.GET },
+];
+
+/**
+ * Builds the fully configured application without listening, so main.ts and the end-to-end
+ * tests run exactly the same set-up.
+ */
+export async function createApp(
+  loaded: LoadedConfig,
+  options: CreateAppOptions = {},
+): Promise<NestExpressApplication> {
+  const logger = options.logger ?? new JsonLogger(loaded.effective.logging.level);
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(loaded), {
+    logger,
+    bodyParser: false,
+    abortOnError: false,
+  });
+  const config = loaded.effective;
+
+  app.set('trust proxy', 'loopback');
+  app.disable('x-powered-by');
+  app.use(requestLogging());
+  app.use(
+    helmet({
+      // Swagger UI and Angular Material need inline styles; scripts stay same-origin only.
+      contentSecurityPolicy: {
+        directives: {
+          'img-src': ["'self'", 'data:', 'https:', 'http:'],
+          'upgrade-insecure-requests': null,
+        },
+      },
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
+  app.enableCors({
+    origin: config.server.cors_origins.length ? config.server.cors_origins : false,
+    credentials: true,
+  });
+  app.useBodyParser('json', { limit: '1mb' });
+  app.useBodyParser('urlencoded', { limit: '1mb', extended: false });
+  app.setGlobalPrefix('api', { exclude: UNPREFIXED });
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new AllExceptionsFilter());
+  for (const handler of webAppMiddleware(options.webDistDir ?? defaultWebDistDir()))
+    app.use(handler);
+  app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
+  followLogLevel(app, logger);
+  mountOpenApi(app);
+  return app;
+}
+
+function followLogLevel(app: INestApplicationContext, logger: JsonLogger): void {
+  app
+    .get(EventEmitter2)
+    .on(CONFIG_CHANGED, (event: ConfigChangedEvent) => logger.setLevel(event.config.logging.level));
+}

@@ -1,0 +1,184 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { EventEmitter2 } from '@nestjs/event-emitter';
+import { join } from 'node:path';
+import type {
+  AppConfig,
+  ConfigBackup,
+  ConfigResponse,
+  ConfigUpdate,
+  ConfigUpdateResponse,
+  ConfigValidationResponse,
+} from '@aniworld/contracts';
+import { ValidationFailedError } from '../common/errors';
+import { RESTART_REQUIRED_PATHS } from './config.defaults';
+import {
+  applyEnv,
+  type LoadedConfig,
+  parseStored,
+  stripSecrets,
+  validateConfig,
+} from './config.loader';
+import { changedPaths, deepMerge, isPlainObject, type Plain } from './config.paths';
+import type { StoredConfig } from './config.store';
+
+export const LOADED_CONFIG = Symbol('LOADED_CONFIG');
+
+/** Emitted after the configuration changed; payload: {@link ConfigChangedEvent}. */
+export const CONFIG_CHANGED = 'config.changed';
+export interface ConfigChangedEvent {
+  config: AppConfig;
+  changed: string[];
+}
+
+export type DatabaseTarget = { type: 'sqlite'; path: string } | { type: 'postgres'; url: string };
+
+/**
+ * The typed view of the configuration. Values are read through it at the moment they are needed,
+ * so most changes made with PUT /api/config take effect without a restart.
+ */
+@Injectable()
+export class ConfigService {
+  private readonly logger = new Logger(ConfigService.name);
+  /** Serialises writers: two PUTs at once must not interleave their read-modify-write. */
+  private writing: Promise<unknown> = Promise.resolve();
+  private readonly startup: AppConfig;
+
+  constructor(
+    @Inject(LOADED_CONFIG) private readonly loaded: LoadedConfig,
+    private readonly events: EventEmitter2,
+  ) {
+    this.startup = structuredClone(loaded.effective);
+  }
+
+  get config(): AppConfig {
+    return this.loaded.effective;
+  }
+
+  get dataDir(): string {
+    return this.loaded.dataDir;
+  }
+
+  get logDir(): string {
+    return join(this.loaded.dataDir, 'logs');
+  }
+
+  get jwtSecret(): string {
+    return this.loaded.env.jwtSecret ?? this.loaded.stored.secrets.jwt_secret_key;
+  }
+
+  get passwordHash(): string | null {
+    return this.loaded.stored.secrets.master_password_hash;
+  }
+
+  get database(): DatabaseTarget {
+    const url = this.config.database_url;
+    return url
+      ? { type: 'postgres', url }
+      : { type: 'sqlite', path: join(this.dataDir, 'aniworld.db') };
+  }
+
+  view(): ConfigResponse {
+    return {
+      config: this.config,
+      master_password_configured: this.passwordHash !== null,
+      overridden_by_env: [...this.loaded.env.sources.keys()].sort(),
+      data_dir: this.dataDir,
+    };
+  }
+
+  validate(update: ConfigUpdate): ConfigValidationResponse {
+    const errors = validateConfig(this.mergedWith(update));
+    return { valid: errors.length === 0, errors };
+  }
+
+  async update(update: ConfigUpdate): Promise<ConfigUpdateResponse> {
+    return this.serialised(async () => {
+      const next = this.mergedWith(update);
+      const errors = validateConfig(next);
+      if (errors.length) throw new ValidationFailedError(errors);
+      return this.commit(next, 'update');
+    });
+  }
+
+  listBackups(): Promise<ConfigBackup[]> {
+    return this.loaded.store.listBackups();
+  }
+
+  /**
+   * Brings back a backup's settings. Secrets are not rolled back: restoring an old file must not
+   * drop the master password or invalidate every session.
+   */
+  async restore(name: string): Promise<ConfigUpdateResponse> {
+    return this.serialised(async () => {
+      const raw = await this.loaded.store.readBackup(name);
+      if (!isPlainObject(raw))
+        throw new ValidationFailedError([
+          { field: 'name', errors: ['backup does not hold a JSON object'] },
+        ]);
+      const { settings } = parseStored(raw);
+      const next = deepMerge(
+        stripSecrets(this.loaded.stored) as unknown as Plain,
+        settings,
+      ) as unknown as AppConfig;
+      const errors = validateConfig(next);
+      if (errors.length)
+        throw new ValidationFailedError(errors, `Backup '${name}' holds an invalid configuration`);
+      return this.commit(next, `restore ${name}`);
+    });
+  }
+
+  async setPasswordHash(hash: string): Promise<void> {
+    await this.serialised(async () => {
+      const stored: StoredConfig = {
+        ...this.loaded.stored,
+        secrets: { ...this.loaded.stored.secrets, master_password_hash: hash },
+      };
+      await this.loaded.store.write(stored);
+      this.loaded.stored = stored;
+    });
+  }
+
+  private async commit(next: AppConfig, reason: string): Promise<ConfigUpdateResponse> {
+    const before = this.loaded.effective;
+    const stored: StoredConfig = { version: 1, ...next, secrets: this.loaded.stored.secrets };
+    const backup = await this.loaded.store.write(stored);
+    this.loaded.stored = stored;
+    this.loaded.effective = applyEnv(next, this.loaded.env);
+    const changed = changedPaths(
+      before as unknown as Plain,
+      this.loaded.effective as unknown as Plain,
+    );
+    this.logger.log({ msg: 'configuration changed', reason, changed, backup });
+    if (changed.length)
+      this.events.emit(CONFIG_CHANGED, {
+        config: this.loaded.effective,
+        changed,
+      } satisfies ConfigChangedEvent);
+    return { ...this.view(), restart_required: this.pendingRestart(), backup };
+  }
+
+  /** Settings read once at start whose effective value has changed since. */
+  private pendingRestart(): string[] {
+    const since = changedPaths(
+      this.startup as unknown as Plain,
+      this.loaded.effective as unknown as Plain,
+    );
+    return RESTART_REQUIRED_PATHS.filter((path) => since.includes(path));
+  }
+
+  private mergedWith(update: ConfigUpdate): AppConfig {
+    const current = stripSecrets(this.loaded.stored) as unknown as Plain;
+    return deepMerge(current, toPlain(update)) as unknown as AppConfig;
+  }
+
+  private serialised<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.writing.then(work, work);
+    this.writing = run.catch(() => undefined);
+    return run;
+  }
+}
+
+/** DTO instances → plain objects (class-transformer instances merge like plain ones otherwise). */
+function toPlain(update: ConfigUpdate): Plain {
+  return JSON.parse(JSON.stringify(update ?? {})) as Plain;
+}

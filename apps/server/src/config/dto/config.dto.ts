@@ -1,0 +1,318 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayUnique,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsNumber,
+  IsString,
+  IsUrl,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateIf,
+  ValidateNested,
+  type ValidationOptions,
+} from 'class-validator';
+import {
+  type AppConfig,
+  type ConfigBackup,
+  type ConfigResponse,
+  type ConfigUpdateResponse,
+  type ConfigValidationResponse,
+  type DownloadSettings,
+  HOSTER_NAMES,
+  type HosterName,
+  LANGUAGE_CODES,
+  type LanguageCode,
+  LOG_LEVELS,
+  type LoggingSettings,
+  type LogLevel,
+  type ProviderSettings,
+  type SecuritySettings,
+  type ServerSettings,
+} from '@aniworld/contracts';
+import { IsNamingTemplate } from './naming-template.validator';
+
+/**
+ * The same classes validate a partial update (PUT, every field may be left out) and the merged
+ * full configuration at start-up (defaults fill every field, so "left out" cannot happen there).
+ * A field may be omitted, but an explicit `null` is only accepted where the contract allows it.
+ */
+const Omittable = (options?: ValidationOptions) =>
+  ValidateIf((_o, value) => value !== undefined, options);
+const Nullable = () => ValidateIf((_o, value) => value !== undefined && value !== null);
+
+const URL_OPTIONS = { require_tld: false, require_protocol: true, protocols: ['http', 'https'] };
+
+export class ServerSettingsDto implements ServerSettings {
+  @ApiProperty({ example: '0.0.0.0' })
+  @Omittable()
+  @IsString()
+  @MinLength(1)
+  host!: string;
+
+  @ApiProperty({ example: 8000, minimum: 1, maximum: 65535 })
+  @Omittable()
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  port!: number;
+
+  @ApiProperty({ type: [String], example: ['http://localhost:4200'] })
+  @Omittable()
+  @IsArray()
+  @IsUrl(URL_OPTIONS, { each: true, message: 'each CORS origin must be an http(s) URL' })
+  cors_origins!: string[];
+}
+
+export class LoggingSettingsDto implements LoggingSettings {
+  @ApiProperty({ enum: LOG_LEVELS })
+  @Omittable()
+  @IsIn(LOG_LEVELS)
+  level!: LogLevel;
+}
+
+export class SecuritySettingsDto implements SecuritySettings {
+  @ApiProperty({ minimum: 1, maximum: 8760 })
+  @Omittable()
+  @IsInt()
+  @Min(1)
+  @Max(8760)
+  session_ttl_hours!: number;
+
+  @ApiProperty({ minimum: 1, maximum: 1000 })
+  @Omittable()
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  auth_rate_limit_per_minute!: number;
+
+  @ApiProperty({ minimum: 1, maximum: 100000 })
+  @Omittable()
+  @IsInt()
+  @Min(1)
+  @Max(100000)
+  rate_limit_per_minute!: number;
+
+  @ApiProperty({ minimum: 1, maximum: 100 })
+  @Omittable()
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  lockout_threshold!: number;
+
+  @ApiProperty({ minimum: 1, maximum: 1440 })
+  @Omittable()
+  @IsInt()
+  @Min(1)
+  @Max(1440)
+  lockout_window_minutes!: number;
+
+  @ApiProperty({ minimum: 1, maximum: 1440 })
+  @Omittable()
+  @IsInt()
+  @Min(1)
+  @Max(1440)
+  lockout_cooldown_minutes!: number;
+}
+
+export class ProviderSettingsDto implements ProviderSettings {
+  @ApiProperty({ example: 'https://aniworld.to' })
+  @Omittable()
+  @IsUrl(URL_OPTIONS)
+  aniworld_base_url!: string;
+
+  @ApiProperty({ example: 'https://serienstream.to' })
+  @Omittable()
+  @IsUrl(URL_OPTIONS)
+  sto_base_url!: string;
+
+  @ApiProperty()
+  @Omittable()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(512)
+  user_agent!: string;
+
+  @ApiProperty({ minimum: 0.1, maximum: 50 })
+  @Omittable()
+  @IsNumber()
+  @Min(0.1)
+  @Max(50)
+  requests_per_second!: number;
+
+  @ApiProperty({ enum: HOSTER_NAMES, isArray: true })
+  @Omittable()
+  @IsArray()
+  @ArrayUnique()
+  @IsIn(HOSTER_NAMES, { each: true })
+  hoster_order!: HosterName[];
+
+  @ApiProperty({ enum: HOSTER_NAMES, isArray: true })
+  @Omittable()
+  @IsArray()
+  @ArrayUnique()
+  @IsIn(HOSTER_NAMES, { each: true })
+  disabled_hosters!: HosterName[];
+
+  @ApiProperty({ minimum: 0, maximum: 86400 })
+  @Omittable()
+  @IsInt()
+  @Min(0)
+  @Max(86400)
+  cache_ttl_seconds!: number;
+}
+
+export class DownloadSettingsDto implements DownloadSettings {
+  @ApiProperty({ minimum: 1, maximum: 16 })
+  @Omittable()
+  @IsInt()
+  @Min(1)
+  @Max(16)
+  concurrency!: number;
+
+  @ApiProperty({ minimum: 1, maximum: 32 })
+  @Omittable()
+  @IsInt()
+  @Min(1)
+  @Max(32)
+  connections_per_download!: number;
+
+  @ApiProperty({ nullable: true, type: Number, description: 'Bytes per second; null = unlimited' })
+  @Nullable()
+  @IsInt()
+  @Min(1024)
+  bandwidth_limit!: number | null;
+
+  @ApiProperty({ minimum: 0, maximum: 20 })
+  @Omittable()
+  @IsInt()
+  @Min(0)
+  @Max(20)
+  max_retries!: number;
+
+  @ApiProperty({ minimum: 1, maximum: 86400 })
+  @Omittable()
+  @IsInt()
+  @Min(1)
+  @Max(86400)
+  retry_backoff_seconds!: number;
+
+  @ApiProperty({ example: '{series} - S{season:00}E{episode:00} - {title}.{ext}' })
+  @Omittable()
+  @IsNamingTemplate()
+  naming_template!: string;
+
+  @ApiProperty({ enum: LANGUAGE_CODES, isArray: true })
+  @Omittable()
+  @IsArray()
+  @ArrayUnique()
+  @IsIn(LANGUAGE_CODES, { each: true })
+  language_preference!: LanguageCode[];
+}
+
+export class AppConfigDto implements AppConfig {
+  @ApiProperty({ nullable: true, type: String, example: '/anime' })
+  @Nullable()
+  @IsString()
+  @Matches(/^(\/|[A-Za-z]:[\\/])/, { message: 'anime_directory must be an absolute path' })
+  anime_directory!: string | null;
+
+  @ApiProperty({ nullable: true, type: String, example: 'postgres://user@db:5432/aniworld' })
+  @Nullable()
+  @Matches(/^postgres(ql)?:\/\/\S+$/, {
+    message: 'database_url must be a postgres:// URL (or null for SQLite)',
+  })
+  database_url!: string | null;
+
+  @ApiProperty({ nullable: true, type: String, example: 'redis://redis:6379' })
+  @Nullable()
+  @Matches(/^rediss?:\/\/\S+$/, { message: 'redis_url must be a redis:// URL (or null)' })
+  redis_url!: string | null;
+
+  @ApiProperty({ type: ServerSettingsDto })
+  @Omittable()
+  @ValidateNested()
+  @Type(() => ServerSettingsDto)
+  server!: ServerSettingsDto;
+
+  @ApiProperty({ type: LoggingSettingsDto })
+  @Omittable()
+  @ValidateNested()
+  @Type(() => LoggingSettingsDto)
+  logging!: LoggingSettingsDto;
+
+  @ApiProperty({ type: SecuritySettingsDto })
+  @Omittable()
+  @ValidateNested()
+  @Type(() => SecuritySettingsDto)
+  security!: SecuritySettingsDto;
+
+  @ApiProperty({ type: ProviderSettingsDto })
+  @Omittable()
+  @ValidateNested()
+  @Type(() => ProviderSettingsDto)
+  providers!: ProviderSettingsDto;
+
+  @ApiProperty({ type: DownloadSettingsDto })
+  @Omittable()
+  @ValidateNested()
+  @Type(() => DownloadSettingsDto)
+  downloads!: DownloadSettingsDto;
+}
+
+/** Body of PUT /api/config and POST /api/config/validate: any subset; sections merge. */
+export class ConfigUpdateDto extends AppConfigDto {}
+
+export class ConfigResponseDto implements ConfigResponse {
+  @ApiProperty({ type: AppConfigDto })
+  config!: AppConfig;
+
+  @ApiProperty()
+  master_password_configured!: boolean;
+
+  @ApiProperty({ type: [String], example: ['server.port'] })
+  overridden_by_env!: string[];
+
+  @ApiProperty({ example: '/app/data' })
+  data_dir!: string;
+}
+
+export class ConfigUpdateResponseDto extends ConfigResponseDto implements ConfigUpdateResponse {
+  @ApiProperty({ type: [String], example: ['server.port'] })
+  restart_required!: string[];
+
+  @ApiProperty({ nullable: true, type: String, example: 'config-20261121T054800123Z.json' })
+  backup!: string | null;
+}
+
+export class FieldErrorDto {
+  @ApiProperty({ example: 'server.port' })
+  field!: string;
+
+  @ApiProperty({ type: [String] })
+  errors!: string[];
+}
+
+export class ConfigValidationResponseDto implements ConfigValidationResponse {
+  @ApiProperty()
+  valid!: boolean;
+
+  @ApiProperty({ type: [FieldErrorDto] })
+  errors!: FieldErrorDto[];
+}
+
+export class ConfigBackupDto implements ConfigBackup {
+  @ApiProperty({ example: 'config-20261121T054800123Z.json' })
+  name!: string;
+
+  @ApiProperty()
+  created_at!: string;
+
+  @ApiProperty()
+  size_bytes!: number;
+}

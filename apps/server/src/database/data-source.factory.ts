@@ -1,0 +1,64 @@
+import { DataSource, type DataSourceOptions } from 'typeorm';
+import { AnimeSeriesEntity } from '../anime/entities/anime-series.entity';
+import { EpisodeEntity } from '../anime/entities/episode.entity';
+import { UserSessionEntity } from '../auth/entities/user-session.entity';
+import type { DatabaseTarget } from '../config/config.service';
+import { DownloadQueueItemEntity } from '../queue/entities/download-queue-item.entity';
+import { SystemSettingEntity } from './entities/system-setting.entity';
+import { POSTGRES_MIGRATIONS, SQLITE_MIGRATIONS } from './migrations';
+
+export const ENTITIES = [
+  AnimeSeriesEntity,
+  EpisodeEntity,
+  DownloadQueueItemEntity,
+  UserSessionEntity,
+  SystemSettingEntity,
+];
+
+/** TypeORM options for the configured database. Schema changes come only from migrations. */
+export function dataSourceOptions(target: DatabaseTarget): DataSourceOptions {
+  const common = {
+    entities: ENTITIES,
+    synchronize: false,
+    migrationsRun: false,
+    migrationsTableName: 'migrations',
+    logging: false,
+  } as const;
+  if (target.type === 'postgres') {
+    return {
+      ...common,
+      type: 'postgres',
+      url: target.url,
+      migrations: POSTGRES_MIGRATIONS,
+      // Keep connections few: the queue throttles its writes, and several instances may share a server.
+      extra: { max: 10, connectionTimeoutMillis: 5000 },
+    };
+  }
+  return {
+    ...common,
+    type: 'sqlite',
+    database: target.path,
+    migrations: SQLITE_MIGRATIONS,
+    // WAL lets readers run while a writer commits; TypeORM turns foreign keys on for sqlite.
+    enableWAL: true,
+    busyTimeout: 5000,
+  };
+}
+
+/** Opens the database, checks that foreign keys are enforced, and runs pending migrations. */
+export async function openDatabase(target: DatabaseTarget): Promise<DataSource> {
+  const dataSource = new DataSource(dataSourceOptions(target));
+  await dataSource.initialize();
+  try {
+    if (target.type === 'sqlite') {
+      await dataSource.query('PRAGMA foreign_keys = ON');
+      const [row] = (await dataSource.query('PRAGMA foreign_keys')) as { foreign_keys: number }[];
+      if (row?.foreign_keys !== 1) throw new Error('SQLite foreign keys could not be enabled');
+    }
+    await dataSource.runMigrations({ transaction: 'each' });
+  } catch (error) {
+    await dataSource.destroy();
+    throw error;
+  }
+  return dataSource;
+}

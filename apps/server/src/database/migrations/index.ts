@@ -1,0 +1,9 @@
+import { InitialSchemaPostgres1763700000000 } from './postgres/1763700000000-initial-schema';
+import { InitialSchemaSqlite1763700000000 } from './sqlite/1763700000000-initial-schema';
+
+/**
+ * Migrations per dialect, listed explicitly (the server is bundled, so no globbing). Add new
+ * ones at the end of both lists; never edit a migration that has shipped.
+ */
+export const SQLITE_MIGRATIONS = [InitialSchemaSqlite1763700000000];
+export const POSTGRES_MIGRATIONS = [InitialSchemaPostgres1763700000000];

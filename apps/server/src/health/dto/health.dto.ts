@@ -1,0 +1,99 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type {
+  CheckStatus,
+  DetailedHealthResponse,
+  DiskUsage,
+  HealthCheckResult,
+  HealthResponse,
+  HealthStatus,
+  ReadinessResponse,
+} from '@aniworld/contracts';
+
+export class HealthCheckResultDto implements HealthCheckResult {
+  @ApiProperty({ enum: ['ok', 'warning', 'error'] })
+  status!: CheckStatus;
+
+  @ApiProperty()
+  message!: string;
+
+  @ApiProperty({ description: 'A failing critical check makes the instance not ready' })
+  critical!: boolean;
+
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true })
+  details?: Record<string, unknown>;
+}
+
+export class HealthResponseDto implements HealthResponse {
+  @ApiProperty({ enum: ['healthy', 'degraded', 'unhealthy'] })
+  status!: HealthStatus;
+
+  @ApiProperty({ example: '2026-11-21T05:48:00.000Z' })
+  timestamp!: string;
+
+  @ApiProperty({ example: '0.1.0' })
+  version!: string;
+
+  @ApiProperty()
+  anime_directory_configured!: boolean;
+
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { $ref: '#/components/schemas/HealthCheckResultDto' },
+  })
+  checks!: Record<string, HealthCheckResult>;
+}
+
+export class ReadinessResponseDto implements ReadinessResponse {
+  @ApiProperty()
+  ready!: boolean;
+
+  @ApiPropertyOptional({ type: [String], example: ['anime_directory'] })
+  critical_failures?: string[];
+}
+
+class DiskUsageDto implements DiskUsage {
+  @ApiProperty()
+  path!: string;
+  @ApiProperty({ nullable: true, type: Number })
+  free_bytes!: number | null;
+  @ApiProperty({ nullable: true, type: Number })
+  total_bytes!: number | null;
+}
+
+class DatabaseHealthDto {
+  @ApiProperty({ enum: ['ok', 'warning', 'error'] })
+  status!: CheckStatus;
+  @ApiProperty({ enum: ['sqlite', 'postgres'] })
+  dialect!: 'sqlite' | 'postgres';
+  @ApiProperty({ nullable: true, type: Number })
+  latency_ms!: number | null;
+  @ApiPropertyOptional()
+  error?: string;
+}
+
+class DiskHealthDto {
+  @ApiProperty({ type: DiskUsageDto })
+  data!: DiskUsage;
+  @ApiProperty({ type: DiskUsageDto, nullable: true })
+  anime!: DiskUsage | null;
+}
+
+class MemoryDto {
+  @ApiProperty()
+  rss_bytes!: number;
+  @ApiProperty()
+  heap_used_bytes!: number;
+  @ApiProperty()
+  heap_total_bytes!: number;
+}
+
+export class DetailedHealthResponseDto extends HealthResponseDto implements DetailedHealthResponse {
+  @ApiProperty()
+  uptime_seconds!: number;
+  @ApiProperty({ type: DatabaseHealthDto })
+  database!: DatabaseHealthDto;
+  @ApiProperty({ type: DiskHealthDto })
+  disk!: DiskHealthDto;
+  @ApiProperty({ type: MemoryDto })
+  memory!: MemoryDto;
+}
