@@ -1,0 +1,120 @@
+import type { HosterName, StreamDescriptor } from '@aniworld/contracts';
+import { systemClock, silentLogger, type Clock, type ProviderLogger } from './http/clock';
+import type { HttpClient } from './http/http-client';
+import { PoliteHttpClient } from './http/polite-client';
+import { UndiciHttpClient } from './http/undici-client';
+import { ExtractorRegistry } from './hosters/registry';
+import type { HosterExtractor } from './hosters/types';
+import { AniworldAdapter } from './sites/aniworld/adapter';
+import { StoAdapter } from './sites/sto/adapter';
+import type { HosterLink, SiteAdapter, SiteId } from './sites/types';
+import { normalizeBaseUrl } from './util/urls';
+
+export const DEFAULT_USER_AGENT =
+  'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';
+
+export interface ProvidersConfig {
+  sites: Partial<Record<SiteId, { baseUrl: string }>>;
+  userAgent?: string;
+  /** Per site (and per hoster host). Default 2. */
+  requestsPerSecond?: number;
+  maxConcurrentPerHost?: number;
+  retries?: number;
+  /** TTL of cached series and season pages. Default 5 minutes. */
+  cacheTtlMs?: number;
+  /** The raw client underneath the politeness layer (default: undici). */
+  http?: HttpClient;
+  clock?: Clock;
+  logger?: ProviderLogger;
+  extractors?: readonly HosterExtractor[];
+}
+
+export interface ResolvedStream {
+  hoster: HosterName;
+  embedUrl: string;
+  descriptor: StreamDescriptor;
+}
+
+export interface Providers {
+  sites: Partial<Record<SiteId, SiteAdapter>>;
+  site(id: SiteId): SiteAdapter;
+  extractors: ExtractorRegistry;
+  /** The polite client every adapter and extractor uses. */
+  http: PoliteHttpClient;
+  userAgent: string;
+  /** Redirect → hoster name → extractor → descriptor. */
+  resolveStream(link: HosterLink, signal?: AbortSignal): Promise<ResolvedStream>;
+  /** The same for an embed URL that is already known (no site redirect). */
+  extract(hoster: string | null, embedUrl: string, signal?: AbortSignal): Promise<ResolvedStream>;
+  close(): Promise<void>;
+}
+
+/** Wires the HTTP port, the politeness layer, the site adapters and the extractor registry. */
+export function createProviders(config: ProvidersConfig): Providers {
+  const userAgent = config.userAgent?.trim() || DEFAULT_USER_AGENT;
+  const clock = config.clock ?? systemClock;
+  const logger = config.logger ?? silentLogger;
+  const raw = config.http ?? new UndiciHttpClient();
+  const bases = Object.entries(config.sites)
+    .filter((e): e is [SiteId, { baseUrl: string }] => !!e[1]?.baseUrl)
+    .map(([id, s]) => [id, normalizeBaseUrl(s.baseUrl)] as const);
+  const http = new PoliteHttpClient(raw, {
+    requestsPerSecond: config.requestsPerSecond,
+    maxConcurrent: config.maxConcurrentPerHost,
+    retries: config.retries,
+    cacheTtlMs: config.cacheTtlMs,
+    userAgent,
+    clock,
+    logger,
+    // Sites are limited per site even when they share a host (a mirror, the sandbox).
+    keyOf: (url) =>
+      bases.find(([, base]) => url.startsWith(`${base}/`) || url === base)?.[0] ??
+      new URL(url).host,
+  });
+  const sites: Partial<Record<SiteId, SiteAdapter>> = {};
+  for (const [id, baseUrl] of bases) {
+    sites[id] =
+      id === 'aniworld'
+        ? new AniworldAdapter({ baseUrl, http })
+        : new StoAdapter({ baseUrl, http });
+  }
+  const extractors = new ExtractorRegistry(config.extractors);
+
+  const site = (id: SiteId): SiteAdapter => {
+    const adapter = sites[id];
+    if (!adapter) throw new Error(`Site "${id}" is not configured`);
+    return adapter;
+  };
+
+  const extract = async (
+    hoster: string | null,
+    embedUrl: string,
+    signal?: AbortSignal,
+  ): Promise<ResolvedStream> => {
+    const extractor = extractors.resolve(hoster, embedUrl);
+    logger.debug('extracting', { hoster: extractor.name, embedUrl });
+    const descriptor = await extractor.extract(embedUrl, {
+      http,
+      userAgent,
+      now: () => clock.now(),
+      signal,
+    });
+    return { hoster: extractor.name, embedUrl, descriptor };
+  };
+
+  return {
+    sites,
+    site,
+    extractors,
+    http,
+    userAgent,
+    extract,
+    async resolveStream(link, signal) {
+      const embedUrl = await site(link.site).resolveRedirect(link.redirectUrl, signal);
+      return extract(link.hoster ?? link.hosterLabel, embedUrl, signal);
+    },
+    async close() {
+      if (!config.http && raw instanceof UndiciHttpClient) await raw.close();
+    },
+  };
+}
