@@ -1,3 +1,4 @@
+import { aniworldRoutes } from './aniworld/aniworld.routes';
 import type { Route } from './server/http-types';
 import type { SandboxState } from './server/state';
 
@@ -19,6 +20,6 @@ export const SANDBOX_PREFIXES = [
 ] as const;
 
 /** Route tables of the sites, hosters and TMDB, keyed by prefix (the CDN and control are added by the server). */
-export function siteMounts(_state: SandboxState): [string, Route[]][] {
-  return [];
+export function siteMounts(state: SandboxState): [string, Route[]][] {
+  return [['aniworld', aniworldRoutes(state)]];
 }

@@ -1,0 +1,166 @@
+import type { LanguageCode } from '@aniworld/contracts';
+import type { CatalogSeries } from '../catalog/catalog';
+import { ANIWORLD_LANGUAGES, linksOnSite, seriesOnSite } from '../catalog/catalog';
+import { searchFold } from '../server/assets';
+import { escapeHtml as e } from '../server/http-types';
+import { coverPath, episodePath, page, seriesPath } from './aniworld-layout';
+
+function initial(title: string): string {
+  const c = searchFold(title).charAt(0).toUpperCase();
+  return /[A-Z]/.test(c) ? c : '0-9';
+}
+
+/** `/animes`: A–Z index, `div.genre` per letter with `a[data-alternative-title]`. */
+export function animesPage(): string {
+  const groups = new Map<string, CatalogSeries[]>();
+  const sorted = [...seriesOnSite('aniworld')].sort((a, b) => searchFold(a.title).localeCompare(searchFold(b.title)));
+  for (const s of sorted) {
+    const key = initial(s.title);
+    groups.set(key, [...(groups.get(key) ?? []), s]);
+  }
+  const blocks = [...groups]
+    .map(
+      ([letter, list]) => `    <div class="genre"><div class="seriesGenreList"><h3>${letter}</h3><ul>
+${list.map((s) => `      <li><a href="${seriesPath(s)}" data-alternative-title="${e(s.altTitles.join(', '))}">${e(s.title)}</a></li>`).join('\n')}
+    </ul></div></div>`,
+    )
+    .join('\n');
+  return page('Animes von A-Z | AniWorld.to', '/animes', `  <div class="container"><div id="seriesContainer">\n${blocks}\n  </div></div>`);
+}
+
+interface NewEpisodeRow {
+  series: CatalogSeries;
+  season: number;
+  episode: number;
+  language: LanguageCode;
+  date: string;
+}
+
+function flagTitle(language: LanguageCode, episode: number): { title: string; alt: string } {
+  switch (language) {
+    case 'german-dub':
+      return { title: `Episode ${episode} auf Deutsch`, alt: 'Deutsche Flagge, German Flag' };
+    case 'german-sub':
+      return { title: `Episode ${episode} mit deutschen Untertiteln`, alt: 'Deutsche Untertitel Flagge, German Subtitle Flag' };
+    case 'english-sub':
+      return { title: `Episode ${episode} auf Englisch`, alt: 'Englische Flagge, English Flag' };
+    case 'english-dub':
+      return { title: `Episode ${episode} auf Englisch (Dub)`, alt: 'Englische Flagge, English Flag' };
+  }
+}
+
+/** The newest episode of each aniworld series, one row per language, newest first. */
+export function newEpisodeRows(): NewEpisodeRow[] {
+  const rows: NewEpisodeRow[] = [];
+  let day = 30;
+  for (const series of seriesOnSite('aniworld')) {
+    const season = [...series.seasons].reverse().find((s) => s.number > 0);
+    const ep = season?.episodes[season.episodes.length - 1];
+    if (!season || !ep) continue;
+    const languages = [...new Set(linksOnSite(ep, 'aniworld').map((l) => l.language))];
+    for (const language of languages) {
+      rows.push({ series, season: season.number, episode: ep.number, language, date: `${String(day).padStart(2, '0')}.09.2026` });
+    }
+    day -= 1;
+  }
+  return rows;
+}
+
+export function newEpisodesPage(): string {
+  const rows = newEpisodeRows()
+    .map((r) => {
+      const flag = flagTitle(r.language, r.episode);
+      const tag = `S${String(r.season).padStart(2, '0')} E${String(r.episode).padStart(2, '0')}`;
+      return `      <div class="col-md-12"><div class="row"><div class="col-md-12">
+        <a href="${episodePath(r.series, r.season, r.episode)}">
+          <strong>${e(r.series.title)}</strong>
+          <span class="listTag bigListTag blue2">${tag}</span>
+          <span class="elementFloatRight">${r.date}</span>
+        </a>
+        <img class="flag" src="/public/img/${ANIWORLD_LANGUAGES[r.language].flag}" title="${flag.title}" alt="${flag.alt}">
+        <span class="listTag bigListTag green right">Neu!</span>
+      </div></div></div>`;
+    })
+    .join('\n');
+  return page(
+    'Neue Episoden | AniWorld.to',
+    '/neue-episoden',
+    `  <div class="container">
+    <div class="pageTitle pageCenter"><h1>Neue Episoden</h1></div>
+    <div class="newEpisodeList"><div class="rows">
+${rows}
+    </div><div class="cf"></div></div>
+  </div>`,
+  );
+}
+
+export function calendarPage(): string {
+  const items = newEpisodeRows()
+    .map((r, i) => {
+      const flag = flagTitle(r.language, r.episode);
+      const tag = `S${String(r.season).padStart(2, '0')}E${String(r.episode).padStart(2, '0')}`;
+      return `      <div class="col-md-15 col-sm-3 col-xs-6"><a href="${seriesPath(r.series)}">
+        <h3 class="seriesTitle">${e(r.series.title)}<span class="paragraph-end"></span></h3>
+        <small>${tag}<img class="flag" src="/public/img/${ANIWORLD_LANGUAGES[r.language].flag}" title="${flag.title}" alt="${flag.alt}"></small>
+        <small>~ ${String(12 + (i % 10)).padStart(2, '0')}:00 Uhr</small>
+      </a></div>`;
+    })
+    .join('\n');
+  return page(
+    'Animekalender | AniWorld.to',
+    '/animekalender',
+    `  <div class="container"><div class="pageTitle pageCenter"><h1>Animekalender</h1></div>
+  <section class="calendarList" id="mittwoch"><h3>Mittwoch, 30.09.2026</h3>
+    <div class="seriesListContainer row">
+${items}
+    </div>
+  </section></div>`,
+  );
+}
+
+export function matchesKeyword(series: CatalogSeries, keyword: string): boolean {
+  const k = searchFold(keyword.trim());
+  if (!k) return false;
+  return [series.title, series.slug, ...series.altTitles].some((t) => searchFold(t).includes(k));
+}
+
+/** `GET /ajax/seriesSearch?keyword=` */
+export function seriesSearch(keyword: string): unknown[] {
+  return seriesOnSite('aniworld')
+    .filter((s) => matchesKeyword(s, keyword))
+    .map((s) => ({
+      name: s.title,
+      link: s.slug,
+      description: s.description,
+      cover: coverPath(s, '150x225'),
+      productionYear: `(${s.startYear} - ${s.endYear ?? 'heute'})`,
+    }));
+}
+
+function highlight(title: string, keyword: string): string {
+  const i = searchFold(title).indexOf(searchFold(keyword.trim()));
+  if (i < 0) return e(title);
+  const n = keyword.trim().length;
+  return `${e(title.slice(0, i))}<em>${e(title.slice(i, i + n))}</em>${e(title.slice(i + n))}`;
+}
+
+/** `POST /ajax/search`: series hits mixed with links that are not series (clients must filter). */
+export function ajaxSearch(keyword: string): unknown[] {
+  const out: unknown[] = [];
+  for (const s of seriesOnSite('aniworld').filter((x) => matchesKeyword(x, keyword))) {
+    out.push({ title: highlight(s.title, keyword), description: e(s.description.slice(0, 120)), link: seriesPath(s) });
+    const first = s.seasons.find((x) => x.number > 0);
+    if (first) {
+      out.push({
+        title: `${highlight(s.title, keyword)} Staffel ${first.number} Episode 1`,
+        description: e(first.episodes[0]?.titleDe ?? ''),
+        link: episodePath(s, first.number, 1),
+      });
+    }
+    out.push({ title: `Animes aus ${s.startYear}`, description: '', link: `/animes/jahr/${s.startYear}` });
+  }
+  if (out.length > 0) {
+    out.push({ title: 'Anime-Verschiebungen', description: 'Support-Frage', link: '/support/frage/anime-verschiebungen' });
+  }
+  return out;
+}
