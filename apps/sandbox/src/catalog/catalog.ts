@@ -1,5 +1,5 @@
 import type { HosterName, LanguageCode } from '@aniworld/contracts';
-import { SERIES_SPECS, type HosterPick, type SeriesSpec } from './catalog-data';
+import { SERIES_SPECS, type SeriesSpec } from './catalog-data';
 import type { CatalogEpisode, CatalogLink, CatalogSeries, SandboxCatalog, SandboxSite } from './catalog-types';
 import { HOSTER_VARIANTS, embedPath, findHosterVariant } from './hoster-variants';
 import { LANGUAGE_ORDER, STO_LANGUAGES } from './languages';
