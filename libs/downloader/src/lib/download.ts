@@ -18,7 +18,7 @@ const DEFAULTS = {
   maxAttempts: 6,
   retryBaseDelayMs: 500,
   stallTimeoutMs: 20_000,
-  stateIntervalMs: 1000,
+  stateIntervalMs: 500,
 };
 
 /** Paths of one download: where bytes land, what gets remuxed, what the caller finally sees. */

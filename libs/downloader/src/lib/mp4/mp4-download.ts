@@ -10,6 +10,8 @@ import { addInterval, coveredBytes, missingIntervals, planParts, type Interval }
 /** Received bytes are written in blocks of this size: few syscalls, bounded memory per connection. */
 const WRITE_BLOCK = 1024 * 1024;
 const MIN_PART = 1024 * 1024;
+/** Slow connections still flush this often, so a kill loses little of what arrived. */
+const WRITE_MAX_DELAY_MS = 200;
 
 interface Probe {
   size: number | null;
@@ -165,12 +167,14 @@ async function fetchPart(
       let pendingLen = 0;
       let writePos = part.pos;
       let stopped = false;
+      let lastFlush = performance.now();
       const flush = async (): Promise<void> => {
         if (pendingLen === 0) return;
         const c = chunks;
         const len = pendingLen;
         chunks = [];
         pendingLen = 0;
+        lastFlush = performance.now();
         await write(c, writePos, len);
         writePos += len;
         progressed = true;
@@ -189,7 +193,7 @@ async function fetchPart(
             stopped = true;
             res.cancel();
           }
-          return pendingLen >= WRITE_BLOCK ? flush() : undefined;
+          return pendingLen >= WRITE_BLOCK || performance.now() - lastFlush > WRITE_MAX_DELAY_MS ? flush() : undefined;
         });
       } catch (err) {
         if (!stopped) {
