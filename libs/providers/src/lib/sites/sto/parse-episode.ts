@@ -77,11 +77,19 @@ function languageOf($: CheerioAPI, button: Cheerio<AnyNode>): LanguagePair | nul
   return STO_LANGUAGE_IDS[clean(button.attr('data-language-id'))] ?? null;
 }
 
-/** "S01E01: Deutscher Titel (English Title)" → both titles. */
+/** "S01E01: Deutscher Titel (English Title)" → both titles; the last balanced (…) is the English one. */
 export function parseHeading(text: string): { titleDe: string | null; titleEn: string | null } {
   const rest = text.replace(/^S\d+\s*E\d+\s*:?\s*/i, '').trim();
   if (!rest) return { titleDe: null, titleEn: null };
-  const m = /^(.*?)\s*\(([^()]*)\)\s*$/.exec(rest);
-  if (!m) return { titleDe: rest, titleEn: null };
-  return { titleDe: m[1].trim() || null, titleEn: m[2].trim() || null };
+  if (!rest.endsWith(')')) return { titleDe: rest, titleEn: null };
+  let depth = 0;
+  for (let i = rest.length - 1; i >= 0; i--) {
+    if (rest[i] === ')') depth++;
+    else if (rest[i] === '(' && --depth === 0) {
+      const de = rest.slice(0, i).trim();
+      const en = rest.slice(i + 1, -1).trim();
+      return de ? { titleDe: de, titleEn: en || null } : { titleDe: rest, titleEn: null };
+    }
+  }
+  return { titleDe: rest, titleEn: null };
 }
