@@ -11,4 +11,6 @@ tsconfigPaths.register({
   baseUrl: path.resolve(__dirname, '..'),
   paths: base.compilerOptions.paths,
 });
+// Decorators and their metadata (NestJS) need the workspace compiler options.
+process.env.SWC_NODE_PROJECT ??= path.resolve(__dirname, '..', 'tsconfig.base.json');
 require('@swc-node/register');

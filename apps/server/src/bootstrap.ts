@@ -68,7 +68,6 @@ export async function createApp(
   app.useGlobalFilters(new AllExceptionsFilter());
   for (const handler of webAppMiddleware(options.webDistDir ?? defaultWebDistDir()))
     app.use(handler);
-  app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
   followLogLevel(app, logger);
   mountOpenApi(app);
   return app;

@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/commo
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
+  ApiBody,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
@@ -48,8 +49,10 @@ export class ConfigController {
   @Post('validate')
   @HttpCode(200)
   @ApiOperation({ summary: 'Check a change without applying it' })
+  @ApiBody({ type: ConfigUpdateDto })
   @ApiOkResponse({ type: ConfigValidationResponseDto })
-  validate(@Body() body: ConfigUpdateDto): ConfigValidationResponse {
+  // A plain object on purpose: problems come back as `errors` with 200, not as a 400.
+  validate(@Body() body: Record<string, unknown>): ConfigValidationResponse {
     return this.config.validate(body);
   }
 

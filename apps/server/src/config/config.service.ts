@@ -86,7 +86,7 @@ export class ConfigService {
     };
   }
 
-  validate(update: ConfigUpdate): ConfigValidationResponse {
+  validate(update: ConfigUpdate | Record<string, unknown>): ConfigValidationResponse {
     const errors = validateConfig(this.mergedWith(update));
     return { valid: errors.length === 0, errors };
   }
@@ -166,7 +166,7 @@ export class ConfigService {
     return RESTART_REQUIRED_PATHS.filter((path) => since.includes(path));
   }
 
-  private mergedWith(update: ConfigUpdate): AppConfig {
+  private mergedWith(update: ConfigUpdate | Record<string, unknown>): AppConfig {
     const current = stripSecrets(this.loaded.stored) as unknown as Plain;
     return deepMerge(current, toPlain(update)) as unknown as AppConfig;
   }
@@ -179,6 +179,6 @@ export class ConfigService {
 }
 
 /** DTO instances → plain objects (class-transformer instances merge like plain ones otherwise). */
-function toPlain(update: ConfigUpdate): Plain {
+function toPlain(update: ConfigUpdate | Record<string, unknown>): Plain {
   return JSON.parse(JSON.stringify(update ?? {})) as Plain;
 }

@@ -6,6 +6,7 @@ import {
   Index,
   OneToMany,
   PrimaryGeneratedColumn,
+  type Relation,
   UpdateDateColumn,
 } from 'typeorm';
 import type { LanguageCode } from '@aniworld/contracts';
@@ -50,7 +51,7 @@ export class AnimeSeriesEntity {
   languagePreference!: LanguageCode[] | null;
 
   @OneToMany(() => EpisodeEntity, (episode) => episode.series)
-  episodes?: EpisodeEntity[];
+  episodes?: Relation<EpisodeEntity>[];
 
   @CreateDateColumn({ name: 'created_at' })
   createdAt!: Date;

@@ -5,6 +5,7 @@ import {
   JoinColumn,
   ManyToOne,
   PrimaryGeneratedColumn,
+  type Relation,
   Unique,
   UpdateDateColumn,
 } from 'typeorm';
@@ -22,7 +23,7 @@ export class EpisodeEntity {
 
   @ManyToOne(() => AnimeSeriesEntity, (series) => series.episodes, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'series_id' })
-  series?: AnimeSeriesEntity;
+  series?: Relation<AnimeSeriesEntity>;
 
   /** 0 holds films and specials. */
   @Column({ type: 'integer' })

@@ -6,6 +6,7 @@ import {
   JoinColumn,
   ManyToOne,
   PrimaryColumn,
+  type Relation,
   UpdateDateColumn,
 } from 'typeorm';
 import type { HosterAttempt, LanguageCode, QueueItemStatus } from '@aniworld/contracts';
@@ -30,7 +31,7 @@ export class DownloadQueueItemEntity {
 
   @ManyToOne(() => EpisodeEntity, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'episode_id' })
-  episode?: EpisodeEntity;
+  episode?: Relation<EpisodeEntity>;
 
   @Column({ type: 'varchar', length: 16 })
   status!: QueueItemStatus;

@@ -1,0 +1,133 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  runServerExpectingFailure,
+  type ServerProcess,
+  startServer,
+} from './support/server-process';
+
+describe('the built server on a fresh data dir', () => {
+  let server: ServerProcess;
+
+  beforeAll(async () => {
+    server = await startServer();
+  });
+  afterAll(async () => {
+    await server.stop();
+    server.cleanUp();
+  });
+
+  it('answers /health with 200 JSON', async () => {
+    const res = await fetch(`${server.url}/health`);
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as {
+      status: string;
+      version: string;
+      anime_directory_configured: boolean;
+      checks: object;
+    };
+    expect(['healthy', 'degraded']).toContain(body.status);
+    expect(body.anime_directory_configured).toBe(false);
+    expect(Object.keys(body.checks)).toEqual(
+      expect.arrayContaining(['database', 'anime_directory', 'ffmpeg', 'dns']),
+    );
+  });
+
+  it('is not ready without an anime directory, and names the failing check', async () => {
+    const res = await fetch(`${server.url}/health/ready`);
+    expect(res.status).toBe(503);
+    expect(await res.json()).toEqual({ ready: false, critical_failures: ['anime_directory'] });
+  });
+
+  it('reports database latency, disk and memory in /health/detailed', async () => {
+    const body = (await (await fetch(`${server.url}/health/detailed`)).json()) as {
+      database: { dialect: string; latency_ms: number };
+      disk: { data: { free_bytes: number } };
+      memory: { rss_bytes: number };
+      uptime_seconds: number;
+    };
+    expect(body.database.dialect).toBe('sqlite');
+    expect(body.database.latency_ms).toBeGreaterThanOrEqual(0);
+    expect(body.disk.data.free_bytes).toBeGreaterThan(0);
+    expect(body.memory.rss_bytes).toBeGreaterThan(0);
+  });
+
+  it('serves Swagger UI at /api/docs and the document at /api/docs-json', async () => {
+    const ui = await fetch(`${server.url}/api/docs`);
+    expect(ui.status).toBe(200);
+    expect(ui.headers.get('content-type')).toContain('text/html');
+    const doc = (await (await fetch(`${server.url}/api/docs-json`)).json()) as {
+      openapi: string;
+      paths: object;
+    };
+    expect(doc.openapi).toMatch(/^3\./);
+    expect(Object.keys(doc.paths)).toContain('/api/config');
+  });
+
+  it('serves the Angular shell at / and for client routes, with security headers', async () => {
+    for (const path of ['/', '/library/some-series', '/queue']) {
+      const res = await fetch(`${server.url}${path}`, { headers: { accept: 'text/html' } });
+      expect({ path, status: res.status }).toEqual({ path, status: 200 });
+      expect(await res.text()).toContain('<aw-root>');
+      expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");
+    }
+  });
+
+  it.each(['/api/nope', '/api/config/nope', '/health/nope', '/missing.js', '/assets/nope.css'])(
+    'answers %s with a JSON 404, never the shell',
+    async (path) => {
+      const res = await fetch(`${server.url}${path}`, { headers: { accept: 'text/html' } });
+      expect(res.status).toBe(404);
+      expect(await res.json()).toMatchObject({ statusCode: 404, code: 'NOT_FOUND' });
+    },
+  );
+
+  it('logs structured lines with a correlation id to data/logs/app.log', async () => {
+    const res = await fetch(`${server.url}/health`, {
+      headers: { 'x-request-id': 'e2e-correlation-1' },
+    });
+    expect(res.headers.get('x-request-id')).toBe('e2e-correlation-1');
+    await new Promise((r) => setTimeout(r, 300));
+    const lines = readFileSync(join(server.dataDir, 'logs', 'app.log'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines).toContainEqual(
+      expect.objectContaining({
+        msg: 'request',
+        request_id: 'e2e-correlation-1',
+        path: '/health',
+        status: 200,
+      }),
+    );
+  });
+});
+
+describe('the built server with an anime directory', () => {
+  it('is ready, and stops cleanly on SIGTERM', async () => {
+    const anime = mkdtempSync(join(tmpdir(), 'aniworld-anime-'));
+    const server = await startServer({ ANIME_DIRECTORY: anime });
+    try {
+      const res = await fetch(`${server.url}/health/ready`);
+      expect(res.status).toBe(200);
+      expect(await res.json()).toEqual({ ready: true });
+    } finally {
+      expect(await server.stop('SIGTERM')).toBe(0);
+      expect(server.output()).toContain('database closed');
+      server.cleanUp();
+      rmSync(anime, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('start-up validation', () => {
+  it('refuses a bad environment value, naming the variable and the fix', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'aniworld-e2e-'));
+    const { code, output } = await runServerExpectingFailure({ DATA_DIR: dataDir, PORT: '99999' });
+    expect(code).toBe(1);
+    expect(output).toContain('environment variable PORT (server.port)');
+    expect(output).toContain('Fix');
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+});

@@ -1,0 +1,76 @@
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { tempDir } from '../../test/helpers/test-app';
+import { ConfigError, loadConfig } from './config.loader';
+
+describe('loadConfig', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = tempDir();
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('merges the environment over the file and reports which paths it overrides', async () => {
+    writeFileSync(
+      join(dir, 'config.json'),
+      JSON.stringify({ server: { port: 9000, host: '127.0.0.1' } }),
+    );
+    const loaded = await loadConfig({
+      DATA_DIR: dir,
+      PORT: '8123',
+      CORS_ORIGINS: 'http://a.example, http://b.example',
+      LOG_LEVEL: 'DEBUG',
+    });
+    expect(loaded.effective.server).toEqual({
+      port: 8123,
+      host: '127.0.0.1',
+      cors_origins: ['http://a.example', 'http://b.example'],
+    });
+    expect(loaded.effective.logging.level).toBe('debug');
+    expect([...loaded.env.sources.keys()].sort()).toEqual([
+      'logging.level',
+      'server.cors_origins',
+      'server.port',
+    ]);
+    // The environment is not written into the file.
+    expect(JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8')).server.port).toBe(9000);
+  });
+
+  it('names the bad environment variable and the fix', async () => {
+    await expect(loadConfig({ DATA_DIR: dir, PORT: 'eighty' })).rejects.toThrow(
+      /environment variable PORT \(server\.port\).*\n.*Fix/s,
+    );
+  });
+
+  it('names the bad field of the file', async () => {
+    writeFileSync(join(dir, 'config.json'), JSON.stringify({ downloads: { concurrency: 0 } }));
+    const error = await loadConfig({ DATA_DIR: dir }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as Error).message).toContain(
+      `downloads.concurrency in ${join(dir, 'config.json')}`,
+    );
+  });
+
+  it('says how to fix a file that is not JSON', async () => {
+    writeFileSync(join(dir, 'config.json'), '{ nope');
+    await expect(loadConfig({ DATA_DIR: dir })).rejects.toThrow(/not valid JSON.*restore a backup/);
+  });
+
+  it('keeps a generated JWT secret across restarts, and refuses a short one from the environment', async () => {
+    const first = await loadConfig({ DATA_DIR: dir });
+    const second = await loadConfig({ DATA_DIR: dir });
+    expect(second.stored.secrets.jwt_secret_key).toBe(first.stored.secrets.jwt_secret_key);
+    await expect(loadConfig({ DATA_DIR: dir, JWT_SECRET_KEY: 'short' })).rejects.toThrow(
+      /JWT_SECRET_KEY/,
+    );
+  });
+
+  it('says when DATA_DIR cannot be created', async () => {
+    const file = join(dir, 'file');
+    writeFileSync(file, 'x');
+    await expect(loadConfig({ DATA_DIR: join(file, 'sub') })).rejects.toThrow(
+      /DATA_DIR .* cannot be created/,
+    );
+    mkdirSync(join(dir, 'ok'));
+  });
+});
