@@ -1,4 +1,5 @@
 import { aniworldRoutes } from './aniworld/aniworld.routes';
+import { stoRoutes } from './sto/sto.routes';
 import type { Route } from './server/http-types';
 import type { SandboxState } from './server/state';
 
@@ -21,5 +22,8 @@ export const SANDBOX_PREFIXES = [
 
 /** Route tables of the sites, hosters and TMDB, keyed by prefix (the CDN and control are added by the server). */
 export function siteMounts(state: SandboxState): [string, Route[]][] {
-  return [['aniworld', aniworldRoutes(state)]];
+  return [
+    ['aniworld', aniworldRoutes(state)],
+    ['sto', stoRoutes(state)],
+  ];
 }

@@ -97,7 +97,7 @@ export function createDispatcher(deps: DispatchDeps) {
     let faults: FaultSpec;
     try {
       faults = {
-        ...deps.faults.forPrefix(parsed.prefix),
+        ...deps.faults.forPath(`${parsed.prefix}${parsed.rest}`),
         ...(parsed.pathFaults ? parseFaultSpec(parsed.pathFaults) : {}),
         ...(url.searchParams.get('fault') ? parseFaultSpec(url.searchParams.get('fault') ?? '') : {}),
       };

@@ -90,8 +90,16 @@ export class FaultState {
     this.counters.clear();
   }
 
-  forPrefix(prefix: string): FaultSpec {
-    return this.byPrefix.get(prefix)?.parsed ?? {};
+  /**
+   * Faults for a request path (`sto/r`, `cdn/hls/sample/master.m3u8`): every configured key that is the
+   * prefix or a path-prefix of it applies, longer keys overriding shorter ones (`sto` < `sto/r`).
+   */
+  forPath(path: string): FaultSpec {
+    const p = path.replace(/^\/+/, '');
+    const matching = [...this.byPrefix.keys()]
+      .filter((k) => p === k || p.startsWith(`${k}/`))
+      .sort((a, b) => a.length - b.length);
+    return Object.assign({}, ...matching.map((k) => this.byPrefix.get(k)?.parsed ?? {})) as FaultSpec;
   }
 
   snapshot(): Record<string, string> {
