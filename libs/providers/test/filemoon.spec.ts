@@ -49,7 +49,7 @@ describe('Filemoon playback API', () => {
     expect(d).toEqual({
       kind: 'hls',
       url: 'https://cdn.example/1080/master.m3u8',
-      headers: { 'User-Agent': UA, Referer: `${P}/`, Origin: P },
+      headers: { 'User-Agent': UA, Referer: `${P}/filemoon/`, Origin: P },
     });
   });
 

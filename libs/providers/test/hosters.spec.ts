@@ -58,7 +58,7 @@ describe('Doodstream', () => {
     expect(d).toEqual({
       kind: 'mp4',
       url: `${P}/cdn/mp4/sample.mp4?x=ffffffffff?token=abcdef&expiry=42`,
-      headers: { 'User-Agent': UA, Referer: `${P}/` },
+      headers: { 'User-Agent': UA, Referer: `${P}/dood/` },
     });
     expect(http.header(1, 'referer')).toBe(`${P}/dood/e/vid1`);
   });
@@ -97,9 +97,9 @@ describe('Vidmoly', () => {
     expect(d).toEqual({
       kind: 'hls',
       url: `${P}/cdn/hls/sample/master.m3u8`,
-      headers: { 'User-Agent': UA, Referer: `${P}/`, Origin: P },
+      headers: { 'User-Agent': UA, Referer: `${P}/vidmoly/`, Origin: P },
     });
-    expect(http.header(0, 'referer')).toBe(`${P}/`);
+    expect(http.header(0, 'referer')).toBe(`${P}/vidmoly/`);
   });
 });
 
@@ -144,7 +144,7 @@ describe('Luluvdo', () => {
     expect(d.headers).toMatchObject({
       'User-Agent': LULUVDO_USER_AGENT,
       Origin: P,
-      Referer: `${P}/`,
+      Referer: `${P}/luluvdo/`,
     });
     expect(http.header(0, 'user-agent')).toBe(LULUVDO_USER_AGENT);
   });

@@ -111,7 +111,7 @@ describe('voeExtractor', () => {
       url: master,
       headers: {
         'User-Agent': UA,
-        Referer: 'http://127.0.0.1:9/',
+        Referer: 'http://127.0.0.1:9/voe/',
         Origin: 'http://127.0.0.1:9',
         Accept: '*/*',
       },

@@ -2,6 +2,7 @@ import type { HosterName, StreamDescriptor } from '@aniworld/contracts';
 import { HosterUnavailable, ParseFailed, VideoGone } from '../errors';
 import { assertNoChallenge } from '../http/challenge';
 import type { HttpResponse, RequestOptions } from '../http/http-client';
+import { hosterBase } from '../util/urls';
 import type { ExtractContext } from './types';
 
 const GONE_TEXT =
@@ -52,14 +53,21 @@ export function kindOf(url: string, fallback: StreamDescriptor['kind']): StreamD
   return fallback;
 }
 
-/** Referer/Origin of the embed's origin, as the hoster's own player would send them. */
+/**
+ * Referer/Origin as the hoster's own player sends them. The Referer is the hoster base (origin
+ * plus any mirror path prefix), which for a real hoster is just `https://voe.sx/`.
+ */
 export function embedHeaders(
   embedUrl: string,
   userAgent: string,
   extra: Record<string, string> = {},
 ): Record<string, string> {
   const origin = new URL(embedUrl).origin;
-  return { 'User-Agent': userAgent, Referer: `${origin}/`, Origin: origin, ...extra };
+  return { 'User-Agent': userAgent, Referer: embedReferer(embedUrl), Origin: origin, ...extra };
+}
+
+export function embedReferer(embedUrl: string): string {
+  return `${hosterBase(embedUrl)}/`;
 }
 
 export function absolutize(link: string, base: string): string {

@@ -1,5 +1,5 @@
 import type { StreamDescriptor } from '@aniworld/contracts';
-import { fetchHoster, nothingFound } from './common';
+import { fetchHoster, nothingFound, embedReferer } from './common';
 import type { ExtractContext, HosterExtractor } from './types';
 
 export interface DoodPage {
@@ -33,7 +33,7 @@ export function buildDoodUrl(
 export const doodstreamExtractor: HosterExtractor = {
   name: 'Doodstream',
   async extract(embedUrl: string, ctx: ExtractContext): Promise<StreamDescriptor> {
-    const referer = `${new URL(embedUrl).origin}/`;
+    const referer = embedReferer(embedUrl);
     const page = await fetchHoster('Doodstream', embedUrl, ctx, { headers: { referer } });
     const parsed = parseDoodPage(page.body);
     if (!parsed) nothingFound('Doodstream', embedUrl, page.body, "$.get('/pass_md5/…') and token=");

@@ -6,6 +6,7 @@ import { fileCodeOf, hosterBase } from '../util/urls';
 import {
   absolutize,
   embedHeaders,
+  embedReferer,
   fetchHoster,
   jwTracks,
   kindOf,
@@ -104,7 +105,7 @@ export const filemoonExtractor: HosterExtractor = {
       if (api.status === 410) throw new VideoGone('Filemoon', apiUrl, 'HTTP 410');
     }
     const page = await fetchHoster('Filemoon', embedUrl, ctx, {
-      headers: { referer: `${new URL(embedUrl).origin}/` },
+      headers: { referer: embedReferer(embedUrl) },
     });
     const legacy = parseFilemoonPacked(page.body, embedUrl);
     if (!legacy)

@@ -3,6 +3,7 @@ import { fileCodeOf, hosterBase } from '../util/urls';
 import {
   absolutize,
   embedHeaders,
+  embedReferer,
   fetchHoster,
   jwTracks,
   kindOf,
@@ -48,7 +49,7 @@ export const vidmolyExtractor: HosterExtractor = {
   name: 'Vidmoly',
   async extract(embedUrl: string, ctx: ExtractContext): Promise<StreamDescriptor> {
     const url = vidmolyEmbedUrl(embedUrl);
-    const referer = `${new URL(url).origin}/`;
+    const referer = embedReferer(url);
     const page = await fetchHoster('Vidmoly', url, ctx, { headers: { referer } });
     const found = parseVidmolyPage(page.body, url);
     if (!found) nothingFound('Vidmoly', url, page.body, 'file:"….m3u8" in the player config');
@@ -71,7 +72,7 @@ export const vidozaExtractor: HosterExtractor = {
   name: 'Vidoza',
   async extract(embedUrl: string, ctx: ExtractContext): Promise<StreamDescriptor> {
     const page = await fetchHoster('Vidoza', embedUrl, ctx, {
-      headers: { referer: `${new URL(embedUrl).origin}/` },
+      headers: { referer: embedReferer(embedUrl) },
     });
     const url = parseVidozaPage(page.body, embedUrl);
     if (!url) nothingFound('Vidoza', embedUrl, page.body, 'sourcesCode src or <source src>');

@@ -1,7 +1,15 @@
 import type { StreamDescriptor } from '@aniworld/contracts';
 import { HosterUnavailable, ParseFailed } from '../errors';
 import { hosterBase } from '../util/urls';
-import { absolutize, checkHoster, embedHeaders, fetchHoster, kindOf, nothingFound } from './common';
+import {
+  absolutize,
+  checkHoster,
+  embedHeaders,
+  fetchHoster,
+  kindOf,
+  nothingFound,
+  embedReferer,
+} from './common';
 import type { ExtractContext, HosterExtractor } from './types';
 
 /** LoadX: the embed redirects to `/v/<hash>/<name>`; `<hash>` is what the player API wants. */
@@ -87,7 +95,7 @@ export const speedfilesExtractor: HosterExtractor = {
   name: 'SpeedFiles',
   async extract(embedUrl: string, ctx: ExtractContext): Promise<StreamDescriptor> {
     const page = await fetchHoster('SpeedFiles', embedUrl, ctx, {
-      headers: { referer: `${new URL(embedUrl).origin}/` },
+      headers: { referer: embedReferer(embedUrl) },
     });
     if (/web server is down/i.test(page.body))
       throw new HosterUnavailable('SpeedFiles', embedUrl, 'Web server is down');
@@ -120,7 +128,7 @@ export const streamtapeExtractor: HosterExtractor = {
   name: 'Streamtape',
   async extract(embedUrl: string, ctx: ExtractContext): Promise<StreamDescriptor> {
     const page = await fetchHoster('Streamtape', embedUrl, ctx, {
-      headers: { referer: `${new URL(embedUrl).origin}/` },
+      headers: { referer: embedReferer(embedUrl) },
     });
     const found = parseStreamtapePage(page.body, embedUrl);
     if (!found)

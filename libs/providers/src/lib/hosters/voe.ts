@@ -1,6 +1,13 @@
 import type { StreamDescriptor } from '@aniworld/contracts';
 import { HosterUnavailable } from '../errors';
-import { absolutize, embedHeaders, fetchHoster, kindOf, nothingFound } from './common';
+import {
+  absolutize,
+  embedHeaders,
+  fetchHoster,
+  kindOf,
+  nothingFound,
+  embedReferer,
+} from './common';
 import type { ExtractContext, HosterExtractor } from './types';
 
 const JUNK = ['@$', '^^', '~@', '%?', '*~', '!!', '#&'];
@@ -174,7 +181,7 @@ export const voeExtractor: HosterExtractor = {
     let url = embedUrl;
     for (let hop = 0; hop <= MAX_HOPS; hop++) {
       const res = await fetchHoster('VOE', url, ctx, {
-        headers: { referer: `${new URL(url).origin}/` },
+        headers: { referer: embedReferer(url) },
       });
       const payload = parseVoePage(res.body, url);
       if (payload) return voeDescriptor(payload, embedUrl, ctx.userAgent);
