@@ -211,13 +211,22 @@ describe('Streamtape', () => {
     });
   });
 
-  it('extracts an MP4 descriptor and maps 410 to VideoGone', async () => {
+  it('follows the get_video redirect once (HEAD) and maps 410 to VideoGone', async () => {
     const http = new FakeHttp()
       .on(`${P}/streamtape/e/vid`, html(pageHtml))
+      .on(/\/streamtape\/get_video\?id=vid&/, (req) =>
+        req.method === 'HEAD'
+          ? { status: 302, headers: { location: '/cdn/mp4/sample.mp4?stream=1' } }
+          : { status: 405 },
+      )
       .on(`${P}/streamtape/e/gone`, { status: 410 });
-    expect(
-      (await streamtapeExtractor.extract(`${P}/streamtape/e/vid`, { http, userAgent: UA })).kind,
-    ).toBe('mp4');
+    const d = await streamtapeExtractor.extract(`${P}/streamtape/e/vid`, { http, userAgent: UA });
+    expect(d).toMatchObject({
+      kind: 'mp4',
+      url: `${P}/cdn/mp4/sample.mp4?stream=1`,
+      expiresAt: new Date(1770000000 * 1000).toISOString(),
+    });
+    expect(http.requests[1]).toMatchObject({ method: 'HEAD', followRedirects: false });
     await expect(
       streamtapeExtractor.extract(`${P}/streamtape/e/gone`, { http, userAgent: UA }),
     ).rejects.toBeInstanceOf(VideoGone);

@@ -20,6 +20,8 @@ export interface ProvidersConfig {
   requestsPerSecond?: number;
   maxConcurrentPerHost?: number;
   retries?: number;
+  /** First retry delay; doubles per attempt. Default 500 ms. */
+  backoffBaseMs?: number;
   /** TTL of cached series and season pages. Default 5 minutes. */
   cacheTtlMs?: number;
   /** The raw client underneath the politeness layer (default: undici). */
@@ -62,6 +64,7 @@ export function createProviders(config: ProvidersConfig): Providers {
     requestsPerSecond: config.requestsPerSecond,
     maxConcurrent: config.maxConcurrentPerHost,
     retries: config.retries,
+    backoffBaseMs: config.backoffBaseMs,
     cacheTtlMs: config.cacheTtlMs,
     userAgent,
     clock,

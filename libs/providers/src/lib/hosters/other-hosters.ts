@@ -133,12 +133,30 @@ export const streamtapeExtractor: HosterExtractor = {
     const found = parseStreamtapePage(page.body, embedUrl);
     if (!found)
       nothingFound('Streamtape', embedUrl, page.body, "robotlink get_video?id=…&token=…'");
-    const descriptor: StreamDescriptor = {
-      kind: 'mp4',
-      url: found.url,
-      headers: embedHeaders(embedUrl, ctx.userAgent),
-    };
+    const headers = embedHeaders(embedUrl, ctx.userAgent);
+    const url = await followOnce(found.url, headers, ctx);
+    const descriptor: StreamDescriptor = { kind: 'mp4', url, headers };
     if (found.expiresAt) descriptor.expiresAt = found.expiresAt;
     return descriptor;
   },
 };
+
+/**
+ * `get_video` answers with a redirect to the file on a CDN host; the descriptor carries that
+ * target so the downloader need not follow redirects. A HEAD leaves the file itself unread.
+ */
+async function followOnce(
+  url: string,
+  headers: Record<string, string>,
+  ctx: ExtractContext,
+): Promise<string> {
+  const res = await ctx.http.head(url, {
+    followRedirects: false,
+    headers: { 'user-agent': headers['User-Agent'], referer: headers['Referer'] },
+    signal: ctx.signal,
+  });
+  const location = res.headers['location'];
+  if (res.status >= 300 && res.status < 400 && location) return new URL(location, url).toString();
+  checkHoster('Streamtape', url, res);
+  return url;
+}
