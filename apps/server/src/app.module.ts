@@ -1,19 +1,29 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { EventEmitterModule } from '@nestjs/event-emitter';
+import { AuthModule } from './auth/auth.module';
+import type { Clock } from './common/clock';
+import { CommonModule } from './common/common.module';
 import { ConfigModule } from './config/config.module';
 import type { LoadedConfig } from './config/config.loader';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
 
+export interface AppModuleOptions {
+  /** Tests pass a fake clock to move past lockouts and session expiry. */
+  clock?: Clock;
+}
+
 @Module({})
 export class AppModule {
-  static forRoot(loaded: LoadedConfig): DynamicModule {
+  static forRoot(loaded: LoadedConfig, options: AppModuleOptions = {}): DynamicModule {
     return {
       module: AppModule,
       imports: [
         EventEmitterModule.forRoot({ wildcard: false }),
+        CommonModule.forRoot(options.clock),
         ConfigModule.forRoot(loaded),
         DatabaseModule,
+        AuthModule,
         HealthModule,
       ],
     };

@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import helmet from 'helmet';
-import { AppModule } from './app.module';
+import { AppModule, type AppModuleOptions } from './app.module';
 import { AllExceptionsFilter } from './common/filters/all-exceptions.filter';
 import { JsonLogger } from './common/logging/json-logger';
 import { requestLogging } from './common/logging/request-logging.middleware';
@@ -13,7 +13,7 @@ import { CONFIG_CHANGED, type ConfigChangedEvent } from './config/config.service
 import { mountOpenApi } from './openapi/openapi';
 import { defaultWebDistDir, webAppMiddleware } from './web/web-app.middleware';
 
-export interface CreateAppOptions {
+export interface CreateAppOptions extends AppModuleOptions {
   logger?: JsonLogger;
   /** Directory of the built web app; defaults to dist/apps/web/browser beside the server bundle. */
   webDistDir?: string;
@@ -35,11 +35,14 @@ export async function createApp(
   options: CreateAppOptions = {},
 ): Promise<NestExpressApplication> {
   const logger = options.logger ?? new JsonLogger(loaded.effective.logging.level);
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(loaded), {
-    logger,
-    bodyParser: false,
-    abortOnError: false,
-  });
+  const app = await NestFactory.create<NestExpressApplication>(
+    AppModule.forRoot(loaded, { clock: options.clock }),
+    {
+      logger,
+      bodyParser: false,
+      abortOnError: false,
+    },
+  );
   const config = loaded.effective;
 
   app.set('trust proxy', 'loopback');

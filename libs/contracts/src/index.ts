@@ -4,3 +4,4 @@ export * from './lib/config';
 export * from './lib/languages';
 export * from './lib/stream';
 export * from './lib/queue';
+export * from './lib/auth';

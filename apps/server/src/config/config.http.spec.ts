@@ -1,13 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import request from 'supertest';
 import { startTestApp, type TestApp } from '../../test/helpers/test-app';
 
 describe('config API (HTTP, real SQLite)', () => {
   let t: TestApp;
+  let api: ReturnType<TestApp['api']>;
 
   beforeEach(async () => {
     t = await startTestApp();
+    api = t.api(await t.setUp());
   });
   afterEach(async () => {
     await t.close();
@@ -18,17 +19,19 @@ describe('config API (HTTP, real SQLite)', () => {
   it('creates config.json with defaults and a generated JWT secret, and never shows secrets', async () => {
     const stored = JSON.parse(configFile());
     expect(stored.secrets.jwt_secret_key).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    const res = await request(t.url).get('/api/config').expect(200);
+    const res = await api.get('/api/config').expect(200);
     expect(res.body.config.server.port).toBe(8000);
-    expect(res.body.master_password_configured).toBe(false);
+    expect(res.body.master_password_configured).toBe(true);
+    expect(stored.secrets.master_password_hash).toMatch(/^\$argon2id\$/);
     const body = JSON.stringify(res.body);
     expect(body).not.toContain(stored.secrets.jwt_secret_key);
+    expect(body).not.toContain(stored.secrets.master_password_hash);
     expect(body).not.toMatch(/secret|password_hash/);
   });
 
   it('answers an invalid PUT with 400 naming the field and leaves config.json unchanged', async () => {
     const before = configFile();
-    const res = await request(t.url)
+    const res = await api
       .put('/api/config')
       .send({ server: { port: 70000 }, downloads: { naming_template: '{nope}.mkv' } })
       .expect(400);
@@ -40,7 +43,7 @@ describe('config API (HTTP, real SQLite)', () => {
 
   it('refuses unknown fields and attempts to set secrets', async () => {
     const before = configFile();
-    const res = await request(t.url)
+    const res = await api
       .put('/api/config')
       .send({ secrets: { master_password_hash: 'x' }, server: { evil: 1 } })
       .expect(400);
@@ -52,7 +55,7 @@ describe('config API (HTTP, real SQLite)', () => {
   });
 
   it('applies a valid PUT, keeps a backup, and restores it', async () => {
-    const put = await request(t.url)
+    const put = await api
       .put('/api/config')
       .send({ logging: { level: 'debug' }, downloads: { concurrency: 4 }, server: { port: 9001 } })
       .expect(200);
@@ -61,12 +64,10 @@ describe('config API (HTTP, real SQLite)', () => {
     expect(put.body.restart_required).toEqual(['server.port']);
     expect(put.body.backup).toMatch(/^config-\d{8}T\d{9}Z(-\d+)?\.json$/);
 
-    const backups = await request(t.url).get('/api/config/backups').expect(200);
+    const backups = await api.get('/api/config/backups').expect(200);
     expect(backups.body.map((b: { name: string }) => b.name)).toContain(put.body.backup);
 
-    const restored = await request(t.url)
-      .post(`/api/config/backups/${put.body.backup}/restore`)
-      .expect(200);
+    const restored = await api.post(`/api/config/backups/${put.body.backup}/restore`).expect(200);
     expect(restored.body.config.downloads.concurrency).toBe(2);
     expect(restored.body.config.logging.level).toBe('info');
     expect(JSON.parse(configFile()).downloads.concurrency).toBe(2);
@@ -77,14 +78,14 @@ describe('config API (HTTP, real SQLite)', () => {
   it.each(['..%2Fx', '..%2F..%2Fetc%2Fpasswd', 'config.json', 'x'])(
     'rejects the backup name %s with 400',
     async (name) => {
-      const res = await request(t.url).post(`/api/config/backups/${name}/restore`).expect(400);
+      const res = await api.post(`/api/config/backups/${name}/restore`).expect(400);
       expect(res.body.code).toBe('VALIDATION_FAILED');
       expect(res.body.details[0].field).toBe('name');
     },
   );
 
   it('answers 404 for a well-formed backup name that does not exist', async () => {
-    const res = await request(t.url)
+    const res = await api
       .post('/api/config/backups/config-20200101T000000000Z.json/restore')
       .expect(404);
     expect(res.body.code).toBe('BACKUP_NOT_FOUND');
@@ -92,18 +93,18 @@ describe('config API (HTTP, real SQLite)', () => {
 
   it('validates without side effects', async () => {
     const before = configFile();
-    const bad = await request(t.url)
+    const bad = await api
       .post('/api/config/validate')
       .send({ server: { port: 0 } })
       .expect(200);
     expect(bad.body.valid).toBe(false);
     expect(bad.body.errors[0].field).toBe('server.port');
-    const good = await request(t.url)
+    const good = await api
       .post('/api/config/validate')
       .send({ server: { port: 8080 } })
       .expect(200);
     expect(good.body).toEqual({ valid: true, errors: [] });
     expect(configFile()).toBe(before);
-    expect((await request(t.url).get('/api/config/backups')).body).toEqual([]);
+    expect((await api.get('/api/config/backups')).body).toEqual([]);
   });
 });

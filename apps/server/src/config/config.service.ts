@@ -133,7 +133,7 @@ export class ConfigService {
         ...this.loaded.stored,
         secrets: { ...this.loaded.stored.secrets, master_password_hash: hash },
       };
-      await this.loaded.store.write(stored);
+      await this.loaded.store.write(stored, { backup: false });
       this.loaded.stored = stored;
     });
   }

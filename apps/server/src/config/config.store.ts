@@ -52,10 +52,16 @@ export class ConfigStore {
     }
   }
 
-  /** Writes the new config; returns the name of the backup made of the previous one. */
-  async write(config: StoredConfig): Promise<string | null> {
+  /**
+   * Writes the new config; returns the name of the backup made of the previous one. Secret-only
+   * changes (a new password hash) pass `backup: false`: backups are for settings.
+   */
+  async write(
+    config: StoredConfig,
+    options: { backup: boolean } = { backup: true },
+  ): Promise<string | null> {
     await fs.mkdir(this.dataDir, { recursive: true });
-    const backup = await this.backupCurrent();
+    const backup = options.backup ? await this.backupCurrent() : null;
     const tmp = `${this.file}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
     const handle = await fs.open(tmp, 'w', 0o600);
     try {

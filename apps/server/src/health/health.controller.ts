@@ -5,7 +5,9 @@ import {
   ApiServiceUnavailableResponse,
   ApiTags,
 } from '@nestjs/swagger';
+import { SkipThrottle } from '@nestjs/throttler';
 import type { Response } from 'express';
+import { Public } from '../auth/decorators/public.decorator';
 import type {
   DetailedHealthResponse,
   HealthResponse,
@@ -18,7 +20,10 @@ import {
 } from './dto/health.dto';
 import { HealthService } from './health.service';
 
+/** Public and not rate limited: load balancers and orchestrators poll it. */
 @ApiTags('health')
+@Public()
+@SkipThrottle()
 @Controller('health')
 export class HealthController {
   constructor(private readonly health: HealthService) {}

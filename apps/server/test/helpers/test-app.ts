@@ -3,14 +3,22 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
+import request from 'supertest';
 import { createApp } from '../../src/bootstrap';
+import type { Clock } from '../../src/common/clock';
 import { JsonLogger } from '../../src/common/logging/json-logger';
 import { loadConfig } from '../../src/config/config.loader';
+
+export const TEST_PASSWORD = 'Test-Passw0rd!';
 
 export interface TestApp {
   app: NestExpressApplication;
   url: string;
   dataDir: string;
+  /** Completes the first-run setup and returns a session token. */
+  setUp(password?: string): Promise<string>;
+  /** A supertest agent that sends the token of {@link setUp}. */
+  api(token: string): ReturnType<typeof request.agent>;
   close(): Promise<void>;
 }
 
@@ -32,13 +40,14 @@ export function tempDir(prefix = 'aniworld-test-'): string {
  */
 export async function startTestApp(
   env: Record<string, string> = {},
-  webDistDir?: string,
+  options: { clock?: Clock } = {},
 ): Promise<TestApp> {
   const dataDir = env['DATA_DIR'] ?? tempDir();
   const loaded = await loadConfig({ DATA_DIR: dataDir, ...env });
   const app = await createApp(loaded, {
     logger: quietLogger(),
-    webDistDir: webDistDir ?? join(dataDir, 'no-web'),
+    webDistDir: join(dataDir, 'no-web'),
+    clock: options.clock,
   });
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as AddressInfo;
@@ -46,6 +55,15 @@ export async function startTestApp(
     app,
     url: `http://127.0.0.1:${port}`,
     dataDir,
+    setUp: async (password = TEST_PASSWORD) => {
+      const res = await request(`http://127.0.0.1:${port}`)
+        .post('/api/auth/setup')
+        .send({ password })
+        .expect(201);
+      return (res.body as { access_token: string }).access_token;
+    },
+    api: (token) =>
+      request.agent(`http://127.0.0.1:${port}`).set('Authorization', `Bearer ${token}`),
     close: async () => {
       await app.close();
       if (!env['DATA_DIR']) rmSync(dataDir, { recursive: true, force: true });

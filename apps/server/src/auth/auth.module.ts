@@ -1,0 +1,86 @@
+import {
+  type ExecutionContext,
+  Global,
+  Inject,
+  Module,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { CLOCK, type Clock } from '../common/clock';
+import { ConfigService } from '../config/config.service';
+import { AuthController } from './auth.controller';
+import { AuthService } from './auth.service';
+import { HIT_COUNTER } from './auth.tokens';
+import { AuthGuard } from './guards/auth.guard';
+import { LockoutService } from './lockout.service';
+import { HitCounterThrottlerStorage } from './rate-limit/hit-counter-throttler.storage';
+import { isAuthRateLimited, RateLimitGuard } from './rate-limit/rate-limit.guard';
+import { type HitCounter, MemoryHitCounter } from './rate-limit/rate-limit.store';
+import { RedisHitCounter } from './rate-limit/redis-hit-counter';
+import { SessionRepository } from './session.repository';
+import { SessionTokenService } from './session-token.service';
+import { SocketAuthenticator } from './socket-auth';
+
+const MINUTE = 60_000;
+
+@Global()
+@Module({
+  imports: [
+    JwtModule.register({}),
+    ThrottlerModule.forRootAsync({
+      inject: [ConfigService, HIT_COUNTER],
+      useFactory: (config: ConfigService, counter: HitCounter) => ({
+        storage: new HitCounterThrottlerStorage(counter),
+        // The general limit counts per IP across every route; login and setup each have their own.
+        generateKey: (context: ExecutionContext, tracker: string, throttler: string) =>
+          throttler === 'auth'
+            ? `auth:${context.getHandler().name}:${tracker}`
+            : `${throttler}:${tracker}`,
+        // Limits are read per request, so a changed setting applies without a restart.
+        throttlers: [
+          {
+            name: 'default',
+            ttl: MINUTE,
+            limit: () => config.config.security.rate_limit_per_minute,
+            skipIf: (context) => isAuthRateLimited(context),
+          },
+          {
+            name: 'auth',
+            ttl: MINUTE,
+            limit: () => config.config.security.auth_rate_limit_per_minute,
+            skipIf: (context) => !isAuthRateLimited(context),
+          },
+        ],
+      }),
+    }),
+  ],
+  controllers: [AuthController],
+  providers: [
+    {
+      provide: HIT_COUNTER,
+      inject: [ConfigService, CLOCK],
+      useFactory: (config: ConfigService, clock: Clock): HitCounter =>
+        config.config.redis_url
+          ? new RedisHitCounter(config.config.redis_url)
+          : new MemoryHitCounter(clock),
+    },
+    SessionRepository,
+    SessionTokenService,
+    LockoutService,
+    AuthService,
+    SocketAuthenticator,
+    // Order matters: the rate limit applies before authentication, so guessing tokens is limited too.
+    { provide: APP_GUARD, useClass: RateLimitGuard },
+    { provide: APP_GUARD, useClass: AuthGuard },
+  ],
+  exports: [SessionTokenService, SocketAuthenticator, HIT_COUNTER],
+})
+export class AuthModule implements OnApplicationShutdown {
+  constructor(@Inject(HIT_COUNTER) private readonly counter: HitCounter) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.counter.close();
+  }
+}

@@ -1,0 +1,29 @@
+import { type ExecutionContext, Injectable, SetMetadata } from '@nestjs/common';
+import { ThrottlerGuard, type ThrottlerLimitDetail } from '@nestjs/throttler';
+import { DomainError } from '../../common/errors';
+
+const AUTH_RATE_LIMITED = 'aniworld:auth-rate-limited';
+
+/** Marks login and setup: they get the strict per-IP limit instead of the general one. */
+export const AuthRateLimited = () => SetMetadata(AUTH_RATE_LIMITED, true);
+
+export function isAuthRateLimited(context: ExecutionContext): boolean {
+  return Reflect.getMetadata(AUTH_RATE_LIMITED, context.getHandler()) === true;
+}
+
+/** The throttler, answering in the API's error shape with a Retry-After header. */
+@Injectable()
+export class RateLimitGuard extends ThrottlerGuard {
+  protected override async throwThrottlingException(
+    _context: ExecutionContext,
+    detail: ThrottlerLimitDetail,
+  ): Promise<void> {
+    const seconds = Math.max(1, detail.timeToBlockExpire);
+    throw new DomainError(
+      'RATE_LIMITED',
+      `Too many requests: at most ${detail.limit} per minute. Retry in ${seconds} s.`,
+      { retry_after_seconds: seconds, limit: detail.limit },
+      { 'Retry-After': String(seconds) },
+    );
+  }
+}

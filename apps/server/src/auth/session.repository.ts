@@ -1,0 +1,61 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { type DataSource, IsNull, LessThan, Not, type Repository } from 'typeorm';
+import { DATA_SOURCE } from '../database/database.service';
+import { UserSessionEntity } from './entities/user-session.entity';
+
+export interface NewSession {
+  id: string;
+  expiresAt: Date;
+  now: Date;
+  userAgent: string | null;
+  ip: string | null;
+}
+
+@Injectable()
+export class SessionRepository {
+  private readonly repo: Repository<UserSessionEntity>;
+
+  constructor(@Inject(DATA_SOURCE) dataSource: DataSource) {
+    this.repo = dataSource.getRepository(UserSessionEntity);
+  }
+
+  async create(session: NewSession): Promise<UserSessionEntity> {
+    const row = this.repo.create({
+      id: session.id,
+      createdAt: session.now,
+      expiresAt: session.expiresAt,
+      lastSeenAt: session.now,
+      userAgent: session.userAgent?.slice(0, 512) ?? null,
+      ip: session.ip,
+      revokedAt: null,
+    });
+    return this.repo.save(row);
+  }
+
+  findById(id: string): Promise<UserSessionEntity | null> {
+    return this.repo.findOneBy({ id });
+  }
+
+  async touch(id: string, at: Date): Promise<void> {
+    await this.repo.update({ id }, { lastSeenAt: at });
+  }
+
+  async revoke(id: string, at: Date): Promise<void> {
+    await this.repo.update({ id, revokedAt: IsNull() }, { revokedAt: at });
+  }
+
+  /** Revokes every open session but `keepId`; returns how many. */
+  async revokeAllExcept(keepId: string, at: Date): Promise<number> {
+    const result = await this.repo.update(
+      { id: Not(keepId), revokedAt: IsNull() },
+      { revokedAt: at },
+    );
+    return result.affected ?? 0;
+  }
+
+  /** Sessions that ended more than a day ago are of no use, even for auditing. */
+  async purgeExpired(before: Date): Promise<number> {
+    const result = await this.repo.delete({ expiresAt: LessThan(before) });
+    return result.affected ?? 0;
+  }
+}

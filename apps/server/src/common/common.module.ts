@@ -1,0 +1,15 @@
+import { type DynamicModule, Global, Module } from '@nestjs/common';
+import { CLOCK, type Clock, systemClock } from './clock';
+
+/** Cross-cutting providers every module may inject. */
+@Global()
+@Module({})
+export class CommonModule {
+  static forRoot(clock: Clock = systemClock): DynamicModule {
+    return {
+      module: CommonModule,
+      providers: [{ provide: CLOCK, useValue: clock }],
+      exports: [CLOCK],
+    };
+  }
+}
