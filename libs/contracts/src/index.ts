@@ -5,3 +5,7 @@ export * from './lib/languages';
 export * from './lib/stream';
 export * from './lib/queue';
 export * from './lib/auth';
+export * from './lib/providers';
+export * from './lib/anime';
+export * from './lib/notifications';
+export * from './lib/socket';

@@ -21,3 +21,81 @@ export interface HosterAttempt {
   error: string;
   at: string;
 }
+
+export interface QueueProgress {
+  percent: number | null;
+  bytes_done: number;
+  bytes_total: number | null;
+  speed_mbps: number | null;
+  eta_seconds: number | null;
+}
+
+/** One queue entry in the seed API's shape (`serie_id` is the series key). */
+export interface QueueItem {
+  id: string;
+  serie_id: string;
+  serie_folder: string | null;
+  serie_name: string;
+  season: number;
+  episode: number;
+  title: string | null;
+  status: QueueItemStatus;
+  priority: QueuePriority;
+  position: number;
+  language: string | null;
+  attempts: number;
+  next_attempt_at: string | null;
+  progress: QueueProgress | null;
+  error: string | null;
+  providers_tried: HosterAttempt[];
+  hoster: string | null;
+  file_path: string | null;
+  created_at: string;
+  started_at: string | null;
+  completed_at: string | null;
+}
+
+export interface QueueStats {
+  total_items: number;
+  pending: number;
+  active: number;
+  completed: number;
+  failed: number;
+  /** Sum of the current speeds of active downloads. */
+  current_speed_mbps: number;
+  bytes_downloaded: number;
+}
+
+export interface QueueStatusResponse {
+  is_running: boolean;
+  is_paused: boolean;
+  active_downloads: QueueItem[];
+  pending_queue: QueueItem[];
+  completed_downloads: QueueItem[];
+  failed_downloads: QueueItem[];
+  stats: QueueStats;
+}
+
+export interface QueueAddRequest {
+  serie_id: string;
+  serie_folder?: string;
+  serie_name?: string;
+  episodes: { season: number; episode: number }[];
+  priority?: QueuePriority;
+  language?: string;
+}
+
+export interface QueueAddResponse {
+  added: QueueItem[];
+  /** Episodes not added, e.g. already pending or downloading. */
+  skipped: { season: number; episode: number; reason: string }[];
+}
+
+export interface QueueItemIdsRequest {
+  item_ids: string[];
+}
+
+export interface QueueReorderRequest {
+  item_id: string;
+  new_position: number;
+}

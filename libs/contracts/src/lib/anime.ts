@@ -1,0 +1,134 @@
+import type { LanguageCode } from './languages';
+import type { ProviderSearchResult, SiteId } from './providers';
+
+export interface EpisodeRef {
+  season: number;
+  episode: number;
+}
+
+export interface AnimeEpisode {
+  season: number;
+  episode: number;
+  title_de: string | null;
+  title_en: string | null;
+  /** Languages the site offers for this episode, when known. */
+  languages: LanguageCode[];
+  is_downloaded: boolean;
+  file_path: string | null;
+  /** Pending or downloading in the queue. */
+  queued: boolean;
+}
+
+export interface AnimeSummary {
+  /** Provider slug: the identifier everywhere. */
+  key: string;
+  name: string;
+  site: SiteId;
+  /** Folder under the anime directory (display and filesystem metadata only). */
+  folder: string | null;
+  year: number | null;
+  cover_url: string | null;
+  description: string | null;
+  total_episodes: number;
+  downloaded_episodes: number;
+  missing_episodes: number;
+  /** The missing episodes, in the seed API's shape: season → episode numbers. */
+  missing: Record<string, number[]>;
+  updated_at: string;
+}
+
+export interface AnimeSeason {
+  season: number;
+  episodes: AnimeEpisode[];
+}
+
+export interface AnimeDetail extends AnimeSummary {
+  alt_titles: string[];
+  /** Per-series override; null uses the global preference. */
+  language_preference: LanguageCode[] | null;
+  seasons: AnimeSeason[];
+}
+
+export const ANIME_SORT_FIELDS = ['name', 'year', 'missing', 'updated'] as const;
+export type AnimeSortField = (typeof ANIME_SORT_FIELDS)[number];
+
+export interface AnimeListQuery {
+  page?: number;
+  page_size?: number;
+  /** Case-insensitive match on name, alternative titles and key. */
+  q?: string;
+  site?: SiteId;
+  /** Only series with missing episodes (default true, as the seed API). */
+  missing_only?: boolean;
+  sort?: AnimeSortField;
+  order?: 'asc' | 'desc';
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  page_size: number;
+}
+
+export interface AnimeSearchRequest {
+  query: string;
+  site?: SiteId;
+}
+
+export type AnimeSearchResult = ProviderSearchResult & {
+  /** Already in the library. */
+  in_library: boolean;
+};
+
+export interface AnimeAddRequest {
+  /** A series URL on either site, or … */
+  link?: string;
+  /** … its key, together with `site`. */
+  key?: string;
+  site?: SiteId;
+}
+
+export type ScanState = 'running' | 'completed' | 'failed' | 'cancelled';
+
+export interface ScanStatus {
+  scan_id: string;
+  state: ScanState;
+  started_at: string;
+  finished_at: string | null;
+  folders_total: number;
+  folders_done: number;
+  /** Folders skipped because nothing changed since the last scan. */
+  folders_unchanged: number;
+  series_matched: number;
+  unmatched: number;
+  current_folder: string | null;
+  error: string | null;
+}
+
+export interface RescanResponse {
+  scan_id: string;
+}
+
+export interface MatchCandidate {
+  site: SiteId;
+  key: string;
+  name: string;
+  /** 0..1 */
+  confidence: number;
+}
+
+export interface UnmatchedFolder {
+  folder: string;
+  /** Title and year read from the folder name. */
+  title: string;
+  year: number | null;
+  episode_files: number;
+  candidates: MatchCandidate[];
+}
+
+export interface MatchFolderRequest {
+  folder: string;
+  key: string;
+  site: SiteId;
+}
