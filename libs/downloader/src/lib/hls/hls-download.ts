@@ -9,6 +9,9 @@ import { OrderedWriter } from './ordered-writer';
 import type { MediaPlaylist, Segment } from './playlist';
 import { decryptAes128, gunzipIfNeeded, ivForSegment, stripFakeHeader } from './segment-data';
 
+/** Reorder buffer cap: with 10 MB segments (high bitrate, 6 s) a count window alone would hold 160 MB. */
+const MAX_BUFFERED_BYTES = 32 * 1024 * 1024;
+
 export interface HlsStageOptions {
   fingerprint: string;
   /** Bits per second of the chosen variant, for the first size estimate. */
@@ -98,6 +101,7 @@ export async function downloadHls(
       ctx.progress.setSegments(next, count);
       saver?.tick();
     },
+    MAX_BUFFERED_BYTES,
   );
   saver = new StateSaver<HlsState>(
     statePath,
@@ -177,11 +181,20 @@ async function fetchSegment(
         ? { start: seg.byteRange.offset, end: seg.byteRange.offset + seg.byteRange.length - 1 }
         : undefined;
       const res = await ctx.http.open(seg.url, { range });
+      // With a Content-Length the body is copied into one buffer as it arrives: no chunk list
+      // plus concatenated copy held at the same time.
+      const declared = Number(headerValue(res.headers, 'content-length'));
+      const into = Number.isSafeInteger(declared) && declared > 0 ? Buffer.allocUnsafe(declared) : null;
       const chunks: Buffer[] = [];
       let received = 0;
       try {
         await res.consume((c) => {
-          chunks.push(c);
+          if (into) {
+            if (received + c.length > into.length) throw new NetworkError(seg.url, new Error('body longer than Content-Length'));
+            c.copy(into, received);
+          } else {
+            chunks.push(c);
+          }
           received += c.length;
           ctx.progress.add(c.length);
         });
@@ -189,7 +202,7 @@ async function fetchSegment(
         ctx.progress.rollback(received);
         throw err;
       }
-      let data: Buffer = Buffer.concat(chunks, received);
+      let data: Buffer = into ? into.subarray(0, received) : Buffer.concat(chunks, received);
       if (seg.byteRange && res.status === 200) {
         // The server ignored Range and sent the whole file.
         data = data.subarray(seg.byteRange.offset, seg.byteRange.offset + seg.byteRange.length);

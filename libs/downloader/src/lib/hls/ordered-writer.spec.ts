@@ -55,6 +55,20 @@ describe('OrderedWriter', () => {
     expect(released).toBe(true);
   });
 
+  it('also bounds the bytes it holds, but always admits the next segment to write', async () => {
+    const w = new OrderedWriter(new MemorySink(), 0, 0, 10, undefined, 4);
+    await w.waitForSlot(1);
+    w.put(1, Buffer.from('12345'));
+    let released = false;
+    const blocked = w.waitForSlot(2).then(() => (released = true));
+    await w.waitForSlot(0);
+    await Promise.resolve();
+    expect(released).toBe(false);
+    w.put(0, Buffer.from('a'));
+    await blocked;
+    expect(released).toBe(true);
+  });
+
   it('refuses a segment delivered twice', () => {
     const w = new OrderedWriter(new MemorySink(), 0, 0, 4);
     w.put(1, Buffer.from('b'));

@@ -13,6 +13,7 @@ export class OrderedWriter {
   private waiters: { index: number; resolve: () => void; reject: (e: unknown) => void }[] = [];
   private draining: Promise<void> | null = null;
   private error: unknown = null;
+  private pendingBytes = 0;
 
   constructor(
     private readonly sink: PositionalSink,
@@ -20,6 +21,8 @@ export class OrderedWriter {
     private offset: number,
     private readonly window: number,
     private readonly onWritten: (nextIndex: number, offset: number) => void = () => undefined,
+    /** Also bounds the held bytes (large segments); the next segment to write always passes. */
+    private readonly maxBufferedBytes = Infinity,
   ) {}
 
   get nextIndex(): number {
@@ -36,7 +39,7 @@ export class OrderedWriter {
 
   waitForSlot(index: number): Promise<void> {
     if (this.error) return Promise.reject(this.error);
-    if (index < this.next + this.window) return Promise.resolve();
+    if (this.admits(index)) return Promise.resolve();
     return new Promise((resolve, reject) => this.waiters.push({ index, resolve, reject }));
   }
 
@@ -44,6 +47,7 @@ export class OrderedWriter {
     if (this.error) return;
     if (index < this.next || this.pending.has(index)) throw new Error(`segment ${index} delivered twice`);
     this.pending.set(index, data);
+    this.pendingBytes += data.length;
     if (!this.draining && this.pending.has(this.next)) {
       this.draining = this.drain().finally(() => {
         this.draining = null;
@@ -71,6 +75,7 @@ export class OrderedWriter {
       let data = this.pending.get(this.next);
       while (data !== undefined) {
         this.pending.delete(this.next);
+        this.pendingBytes -= data.length;
         await this.sink.write(data, this.offset);
         this.offset += data.length;
         this.next++;
@@ -83,11 +88,15 @@ export class OrderedWriter {
     }
   }
 
+  private admits(index: number): boolean {
+    if (index === this.next) return true;
+    return index < this.next + this.window && this.pendingBytes < this.maxBufferedBytes;
+  }
+
   private wake(): void {
-    const limit = this.next + this.window;
-    const ready = this.waiters.filter((w) => w.index < limit);
+    const ready = this.waiters.filter((w) => this.admits(w.index));
     if (ready.length === 0) return;
-    this.waiters = this.waiters.filter((w) => w.index >= limit);
+    this.waiters = this.waiters.filter((w) => !ready.includes(w));
     for (const w of ready) w.resolve();
   }
 }

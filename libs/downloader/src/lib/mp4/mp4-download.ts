@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
 import { retryOptions, type EngineContext, type StageResult } from '../core/context';
-import { IncompleteDownload, InvalidMedia, mapFsError } from '../core/errors';
+import { IncompleteDownload, InvalidMedia, mapFsError, NetworkError } from '../core/errors';
 import { withRetry } from '../core/retry';
 import { readState, StateSaver, STATE_VERSION, type Mp4State } from '../core/state-file';
 import { headerValue, type OpenResponse } from '../http/client';
@@ -22,31 +22,40 @@ interface Probe {
   response?: OpenResponse;
 }
 
-export async function probeMp4(ctx: EngineContext, url: string): Promise<Probe> {
-  const res = await withRetry('probe', () => ctx.http.open(url, { range: { start: 0, end: 0 } }), retryOptions(ctx));
+/**
+ * An open-ended ranged GET: its headers tell size and Range support, and its body is the first
+ * part (or the single stream when the server ignores Range), so probing costs no extra round trip.
+ */
+export async function probeMp4(ctx: EngineContext, url: string, openEnded = true): Promise<Probe> {
+  const range = openEnded ? { start: 0 } : { start: 0, end: 0 };
+  const res = await withRetry('probe', () => ctx.http.open(url, { range }), retryOptions(ctx));
   const etag = headerValue(res.headers, 'etag');
   const lastModified = headerValue(res.headers, 'last-modified');
   if (res.status === 206) {
-    await res.consume(() => undefined);
-    const m = /\/(\d+)\s*$/.exec(headerValue(res.headers, 'content-range') ?? '');
-    if (m) return { size: Number(m[1]), ranges: true, etag, lastModified };
-  }
-  const len = headerValue(res.headers, 'content-length');
-  if (res.status === 206) {
+    const m = /^bytes 0-\d+\/(\d+)\s*$/.exec(headerValue(res.headers, 'content-range') ?? '');
+    if (m && !openEnded) await res.consume(() => undefined);
+    if (m) return { size: Number(m[1]), ranges: true, etag, lastModified, response: openEnded ? res : undefined };
     // 206 without a total: read the file again as one stream.
     res.cancel();
     return { size: null, ranges: false, etag, lastModified };
   }
+  const len = headerValue(res.headers, 'content-length');
   return { size: len ? Number(len) : null, ranges: false, etag, lastModified, response: res };
 }
 
 export async function downloadMp4(ctx: EngineContext, url: string, partPath: string): Promise<StageResult> {
-  const probe = await probeMp4(ctx, url);
+  // Resuming: byte 0 is probably on disk, so a 1-byte probe wastes nothing on the wire.
+  const resuming = (await readState(`${partPath}.json`))?.kind === 'mp4';
+  const probe = await probeMp4(ctx, url, !resuming);
   if (!probe.ranges || probe.size === null) {
     ctx.logger.info('server does not support ranges; downloading as one stream');
     return downloadSingle(ctx, url, partPath, probe);
   }
-  return downloadRanged(ctx, url, partPath, { ...probe, size: probe.size });
+  try {
+    return await downloadRanged(ctx, url, partPath, { ...probe, size: probe.size });
+  } finally {
+    probe.response?.cancel();
+  }
 }
 
 async function openPart(path: string, fresh: boolean): Promise<FileHandle> {
@@ -116,11 +125,20 @@ async function downloadRanged(ctx: EngineContext, url: string, partPath: string,
     return stolen;
   };
 
+  let opening = probe.response;
+  if (!queue.some((p) => p.pos === 0)) {
+    // Resuming with byte 0 on disk: release the probe's connection for the workers now.
+    opening?.cancel();
+    opening = undefined;
+  }
   const worker = async (): Promise<void> => {
     for (let part = nextPart(); part; part = nextPart()) {
       active.add(part);
+      // The probe's open body starts at byte 0: it serves the part that starts there.
+      const initial = part.pos === 0 ? opening : undefined;
+      if (initial) opening = undefined;
       try {
-        await fetchPart(ctx, url, part, write);
+        await fetchPart(ctx, url, part, write, initial);
       } finally {
         active.delete(part);
       }
@@ -150,14 +168,21 @@ async function fetchPart(
   url: string,
   part: Part,
   write: (chunks: Buffer[], pos: number, len: number) => Promise<void>,
+  initial?: OpenResponse,
 ): Promise<void> {
   let progressed = false;
+  let reuse = initial;
   await withRetry(
     `bytes ${part.pos}-${part.end - 1}`,
     async () => {
       progressed = false;
-      if (part.remaining <= 0) return;
-      const res = await ctx.http.open(url, { range: { start: part.pos, end: part.end - 1 } });
+      const res = reuse ?? (part.remaining > 0 ? await ctx.http.open(url, { range: { start: part.pos, end: part.end - 1 } }) : null);
+      reuse = undefined;
+      if (!res) return;
+      if (part.remaining <= 0) {
+        res.cancel();
+        return;
+      }
       const start = Number(/bytes (\d+)-/.exec(headerValue(res.headers, 'content-range') ?? '')?.[1]);
       if (res.status !== 206 || start !== part.pos) {
         res.cancel();
@@ -203,6 +228,7 @@ async function fetchPart(
         }
       }
       await flush();
+      if (part.pos < part.end) throw new NetworkError(url, new Error(`body ended at ${part.pos}, part ends at ${part.end}`));
     },
     { ...retryOptions(ctx), madeProgress: () => progressed },
   );
