@@ -98,4 +98,16 @@ describe('kill -9 mid-download, then run again', () => {
     expect(segBytes).toBeLessThan(mediaBytes * 1.2);
     expect(Math.abs(ffprobeDuration(target) - 24)).toBeLessThan(2);
   });
+
+  it('CLI: an expired link exits with code 3 and says what to do', async () => {
+    const child = spawn(process.execPath, ['-r', './tools/ts-register.js', 'libs/downloader/src/cli.ts', `${sb.baseUrl}/cdn/_f/expired=1/mp4/sample.mp4`, '-o', join(dir, 'x.mp4')], {
+      cwd: REPO,
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr?.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    expect(await exitOf(track(child))).toBe(3);
+    expect(stderr).toMatch(/link expired/);
+    expect(stderr).toMatch(/fresh link/);
+  });
 });
