@@ -7,6 +7,7 @@ import { ConfigModule } from './config/config.module';
 import type { LoadedConfig } from './config/config.loader';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
+import { ProvidersModule } from './providers/providers.module';
 
 export interface AppModuleOptions {
   /** Tests pass a fake clock to move past lockouts and session expiry. */
@@ -25,6 +26,7 @@ export class AppModule {
         DatabaseModule,
         AuthModule,
         HealthModule,
+        ProvidersModule,
       ],
     };
   }

@@ -1,4 +1,3 @@
-import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import request from 'supertest';
 import { FakeClock } from '../../test/helpers/fake-clock';
@@ -211,9 +210,7 @@ describe('auth with a configured CORS origin', () => {
 describe('secrets', () => {
   it('never puts the password in the logs, and stores only its argon2id hash', async () => {
     const lines: string[] = [];
-    const dir = tempDir();
-    writeFileSync(join(dir, 'config.json'), JSON.stringify({ logging: { level: 'debug' } }));
-    const t = await startTestApp({ DATA_DIR: dir });
+    const t = await startTestApp({}, { settings: { logging: { level: 'debug' } } });
     try {
       const { JsonLogger } = await import('../common/logging/json-logger');
       t.app.useLogger(new JsonLogger('debug', [{ write: (line: string) => lines.push(line) }]));

@@ -28,6 +28,7 @@ export function defaultConfig(): AppConfig {
       sto_base_url: 'https://serienstream.to',
       user_agent: DEFAULT_USER_AGENT,
       requests_per_second: 2,
+      retries: 2,
       hoster_order: [...HOSTER_NAMES],
       disabled_hosters: [],
       cache_ttl_seconds: 600,

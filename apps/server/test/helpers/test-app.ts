@@ -1,5 +1,5 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
@@ -34,15 +34,23 @@ export function tempDir(prefix = 'aniworld-test-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
 }
 
+/** Provider settings for tests against the sandbox: no waiting between requests, one retry. */
+export const FAST_PROVIDERS = { providers: { requests_per_second: 50, retries: 1 } };
+
 /**
  * The real application (real SQLite file in a temp data dir, real HTTP on 127.0.0.1, random port).
  * `env` is what the process environment would hold.
  */
 export async function startTestApp(
   env: Record<string, string> = {},
-  options: { clock?: Clock } = {},
+  options: {
+    clock?: Clock;
+    /** Written to config.json before the start. */ settings?: Record<string, unknown>;
+  } = {},
 ): Promise<TestApp> {
   const dataDir = env['DATA_DIR'] ?? tempDir();
+  if (options.settings)
+    writeFileSync(join(dataDir, 'config.json'), JSON.stringify(options.settings));
   const loaded = await loadConfig({ DATA_DIR: dataDir, ...env });
   const app = await createApp(loaded, {
     logger: quietLogger(),

@@ -43,6 +43,8 @@ export interface ProviderSettings {
   sto_base_url: string;
   user_agent: string;
   requests_per_second: number;
+  /** Retries of a failed request (429, 5xx, network) before a site or hoster counts as failing. */
+  retries: number;
   hoster_order: HosterName[];
   disabled_hosters: HosterName[];
   cache_ttl_seconds: number;

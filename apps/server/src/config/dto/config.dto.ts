@@ -145,6 +145,13 @@ export class ProviderSettingsDto implements ProviderSettings {
   @Max(50)
   requests_per_second!: number;
 
+  @ApiProperty({ minimum: 0, maximum: 10 })
+  @Omittable()
+  @IsInt()
+  @Min(0)
+  @Max(10)
+  retries!: number;
+
   @ApiProperty({ enum: HOSTER_NAMES, isArray: true })
   @Omittable()
   @IsArray()

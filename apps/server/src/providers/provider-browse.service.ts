@@ -1,0 +1,88 @@
+import { Injectable } from '@nestjs/common';
+import type {
+  ProviderEpisode,
+  ProviderEpisodeDetails,
+  ProviderNewEpisode,
+  ProviderSearchResult,
+  ProviderSeries,
+  ResolveRequest,
+  ResolveResponse,
+  SiteId,
+} from '@aniworld/contracts';
+import { DomainError } from '../common/errors';
+import { ConfigService } from '../config/config.service';
+import {
+  toEpisode,
+  toEpisodeDetails,
+  toNewEpisode,
+  toSearchResult,
+  toSeries,
+} from './providers.mapper';
+import { ProvidersService } from './providers.service';
+import { StreamResolverService } from './stream-resolver.service';
+
+/** The browsing API: what the sites say, in wire shapes; and stream resolution for diagnosis. */
+@Injectable()
+export class ProviderBrowseService {
+  constructor(
+    private readonly providers: ProvidersService,
+    private readonly resolver: StreamResolverService,
+    private readonly config: ConfigService,
+  ) {}
+
+  async search(site: SiteId, query: string): Promise<ProviderSearchResult[]> {
+    return (await this.providers.onSite(site, (a) => a.search(query))).map(toSearchResult);
+  }
+
+  async series(site: SiteId, key: string): Promise<ProviderSeries> {
+    return toSeries(await this.providers.onSite(site, (a) => a.getSeries(key)));
+  }
+
+  async season(site: SiteId, key: string, season: number): Promise<ProviderEpisode[]> {
+    return (await this.providers.onSite(site, (a) => a.getSeason(key, season))).map(toEpisode);
+  }
+
+  async episode(
+    site: SiteId,
+    key: string,
+    season: number,
+    episode: number,
+  ): Promise<ProviderEpisodeDetails> {
+    return toEpisodeDetails(
+      await this.providers.onSite(site, (a) => a.getEpisode(key, season, episode)),
+    );
+  }
+
+  async newEpisodes(site: SiteId): Promise<ProviderNewEpisode[]> {
+    const episodes = await this.providers.onSite(site, async (a) => {
+      if (!a.newEpisodes)
+        throw new DomainError('NOT_FOUND', `${site} has no new-episodes list`, { site });
+      return a.newEpisodes();
+    });
+    return episodes.map(toNewEpisode);
+  }
+
+  async resolve(request: ResolveRequest): Promise<ResolveResponse> {
+    const { site, key, season, episode } = request;
+    const details = await this.providers.onSite(site, (a) => a.getEpisode(key, season, episode));
+    const languages = request.language
+      ? [request.language]
+      : this.config.config.downloads.language_preference;
+    const candidates = this.resolver.candidates(details.links, languages, request.hoster);
+    const { resolved, candidate, attempts } = await this.resolver.first(
+      candidates,
+      `${key} S${season}E${episode}`,
+    );
+    return {
+      site,
+      key,
+      season,
+      episode,
+      hoster: resolved.hoster,
+      language_code: candidate.language,
+      embed_url: resolved.embedUrl,
+      descriptor: resolved.descriptor,
+      attempts,
+    };
+  }
+}
