@@ -1,4 +1,9 @@
 import { aniworldRoutes } from './aniworld/aniworld.routes';
+import { doodRoutes } from './hosters/dood.routes';
+import { filemoonRoutes } from './hosters/filemoon.routes';
+import { luluvdoRoutes, vidmolyRoutes, vidozaRoutes } from './hosters/jw-hosters.routes';
+import { loadxRoutes, speedfilesRoutes, streamtapeRoutes } from './hosters/misc-hosters.routes';
+import { voeRoutes } from './hosters/voe.routes';
 import { stoRoutes } from './sto/sto.routes';
 import type { Route } from './server/http-types';
 import type { SandboxState } from './server/state';
@@ -25,5 +30,14 @@ export function siteMounts(state: SandboxState): [string, Route[]][] {
   return [
     ['aniworld', aniworldRoutes(state)],
     ['sto', stoRoutes(state)],
+    ['voe', voeRoutes(state)],
+    ['dood', doodRoutes(state)],
+    ['filemoon', filemoonRoutes(state)],
+    ['vidmoly', vidmolyRoutes(state)],
+    ['vidoza', vidozaRoutes(state)],
+    ['luluvdo', luluvdoRoutes(state)],
+    ['loadx', loadxRoutes(state)],
+    ['speedfiles', speedfilesRoutes(state)],
+    ['streamtape', streamtapeRoutes(state)],
   ];
 }
