@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { EventEmitterModule } from '@nestjs/event-emitter';
+import { AnimeModule } from './anime/anime.module';
 import { AuthModule } from './auth/auth.module';
 import type { Clock } from './common/clock';
 import { CommonModule } from './common/common.module';
@@ -27,6 +28,7 @@ export class AppModule {
         AuthModule,
         HealthModule,
         ProvidersModule,
+        AnimeModule,
       ],
     };
   }

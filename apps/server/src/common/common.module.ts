@@ -1,5 +1,6 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { CLOCK, type Clock, systemClock } from './clock';
+import { DomainEvents } from './events';
 
 /** Cross-cutting providers every module may inject. */
 @Global()

@@ -1,8 +1,10 @@
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { AnimeSeriesEntity } from '../anime/entities/anime-series.entity';
 import { EpisodeEntity } from '../anime/entities/episode.entity';
+import { LibraryFolderEntity } from '../anime/entities/library-folder.entity';
 import { UserSessionEntity } from '../auth/entities/user-session.entity';
 import type { DatabaseTarget } from '../config/config.service';
+import { NotificationEntity } from '../notifications/entities/notification.entity';
 import { DownloadQueueItemEntity } from '../queue/entities/download-queue-item.entity';
 import { SystemSettingEntity } from './entities/system-setting.entity';
 import { POSTGRES_MIGRATIONS, SQLITE_MIGRATIONS } from './migrations';
@@ -13,6 +15,8 @@ export const ENTITIES = [
   DownloadQueueItemEntity,
   UserSessionEntity,
   SystemSettingEntity,
+  NotificationEntity,
+  LibraryFolderEntity,
 ];
 
 /** TypeORM options for the configured database. Schema changes come only from migrations. */

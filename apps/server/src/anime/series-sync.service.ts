@@ -1,0 +1,83 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { type EpisodeRef, languageCodeOf, type SiteId } from '@aniworld/contracts';
+import { DomainError } from '../common/errors';
+import { ProvidersService } from '../providers/providers.service';
+import type { AnimeSeriesEntity } from './entities/anime-series.entity';
+import type { EpisodeEntity } from './entities/episode.entity';
+import { EpisodeRepository, episodeSlot } from './episode.repository';
+import { SeriesRepository } from './series.repository';
+
+/**
+ * Keeps a series' episode list in step with its site: every season (films as season 0), titles,
+ * and the languages where the site's season table shows them (s.to).
+ */
+@Injectable()
+export class SeriesSyncService {
+  private readonly logger = new Logger(SeriesSyncService.name);
+
+  constructor(
+    private readonly providers: ProvidersService,
+    private readonly series: SeriesRepository,
+    private readonly episodes: EpisodeRepository,
+  ) {}
+
+  async refreshEpisodes(series: AnimeSeriesEntity, signal?: AbortSignal): Promise<EpisodeEntity[]> {
+    const site = series.site as SiteId;
+    const seasons = await this.providers.onSite(site, (a) => a.listSeasons(series.key, signal));
+    let absolute = 0;
+    const infos = [];
+    for (const season of [...seasons].sort((a, b) => a.number - b.number)) {
+      const list = await this.providers.onSite(site, (a) =>
+        a.getSeason(series.key, season.number, signal),
+      );
+      for (const e of list) {
+        // Absolute numbers count regular episodes across seasons; films have none.
+        const absoluteNumber = e.season > 0 ? ++absolute : null;
+        infos.push({
+          season: e.season,
+          episodeNumber: e.number,
+          titleDe: e.titleDe,
+          titleEn: e.titleEn,
+          languages: e.languages ? [...new Set(e.languages.map(languageCodeOf))] : undefined,
+          absoluteNumber,
+        });
+      }
+    }
+    const rows = await this.episodes.upsertMany(series.id, infos);
+    this.logger.log({
+      msg: 'episodes refreshed',
+      key: series.key,
+      seasons: seasons.length,
+      episodes: infos.length,
+    });
+    return rows;
+  }
+
+  /** The episode rows for these refs, refreshing from the site once when some are unknown. */
+  async ensureEpisodes(series: AnimeSeriesEntity, refs: EpisodeRef[]): Promise<EpisodeEntity[]> {
+    let rows = await this.episodes.forSeries(series.id);
+    const known = () => new Map(rows.map((e) => [episodeSlot(e.season, e.episodeNumber), e]));
+    if (refs.some((r) => !known().has(episodeSlot(r.season, r.episode))))
+      rows = await this.refreshEpisodes(series);
+    const bySlot = known();
+    const missing = refs.filter((r) => !bySlot.has(episodeSlot(r.season, r.episode)));
+    if (missing.length) {
+      throw new DomainError(
+        'EPISODE_NOT_FOUND',
+        `${series.name} has no ${missing.map((r) => `S${pad(r.season)}E${pad(r.episode)}`).join(', ')} on ${series.site}`,
+        { key: series.key, episodes: missing },
+      );
+    }
+    return refs.map((r) => bySlot.get(episodeSlot(r.season, r.episode)) as EpisodeEntity);
+  }
+
+  /** Series by key, or 404. */
+  async requireSeries(key: string): Promise<AnimeSeriesEntity> {
+    const series = await this.series.findByKey(key);
+    if (!series)
+      throw new DomainError('SERIES_NOT_FOUND', `No series '${key}' in the library`, { key });
+    return series;
+  }
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');

@@ -1,0 +1,47 @@
+import { Injectable } from '@nestjs/common';
+import { EventEmitter2 } from '@nestjs/event-emitter';
+import type {
+  AppNotification,
+  DownloadCompleteEvent,
+  DownloadFailedEvent,
+  DownloadProgressEvent,
+  QueueStatusResponse,
+  ScanCompleteEvent,
+  ScanFailedEvent,
+  ScanProgressEvent,
+} from '@aniworld/contracts';
+
+/**
+ * Domain events and their payloads: the one typed map. Business services emit them through
+ * {@link DomainEvents}; the gateway listens and turns them into socket messages, so no service
+ * imports the gateway.
+ */
+export interface DomainEventMap {
+  'scan.progress': ScanProgressEvent;
+  'scan.complete': ScanCompleteEvent;
+  'scan.failed': ScanFailedEvent;
+  'download.progress': DownloadProgressEvent;
+  'download.complete': DownloadCompleteEvent;
+  'download.failed': DownloadFailedEvent;
+  'queue.status': QueueStatusResponse;
+  'notification.created': AppNotification;
+}
+
+export type DomainEventName = keyof DomainEventMap;
+
+@Injectable()
+export class DomainEvents {
+  constructor(private readonly emitter: EventEmitter2) {}
+
+  emit<K extends DomainEventName>(name: K, payload: DomainEventMap[K]): void {
+    this.emitter.emit(name, payload);
+  }
+
+  on<K extends DomainEventName>(
+    name: K,
+    listener: (payload: DomainEventMap[K]) => void,
+  ): () => void {
+    this.emitter.on(name, listener);
+    return () => this.emitter.off(name, listener);
+  }
+}

@@ -1,0 +1,32 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+
+export class NotificationsLibraryFoldersSqlite1763800000000 implements MigrationInterface {
+  name = 'NotificationsLibraryFoldersSqlite1763800000000';
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(`CREATE TABLE "notifications" (
+      "id" varchar(36) PRIMARY KEY NOT NULL,
+      "kind" varchar(32) NOT NULL,
+      "level" varchar(16) NOT NULL,
+      "title" varchar(300) NOT NULL,
+      "message" text NOT NULL,
+      "series_key" varchar(255),
+      "data" text,
+      "read_at" datetime,
+      "created_at" datetime NOT NULL DEFAULT (datetime('now'))
+    )`);
+    await q.query(`CREATE INDEX "ix_notifications_created" ON "notifications" ("created_at")`);
+    await q.query(`CREATE TABLE "library_folders" (
+      "folder" varchar(500) PRIMARY KEY NOT NULL,
+      "signature" varchar(64) NOT NULL,
+      "series_id" integer REFERENCES "anime_series" ("id") ON DELETE SET NULL,
+      "files" text NOT NULL DEFAULT ('[]'),
+      "scanned_at" datetime NOT NULL DEFAULT (datetime('now'))
+    )`);
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP TABLE "library_folders"`);
+    await q.query(`DROP TABLE "notifications"`);
+  }
+}
