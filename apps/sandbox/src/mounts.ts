@@ -5,6 +5,7 @@ import { luluvdoRoutes, vidmolyRoutes, vidozaRoutes } from './hosters/jw-hosters
 import { loadxRoutes, speedfilesRoutes, streamtapeRoutes } from './hosters/misc-hosters.routes';
 import { voeRoutes } from './hosters/voe.routes';
 import { stoRoutes } from './sto/sto.routes';
+import { tmdbRoutes } from './tmdb/tmdb.routes';
 import type { Route } from './server/http-types';
 import type { SandboxState } from './server/state';
 
@@ -39,5 +40,6 @@ export function siteMounts(state: SandboxState): [string, Route[]][] {
     ['loadx', loadxRoutes(state)],
     ['speedfiles', speedfilesRoutes(state)],
     ['streamtape', streamtapeRoutes(state)],
+    ['tmdb', tmdbRoutes()],
   ];
 }
