@@ -9,8 +9,8 @@ export class CommonModule {
   static forRoot(clock: Clock = systemClock): DynamicModule {
     return {
       module: CommonModule,
-      providers: [{ provide: CLOCK, useValue: clock }],
-      exports: [CLOCK],
+      providers: [{ provide: CLOCK, useValue: clock }, DomainEvents],
+      exports: [CLOCK, DomainEvents],
     };
   }
 }
