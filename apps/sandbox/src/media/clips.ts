@@ -56,7 +56,12 @@ function normalize(opts: ClipOptions): Required<Omit<ClipOptions, 'mediaDir'>> {
  * the work happens in a private temp dir that is renamed into place, so nobody sees half a clip.
  */
 export function ensureClip(options: ClipOptions): Promise<Clip> {
-  const opts = normalize(options);
+  let opts: ReturnType<typeof normalize>;
+  try {
+    opts = normalize(options);
+  } catch (err) {
+    return Promise.reject(err);
+  }
   const mediaDir = options.mediaDir ? path.resolve(options.mediaDir) : defaultMediaDir();
   const hash = createHash('sha256').update(JSON.stringify(opts)).digest('hex').slice(0, 10);
   const finalDir = path.join(mediaDir, `${opts.name}-${hash}`);
