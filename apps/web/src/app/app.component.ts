@@ -1,46 +1,95 @@
-import { ChangeDetectionStrategy, Component } from '@angular/core';
+import { BreakpointObserver } from '@angular/cdk/layout';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, viewChild } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { MatBadgeModule } from '@angular/material/badge';
+import { MatButtonModule } from '@angular/material/button';
+import { MatListModule } from '@angular/material/list';
+import { MatSidenav, MatSidenavModule } from '@angular/material/sidenav';
 import { MatToolbarModule } from '@angular/material/toolbar';
-import { RouterLink, RouterOutlet } from '@angular/router';
+import { MatTooltipModule } from '@angular/material/tooltip';
+import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import { filter, map } from 'rxjs';
+import { SessionStore } from './core/auth/session.store';
+import { SocketService } from './core/socket/socket.service';
+import { ThemeService } from './core/ui/theme.service';
+import { IconComponent, type IconName } from './shared/icon.component';
+import { NotificationsStore } from './stores/notifications.store';
+import { ToastService } from './stores/toast.service';
+
+interface NavLink {
+  path: string;
+  label: string;
+  icon: IconName;
+  exact: boolean;
+}
+
+const NAV: NavLink[] = [
+  { path: '/', label: 'Library', icon: 'library', exact: true },
+  { path: '/search', label: 'Search and add', icon: 'search', exact: false },
+  { path: '/queue', label: 'Queue', icon: 'queue', exact: false },
+  { path: '/notifications', label: 'Notifications', icon: 'bell', exact: false },
+  { path: '/settings', label: 'Settings', icon: 'settings', exact: false },
+];
 
 @Component({
   selector: 'aw-root',
-  imports: [RouterOutlet, RouterLink, MatToolbarModule],
+  imports: [
+    RouterOutlet,
+    RouterLink,
+    RouterLinkActive,
+    MatToolbarModule,
+    MatSidenavModule,
+    MatListModule,
+    MatButtonModule,
+    MatBadgeModule,
+    MatTooltipModule,
+    IconComponent,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  template: `
-    <a class="skip-link" href="#main">Skip to content</a>
-    <mat-toolbar class="toolbar" role="banner">
-      <a routerLink="/" class="brand">Aniworld</a>
-    </mat-toolbar>
-    <main id="main" class="content" tabindex="-1">
-      <router-outlet />
-    </main>
-  `,
-  styles: `
-    .toolbar {
-      background: var(--mat-sys-primary-container);
-      color: var(--mat-sys-on-primary-container);
-    }
-    .brand {
-      color: inherit;
-      text-decoration: none;
-      font: var(--mat-sys-title-large);
-    }
-    .content {
-      padding: 16px;
-      max-width: 1200px;
-      margin: 0 auto;
-    }
-    .skip-link {
-      position: absolute;
-      left: -9999px;
-    }
-    .skip-link:focus {
-      left: 8px;
-      top: 8px;
-      z-index: 10;
-      background: var(--mat-sys-surface);
-      padding: 8px;
-    }
-  `,
+  templateUrl: './app.component.html',
+  styleUrl: './app.component.scss',
 })
-export class AppComponent {}
+export class AppComponent {
+  private readonly router = inject(Router);
+  private readonly toasts = inject(ToastService);
+  readonly session = inject(SessionStore);
+  readonly theme = inject(ThemeService);
+  readonly socket = inject(SocketService);
+  readonly notifications = inject(NotificationsStore);
+  readonly nav = NAV;
+  readonly sidenav = viewChild(MatSidenav);
+
+  readonly handset = toSignal(
+    inject(BreakpointObserver)
+      .observe('(max-width: 959.98px)')
+      .pipe(map((state) => state.matches)),
+    { initialValue: false },
+  );
+  /** Setup and login pages stand alone, without navigation. */
+  readonly bare = toSignal(
+    this.router.events.pipe(
+      filter((e): e is NavigationEnd => e instanceof NavigationEnd),
+      map((e) => /^\/(setup|login)(\?|$)/.test(e.urlAfterRedirects)),
+    ),
+    { initialValue: true },
+  );
+  readonly showNav = computed(() => this.session.authenticated() && !this.bare());
+
+  constructor() {
+    effect(() => {
+      if (this.session.authenticated()) {
+        this.toasts.start();
+        void this.notifications.load();
+      }
+    });
+  }
+
+  closeOnHandset(): void {
+    if (this.handset()) void this.sidenav()?.close();
+  }
+
+  async logout(): Promise<void> {
+    await this.session.logout();
+    await this.router.navigate(['/login']);
+  }
+}

@@ -1,15 +1,60 @@
 import type { Routes } from '@angular/router';
+import { authGuard, loginGuard, setupGuard } from './core/auth/auth.guards';
 
 export const appRoutes: Routes = [
   {
-    path: '',
-    pathMatch: 'full',
-    title: 'Aniworld',
-    loadComponent: () => import('./pages/home/home.page').then((m) => m.HomePage),
+    path: 'setup',
+    title: 'Setup · Aniworld',
+    canActivate: [setupGuard],
+    loadComponent: () => import('./pages/setup/setup.page').then((m) => m.SetupPage),
   },
   {
-    path: '**',
-    title: 'Not found · Aniworld',
-    loadComponent: () => import('./pages/not-found/not-found.page').then((m) => m.NotFoundPage),
+    path: 'login',
+    title: 'Log in · Aniworld',
+    canActivate: [loginGuard],
+    loadComponent: () => import('./pages/login/login.page').then((m) => m.LoginPage),
+  },
+  {
+    path: '',
+    canActivateChild: [authGuard],
+    children: [
+      {
+        path: '',
+        pathMatch: 'full',
+        title: 'Library · Aniworld',
+        loadComponent: () => import('./pages/library/library.page').then((m) => m.LibraryPage),
+      },
+      {
+        path: 'search',
+        title: 'Search and add · Aniworld',
+        loadComponent: () => import('./pages/search/search.page').then((m) => m.SearchPage),
+      },
+      {
+        path: 'series/:key',
+        title: 'Series · Aniworld',
+        loadComponent: () => import('./pages/series/series.page').then((m) => m.SeriesPage),
+      },
+      {
+        path: 'queue',
+        title: 'Queue · Aniworld',
+        loadComponent: () => import('./pages/queue/queue.page').then((m) => m.QueuePage),
+      },
+      {
+        path: 'settings',
+        title: 'Settings · Aniworld',
+        loadComponent: () => import('./pages/settings/settings.page').then((m) => m.SettingsPage),
+      },
+      {
+        path: 'notifications',
+        title: 'Notifications · Aniworld',
+        loadComponent: () =>
+          import('./pages/notifications/notifications.page').then((m) => m.NotificationsPage),
+      },
+      {
+        path: '**',
+        title: 'Not found · Aniworld',
+        loadComponent: () => import('./pages/not-found/not-found.page').then((m) => m.NotFoundPage),
+      },
+    ],
   },
 ];

@@ -1,0 +1,53 @@
+import { HttpClient } from '@angular/common/http';
+import { Injectable, inject } from '@angular/core';
+import type {
+  QueueAddRequest,
+  QueueAddResponse,
+  QueueItemIdsRequest,
+  QueueReorderRequest,
+  QueueStatusResponse,
+} from '@aniworld/contracts';
+import type { Observable } from 'rxjs';
+
+export type QueueControl = 'start' | 'stop' | 'pause' | 'resume';
+
+/** `/api/queue`: the download queue and its workers. */
+@Injectable({ providedIn: 'root' })
+export class QueueApiService {
+  private readonly http = inject(HttpClient);
+
+  status(): Observable<QueueStatusResponse> {
+    return this.http.get<QueueStatusResponse>('/api/queue/status');
+  }
+
+  add(request: QueueAddRequest): Observable<QueueAddResponse> {
+    return this.http.post<QueueAddResponse>('/api/queue/add', request);
+  }
+
+  remove(id: string): Observable<void> {
+    return this.http.delete<void>(`/api/queue/${encodeURIComponent(id)}`);
+  }
+
+  removeMany(itemIds: string[]): Observable<void> {
+    const body: QueueItemIdsRequest = { item_ids: itemIds };
+    return this.http.delete<void>('/api/queue', { body });
+  }
+
+  control(action: QueueControl): Observable<unknown> {
+    return this.http.post<unknown>(`/api/queue/${action}`, {});
+  }
+
+  reorder(request: QueueReorderRequest): Observable<unknown> {
+    return this.http.post<unknown>('/api/queue/reorder', request);
+  }
+
+  /** An empty list retries every failed item. */
+  retry(itemIds: string[]): Observable<unknown> {
+    const body: QueueItemIdsRequest = { item_ids: itemIds };
+    return this.http.post<unknown>('/api/queue/retry', body);
+  }
+
+  clearCompleted(): Observable<unknown> {
+    return this.http.delete<unknown>('/api/queue/completed');
+  }
+}

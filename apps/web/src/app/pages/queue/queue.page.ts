@@ -1,0 +1,57 @@
+import { type CdkDragDrop, DragDropModule } from '@angular/cdk/drag-drop';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
+import { MatTooltipModule } from '@angular/material/tooltip';
+import { RouterLink } from '@angular/router';
+import type { QueueItem } from '@aniworld/contracts';
+import { ErrorMessageComponent } from '../../shared/error-message.component';
+import { episodeCode, formatBytes, formatEta, formatSpeed } from '../../shared/format';
+import { IconComponent } from '../../shared/icon.component';
+import { QueueStore } from '../../stores/queue.store';
+
+@Component({
+  selector: 'aw-queue-page',
+  imports: [
+    DragDropModule,
+    RouterLink,
+    MatButtonModule,
+    MatProgressBarModule,
+    MatProgressSpinnerModule,
+    MatTooltipModule,
+    ErrorMessageComponent,
+    IconComponent,
+  ],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './queue.page.html',
+  styleUrl: './queue.page.scss',
+})
+export class QueuePage {
+  readonly store = inject(QueueStore);
+  readonly bytes = formatBytes;
+  readonly eta = formatEta;
+  readonly speed = formatSpeed;
+
+  constructor() {
+    void this.store.load();
+  }
+
+  label(item: QueueItem): string {
+    return `${item.serie_name} ${episodeCode(item.season, item.episode)}`;
+  }
+
+  percentOf(item: QueueItem): number | null {
+    return item.progress?.percent ?? null;
+  }
+
+  drop(event: CdkDragDrop<QueueItem[]>): void {
+    void this.store.reorder(event.previousIndex, event.currentIndex);
+  }
+
+  /** Keyboard alternative to dragging. */
+  move(index: number, delta: number): void {
+    const target = index + delta;
+    if (target >= 0 && target < this.store.pending().length) void this.store.reorder(index, target);
+  }
+}

@@ -1,0 +1,141 @@
+import {
+  type AbstractControl,
+  FormControl,
+  FormGroup,
+  type ValidationErrors,
+  type ValidatorFn,
+  Validators,
+} from '@angular/forms';
+import type {
+  AppConfig,
+  ConfigUpdate,
+  FieldError,
+  HosterName,
+  LanguageCode,
+  LogLevel,
+} from '@aniworld/contracts';
+
+function absolutePath(control: AbstractControl<string>): ValidationErrors | null {
+  const v = control.value?.trim();
+  return !v || /^(\/|[A-Za-z]:[\\/])/.test(v) ? null : { absolute: true };
+}
+
+const int = (min: number, max?: number): ValidatorFn[] => [
+  Validators.required,
+  Validators.min(min),
+  ...(max === undefined ? [] : [Validators.max(max)]),
+  Validators.pattern(/^-?\d+$/),
+];
+
+/** The editable part of the config as a typed form; control paths equal the API's field paths. */
+export function buildConfigForm() {
+  const c = <T>(value: T, validators: ValidatorFn[] = []) =>
+    new FormControl<T>(value, { nonNullable: true, validators });
+  return new FormGroup({
+    anime_directory: c('', [absolutePath]),
+    downloads: new FormGroup({
+      concurrency: c(2, int(1, 16)),
+      connections_per_download: c(4, int(1, 32)),
+      bandwidth_limit: new FormControl<number | null>(null, [Validators.min(1024)]),
+      max_retries: c(3, int(0, 20)),
+      retry_backoff_seconds: c(30, int(1, 86400)),
+      naming_template: c('', [Validators.required]),
+      language_preference: c<LanguageCode[]>([]),
+    }),
+    providers: new FormGroup({
+      aniworld_base_url: c('', [Validators.required]),
+      sto_base_url: c('', [Validators.required]),
+      requests_per_second: c(2, [Validators.required, Validators.min(0.1), Validators.max(50)]),
+      hoster_order: c<HosterName[]>([]),
+      disabled_hosters: c<HosterName[]>([]),
+    }),
+    security: new FormGroup({
+      session_ttl_hours: c(24, int(1, 8760)),
+      rate_limit_per_minute: c(60, int(1, 100000)),
+      auth_rate_limit_per_minute: c(5, int(1, 1000)),
+    }),
+    logging: new FormGroup({ level: c<LogLevel>('info') }),
+    server: new FormGroup({ cors_origins: c('') }),
+  });
+}
+
+export type ConfigForm = ReturnType<typeof buildConfigForm>;
+
+export function patchConfigForm(form: ConfigForm, config: AppConfig, overridden: string[]): void {
+  form.reset({
+    anime_directory: config.anime_directory ?? '',
+    downloads: { ...config.downloads },
+    providers: {
+      aniworld_base_url: config.providers.aniworld_base_url,
+      sto_base_url: config.providers.sto_base_url,
+      requests_per_second: config.providers.requests_per_second,
+      hoster_order: [...config.providers.hoster_order],
+      disabled_hosters: [...config.providers.disabled_hosters],
+    },
+    security: {
+      session_ttl_hours: config.security.session_ttl_hours,
+      rate_limit_per_minute: config.security.rate_limit_per_minute,
+      auth_rate_limit_per_minute: config.security.auth_rate_limit_per_minute,
+    },
+    logging: { level: config.logging.level },
+    server: { cors_origins: config.server.cors_origins.join(', ') },
+  });
+  // A value from the environment wins over the file: editing it here would do nothing.
+  for (const path of overridden) form.get(path)?.disable({ emitEvent: false });
+}
+
+/** The form's enabled values as a partial update (disabled = overridden by the environment). */
+export function configUpdateOf(form: ConfigForm): ConfigUpdate {
+  const v = form.value;
+  const update: ConfigUpdate = {};
+  if (v.anime_directory !== undefined) update.anime_directory = v.anime_directory.trim() || null;
+  if (v.downloads) {
+    const { bandwidth_limit, ...rest } = v.downloads;
+    update.downloads = {
+      ...rest,
+      ...(bandwidth_limit === undefined
+        ? {}
+        : { bandwidth_limit: bandwidth_limit === null || `${bandwidth_limit}` === '' ? null : Number(bandwidth_limit) }),
+    };
+  }
+  if (v.providers) update.providers = v.providers;
+  if (v.security) update.security = v.security;
+  if (v.logging) update.logging = v.logging;
+  if (v.server?.cors_origins !== undefined) {
+    update.server = {
+      cors_origins: v.server.cors_origins
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    };
+  }
+  return update;
+}
+
+/** Puts the server's field errors on the matching controls; returns the ones with no control. */
+export function applyFieldErrors(form: ConfigForm, errors: FieldError[]): FieldError[] {
+  const unplaced: FieldError[] = [];
+  for (const error of errors) {
+    const control = form.get(error.field) ?? form.get(error.field.replace(/\.\d+$/, ''));
+    if (control && control !== form) {
+      control.setErrors({ ...(control.errors ?? {}), server: error.errors.join('; ') });
+      control.markAsTouched();
+    } else {
+      unplaced.push(error);
+    }
+  }
+  return unplaced;
+}
+
+/** The message to show under a control, client-side or from the server. */
+export function controlMessage(control: AbstractControl | null): string | null {
+  const e = control?.errors;
+  if (!e) return null;
+  if (typeof e['server'] === 'string') return e['server'];
+  if (e['required']) return 'Required.';
+  if (e['min']) return `At least ${(e['min'] as { min: number }).min}.`;
+  if (e['max']) return `At most ${(e['max'] as { max: number }).max}.`;
+  if (e['pattern']) return 'A whole number.';
+  if (e['absolute']) return 'Must be an absolute path.';
+  return 'Invalid.';
+}

@@ -1,0 +1,139 @@
+import { type CdkDragDrop, DragDropModule, moveItemInArray } from '@angular/cdk/drag-drop';
+import { ChangeDetectionStrategy, Component, computed, effect, input, signal } from '@angular/core';
+import type { FormControl } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatCheckboxModule } from '@angular/material/checkbox';
+import type { HosterInfo, HosterName } from '@aniworld/contracts';
+import { startWith } from 'rxjs';
+import { IconComponent } from '../../shared/icon.component';
+
+/** The order hosters are tried in (drag and drop or arrows) and which are switched off. */
+@Component({
+  selector: 'aw-hoster-order',
+  imports: [DragDropModule, MatButtonModule, MatCheckboxModule, IconComponent],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <ol class="hosters" cdkDropList (cdkDropListDropped)="drop($event)" [cdkDropListDisabled]="order().disabled" data-testid="hoster-order">
+      @for (name of names(); track name; let i = $index, last = $last) {
+        <li cdkDrag [attr.data-hoster]="name">
+          <span class="handle" cdkDragHandle aria-hidden="true"><aw-icon name="drag" /></span>
+          <span class="pos">{{ i + 1 }}</span>
+          <mat-checkbox
+            [checked]="!disabledSet().has(name)"
+            [disabled]="disabled().disabled"
+            (change)="setEnabled(name, $event.checked)"
+          >{{ name }}</mat-checkbox>
+          <span class="health">
+            @if (health()[name]; as h) {
+              @if (h.last_failure) {
+                <span class="bad" [title]="h.last_failure.message">last failure: {{ h.last_failure.code }}</span>
+              } @else if (h.last_success_at) {
+                <span class="good">working</span>
+              }
+            }
+          </span>
+          <button mat-icon-button type="button" [disabled]="i === 0 || order().disabled" (click)="move(i, -1)" [attr.aria-label]="'Move ' + name + ' up'">↑</button>
+          <button mat-icon-button type="button" [disabled]="last || order().disabled" (click)="move(i, 1)" [attr.aria-label]="'Move ' + name + ' down'">↓</button>
+        </li>
+      }
+    </ol>
+  `,
+  styles: `
+    .hosters {
+      list-style: none;
+      padding: 0;
+      margin: 0;
+      max-width: 560px;
+    }
+    li {
+      display: flex;
+      align-items: center;
+      gap: 8px;
+      padding: 0 8px;
+      border-bottom: 1px solid var(--mat-sys-outline-variant);
+      background: var(--mat-sys-surface);
+    }
+    .handle {
+      cursor: grab;
+      display: inline-flex;
+      color: var(--mat-sys-on-surface-variant);
+    }
+    .pos {
+      min-width: 18px;
+    }
+    mat-checkbox {
+      flex: 1;
+    }
+    .health {
+      font: var(--mat-sys-body-small);
+    }
+    .bad {
+      color: var(--mat-sys-error);
+    }
+    .good {
+      color: var(--mat-sys-primary);
+    }
+    .cdk-drag-preview {
+      box-shadow: var(--mat-sys-level3);
+    }
+    .cdk-drag-placeholder {
+      opacity: 0.3;
+    }
+    @media (max-width: 599.98px) {
+      .health {
+        display: none;
+      }
+    }
+  `,
+})
+export class HosterOrderComponent {
+  readonly order = input.required<FormControl<HosterName[]>>();
+  readonly disabled = input.required<FormControl<HosterName[]>>();
+  readonly hosters = input<HosterInfo[]>([]);
+
+  readonly names = signal<HosterName[]>([]);
+  private readonly disabledNames = signal<HosterName[]>([]);
+  readonly disabledSet = computed(() => new Set(this.disabledNames()));
+  readonly health = computed(() =>
+    Object.fromEntries(this.hosters().map((h) => [h.name, h])) as Partial<Record<HosterName, HosterInfo>>,
+  );
+
+  constructor() {
+    // The controls are the source of truth (the page resets them on load); mirror them as signals.
+    effect((onCleanup) => {
+      const order = this.order();
+      const disabled = this.disabled();
+      const subscriptions = [
+        order.valueChanges.pipe(startWith(order.value)).subscribe((v) => this.names.set(v)),
+        disabled.valueChanges
+          .pipe(startWith(disabled.value))
+          .subscribe((v) => this.disabledNames.set(v)),
+      ];
+      onCleanup(() => subscriptions.forEach((s) => s.unsubscribe()));
+    });
+  }
+
+  drop(event: CdkDragDrop<unknown>): void {
+    this.reorder(event.previousIndex, event.currentIndex);
+  }
+
+  move(index: number, delta: number): void {
+    this.reorder(index, index + delta);
+  }
+
+  setEnabled(name: HosterName, enabled: boolean): void {
+    const control = this.disabled();
+    const rest = control.value.filter((n) => n !== name);
+    control.setValue(enabled ? rest : [...rest, name]);
+    control.markAsDirty();
+  }
+
+  private reorder(from: number, to: number): void {
+    const control = this.order();
+    if (to < 0 || to >= control.value.length || from === to) return;
+    const next = [...control.value];
+    moveItemInArray(next, from, to);
+    control.setValue(next);
+    control.markAsDirty();
+  }
+}

@@ -1,0 +1,118 @@
+import { ChangeDetectionStrategy, Component, computed, effect, inject, signal } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { ReactiveFormsModule } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
+import { MatSelectModule } from '@angular/material/select';
+import {
+  type FieldError,
+  LANGUAGE_CODES,
+  LANGUAGE_LABELS,
+  LOG_LEVELS,
+  NAMING_PLACEHOLDERS,
+  type ProvidersOverview,
+} from '@aniworld/contracts';
+import { catchError, of, startWith } from 'rxjs';
+import type { ApiError } from '../../core/api/api-error';
+import { ProvidersApiService } from '../../core/api/providers-api.service';
+import { ErrorMessageComponent } from '../../shared/error-message.component';
+import { renderNamingTemplate } from '../../shared/naming-preview';
+import { SettingsStore } from '../../stores/settings.store';
+import { BackupsComponent } from './backups.component';
+import { ChangePasswordComponent } from './change-password.component';
+import {
+  applyFieldErrors,
+  buildConfigForm,
+  configUpdateOf,
+  controlMessage,
+  patchConfigForm,
+} from './config-form';
+import { HosterOrderComponent } from './hoster-order.component';
+
+@Component({
+  selector: 'aw-settings-page',
+  imports: [
+    ReactiveFormsModule,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatSelectModule,
+    MatProgressSpinnerModule,
+    ErrorMessageComponent,
+    HosterOrderComponent,
+    BackupsComponent,
+    ChangePasswordComponent,
+  ],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './settings.page.html',
+  styleUrl: './settings.page.scss',
+})
+export class SettingsPage {
+  readonly store = inject(SettingsStore);
+  readonly form = buildConfigForm();
+  readonly logLevels = LOG_LEVELS;
+  readonly languages = LANGUAGE_CODES;
+  readonly languageLabels = LANGUAGE_LABELS;
+  readonly placeholders = NAMING_PLACEHOLDERS.map((p) => `{${p}}`).join(' ');
+  readonly message = controlMessage;
+  readonly saveError = signal<ApiError | null>(null);
+  readonly unplaced = signal<FieldError[]>([]);
+  readonly saved = signal<string | null>(null);
+
+  private readonly template = toSignal(
+    this.form.controls.downloads.controls.naming_template.valueChanges.pipe(
+      startWith(this.form.controls.downloads.controls.naming_template.value),
+    ),
+    { requireSync: true },
+  );
+  /** Rendered in the browser with the same placeholders the server knows. */
+  readonly preview = computed(() => renderNamingTemplate(this.template()));
+
+  readonly providers = toSignal(
+    inject(ProvidersApiService)
+      .overview()
+      .pipe(catchError(() => of<ProvidersOverview | null>(null))),
+    { initialValue: null },
+  );
+
+  constructor() {
+    void this.store.load();
+    void this.store.loadBackups();
+    effect(() => {
+      const config = this.store.config();
+      if (config) patchConfigForm(this.form, config.config, config.overridden_by_env);
+    });
+  }
+
+  async save(): Promise<void> {
+    this.saved.set(null);
+    this.saveError.set(null);
+    this.unplaced.set([]);
+    this.form.markAllAsTouched();
+    if (this.form.invalid) return;
+    const outcome = await this.store.save(configUpdateOf(this.form));
+    if (outcome.ok) {
+      const restart = outcome.response.restart_required;
+      this.saved.set(
+        restart.length ? `Saved. Restart the server to apply: ${restart.join(', ')}.` : 'Saved.',
+      );
+      return;
+    }
+    this.unplaced.set(applyFieldErrors(this.form, outcome.fieldErrors));
+    this.saveError.set(
+      outcome.error ?? {
+        statusCode: 400,
+        code: 'VALIDATION_FAILED',
+        message: 'Some settings are invalid; see the marked fields.',
+      },
+    );
+  }
+
+  async reload(): Promise<void> {
+    this.saved.set(null);
+    this.saveError.set(null);
+    await this.store.load();
+  }
+}

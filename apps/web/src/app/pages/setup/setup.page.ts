@@ -1,0 +1,91 @@
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
+import {
+  type AbstractControl,
+  NonNullableFormBuilder,
+  ReactiveFormsModule,
+  type ValidationErrors,
+  Validators,
+} from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatCardModule } from '@angular/material/card';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { Router } from '@angular/router';
+import { PASSWORD_RULES, failedPasswordRules } from '@aniworld/contracts';
+import { type ApiError, fieldErrors } from '../../core/api/api-error';
+import { SessionStore } from '../../core/auth/session.store';
+import { ErrorMessageComponent } from '../../shared/error-message.component';
+import { IconComponent } from '../../shared/icon.component';
+
+function passwordPolicy(control: AbstractControl<string>): ValidationErrors | null {
+  const failed = failedPasswordRules(control.value ?? '');
+  return failed.length ? { policy: failed.map((r) => r.id) } : null;
+}
+
+function absolutePath(control: AbstractControl<string>): ValidationErrors | null {
+  const value = control.value?.trim();
+  return !value || /^(\/|[A-Za-z]:[\\/])/.test(value) ? null : { absolute: true };
+}
+
+@Component({
+  selector: 'aw-setup-page',
+  imports: [
+    ReactiveFormsModule,
+    MatCardModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatButtonModule,
+    ErrorMessageComponent,
+    IconComponent,
+  ],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './setup.page.html',
+  styleUrl: '../auth-card.scss',
+})
+export class SetupPage {
+  private readonly session = inject(SessionStore);
+  private readonly router = inject(Router);
+  private readonly fb = inject(NonNullableFormBuilder);
+
+  readonly form = this.fb.group({
+    password: ['', [Validators.required, passwordPolicy]],
+    confirm: ['', Validators.required],
+    anime_directory: ['', absolutePath],
+  });
+  readonly submitting = signal(false);
+  readonly error = signal<ApiError | null>(null);
+
+  private readonly password = toSignal(this.form.controls.password.valueChanges, {
+    initialValue: '',
+  });
+  private readonly confirm = toSignal(this.form.controls.confirm.valueChanges, { initialValue: '' });
+  /** Each rule with whether the typed password meets it, updated on every keystroke. */
+  readonly rules = computed(() => {
+    const password = this.password();
+    return PASSWORD_RULES.map((rule) => ({ ...rule, ok: rule.test(password) }));
+  });
+  readonly mismatch = computed(() => this.confirm() !== '' && this.confirm() !== this.password());
+  readonly directoryError = computed(
+    () => fieldErrors(this.error()).find((f) => f.field === 'anime_directory')?.errors.join('; ') ?? null,
+  );
+
+  async submit(): Promise<void> {
+    this.form.markAllAsTouched();
+    if (this.form.invalid || this.mismatch()) return;
+    const { password, anime_directory } = this.form.getRawValue();
+    this.submitting.set(true);
+    this.error.set(null);
+    try {
+      await this.session.setup({
+        password,
+        ...(anime_directory.trim() ? { anime_directory: anime_directory.trim() } : {}),
+      });
+      await this.router.navigateByUrl('/');
+    } catch (error) {
+      this.error.set(error as ApiError);
+    } finally {
+      this.submitting.set(false);
+    }
+  }
+}

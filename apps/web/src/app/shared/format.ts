@@ -1,0 +1,33 @@
+/** Human-readable byte count (binary units, one decimal). */
+export function formatBytes(bytes: number | null | undefined): string {
+  if (bytes === null || bytes === undefined || !Number.isFinite(bytes)) return '–';
+  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return `${unit === 0 ? value : value.toFixed(1)} ${units[unit]}`;
+}
+
+/** Seconds as `1h 02m`, `3m 05s` or `42s`. */
+export function formatEta(seconds: number | null | undefined): string {
+  if (seconds === null || seconds === undefined || !Number.isFinite(seconds) || seconds < 0) return '–';
+  const s = Math.round(seconds);
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  const rest = s % 60;
+  if (h) return `${h}h ${String(m).padStart(2, '0')}m`;
+  if (m) return `${m}m ${String(rest).padStart(2, '0')}s`;
+  return `${rest}s`;
+}
+
+export function formatSpeed(mbps: number | null | undefined): string {
+  if (mbps === null || mbps === undefined || !Number.isFinite(mbps)) return '–';
+  return `${mbps.toFixed(mbps < 10 ? 2 : 1)} MB/s`;
+}
+
+export function episodeCode(season: number, episode: number): string {
+  return `S${String(season).padStart(2, '0')}E${String(episode).padStart(2, '0')}`;
+}
