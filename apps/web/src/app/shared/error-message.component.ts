@@ -30,6 +30,7 @@ import { fieldErrors } from '../core/api/api-error';
       border-radius: 8px;
       padding: 8px 12px;
       margin: 8px 0;
+      overflow-wrap: anywhere;
     }
     ul {
       margin: 4px 0 0;

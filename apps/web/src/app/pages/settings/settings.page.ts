@@ -1,4 +1,14 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  ElementRef,
+  Injector,
+  afterNextRender,
+  computed,
+  effect,
+  inject,
+  signal,
+} from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
@@ -51,6 +61,8 @@ import { HosterOrderComponent } from './hoster-order.component';
 })
 export class SettingsPage {
   readonly store = inject(SettingsStore);
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+  private readonly injector = inject(Injector);
   readonly form = buildConfigForm();
   readonly logLevels = LOG_LEVELS;
   readonly languages = LANGUAGE_CODES;
@@ -91,7 +103,10 @@ export class SettingsPage {
     this.saveError.set(null);
     this.unplaced.set([]);
     this.form.markAllAsTouched();
-    if (this.form.invalid) return;
+    if (this.form.invalid) {
+      this.focusFirstInvalid();
+      return;
+    }
     const outcome = await this.store.save(configUpdateOf(this.form));
     if (outcome.ok) {
       const restart = outcome.response.restart_required;
@@ -101,12 +116,24 @@ export class SettingsPage {
       return;
     }
     this.unplaced.set(applyFieldErrors(this.form, outcome.fieldErrors));
+    this.focusFirstInvalid();
     this.saveError.set(
       outcome.error ?? {
         statusCode: 400,
         code: 'VALIDATION_FAILED',
         message: 'Some settings are invalid; see the marked fields.',
       },
+    );
+  }
+
+  /** Keyboard and screen-reader users land on the field to fix. */
+  private focusFirstInvalid(): void {
+    afterNextRender(
+      () =>
+        this.host.nativeElement
+          .querySelector<HTMLElement>('.mat-form-field-invalid input, .mat-form-field-invalid mat-select')
+          ?.focus(),
+      { injector: this.injector },
     );
   }
 

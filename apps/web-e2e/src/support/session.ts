@@ -1,0 +1,30 @@
+import type { Page } from 'playwright-core';
+
+export const PASSWORD = 'Sup3r-Secret!';
+
+/** First-run setup over the API, for journeys that are not about setup; returns the token. */
+export async function setupOverApi(url: string, animeDirectory?: string): Promise<string> {
+  const res = await fetch(`${url}/api/auth/setup`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ password: PASSWORD, ...(animeDirectory ? { anime_directory: animeDirectory } : {}) }),
+  });
+  if (res.status !== 201 && res.status !== 200) throw new Error(`setup answered ${res.status}: ${await res.text()}`);
+  return ((await res.json()) as { access_token: string }).access_token;
+}
+
+/** Logs the browser in by storing the token where the app keeps it, as a reload would find it. */
+export async function useToken(page: Page, url: string, token: string): Promise<void> {
+  await page.goto(`${url}/login`);
+  await page.evaluate((t) => localStorage.setItem('aniworld.token', t), token);
+}
+
+export async function api<T>(url: string, token: string, path: string, init: RequestInit = {}): Promise<T> {
+  const res = await fetch(`${url}${path}`, {
+    ...init,
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, ...(init.headers ?? {}) },
+  });
+  const text = await res.text();
+  if (!res.ok) throw new Error(`${init.method ?? 'GET'} ${path} answered ${res.status}: ${text}`);
+  return (text ? JSON.parse(text) : undefined) as T;
+}
