@@ -1,13 +1,30 @@
 import { Module } from '@nestjs/common';
 import { ProvidersModule } from '../providers/providers.module';
+import { AnimeLibraryService } from './anime-library.service';
+import { AnimeQueryService } from './anime-query.service';
+import { AnimeController } from './anime.controller';
 import { EpisodeRepository } from './episode.repository';
-import { SeriesSyncService } from './series-sync.service';
+import { FolderMatcherService } from './library/folder-matcher.service';
+import { LibraryFolderRepository } from './library/library-folder.repository';
+import { LibraryScanService } from './library/library-scan.service';
+import { SeriesCatalogService } from './series-catalog.service';
 import { SeriesRepository } from './series.repository';
+import { SeriesSyncService } from './series-sync.service';
 
 @Module({
   imports: [ProvidersModule],
-  controllers: [],
-  providers: [SeriesRepository, EpisodeRepository, SeriesSyncService],
-  exports: [SeriesRepository, EpisodeRepository, SeriesSyncService],
+  controllers: [AnimeController],
+  providers: [
+    SeriesRepository,
+    EpisodeRepository,
+    LibraryFolderRepository,
+    SeriesSyncService,
+    SeriesCatalogService,
+    FolderMatcherService,
+    LibraryScanService,
+    AnimeQueryService,
+    AnimeLibraryService,
+  ],
+  exports: [SeriesRepository, EpisodeRepository, SeriesSyncService, SeriesCatalogService],
 })
 export class AnimeModule {}

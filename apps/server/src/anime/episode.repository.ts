@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { DataSource, Repository } from 'typeorm';
-import type { LanguageCode } from '@aniworld/contracts';
+import { type DataSource, In, type Repository } from 'typeorm';
+import { type LanguageCode, OPEN_QUEUE_STATUSES } from '@aniworld/contracts';
+import { DownloadQueueItemEntity } from '../queue/entities/download-queue-item.entity';
 import { DATA_SOURCE } from '../database/database.service';
 import { EpisodeEntity } from './entities/episode.entity';
 
@@ -96,6 +97,30 @@ export class EpisodeRepository {
       return true;
     });
     if (changed.length) await this.repo.save(changed, { chunk: 200 });
+  }
+
+  /** Ids of this series' episodes that are pending or downloading in the queue. */
+  async queuedEpisodeIds(seriesId: number): Promise<Set<number>> {
+    const rows = await this.repo.manager
+      .createQueryBuilder(DownloadQueueItemEntity, 'q')
+      .innerJoin(EpisodeEntity, 'e', 'e.id = q.episode_id')
+      .select('q.episode_id', 'episode_id')
+      .where('e.series_id = :seriesId', { seriesId })
+      .andWhere('q.status IN (:...open)', { open: OPEN_QUEUE_STATUSES })
+      .getRawMany<{ episode_id: number }>();
+    return new Set(rows.map((r) => Number(r.episode_id)));
+  }
+
+  /** Episodes of several series at once, grouped by series id. */
+  async forSeriesIds(ids: number[]): Promise<Map<number, EpisodeEntity[]>> {
+    const out = new Map<number, EpisodeEntity[]>(ids.map((id) => [id, []]));
+    if (ids.length === 0) return out;
+    const rows = await this.repo.find({
+      where: { seriesId: In(ids) },
+      order: { season: 'ASC', episodeNumber: 'ASC' },
+    });
+    for (const row of rows) out.get(row.seriesId)?.push(row);
+    return out;
   }
 
   async markDownloaded(id: number, filePath: string): Promise<void> {

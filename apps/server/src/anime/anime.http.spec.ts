@@ -1,0 +1,273 @@
+// eslint-disable-next-line @nx/enforce-module-boundaries -- the sandbox stands in for the real sites
+import { type Sandbox, startSandbox } from '@aniworld/sandbox';
+import type {
+  AnimeDetail,
+  AnimeSummary,
+  Page,
+  ScanCompleteEvent,
+  ScanProgressEvent,
+  ScanStatus,
+  UnmatchedFolder,
+} from '@aniworld/contracts';
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DomainEvents } from '../common/events';
+import { FAST_PROVIDERS, startTestApp, type TestApp, tempDir } from '../../test/helpers/test-app';
+import { LibraryScanService } from './library/library-scan.service';
+
+function touch(root: string, ...parts: string[]): void {
+  mkdirSync(join(root, ...parts.slice(0, -1)), { recursive: true });
+  writeFileSync(join(root, ...parts), 'not really a video');
+}
+
+describe('anime API and library scan against the sandbox (HTTP)', () => {
+  let sandbox: Sandbox;
+  let t: TestApp;
+  let api: ReturnType<TestApp['api']>;
+  let library: string;
+
+  beforeAll(async () => {
+    sandbox = await startSandbox({ port: 0 });
+  }, 60_000);
+  afterAll(async () => {
+    await sandbox.close();
+  });
+
+  beforeEach(async () => {
+    library = tempDir('aniworld-library-');
+    t = await startTestApp(
+      {
+        ANIWORLD_BASE_URL: `${sandbox.baseUrl}/aniworld`,
+        STO_BASE_URL: `${sandbox.baseUrl}/sto`,
+        ANIME_DIRECTORY: library,
+      },
+      { settings: FAST_PROVIDERS },
+    );
+    api = t.api(await t.setUp());
+  });
+  afterEach(async () => {
+    await t.close();
+    rmSync(library, { recursive: true, force: true });
+  });
+
+  async function scanToEnd(): Promise<ScanStatus> {
+    const { scan_id } = (await api.post('/api/anime/rescan').expect(202)).body as {
+      scan_id: string;
+    };
+    for (;;) {
+      const status = (await api.get('/api/anime/scan').expect(200)).body as ScanStatus;
+      if (status.scan_id === scan_id && status.state !== 'running') return status;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+
+  it('adds a series by key, creating its folder, and lists its missing episodes', async () => {
+    const added = (
+      await api
+        .post('/api/anime/add')
+        .send({ key: 'sternenwanderer', site: 'aniworld' })
+        .expect(201)
+    ).body as AnimeDetail;
+    expect(added).toMatchObject({
+      key: 'sternenwanderer',
+      name: 'Sternenwanderer',
+      year: 2019,
+      folder: 'Sternenwanderer (2019)',
+    });
+    expect(added.seasons.map((s) => s.season)).toEqual([0, 1, 2]);
+    expect(added.missing_episodes).toBe(added.total_episodes);
+    expect(existsSync(join(library, 'Sternenwanderer (2019)'))).toBe(true);
+
+    const again = await api
+      .post('/api/anime/add')
+      .send({ link: `${sandbox.baseUrl}/aniworld/anime/stream/sternenwanderer` })
+      .expect(201);
+    expect(again.body.key).toBe('sternenwanderer');
+
+    const list = (await api.get('/api/anime').expect(200)).body as Page<AnimeSummary>;
+    expect(list).toMatchObject({ total: 1, page: 1, page_size: 50 });
+    expect(list.items[0].missing['1']).toEqual([1, 2, 3, 4]);
+    expect((await api.get('/api/anime/Sternenwanderer (2019)').expect(200)).body.key).toBe(
+      'sternenwanderer',
+    );
+  });
+
+  it('keeps a hostile series title inside the library', async () => {
+    const added = (
+      await api.post('/api/anime/add').send({ key: 'dot-dot-etc', site: 'sto' }).expect(201)
+    ).body as AnimeDetail;
+    expect(added.folder).not.toMatch(/[/\\\p{Cc}<>:"|?*]|^\./u);
+    expect(readdirSync(library)).toEqual([added.folder]);
+  });
+
+  it('answers bad input clearly', async () => {
+    expect(
+      (await api.post('/api/anime/add').send({ link: 'https://example.com/nothing' }).expect(400))
+        .body.details[0].field,
+    ).toBe('link');
+    expect((await api.post('/api/anime/add').send({}).expect(400)).body.code).toBe(
+      'VALIDATION_FAILED',
+    );
+    expect(
+      (
+        await api
+          .post('/api/anime/add')
+          .send({ key: 'no-such-series', site: 'aniworld' })
+          .expect(404)
+      ).body.code,
+    ).toBe('SERIES_NOT_FOUND');
+    expect((await api.get('/api/anime/unknown-key').expect(404)).body.code).toBe(
+      'SERIES_NOT_FOUND',
+    );
+    expect((await api.delete('/api/anime/unknown-key').expect(404)).body.code).toBe(
+      'SERIES_NOT_FOUND',
+    );
+    expect(
+      (await api.get('/api/anime').query({ sort: 'nope' }).expect(400)).body.details[0].field,
+    ).toBe('sort');
+  });
+
+  it('searches both sites and marks what is already in the library', async () => {
+    await api
+      .post('/api/anime/add')
+      .send({ key: 'maedchen-und-drachen', site: 'aniworld' })
+      .expect(201);
+    const results = (await api.post('/api/anime/search').send({ query: 'drachen' }).expect(200))
+      .body as { site: string; key: string; in_library: boolean }[];
+    expect(results).toContainEqual(
+      expect.objectContaining({ site: 'aniworld', key: 'maedchen-und-drachen', in_library: true }),
+    );
+    expect(results).toContainEqual(
+      expect.objectContaining({ site: 'sto', key: 'maedchen-und-drachen', in_library: false }),
+    );
+  });
+
+  it('scans the library: matches folders, imports legacy key files, lists unmatched ones, and is incremental', async () => {
+    touch(
+      library,
+      'Sternenwanderer (2019)',
+      'Season 01',
+      'Sternenwanderer - S01E01 - Ein Stern fällt.mkv',
+    );
+    touch(library, 'Sternenwanderer (2019)', 'Season 01', 'Sternenwanderer - S01E02.mp4');
+    touch(library, 'Sternenwanderer (2019)', 'Season 01', 'Sternenwanderer - S01E03.mkv.part');
+    touch(library, 'Katzen-Ordner', 'key');
+    writeFileSync(
+      join(library, 'Katzen-Ordner', 'key'),
+      'https://aniworld.to/anime/stream/kleine-katze-kuro\n',
+    );
+    touch(library, 'Katzen-Ordner', '[Subs] Kleine Katze Kuro - 02 [1080p].mkv');
+    touch(library, 'Ganz Unbekannt (1999)', 'Episode 1.mkv');
+
+    const events: { progress: ScanProgressEvent[]; complete: ScanCompleteEvent[] } = {
+      progress: [],
+      complete: [],
+    };
+    const bus = t.app.get(DomainEvents);
+    bus.on('scan.progress', (e) => events.progress.push(e));
+    bus.on('scan.complete', (e) => events.complete.push(e));
+
+    const first = await scanToEnd();
+    expect(first).toMatchObject({
+      state: 'completed',
+      folders_total: 3,
+      folders_done: 3,
+      series_matched: 2,
+      unmatched: 1,
+    });
+    expect(events.progress.at(-1)).toMatchObject({ folders_done: 3, percent: 100 });
+    expect(events.complete).toHaveLength(1);
+
+    const stern = (await api.get('/api/anime/sternenwanderer').expect(200)).body as AnimeDetail;
+    const s1 = stern.seasons.find((s) => s.season === 1)?.episodes ?? [];
+    expect(s1.map((e) => e.is_downloaded)).toEqual([true, true, false, false]);
+    expect(stern.missing['1']).toEqual([3, 4]);
+    expect(s1[0].file_path).toBe(
+      join(
+        library,
+        'Sternenwanderer (2019)',
+        'Season 01',
+        'Sternenwanderer - S01E01 - Ein Stern fällt.mkv',
+      ),
+    );
+
+    const kuro = (await api.get('/api/anime/kleine-katze-kuro').expect(200)).body as AnimeDetail;
+    expect(kuro.folder).toBe('Katzen-Ordner');
+    expect(kuro.seasons[0].episodes.filter((e) => e.is_downloaded).map((e) => e.episode)).toEqual([
+      2,
+    ]);
+
+    const unmatched = (await api.get('/api/anime/unmatched').expect(200)).body as UnmatchedFolder[];
+    expect(unmatched).toEqual([
+      expect.objectContaining({
+        folder: 'Ganz Unbekannt (1999)',
+        title: 'Ganz Unbekannt',
+        year: 1999,
+        episode_files: 1,
+      }),
+    ]);
+
+    const second = await scanToEnd();
+    expect(second).toMatchObject({
+      state: 'completed',
+      folders_unchanged: 2,
+      series_matched: 2,
+      unmatched: 1,
+    });
+
+    rmSync(join(library, 'Sternenwanderer (2019)', 'Season 01', 'Sternenwanderer - S01E02.mp4'));
+    await scanToEnd();
+    expect(
+      ((await api.get('/api/anime/sternenwanderer')).body as AnimeDetail).missing['1'],
+    ).toEqual([2, 3, 4]);
+  });
+
+  it('matches an unmatched folder on request', async () => {
+    touch(library, 'Drachenzeug', 'S01E01.mkv');
+    const scan = await scanToEnd();
+    expect(scan.unmatched).toBe(1);
+    const matched = (
+      await api
+        .post('/api/anime/unmatched/match')
+        .send({ folder: 'Drachenzeug', key: 'maedchen-und-drachen', site: 'sto' })
+        .expect(201)
+    ).body as AnimeDetail;
+    expect(matched).toMatchObject({
+      key: 'maedchen-und-drachen',
+      folder: 'Drachenzeug',
+      downloaded_episodes: 1,
+    });
+    expect((await api.get('/api/anime/unmatched')).body).toEqual([]);
+    await api
+      .post('/api/anime/unmatched/match')
+      .send({ folder: '../etc', key: 'x', site: 'sto' })
+      .expect(400);
+  });
+
+  it('refuses a second scan while one runs', () => {
+    const scans = t.app.get(LibraryScanService);
+    scans.start();
+    expect(() => scans.start()).toThrow(expect.objectContaining({ code: 'SCAN_IN_PROGRESS' }));
+  });
+
+  it('sets a per-series language preference and removes series, with or without files', async () => {
+    await api.post('/api/anime/add').send({ key: 'sternenwanderer', site: 'sto' }).expect(201);
+    const patched = await api
+      .patch('/api/anime/sternenwanderer')
+      .send({ language_preference: ['german-sub'] })
+      .expect(200);
+    expect(patched.body.language_preference).toEqual(['german-sub']);
+    await api
+      .patch('/api/anime/sternenwanderer')
+      .send({ language_preference: ['klingon'] })
+      .expect(400);
+
+    await api.delete('/api/anime/sternenwanderer').expect(204);
+    expect(existsSync(join(library, 'Sternenwanderer (2019)'))).toBe(true);
+    await api.get('/api/anime/sternenwanderer').expect(404);
+
+    await api.post('/api/anime/add').send({ key: 'sternenwanderer', site: 'sto' }).expect(201);
+    await api.delete('/api/anime/sternenwanderer').query({ delete_files: 'true' }).expect(204);
+    expect(existsSync(join(library, 'Sternenwanderer (2019)'))).toBe(false);
+  });
+});

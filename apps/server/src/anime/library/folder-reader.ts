@@ -1,0 +1,92 @@
+import { createHash } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import { join } from 'node:path';
+import { parseEpisodeFile, seasonOfFolder } from './filename-parser';
+
+export interface LegacyInfo {
+  key: string | null;
+  site: string | null;
+  name: string | null;
+}
+
+export interface FolderContents {
+  /** Hash of every entry's relative path, size and mtime: equal means nothing changed. */
+  signature: string;
+  /** `[season, episode, relative path]` */
+  episodes: [number, number, string][];
+  /** `[absolute number, relative path]` for files numbered across seasons. */
+  absolute: [number, string][];
+  legacy: LegacyInfo | null;
+}
+
+/** Series folders directly under the anime directory (hidden ones skipped). */
+export async function listSeriesFolders(root: string): Promise<string[]> {
+  const entries = await fs.readdir(root, { withFileTypes: true });
+  return entries
+    .filter((e) => e.isDirectory() && !e.name.startsWith('.'))
+    .map((e) => e.name)
+    .sort((a, b) => a.localeCompare(b));
+}
+
+/** Reads one series folder: its episode files (in it and one level of season folders) and legacy files. */
+export async function readSeriesFolder(root: string, folder: string): Promise<FolderContents> {
+  const base = join(root, folder);
+  const hash = createHash('sha256');
+  const episodes: [number, number, string][] = [];
+  const absolute: [number, string][] = [];
+  const visit = async (relDir: string, depth: number, season: number | null): Promise<void> => {
+    const entries = await fs.readdir(join(base, relDir), { withFileTypes: true });
+    entries.sort((a, b) => a.name.localeCompare(b.name));
+    for (const entry of entries) {
+      const rel = relDir ? `${relDir}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) {
+        if (depth === 0 && !entry.name.startsWith('.'))
+          await visit(rel, 1, seasonOfFolder(entry.name));
+        continue;
+      }
+      if (!entry.isFile()) continue;
+      const stat = await fs.stat(join(base, rel));
+      hash.update(`${rel}\0${stat.size}\0${stat.mtimeMs}\n`);
+      const match = parseEpisodeFile(entry.name, season);
+      if (match?.kind === 'episode') episodes.push([match.season, match.episode, rel]);
+      else if (match?.kind === 'absolute') absolute.push([match.absolute, rel]);
+    }
+  };
+  await visit('', 0, null);
+  return { signature: hash.digest('hex'), episodes, absolute, legacy: await readLegacy(base) };
+}
+
+/**
+ * The seed system kept a `key` file (the series key, or its URL) and a `data` file (JSON with
+ * `key`, `name`, `site`) in each folder. They are imported once; the database wins afterwards.
+ */
+async function readLegacy(base: string): Promise<LegacyInfo | null> {
+  const text = async (name: string) => fs.readFile(join(base, name), 'utf8').catch(() => null);
+  const [keyFile, dataFile] = await Promise.all([text('key'), text('data')]);
+  if (keyFile === null && dataFile === null) return null;
+  let data: Record<string, unknown> = {};
+  try {
+    const parsed: unknown = dataFile ? JSON.parse(dataFile) : {};
+    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed))
+      data = parsed as Record<string, unknown>;
+  } catch {
+    // an unreadable data file is ignored; the key file may still say enough
+  }
+  const str = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : null);
+  const key = keyFromText(keyFile) ?? keyFromText(str(data['key']));
+  const site =
+    str(data['site']) ?? (keyFile && /serienstream|s\.to|\/serie\//.test(keyFile) ? 'sto' : null);
+  return key ? { key, site, name: str(data['name']) } : null;
+}
+
+/** A bare slug, or the slug out of a series URL on either site. */
+export function keyFromText(text: string | null): string | null {
+  const line = text
+    ?.split(/\r?\n/)
+    .map((l) => l.trim())
+    .find(Boolean);
+  if (!line) return null;
+  const fromUrl = /\/(?:anime\/stream|serie(?:\/stream)?)\/([A-Za-z0-9-]+)/.exec(line);
+  const key = fromUrl ? fromUrl[1] : line;
+  return /^[A-Za-z0-9][A-Za-z0-9-]{0,199}$/.test(key) ? key : null;
+}

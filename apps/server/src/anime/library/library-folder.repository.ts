@@ -1,0 +1,34 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { type DataSource, In, Not, type Repository } from 'typeorm';
+import { DATA_SOURCE } from '../../database/database.service';
+import { LibraryFolderEntity } from '../entities/library-folder.entity';
+
+@Injectable()
+export class LibraryFolderRepository {
+  private readonly repo: Repository<LibraryFolderEntity>;
+
+  constructor(@Inject(DATA_SOURCE) dataSource: DataSource) {
+    this.repo = dataSource.getRepository(LibraryFolderEntity);
+  }
+
+  get(folder: string): Promise<LibraryFolderEntity | null> {
+    return this.repo.findOneBy({ folder });
+  }
+
+  async save(row: Omit<LibraryFolderEntity, 'scannedAt'>): Promise<void> {
+    await this.repo.save(this.repo.create(row));
+  }
+
+  /** Folders that no longer exist on disk; returns the rows removed. */
+  async removeAllExcept(folders: string[]): Promise<LibraryFolderEntity[]> {
+    const gone = await this.repo.find({
+      where: folders.length ? { folder: Not(In(folders)) } : {},
+    });
+    if (gone.length) await this.repo.remove(gone);
+    return gone;
+  }
+
+  async forgetSeries(seriesId: number): Promise<void> {
+    await this.repo.update({ seriesId }, { seriesId: null, signature: '' });
+  }
+}

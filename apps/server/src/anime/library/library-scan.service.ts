@@ -1,0 +1,323 @@
+import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import type { ScanStatus, SiteId, UnmatchedFolder } from '@aniworld/contracts';
+import { CLOCK, type Clock } from '../../common/clock';
+import { DomainError } from '../../common/errors';
+import { DomainEvents } from '../../common/events';
+import { ConfigService } from '../../config/config.service';
+import { SystemSettingsRepository } from '../../database/system-settings.repository';
+import type { AnimeSeriesEntity } from '../entities/anime-series.entity';
+import { EpisodeRepository, episodeSlot } from '../episode.repository';
+import { SeriesCatalogService } from '../series-catalog.service';
+import { SeriesRepository } from '../series.repository';
+import { SeriesSyncService } from '../series-sync.service';
+import { parseSeriesFolder } from './filename-parser';
+import { FolderMatcherService } from './folder-matcher.service';
+import { type FolderContents, listSeriesFolders, readSeriesFolder } from './folder-reader';
+import { LibraryFolderRepository } from './library-folder.repository';
+
+const UNMATCHED_KEY = 'library.unmatched';
+const LAST_SCAN_KEY = 'library.last_scan';
+const PROGRESS_EVERY_MS = 250;
+
+interface RunningScan {
+  status: ScanStatus;
+  abort: AbortController;
+  done: Promise<void>;
+}
+
+/**
+ * Walks the anime directory in the background: one folder per series, episode files recognised
+ * by name, legacy `key`/`data` files imported once, folders matched to series (stored key or
+ * legacy file first, else a certain title match, else listed as unmatched). Unchanged folders are
+ * skipped. The database is the source of truth; the disk only says which episodes exist.
+ */
+@Injectable()
+export class LibraryScanService implements OnApplicationShutdown {
+  private readonly logger = new Logger(LibraryScanService.name);
+  private current: RunningScan | null = null;
+  private last: ScanStatus | null = null;
+
+  constructor(
+    private readonly config: ConfigService,
+    private readonly folders: LibraryFolderRepository,
+    private readonly series: SeriesRepository,
+    private readonly episodes: EpisodeRepository,
+    private readonly sync: SeriesSyncService,
+    private readonly catalog: SeriesCatalogService,
+    private readonly matcher: FolderMatcherService,
+    private readonly settings: SystemSettingsRepository,
+    private readonly events: DomainEvents,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  start(): { scan_id: string } {
+    if (this.current) {
+      throw new DomainError('SCAN_IN_PROGRESS', 'A scan is already running', {
+        scan_id: this.current.status.scan_id,
+      });
+    }
+    const root = this.config.config.anime_directory;
+    if (!root)
+      throw new DomainError(
+        'CONFLICT',
+        'No anime directory configured: set it in the settings first',
+      );
+    const status: ScanStatus = {
+      scan_id: randomUUID(),
+      state: 'running',
+      started_at: this.now(),
+      finished_at: null,
+      folders_total: 0,
+      folders_done: 0,
+      folders_unchanged: 0,
+      series_matched: 0,
+      unmatched: 0,
+      current_folder: null,
+      error: null,
+    };
+    const abort = new AbortController();
+    const scan: RunningScan = { status, abort, done: Promise.resolve() };
+    scan.done = this.run(root, scan).finally(() => {
+      this.current = null;
+    });
+    this.current = scan;
+    return { scan_id: status.scan_id };
+  }
+
+  async status(): Promise<ScanStatus | null> {
+    return (
+      this.current?.status ?? this.last ?? (await this.settings.get<ScanStatus>(LAST_SCAN_KEY))
+    );
+  }
+
+  async cancel(): Promise<void> {
+    if (!this.current) throw new DomainError('NOT_FOUND', 'No scan is running');
+    this.current.abort.abort();
+    await this.current.done;
+  }
+
+  async unmatched(): Promise<UnmatchedFolder[]> {
+    return (await this.settings.get<UnmatchedFolder[]>(UNMATCHED_KEY)) ?? [];
+  }
+
+  /** The user's answer for an unmatched folder: adopt that series for it and read the folder. */
+  async matchFolder(folder: string, site: SiteId, key: string): Promise<AnimeSeriesEntity> {
+    const root = this.requireRoot();
+    const list = await this.unmatched();
+    if (!(await listSeriesFolders(root)).includes(folder)) {
+      throw new DomainError('NOT_FOUND', `No folder '${folder}' in the anime directory`, {
+        folder,
+      });
+    }
+    const series = await this.catalog.adopt(site, key, folder);
+    await this.applyFolder(root, folder, await readSeriesFolder(root, folder), series);
+    await this.settings.set(
+      UNMATCHED_KEY,
+      list.filter((u) => u.folder !== folder),
+    );
+    return series;
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.current) {
+      this.current.abort.abort();
+      await this.current.done;
+    }
+  }
+
+  private async run(root: string, scan: RunningScan): Promise<void> {
+    const { status, abort } = scan;
+    let lastEmit = 0;
+    const progress = (force = false) => {
+      const now = this.clock.now();
+      if (!force && now - lastEmit < PROGRESS_EVERY_MS) return;
+      lastEmit = now;
+      this.events.emit('scan.progress', {
+        scan_id: status.scan_id,
+        folders_total: status.folders_total,
+        folders_done: status.folders_done,
+        current_folder: status.current_folder,
+        percent: status.folders_total
+          ? Math.round((status.folders_done / status.folders_total) * 1000) / 10
+          : 100,
+      });
+    };
+    try {
+      const names = await listSeriesFolders(root);
+      status.folders_total = names.length;
+      progress(true);
+      const unmatched: UnmatchedFolder[] = [];
+      for (const folder of names) {
+        if (abort.signal.aborted) break;
+        status.current_folder = folder;
+        const outcome = await this.scanFolder(root, folder, abort.signal);
+        if (outcome.unmatched) unmatched.push(outcome.unmatched);
+        else status.series_matched++;
+        if (outcome.unchanged) status.folders_unchanged++;
+        status.folders_done++;
+        progress();
+      }
+      if (abort.signal.aborted) {
+        status.state = 'cancelled';
+      } else {
+        await this.forgetVanishedFolders(names);
+        await this.settings.set(UNMATCHED_KEY, unmatched);
+        status.unmatched = unmatched.length;
+        status.state = 'completed';
+      }
+      status.current_folder = null;
+      progress(true);
+      if (status.state === 'completed') {
+        this.events.emit('scan.complete', {
+          scan_id: status.scan_id,
+          series_matched: status.series_matched,
+          unmatched: status.unmatched,
+          missing_episodes: await this.missingCount(),
+        });
+      }
+    } catch (error) {
+      status.state = 'failed';
+      status.error = (error as Error).message;
+      this.logger.error({ msg: 'scan failed', scan_id: status.scan_id, error: status.error });
+      this.events.emit('scan.failed', { scan_id: status.scan_id, error: status.error });
+    } finally {
+      status.finished_at = this.now();
+      this.last = { ...status };
+      await this.settings.set(LAST_SCAN_KEY, this.last).catch(() => undefined);
+      this.logger.log({ msg: 'scan finished', ...this.last });
+    }
+  }
+
+  private async scanFolder(
+    root: string,
+    folder: string,
+    signal: AbortSignal,
+  ): Promise<{ unchanged: boolean; unmatched?: UnmatchedFolder }> {
+    const contents = await readSeriesFolder(root, folder);
+    const known = await this.folders.get(folder);
+    if (
+      known?.seriesId &&
+      known.signature === contents.signature &&
+      (await this.series.findById(known.seriesId))
+    ) {
+      return { unchanged: true };
+    }
+    const series = await this.identify(folder, contents, known?.seriesId ?? null, signal);
+    if ('unmatched' in series) {
+      await this.folders.save({
+        folder,
+        signature: contents.signature,
+        seriesId: null,
+        files: contents.episodes,
+      });
+      return { unchanged: false, unmatched: series.unmatched };
+    }
+    await this.applyFolder(root, folder, contents, series.entity);
+    return { unchanged: false };
+  }
+
+  /** Who a folder belongs to: stored key, legacy file, earlier match, or a certain title match. */
+  private async identify(
+    folder: string,
+    contents: FolderContents,
+    knownSeriesId: number | null,
+    signal: AbortSignal,
+  ): Promise<{ entity: AnimeSeriesEntity } | { unmatched: UnmatchedFolder }> {
+    const byFolder = await this.series.findByFolder(folder);
+    if (byFolder) return { entity: byFolder };
+    if (knownSeriesId) {
+      const known = await this.series.findById(knownSeriesId);
+      if (known) return { entity: known };
+    }
+    if (contents.legacy?.key) {
+      const existing = await this.series.findByKey(contents.legacy.key);
+      if (existing) return { entity: await this.withFolder(existing, folder) };
+      const site: SiteId = contents.legacy.site === 'sto' ? 'sto' : 'aniworld';
+      this.logger.log({ msg: 'importing legacy key file', folder, key: contents.legacy.key, site });
+      return { entity: await this.catalog.adopt(site, contents.legacy.key, folder) };
+    }
+    const { title, year } = parseSeriesFolder(folder);
+    const { certain, candidates } = await this.matcher.match(title, year, signal);
+    if (certain) {
+      const existing = await this.series.findByKey(certain.key);
+      if (existing && !existing.folder) return { entity: await this.withFolder(existing, folder) };
+      if (!existing) return { entity: await this.catalog.adopt(certain.site, certain.key, folder) };
+    }
+    return {
+      unmatched: {
+        folder,
+        title,
+        year,
+        episode_files: contents.episodes.length + contents.absolute.length,
+        candidates,
+      },
+    };
+  }
+
+  private async withFolder(series: AnimeSeriesEntity, folder: string): Promise<AnimeSeriesEntity> {
+    if (series.folder !== folder) await this.series.update(series.id, { folder });
+    return { ...series, folder };
+  }
+
+  /** Records which episodes are on disk (episode list refreshed first when the series has none). */
+  private async applyFolder(
+    root: string,
+    folder: string,
+    contents: FolderContents,
+    series: AnimeSeriesEntity,
+  ): Promise<void> {
+    let episodes = await this.episodes.forSeries(series.id);
+    if (episodes.length === 0) episodes = await this.sync.refreshEpisodes(series);
+    const byAbsolute = new Map(
+      episodes.filter((e) => e.absoluteNumber !== null).map((e) => [e.absoluteNumber as number, e]),
+    );
+    const onDisk = new Map<string, string>();
+    for (const [season, episode, rel] of contents.episodes)
+      onDisk.set(episodeSlot(season, episode), join(root, folder, rel));
+    for (const [absolute, rel] of contents.absolute) {
+      const episode = byAbsolute.get(absolute);
+      if (episode)
+        onDisk.set(episodeSlot(episode.season, episode.episodeNumber), join(root, folder, rel));
+    }
+    await this.episodes.applyDiskState(series.id, onDisk);
+    await this.folders.save({
+      folder,
+      signature: contents.signature,
+      seriesId: series.id,
+      files: contents.episodes,
+    });
+  }
+
+  private async forgetVanishedFolders(present: string[]): Promise<void> {
+    for (const gone of await this.folders.removeAllExcept(present)) {
+      if (gone.seriesId) await this.episodes.applyDiskState(gone.seriesId, new Map());
+    }
+  }
+
+  private async missingCount(): Promise<number> {
+    const { rows } = await this.series.list({
+      missingOnly: true,
+      sort: 'name',
+      order: 'asc',
+      offset: 0,
+      limit: 100000,
+    });
+    return rows.reduce((sum, row) => sum + row.total - row.downloaded, 0);
+  }
+
+  private requireRoot(): string {
+    const root = this.config.config.anime_directory;
+    if (!root)
+      throw new DomainError(
+        'CONFLICT',
+        'No anime directory configured: set it in the settings first',
+      );
+    return root;
+  }
+
+  private now(): string {
+    return new Date(this.clock.now()).toISOString();
+  }
+}

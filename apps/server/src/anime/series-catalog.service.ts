@@ -1,0 +1,61 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { promises as fs } from 'node:fs';
+import type { SiteId } from '@aniworld/contracts';
+import { DomainError } from '../common/errors';
+import { pathInside, seriesFolderName } from '../common/path-safety';
+import { ConfigService } from '../config/config.service';
+import { ProvidersService } from '../providers/providers.service';
+import type { AnimeSeriesEntity } from './entities/anime-series.entity';
+import { SeriesRepository } from './series.repository';
+import { SeriesSyncService } from './series-sync.service';
+
+/** Brings a series from a site into the library: details, episodes, and its folder. */
+@Injectable()
+export class SeriesCatalogService {
+  private readonly logger = new Logger(SeriesCatalogService.name);
+
+  constructor(
+    private readonly providers: ProvidersService,
+    private readonly series: SeriesRepository,
+    private readonly sync: SeriesSyncService,
+    private readonly config: ConfigService,
+  ) {}
+
+  /**
+   * Fetches the series' details from its site and stores them (a soft-deleted series comes back).
+   * `folder` is the existing folder when the scanner matched one; otherwise a safe `Name (Year)`.
+   */
+  async adopt(site: SiteId, key: string, folder?: string): Promise<AnimeSeriesEntity> {
+    const details = await this.providers.onSite(site, (a) => a.getSeries(key));
+    const existing = await this.series.findByKey(details.key);
+    const stored = await this.series.upsert({
+      key: details.key,
+      site,
+      name: details.title,
+      year: details.startYear,
+      coverUrl: details.coverUrl,
+      description: details.description,
+      altTitles: details.altTitles,
+      folder: folder ?? existing?.folder ?? seriesFolderName(details.title, details.startYear),
+    });
+    await this.sync.refreshEpisodes(stored);
+    this.logger.log({ msg: 'series adopted', key: stored.key, site, folder: stored.folder });
+    return stored;
+  }
+
+  /** Creates the series folder under the anime directory (never outside it). */
+  async ensureFolder(series: AnimeSeriesEntity): Promise<string | null> {
+    const root = this.config.config.anime_directory;
+    if (!root || !series.folder) return null;
+    const dir = pathInside(root, series.folder);
+    try {
+      await fs.mkdir(dir, { recursive: true });
+    } catch (error) {
+      throw new DomainError(
+        'DOWNLOADS_DISABLED',
+        `Cannot create ${dir}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+      );
+    }
+    return dir;
+  }
+}
