@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { promises as dns } from 'node:dns';
 import { isIP } from 'node:net';
 import type { HealthCheckResult } from '@aniworld/contracts';
+import { locateMediaTool } from '@aniworld/downloader';
 
 /** Runs `<binary> -version`; resolves true when it starts and exits 0 within the timeout. */
 export function binaryWorks(binary: string, timeoutMs = 5000): Promise<boolean> {
@@ -30,30 +31,11 @@ export function binaryWorks(binary: string, timeoutMs = 5000): Promise<boolean> 
   });
 }
 
-/** The system ffmpeg, else the one `@ffmpeg-installer/ffmpeg` ships in the registry. */
-export async function locateFfmpeg(): Promise<{
-  path: string;
-  source: 'system' | 'bundled';
-} | null> {
-  if (await binaryWorks('ffmpeg')) return { path: 'ffmpeg', source: 'system' };
-  try {
-    const bundled = (require('@ffmpeg-installer/ffmpeg') as { path: string }).path;
-    if (await binaryWorks(bundled)) return { path: bundled, source: 'bundled' };
-  } catch {
-    // optional dependency not installed on this platform
-  }
-  return null;
-}
-
 export async function ffmpegCheck(): Promise<HealthCheckResult> {
-  const found = await locateFfmpeg();
-  return found
-    ? {
-        status: 'ok',
-        critical: false,
-        message: `ffmpeg available (${found.source})`,
-        details: { path: found.path },
-      }
+  // The same lookup the downloader uses: the system binary, else @ffmpeg-installer/ffmpeg.
+  const path = locateMediaTool('ffmpeg');
+  return path && (await binaryWorks(path))
+    ? { status: 'ok', critical: false, message: `ffmpeg available at ${path}`, details: { path } }
     : {
         status: 'warning',
         critical: false,

@@ -3,9 +3,13 @@ import { delimiter, join } from 'node:path';
 
 export type MediaTool = 'ffmpeg' | 'ffprobe';
 
-const INSTALLER_PACKAGE: Record<MediaTool, string> = {
-  ffmpeg: '@ffmpeg-installer/ffmpeg',
-  ffprobe: '@ffprobe-installer/ffprobe',
+/**
+ * Static requires on purpose: the server is bundled by webpack, which turns a `require(variable)`
+ * into an empty context that never finds the package.
+ */
+const INSTALLER_PACKAGE: Record<MediaTool, () => { path?: string }> = {
+  ffmpeg: () => require('@ffmpeg-installer/ffmpeg') as { path?: string },
+  ffprobe: () => require('@ffprobe-installer/ffprobe') as { path?: string },
 };
 
 function isExecutable(path: string): boolean {
@@ -30,7 +34,7 @@ export function locateMediaTool(tool: MediaTool, env: NodeJS.ProcessEnv = proces
     }
   }
   try {
-    const pkg = require(INSTALLER_PACKAGE[tool]) as { path?: string };
+    const pkg = INSTALLER_PACKAGE[tool]();
     if (pkg.path && isExecutable(pkg.path)) return pkg.path;
   } catch {
     // Optional dependency not installed.
