@@ -1,7 +1,7 @@
-import type { HosterName, LanguagePair } from '@aniworld/contracts';
+import type { HosterName, LanguagePair, SiteId } from '@aniworld/contracts';
 
-export type SiteId = 'aniworld' | 'sto';
-export const SITE_IDS: readonly SiteId[] = ['aniworld', 'sto'];
+/** The sites are a wire type (contracts); re-exported so the library reads on its own. */
+export { SITE_IDS, type SiteId } from '@aniworld/contracts';
 
 export interface SearchResult {
   site: SiteId;
