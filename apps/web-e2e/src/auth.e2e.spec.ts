@@ -57,7 +57,8 @@ describe('first run, login and logout in the browser', () => {
     await page.getByTestId('logout').waitFor();
 
     // The theme toggle sticks across a reload.
-    const dark = () => page.evaluate(() => document.documentElement.classList.contains('theme-dark'));
+    const dark = () =>
+      page.evaluate(() => document.documentElement.classList.contains('theme-dark'));
     const wasDark = await dark();
     await page.getByTestId('theme-toggle').click();
     expect(await dark()).toBe(!wasDark);
@@ -71,7 +72,9 @@ describe('first run, login and logout in the browser', () => {
     await page.getByTestId('logout').click();
     await page.waitForURL(/\/login$/);
     expect(await page.evaluate(() => localStorage.getItem('aniworld.token'))).toBeNull();
-    const refused = await fetch(`${server.url}/api/config`, { headers: { authorization: `Bearer ${token}` } });
+    const refused = await fetch(`${server.url}/api/config`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(refused.status).toBe(401);
     await screenshotPage(page, 'login');
 

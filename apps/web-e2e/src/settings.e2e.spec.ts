@@ -37,11 +37,18 @@ describe('settings in the browser', () => {
     await concurrency.fill('3');
     await page.getByTestId('field-server.cors_origins').fill('not a url');
     await page.getByTestId('save-settings').click();
-    const corsField = page.locator('mat-form-field', { has: page.getByTestId('field-server.cors_origins') });
-    await corsField.locator('mat-error').getByText(/http\(s\) URL/).waitFor();
+    const corsField = page.locator('mat-form-field', {
+      has: page.getByTestId('field-server.cors_origins'),
+    });
+    await corsField
+      .locator('mat-error')
+      .getByText(/http\(s\) URL/)
+      .waitFor();
     await page.getByTestId('save-error').getByRole('alert').waitFor();
     await screenshotPage(page, 'settings-invalid');
-    expect((await api<ConfigResponse>(server.url, token, '/api/config')).config.downloads.concurrency).toBe(2);
+    expect(
+      (await api<ConfigResponse>(server.url, token, '/api/config')).config.downloads.concurrency,
+    ).toBe(2);
 
     // Naming template: the preview follows every keystroke, with the server's placeholders.
     await page.getByTestId('field-server.cors_origins').fill('');
@@ -66,7 +73,10 @@ describe('settings in the browser', () => {
     await page.mouse.move(box.x + box.width / 2, target.y + target.height / 2 + 4, { steps: 10 });
     await page.mouse.up();
     await page.waitForFunction(
-      (name) => document.querySelectorAll('[data-testid="hoster-order"] li')[2]?.getAttribute('data-hoster') === name,
+      (name) =>
+        document
+          .querySelectorAll('[data-testid="hoster-order"] li')[2]
+          ?.getAttribute('data-hoster') === name,
       firstHoster,
     );
 
@@ -88,7 +98,9 @@ describe('settings in the browser', () => {
       .nth(backups.findIndex((b) => b.name === newest.name))
       .click();
     await page.waitForFunction(
-      () => (document.querySelector('[data-testid="field-downloads.concurrency"]') as HTMLInputElement)?.value === '2',
+      () =>
+        (document.querySelector('[data-testid="field-downloads.concurrency"]') as HTMLInputElement)
+          ?.value === '2',
     );
     const restored = await api<ConfigResponse>(server.url, token, '/api/config');
     expect(restored.config.downloads.concurrency).toBe(2);

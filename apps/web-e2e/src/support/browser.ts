@@ -66,7 +66,10 @@ export async function screenshotPage(page: Page, name: string): Promise<void> {
         root.classList.toggle('theme-light', t === 'light');
       }, theme);
       await page.waitForTimeout(150);
-      await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}-${width}-${theme}.png`), fullPage: true });
+      await page.screenshot({
+        path: join(SCREENSHOT_DIR, `${name}-${width}-${theme}.png`),
+        fullPage: true,
+      });
     }
   }
   await page.evaluate((cls) => (document.documentElement.className = cls), before);

@@ -39,7 +39,9 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
   mkdirSync(animeDir);
   writeFileSync(
     join(dataDir, 'config.json'),
-    JSON.stringify({ security: { rate_limit_per_minute: 10_000, auth_rate_limit_per_minute: 100 } }),
+    JSON.stringify({
+      security: { rate_limit_per_minute: 10_000, auth_rate_limit_per_minute: 100 },
+    }),
   );
   const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, [SERVER_MAIN], {
@@ -62,7 +64,8 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
 
   const deadline = Date.now() + 30_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${output}`);
+    if (child.exitCode !== null)
+      throw new Error(`server exited with ${child.exitCode}:\n${output}`);
     try {
       const res = await fetch(`${url}/health`);
       if (res.status === 200 || res.status === 503) break;

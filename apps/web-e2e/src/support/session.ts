@@ -7,9 +7,13 @@ export async function setupOverApi(url: string, animeDirectory?: string): Promis
   const res = await fetch(`${url}/api/auth/setup`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ password: PASSWORD, ...(animeDirectory ? { anime_directory: animeDirectory } : {}) }),
+    body: JSON.stringify({
+      password: PASSWORD,
+      ...(animeDirectory ? { anime_directory: animeDirectory } : {}),
+    }),
   });
-  if (res.status !== 201 && res.status !== 200) throw new Error(`setup answered ${res.status}: ${await res.text()}`);
+  if (res.status !== 201 && res.status !== 200)
+    throw new Error(`setup answered ${res.status}: ${await res.text()}`);
   return ((await res.json()) as { access_token: string }).access_token;
 }
 
@@ -19,10 +23,19 @@ export async function useToken(page: Page, url: string, token: string): Promise<
   await page.evaluate((t) => localStorage.setItem('aniworld.token', t), token);
 }
 
-export async function api<T>(url: string, token: string, path: string, init: RequestInit = {}): Promise<T> {
+export async function api<T>(
+  url: string,
+  token: string,
+  path: string,
+  init: RequestInit = {},
+): Promise<T> {
   const res = await fetch(`${url}${path}`, {
     ...init,
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, ...(init.headers ?? {}) },
+    headers: {
+      'content-type': 'application/json',
+      authorization: `Bearer ${token}`,
+      ...(init.headers ?? {}),
+    },
   });
   const text = await res.text();
   if (!res.ok) throw new Error(`${init.method ?? 'GET'} ${path} answered ${res.status}: ${text}`);

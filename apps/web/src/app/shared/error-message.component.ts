@@ -16,7 +16,10 @@ import { fieldErrors } from '../core/api/api-error';
         @if (showFields() && fields().length) {
           <ul>
             @for (f of fields(); track f.field) {
-              <li><code>{{ f.field }}</code>: {{ f.errors.join('; ') }}</li>
+              <li>
+                <code>{{ f.field }}</code
+                >: {{ f.errors.join('; ') }}
+              </li>
             }
           </ul>
         }

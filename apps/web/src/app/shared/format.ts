@@ -13,7 +13,8 @@ export function formatBytes(bytes: number | null | undefined): string {
 
 /** Seconds as `1h 02m`, `3m 05s` or `42s`. */
 export function formatEta(seconds: number | null | undefined): string {
-  if (seconds === null || seconds === undefined || !Number.isFinite(seconds) || seconds < 0) return '–';
+  if (seconds === null || seconds === undefined || !Number.isFinite(seconds) || seconds < 0)
+    return '–';
   const s = Math.round(seconds);
   const h = Math.floor(s / 3600);
   const m = Math.floor((s % 3600) / 60);

@@ -25,7 +25,10 @@ export interface NamingPreview {
 }
 
 /** Renders a naming template with sample values, listing placeholders the server would refuse. */
-export function renderNamingTemplate(template: string, sample: NamingSample = NAMING_SAMPLE): NamingPreview {
+export function renderNamingTemplate(
+  template: string,
+  sample: NamingSample = NAMING_SAMPLE,
+): NamingPreview {
   const unknown: string[] = [];
   const text = template.replace(PLACEHOLDER, (whole, name: string, zeros: string | undefined) => {
     if (!(NAMING_PLACEHOLDERS as readonly string[]).includes(name)) {
@@ -33,7 +36,9 @@ export function renderNamingTemplate(template: string, sample: NamingSample = NA
       return whole;
     }
     const value = sample[name as NamingPlaceholder];
-    return zeros && typeof value === 'number' ? String(value).padStart(zeros.length, '0') : String(value);
+    return zeros && typeof value === 'number'
+      ? String(value).padStart(zeros.length, '0')
+      : String(value);
   });
   return { text, unknown };
 }

@@ -97,7 +97,13 @@ export class LibraryStore {
     this.scanError.set(null);
     try {
       const { scan_id } = await firstValueFrom(this.api.rescan());
-      this.scanProgress.set({ scanId: scan_id, percent: 0, foldersDone: 0, foldersTotal: 0, currentFolder: null });
+      this.scanProgress.set({
+        scanId: scan_id,
+        percent: 0,
+        foldersDone: 0,
+        foldersTotal: 0,
+        currentFolder: null,
+      });
     } catch (error) {
       this.scanError.set(toApiError(error));
     }

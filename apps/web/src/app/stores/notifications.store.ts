@@ -53,7 +53,9 @@ export class NotificationsStore {
     this.markError.set(null);
     try {
       await firstValueFrom(this.api.markRead(id), { defaultValue: undefined });
-      this.items.update((items) => items?.map((n) => (n.id === id ? { ...n, read: true } : n)) ?? null);
+      this.items.update(
+        (items) => items?.map((n) => (n.id === id ? { ...n, read: true } : n)) ?? null,
+      );
     } catch (error) {
       this.markError.set({ id, error: toApiError(error) });
     }

@@ -16,7 +16,11 @@ describe('QueueStore', () => {
   beforeEach(() => {
     socket = new FakeSocketService();
     TestBed.configureTestingModule({
-      providers: [provideHttpClient(), provideHttpClientTesting(), { provide: SocketService, useValue: socket }],
+      providers: [
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        { provide: SocketService, useValue: socket },
+      ],
     });
     http = TestBed.inject(HttpTestingController);
     store = TestBed.inject(QueueStore);
@@ -42,7 +46,12 @@ describe('QueueStore', () => {
 
   it('records a load error for the page', async () => {
     const load = store.load();
-    http.expectOne('/api/queue/status').flush({ statusCode: 500, code: 'INTERNAL_ERROR', message: 'db down' }, { status: 500, statusText: 'x' });
+    http
+      .expectOne('/api/queue/status')
+      .flush(
+        { statusCode: 500, code: 'INTERNAL_ERROR', message: 'db down' },
+        { status: 500, statusText: 'x' },
+      );
     await load;
     expect(store.errorFor('load')?.message).toBe('db down');
     expect(store.errorFor('control')).toBeNull();
@@ -50,13 +59,18 @@ describe('QueueStore', () => {
 
   it('replaces its state with every queue_status event', async () => {
     await loaded();
-    socket.emit('queue_status', queueStatus({ is_paused: true, failed_downloads: [queueItem({ status: 'failed' })] }));
+    socket.emit(
+      'queue_status',
+      queueStatus({ is_paused: true, failed_downloads: [queueItem({ status: 'failed' })] }),
+    );
     expect(store.status()?.is_paused).toBe(true);
     expect(store.failed()).toHaveLength(1);
   });
 
   it('applies download_progress to the active item, moving a pending one to active', async () => {
-    await loaded(queueStatus({ pending_queue: [queueItem({ id: 'a' }), queueItem({ id: 'b', episode: 2 })] }));
+    await loaded(
+      queueStatus({ pending_queue: [queueItem({ id: 'a' }), queueItem({ id: 'b', episode: 2 })] }),
+    );
     const progress = (percent: number) => ({
       download_id: 'b',
       key: 'frieren',
@@ -95,7 +109,9 @@ describe('QueueStore', () => {
       hoster: 'VOE',
       bytes: 1,
     });
-    http.expectOne('/api/queue/status').flush(queueStatus({ completed_downloads: [queueItem({ status: 'completed' })] }));
+    http
+      .expectOne('/api/queue/status')
+      .flush(queueStatus({ completed_downloads: [queueItem({ status: 'completed' })] }));
     await settle();
     expect(store.completed()).toHaveLength(1);
   });
@@ -116,7 +132,10 @@ describe('QueueStore', () => {
     const done = store.reorder(1, 0);
     http
       .expectOne('/api/queue/reorder')
-      .flush({ statusCode: 404, code: 'QUEUE_ITEM_NOT_FOUND', message: 'gone' }, { status: 404, statusText: 'x' });
+      .flush(
+        { statusCode: 404, code: 'QUEUE_ITEM_NOT_FOUND', message: 'gone' },
+        { status: 404, statusText: 'x' },
+      );
     await done;
     expect(store.pending().map((i) => i.id)).toEqual(['a', 'b']);
     expect(store.errorFor('reorder')?.code).toBe('QUEUE_ITEM_NOT_FOUND');
@@ -144,7 +163,10 @@ describe('QueueStore', () => {
     const done = store.control('start');
     http
       .expectOne('/api/queue/start')
-      .flush({ statusCode: 503, code: 'DOWNLOADS_DISABLED', message: 'No anime directory' }, { status: 503, statusText: 'x' });
+      .flush(
+        { statusCode: 503, code: 'DOWNLOADS_DISABLED', message: 'No anime directory' },
+        { status: 503, statusText: 'x' },
+      );
     expect(await done).toBe(false);
     expect(store.errorFor('control')?.message).toBe('No anime directory');
     expect(store.errorFor('remove')).toBeNull();

@@ -46,7 +46,11 @@ export class QueueStore {
   readonly failed = computed(() => this.state()?.failed_downloads ?? []);
   readonly isEmpty = computed(
     () =>
-      this.active().length + this.pending().length + this.completed().length + this.failed().length === 0,
+      this.active().length +
+        this.pending().length +
+        this.completed().length +
+        this.failed().length ===
+      0,
   );
 
   constructor() {

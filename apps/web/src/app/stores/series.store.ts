@@ -66,9 +66,9 @@ export class SeriesStore {
 
   /** Selects every episode of a season not on disk and not queued; again clears them. */
   toggleSeason(season: number): void {
-    const episodes = (this.series()?.seasons.find((s) => s.season === season)?.episodes ?? []).filter(
-      (e) => !e.is_downloaded && !e.queued,
-    );
+    const episodes = (
+      this.series()?.seasons.find((s) => s.season === season)?.episodes ?? []
+    ).filter((e) => !e.is_downloaded && !e.queued);
     const next = new Set(this.selected());
     const allSelected = episodes.length > 0 && episodes.every((e) => next.has(episodeId(e)));
     for (const e of episodes) {

@@ -2,7 +2,12 @@ import { DestroyRef, Injectable, inject } from '@angular/core';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { SocketService } from '../core/socket/socket.service';
 
-function episodeLabel(e: { key: string; folder: string | null; season: number; episode: number }): string {
+function episodeLabel(e: {
+  key: string;
+  folder: string | null;
+  season: number;
+  episode: number;
+}): string {
   const s = String(e.season).padStart(2, '0');
   const ep = String(e.episode).padStart(2, '0');
   return `${e.folder ?? e.key} S${s}E${ep}`;
@@ -22,15 +27,17 @@ export class ToastService {
     this.started = true;
     this.socket.join('downloads');
     const subscriptions = [
-      this.socket.on('download_complete').subscribe((e) =>
-        this.show(`Downloaded ${episodeLabel(e)}`),
-      ),
-      this.socket.on('download_failed').subscribe((e) =>
-        this.show(
-          `${episodeLabel(e)} failed${e.will_retry ? ' (will retry)' : ''}: ${e.error}`,
-          true,
+      this.socket
+        .on('download_complete')
+        .subscribe((e) => this.show(`Downloaded ${episodeLabel(e)}`)),
+      this.socket
+        .on('download_failed')
+        .subscribe((e) =>
+          this.show(
+            `${episodeLabel(e)} failed${e.will_retry ? ' (will retry)' : ''}: ${e.error}`,
+            true,
+          ),
         ),
-      ),
       // Download events have their own toast above; the stored notification would repeat it.
       this.socket.on('notification').subscribe((n) => {
         if (n.kind !== 'download_complete' && n.kind !== 'download_failed') {

@@ -16,20 +16,35 @@ describe('toApiError', () => {
   });
 
   it('reads the wait of a 429 from Retry-After, else from the body', () => {
-    const body = { statusCode: 429, code: 'RATE_LIMITED', message: 'Too many', details: { retry_after_seconds: 40 } };
-    const withHeader = new HttpErrorResponse({ status: 429, error: body, headers: new HttpHeaders({ 'Retry-After': '12' }) });
+    const body = {
+      statusCode: 429,
+      code: 'RATE_LIMITED',
+      message: 'Too many',
+      details: { retry_after_seconds: 40 },
+    };
+    const withHeader = new HttpErrorResponse({
+      status: 429,
+      error: body,
+      headers: new HttpHeaders({ 'Retry-After': '12' }),
+    });
     expect(toApiError(withHeader).retryAfterSeconds).toBe(12);
-    expect(toApiError(new HttpErrorResponse({ status: 429, error: body })).retryAfterSeconds).toBe(40);
+    expect(toApiError(new HttpErrorResponse({ status: 429, error: body })).retryAfterSeconds).toBe(
+      40,
+    );
   });
 
   it('says the server did not answer on a network error', () => {
-    const error = toApiError(new HttpErrorResponse({ status: 0, error: new ProgressEvent('error') }));
+    const error = toApiError(
+      new HttpErrorResponse({ status: 0, error: new ProgressEvent('error') }),
+    );
     expect(error.code).toBe('SERVICE_UNAVAILABLE');
     expect(error.message).toMatch(/did not answer/);
   });
 
   it('turns a body that is not ours into a generic error with the status', () => {
-    expect(toApiError(new HttpErrorResponse({ status: 502, error: '<html>bad gateway</html>' }))).toMatchObject({
+    expect(
+      toApiError(new HttpErrorResponse({ status: 502, error: '<html>bad gateway</html>' })),
+    ).toMatchObject({
       statusCode: 502,
       code: 'INTERNAL_ERROR',
       message: 'The server answered 502.',
@@ -41,10 +56,17 @@ describe('toApiError', () => {
 describe('fieldErrors', () => {
   it('returns the well-formed field entries of details only', () => {
     const details = [{ field: 'downloads.concurrency', errors: ['too big'] }, { nope: 1 }, 'x'];
-    expect(fieldErrors({ statusCode: 400, code: 'VALIDATION_FAILED', message: 'bad', details })).toEqual([
-      { field: 'downloads.concurrency', errors: ['too big'] },
-    ]);
-    expect(fieldErrors({ statusCode: 429, code: 'RATE_LIMITED', message: 'x', details: { retry_after_seconds: 1 } })).toEqual([]);
+    expect(
+      fieldErrors({ statusCode: 400, code: 'VALIDATION_FAILED', message: 'bad', details }),
+    ).toEqual([{ field: 'downloads.concurrency', errors: ['too big'] }]);
+    expect(
+      fieldErrors({
+        statusCode: 429,
+        code: 'RATE_LIMITED',
+        message: 'x',
+        details: { retry_after_seconds: 1 },
+      }),
+    ).toEqual([]);
     expect(fieldErrors(null)).toEqual([]);
   });
 });

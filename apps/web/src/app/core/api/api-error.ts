@@ -27,7 +27,8 @@ export function toApiError(error: unknown): ApiError {
     };
   }
   const retryHeader = error.headers?.get('Retry-After');
-  const retryAfterSeconds = retryHeader && /^\d+$/.test(retryHeader) ? Number(retryHeader) : undefined;
+  const retryAfterSeconds =
+    retryHeader && /^\d+$/.test(retryHeader) ? Number(retryHeader) : undefined;
   if (isErrorResponse(error.error)) {
     const details = error.error.details as { retry_after_seconds?: unknown } | undefined;
     const fromBody =
@@ -47,7 +48,8 @@ export function toApiError(error: unknown): ApiError {
   }
   return {
     statusCode: error.status,
-    code: error.status === 429 ? 'RATE_LIMITED' : error.status === 404 ? 'NOT_FOUND' : 'INTERNAL_ERROR',
+    code:
+      error.status === 429 ? 'RATE_LIMITED' : error.status === 404 ? 'NOT_FOUND' : 'INTERNAL_ERROR',
     message: error.status === 404 ? 'Not found.' : `The server answered ${error.status}.`,
     retryAfterSeconds,
   };

@@ -37,25 +37,57 @@ describe('AuthApiService', () => {
   it('maps each call onto its route', async () => {
     const api = TestBed.inject(AuthApiService);
     const login = { access_token: 't', token_type: 'bearer', expires_at: 'x' };
-    expect((await call(api.status(), 'GET', '/api/auth/status', { configured: true, authenticated: false })).value)
-      .toEqual({ configured: true, authenticated: false });
-    expect((await call(api.setup({ password: 'P', anime_directory: '/a' }), 'POST', '/api/auth/setup', login)).body)
-      .toEqual({ password: 'P', anime_directory: '/a' });
-    expect((await call(api.login({ password: 'P' }), 'POST', '/api/auth/login', login)).value).toEqual(login);
+    expect(
+      (
+        await call(api.status(), 'GET', '/api/auth/status', {
+          configured: true,
+          authenticated: false,
+        })
+      ).value,
+    ).toEqual({ configured: true, authenticated: false });
+    expect(
+      (
+        await call(
+          api.setup({ password: 'P', anime_directory: '/a' }),
+          'POST',
+          '/api/auth/setup',
+          login,
+        )
+      ).body,
+    ).toEqual({ password: 'P', anime_directory: '/a' });
+    expect(
+      (await call(api.login({ password: 'P' }), 'POST', '/api/auth/login', login)).value,
+    ).toEqual(login);
     await call(api.logout(), 'POST', '/api/auth/logout');
-    expect((await call(api.changePassword({ old_password: 'a', new_password: 'b' }), 'POST', '/api/auth/password')).body)
-      .toEqual({ old_password: 'a', new_password: 'b' });
+    expect(
+      (
+        await call(
+          api.changePassword({ old_password: 'a', new_password: 'b' }),
+          'POST',
+          '/api/auth/password',
+        )
+      ).body,
+    ).toEqual({ old_password: 'a', new_password: 'b' });
   });
 });
 
 describe('ConfigApiService', () => {
   it('reads, validates, saves, lists and restores backups', async () => {
     const api = TestBed.inject(ConfigApiService);
-    expect((await call(api.get(), 'GET', '/api/config', configResponse())).value).toEqual(configResponse());
-    expect((await call(api.update({ downloads: { concurrency: 3 } }), 'PUT', '/api/config')).body)
-      .toEqual({ downloads: { concurrency: 3 } });
-    expect((await call(api.validate({ logging: { level: 'debug' } }), 'POST', '/api/config/validate', { valid: true, errors: [] })).value)
-      .toEqual({ valid: true, errors: [] });
+    expect((await call(api.get(), 'GET', '/api/config', configResponse())).value).toEqual(
+      configResponse(),
+    );
+    expect(
+      (await call(api.update({ downloads: { concurrency: 3 } }), 'PUT', '/api/config')).body,
+    ).toEqual({ downloads: { concurrency: 3 } });
+    expect(
+      (
+        await call(api.validate({ logging: { level: 'debug' } }), 'POST', '/api/config/validate', {
+          valid: true,
+          errors: [],
+        })
+      ).value,
+    ).toEqual({ valid: true, errors: [] });
     await call(api.backups(), 'GET', '/api/config/backups', []);
     await call(api.restore('config 1.json'), 'POST', '/api/config/backups/config%201.json/restore');
   });
@@ -76,33 +108,57 @@ describe('AnimeApiService', () => {
 
   it('maps search, add, detail, delete and the scan routes', async () => {
     const api = TestBed.inject(AnimeApiService);
-    expect((await call(api.search({ query: 'frieren', site: 'sto' }), 'POST', '/api/anime/search', [])).body)
-      .toEqual({ query: 'frieren', site: 'sto' });
-    expect((await call(api.add({ key: 'frieren', site: 'aniworld' }), 'POST', '/api/anime/add')).body)
-      .toEqual({ key: 'frieren', site: 'aniworld' });
+    expect(
+      (await call(api.search({ query: 'frieren', site: 'sto' }), 'POST', '/api/anime/search', []))
+        .body,
+    ).toEqual({ query: 'frieren', site: 'sto' });
+    expect(
+      (await call(api.add({ key: 'frieren', site: 'aniworld' }), 'POST', '/api/anime/add')).body,
+    ).toEqual({ key: 'frieren', site: 'aniworld' });
     await call(api.get('a/b'), 'GET', '/api/anime/a%2Fb');
     await call(api.remove('frieren', true), 'DELETE', '/api/anime/frieren?delete_files=true');
-    expect((await call(api.rescan(), 'POST', '/api/anime/rescan', { scan_id: 's1' })).value).toEqual({ scan_id: 's1' });
+    expect(
+      (await call(api.rescan(), 'POST', '/api/anime/rescan', { scan_id: 's1' })).value,
+    ).toEqual({ scan_id: 's1' });
     expect((await call(api.scanStatus(), 'GET', '/api/anime/scan', null)).value).toBeNull();
     await call(api.cancelScan(), 'POST', '/api/anime/scan/cancel');
     await call(api.unmatched(), 'GET', '/api/anime/unmatched', []);
-    expect((await call(api.match({ folder: 'X (2020)', key: 'x', site: 'sto' }), 'POST', '/api/anime/unmatched/match')).body)
-      .toEqual({ folder: 'X (2020)', key: 'x', site: 'sto' });
+    expect(
+      (
+        await call(
+          api.match({ folder: 'X (2020)', key: 'x', site: 'sto' }),
+          'POST',
+          '/api/anime/unmatched/match',
+        )
+      ).body,
+    ).toEqual({ folder: 'X (2020)', key: 'x', site: 'sto' });
   });
 });
 
 describe('QueueApiService', () => {
   it('maps every queue route with its body', async () => {
     const api = TestBed.inject(QueueApiService);
-    expect((await call(api.status(), 'GET', '/api/queue/status', queueStatus())).value).toEqual(queueStatus());
-    const add = { serie_id: 'frieren', episodes: [{ season: 1, episode: 2 }], priority: 'HIGH' as const };
-    expect((await call(api.add(add), 'POST', '/api/queue/add', { added: [], skipped: [] })).body).toEqual(add);
+    expect((await call(api.status(), 'GET', '/api/queue/status', queueStatus())).value).toEqual(
+      queueStatus(),
+    );
+    const add = {
+      serie_id: 'frieren',
+      episodes: [{ season: 1, episode: 2 }],
+      priority: 'HIGH' as const,
+    };
+    expect(
+      (await call(api.add(add), 'POST', '/api/queue/add', { added: [], skipped: [] })).body,
+    ).toEqual(add);
     await call(api.remove('q 1'), 'DELETE', '/api/queue/q%201');
-    expect((await call(api.removeMany(['a', 'b']), 'DELETE', '/api/queue')).body).toEqual({ item_ids: ['a', 'b'] });
+    expect((await call(api.removeMany(['a', 'b']), 'DELETE', '/api/queue')).body).toEqual({
+      item_ids: ['a', 'b'],
+    });
     for (const action of ['start', 'stop', 'pause', 'resume'] as const)
       await call(api.control(action), 'POST', `/api/queue/${action}`);
-    expect((await call(api.reorder({ item_id: 'a', new_position: 3 }), 'POST', '/api/queue/reorder')).body)
-      .toEqual({ item_id: 'a', new_position: 3 });
+    expect(
+      (await call(api.reorder({ item_id: 'a', new_position: 3 }), 'POST', '/api/queue/reorder'))
+        .body,
+    ).toEqual({ item_id: 'a', new_position: 3 });
     expect((await call(api.retry([]), 'POST', '/api/queue/retry')).body).toEqual({ item_ids: [] });
     await call(api.clearCompleted(), 'DELETE', '/api/queue/completed');
   });
@@ -111,12 +167,22 @@ describe('QueueApiService', () => {
 describe('NotificationsApiService, ProvidersApiService and HealthApiService', () => {
   it('map their routes', async () => {
     const notifications = TestBed.inject(NotificationsApiService);
-    expect((await call(notifications.list(), 'GET', '/api/notifications', { items: [], unread: 0 })).value)
-      .toEqual({ items: [], unread: 0 });
+    expect(
+      (await call(notifications.list(), 'GET', '/api/notifications', { items: [], unread: 0 }))
+        .value,
+    ).toEqual({ items: [], unread: 0 });
     await call(notifications.markRead('n1'), 'POST', '/api/notifications/n1/read');
     const overview = { sites: [], hosters: [] };
-    expect((await call(TestBed.inject(ProvidersApiService).overview(), 'GET', '/api/providers', overview)).value)
-      .toEqual(overview);
+    expect(
+      (
+        await call(
+          TestBed.inject(ProvidersApiService).overview(),
+          'GET',
+          '/api/providers',
+          overview,
+        )
+      ).value,
+    ).toEqual(overview);
     await call(TestBed.inject(HealthApiService).health(), 'GET', '/health', { status: 'healthy' });
   });
 });

@@ -35,7 +35,9 @@ describe('authInterceptor', () => {
     client.get('https://cdn.example/cover.jpg').subscribe();
     expect(http.expectOne('/api/config').request.headers.get('Authorization')).toBe('Bearer jwt');
     expect(http.expectOne('/health').request.headers.get('Authorization')).toBe('Bearer jwt');
-    expect(http.expectOne('https://cdn.example/cover.jpg').request.headers.has('Authorization')).toBe(false);
+    expect(
+      http.expectOne('https://cdn.example/cover.jpg').request.headers.has('Authorization'),
+    ).toBe(false);
   });
 
   it('sends nothing without a token', () => {

@@ -6,7 +6,12 @@ import { AuthTokenStore } from './auth-token.store';
 import { SessionStore } from './session.store';
 
 /** A 401 from these means a wrong password or an honest "not logged in", not an expired session. */
-const CREDENTIAL_ENDPOINTS = ['/api/auth/login', '/api/auth/setup', '/api/auth/password', '/api/auth/status'];
+const CREDENTIAL_ENDPOINTS = [
+  '/api/auth/login',
+  '/api/auth/setup',
+  '/api/auth/password',
+  '/api/auth/status',
+];
 
 function isOwnApi(url: string): boolean {
   return url.startsWith('/api/') || url.startsWith('/health');

@@ -10,7 +10,9 @@ describe('SessionStore', () => {
 
   beforeEach(() => {
     localStorage.clear();
-    TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting()] });
+    TestBed.configureTestingModule({
+      providers: [provideHttpClient(), provideHttpClientTesting()],
+    });
     http = TestBed.inject(HttpTestingController);
     store = TestBed.inject(SessionStore);
   });
@@ -43,15 +45,25 @@ describe('SessionStore', () => {
     req.flush({ access_token: 'jwt', token_type: 'bearer', expires_at: '2030-01-01T00:00:00Z' });
     await login;
     expect(localStorage.getItem('aniworld.token')).toBe('jwt');
-    expect(store.status()).toEqual({ configured: true, authenticated: true, expires_at: '2030-01-01T00:00:00Z' });
+    expect(store.status()).toEqual({
+      configured: true,
+      authenticated: true,
+      expires_at: '2030-01-01T00:00:00Z',
+    });
   });
 
   it('rejects a wrong password with the server error', async () => {
     const login = store.login('nope');
     http
       .expectOne('/api/auth/login')
-      .flush({ statusCode: 401, code: 'INVALID_CREDENTIALS', message: 'Wrong password' }, { status: 401, statusText: 'Unauthorized' });
-    await expect(login).rejects.toMatchObject({ code: 'INVALID_CREDENTIALS', message: 'Wrong password' });
+      .flush(
+        { statusCode: 401, code: 'INVALID_CREDENTIALS', message: 'Wrong password' },
+        { status: 401, statusText: 'Unauthorized' },
+      );
+    await expect(login).rejects.toMatchObject({
+      code: 'INVALID_CREDENTIALS',
+      message: 'Wrong password',
+    });
     expect(store.authenticated()).toBe(false);
   });
 

@@ -58,9 +58,14 @@ describe('SocketService', () => {
     expect(socket.emitted).toEqual([]);
     socket.simulateConnect();
     expect(service.connected()).toBe(true);
-    expect(socket.emitted).toEqual([{ event: 'message', payload: { action: 'join', data: { room: 'downloads' } } }]);
+    expect(socket.emitted).toEqual([
+      { event: 'message', payload: { action: 'join', data: { room: 'downloads' } } },
+    ]);
     service.join('scan_progress');
-    expect(socket.emitted.at(-1)).toEqual({ event: 'message', payload: { action: 'join', data: { room: 'scan_progress' } } });
+    expect(socket.emitted.at(-1)).toEqual({
+      event: 'message',
+      payload: { action: 'join', data: { room: 'scan_progress' } },
+    });
     socket.disconnect();
     expect(service.connected()).toBe(false);
     socket.emitted.length = 0;
@@ -70,7 +75,10 @@ describe('SocketService', () => {
       'scan_progress',
     ]);
     service.leave('downloads');
-    expect(socket.emitted.at(-1)).toEqual({ event: 'message', payload: { action: 'leave', data: { room: 'downloads' } } });
+    expect(socket.emitted.at(-1)).toEqual({
+      event: 'message',
+      payload: { action: 'leave', data: { room: 'downloads' } },
+    });
   });
 
   it('hands each subscriber only the events it asked for', () => {

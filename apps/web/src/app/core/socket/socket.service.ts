@@ -1,9 +1,5 @@
 import { DestroyRef, Injectable, InjectionToken, effect, inject, signal } from '@angular/core';
-import type {
-  ClientToServerEvents,
-  ServerToClientEvents,
-  SocketRoom,
-} from '@aniworld/contracts';
+import type { ClientToServerEvents, ServerToClientEvents, SocketRoom } from '@aniworld/contracts';
 import { Observable, Subject, filter, map } from 'rxjs';
 import { type ManagerOptions, type Socket, type SocketOptions, io } from 'socket.io-client';
 import { AuthTokenStore } from '../auth/auth-token.store';

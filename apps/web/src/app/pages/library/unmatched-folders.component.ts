@@ -10,7 +10,13 @@ import { LibraryStore } from '../../stores/library.store';
 /** Folders the scan could not match, each with its candidates and a button to match it. */
 @Component({
   selector: 'aw-unmatched-folders',
-  imports: [FormsModule, MatButtonModule, MatFormFieldModule, MatSelectModule, ErrorMessageComponent],
+  imports: [
+    FormsModule,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatSelectModule,
+    ErrorMessageComponent,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <aw-error [error]="store.unmatchedError()" prefix="Unmatched folders: " />
@@ -37,11 +43,18 @@ import { LibraryStore } from '../../stores/library.store';
                       }
                     </mat-select>
                   </mat-form-field>
-                  <button mat-stroked-button type="button" [disabled]="!choice(folder)" (click)="match(folder)">
+                  <button
+                    mat-stroked-button
+                    type="button"
+                    [disabled]="!choice(folder)"
+                    (click)="match(folder)"
+                  >
                     Match
                   </button>
                 } @else {
-                  <span class="muted">No candidates found; add the series via search, then rescan.</span>
+                  <span class="muted"
+                    >No candidates found; add the series via search, then rescan.</span
+                  >
                 }
                 @if (store.matchError()?.folder === folder.folder) {
                   <aw-error [error]="store.matchError()!.error" />

@@ -48,7 +48,12 @@ function safeReturnUrl(url: string | undefined): string {
           </mat-form-field>
           <aw-error [error]="error()" data-testid="login-error" />
           <div class="actions">
-            <button mat-flat-button type="submit" [disabled]="submitting()" data-testid="login-submit">
+            <button
+              mat-flat-button
+              type="submit"
+              [disabled]="submitting()"
+              data-testid="login-submit"
+            >
               {{ submitting() ? 'Logging in…' : 'Log in' }}
             </button>
           </div>

@@ -15,7 +15,9 @@ import { NotificationsStore } from '../../stores/notifications.store';
       <h1>Notifications</h1>
       <span class="spacer"></span>
       @if (store.unread() > 0) {
-        <button mat-stroked-button type="button" (click)="store.markAllRead()">Mark all read</button>
+        <button mat-stroked-button type="button" (click)="store.markAllRead()">
+          Mark all read
+        </button>
       }
     </div>
     <aw-error [error]="store.error()" />
@@ -44,7 +46,12 @@ import { NotificationsStore } from '../../stores/notifications.store';
                 }
               </div>
               @if (!n.read) {
-                <button mat-button type="button" (click)="store.markRead(n.id)" [attr.aria-label]="'Mark ' + n.title + ' as read'">
+                <button
+                  mat-button
+                  type="button"
+                  (click)="store.markRead(n.id)"
+                  [attr.aria-label]="'Mark ' + n.title + ' as read'"
+                >
                   Mark read
                 </button>
               }

@@ -57,7 +57,10 @@ export class SeriesPage {
 
   seasonState(season: AnimeSeason): { selectable: number; selected: number } {
     const selectable = season.episodes.filter((e) => !e.is_downloaded && !e.queued);
-    return { selectable: selectable.length, selected: selectable.filter((e) => this.store.isSelected(e)).length };
+    return {
+      selectable: selectable.length,
+      selected: selectable.filter((e) => this.store.isSelected(e)).length,
+    };
   }
 
   queue(): void {

@@ -14,7 +14,9 @@ import { SettingsStore } from '../../stores/settings.store';
     <aw-error [error]="store.restoreError()" prefix="Restore failed: " />
     @if (store.backups(); as backups) {
       @if (backups.length === 0) {
-        <p class="muted" data-testid="no-backups">No backups yet. Each save keeps the previous settings here.</p>
+        <p class="muted" data-testid="no-backups">
+          No backups yet. Each save keeps the previous settings here.
+        </p>
       } @else {
         <ul class="backups" data-testid="backups">
           @for (b of backups; track b.name) {

@@ -21,17 +21,34 @@ function policy(control: AbstractControl<string>): ValidationErrors | null {
 
 @Component({
   selector: 'aw-change-password',
-  imports: [ReactiveFormsModule, MatButtonModule, MatFormFieldModule, MatInputModule, ErrorMessageComponent],
+  imports: [
+    ReactiveFormsModule,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatInputModule,
+    ErrorMessageComponent,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <form [formGroup]="form" (ngSubmit)="submit()" novalidate class="form">
       <mat-form-field appearance="outline">
         <mat-label>Current password</mat-label>
-        <input matInput type="password" formControlName="old_password" autocomplete="current-password" />
+        <input
+          matInput
+          type="password"
+          formControlName="old_password"
+          autocomplete="current-password"
+        />
       </mat-form-field>
       <mat-form-field appearance="outline">
         <mat-label>New password</mat-label>
-        <input matInput type="password" formControlName="new_password" autocomplete="new-password" aria-describedby="new-password-rules" />
+        <input
+          matInput
+          type="password"
+          formControlName="new_password"
+          autocomplete="new-password"
+          aria-describedby="new-password-rules"
+        />
       </mat-form-field>
       <p id="new-password-rules" class="rules" aria-live="polite">
         @if (missing().length) {
@@ -73,7 +90,9 @@ export class ChangePasswordComponent {
     new_password: ['', [Validators.required, policy]],
   });
   readonly allRules = `At least: ${PASSWORD_RULES.map((r) => r.description).join(', ')}.`;
-  readonly newPassword = toSignal(this.form.controls.new_password.valueChanges, { initialValue: '' });
+  readonly newPassword = toSignal(this.form.controls.new_password.valueChanges, {
+    initialValue: '',
+  });
   readonly missing = computed(() =>
     this.newPassword() ? failedPasswordRules(this.newPassword()).map((r) => r.description) : [],
   );

@@ -95,7 +95,12 @@ export function configUpdateOf(form: ConfigForm): ConfigUpdate {
       ...rest,
       ...(bandwidth_limit === undefined
         ? {}
-        : { bandwidth_limit: bandwidth_limit === null || `${bandwidth_limit}` === '' ? null : Number(bandwidth_limit) }),
+        : {
+            bandwidth_limit:
+              bandwidth_limit === null || `${bandwidth_limit}` === ''
+                ? null
+                : Number(bandwidth_limit),
+          }),
     };
   }
   if (v.providers) update.providers = v.providers;

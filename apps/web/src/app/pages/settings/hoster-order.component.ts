@@ -13,7 +13,13 @@ import { IconComponent } from '../../shared/icon.component';
   imports: [DragDropModule, MatButtonModule, MatCheckboxModule, IconComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <ol class="hosters" cdkDropList (cdkDropListDropped)="drop($event)" [cdkDropListDisabled]="order().disabled" data-testid="hoster-order">
+    <ol
+      class="hosters"
+      cdkDropList
+      (cdkDropListDropped)="drop($event)"
+      [cdkDropListDisabled]="order().disabled"
+      data-testid="hoster-order"
+    >
       @for (name of names(); track name; let i = $index, last = $last) {
         <li cdkDrag [attr.data-hoster]="name">
           <span class="handle" cdkDragHandle aria-hidden="true"><aw-icon name="drag" /></span>
@@ -22,18 +28,37 @@ import { IconComponent } from '../../shared/icon.component';
             [checked]="!disabledSet().has(name)"
             [disabled]="disabled().disabled"
             (change)="setEnabled(name, $event.checked)"
-          >{{ name }}</mat-checkbox>
+            >{{ name }}</mat-checkbox
+          >
           <span class="health">
             @if (health()[name]; as h) {
               @if (h.last_failure) {
-                <span class="bad" [title]="h.last_failure.message">last failure: {{ h.last_failure.code }}</span>
+                <span class="bad" [title]="h.last_failure.message"
+                  >last failure: {{ h.last_failure.code }}</span
+                >
               } @else if (h.last_success_at) {
                 <span class="good">working</span>
               }
             }
           </span>
-          <button mat-icon-button type="button" [disabled]="i === 0 || order().disabled" (click)="move(i, -1)" [attr.aria-label]="'Move ' + name + ' up'">↑</button>
-          <button mat-icon-button type="button" [disabled]="last || order().disabled" (click)="move(i, 1)" [attr.aria-label]="'Move ' + name + ' down'">↓</button>
+          <button
+            mat-icon-button
+            type="button"
+            [disabled]="i === 0 || order().disabled"
+            (click)="move(i, -1)"
+            [attr.aria-label]="'Move ' + name + ' up'"
+          >
+            ↑
+          </button>
+          <button
+            mat-icon-button
+            type="button"
+            [disabled]="last || order().disabled"
+            (click)="move(i, 1)"
+            [attr.aria-label]="'Move ' + name + ' down'"
+          >
+            ↓
+          </button>
         </li>
       }
     </ol>
@@ -94,8 +119,11 @@ export class HosterOrderComponent {
   readonly names = signal<HosterName[]>([]);
   private readonly disabledNames = signal<HosterName[]>([]);
   readonly disabledSet = computed(() => new Set(this.disabledNames()));
-  readonly health = computed(() =>
-    Object.fromEntries(this.hosters().map((h) => [h.name, h])) as Partial<Record<HosterName, HosterInfo>>,
+  readonly health = computed(
+    () =>
+      Object.fromEntries(this.hosters().map((h) => [h.name, h])) as Partial<
+        Record<HosterName, HosterInfo>
+      >,
   );
 
   constructor() {

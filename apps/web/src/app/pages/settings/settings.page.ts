@@ -131,7 +131,9 @@ export class SettingsPage {
     afterNextRender(
       () =>
         this.host.nativeElement
-          .querySelector<HTMLElement>('.mat-form-field-invalid input, .mat-form-field-invalid mat-select')
+          .querySelector<HTMLElement>(
+            '.mat-form-field-invalid input, .mat-form-field-invalid mat-select',
+          )
           ?.focus(),
       { injector: this.injector },
     );

@@ -59,7 +59,9 @@ export class SetupPage {
   private readonly password = toSignal(this.form.controls.password.valueChanges, {
     initialValue: '',
   });
-  private readonly confirm = toSignal(this.form.controls.confirm.valueChanges, { initialValue: '' });
+  private readonly confirm = toSignal(this.form.controls.confirm.valueChanges, {
+    initialValue: '',
+  });
   /** Each rule with whether the typed password meets it, updated on every keystroke. */
   readonly rules = computed(() => {
     const password = this.password();
@@ -67,7 +69,10 @@ export class SetupPage {
   });
   readonly mismatch = computed(() => this.confirm() !== '' && this.confirm() !== this.password());
   readonly directoryError = computed(
-    () => fieldErrors(this.error()).find((f) => f.field === 'anime_directory')?.errors.join('; ') ?? null,
+    () =>
+      fieldErrors(this.error())
+        .find((f) => f.field === 'anime_directory')
+        ?.errors.join('; ') ?? null,
   );
 
   async submit(): Promise<void> {

@@ -1,0 +1,59 @@
+import { configResponse } from '../../testing/factories';
+import {
+  applyFieldErrors,
+  buildConfigForm,
+  configUpdateOf,
+  controlMessage,
+  patchConfigForm,
+} from './config-form';
+
+describe('config form', () => {
+  function loadedForm() {
+    const form = buildConfigForm();
+    const { config, overridden_by_env } = configResponse();
+    patchConfigForm(form, config, overridden_by_env);
+    return form;
+  }
+
+  it('shows the config and locks what the environment overrides', () => {
+    const form = loadedForm();
+    expect(form.get('downloads.concurrency')?.value).toBe(2);
+    expect(form.get('providers.hoster_order')?.value).toEqual(['VOE', 'Filemoon', 'Vidmoly']);
+    expect(form.get('anime_directory')?.disabled).toBe(true);
+  });
+
+  it('builds a partial update without the locked fields, with CORS origins as a list', () => {
+    const form = loadedForm();
+    form.get('server.cors_origins')?.setValue(' http://a.test , ,http://b.test');
+    form.get('downloads.bandwidth_limit')?.setValue(2048);
+    const update = configUpdateOf(form);
+    expect(update).not.toHaveProperty('anime_directory');
+    expect(update.server).toEqual({ cors_origins: ['http://a.test', 'http://b.test'] });
+    expect(update.downloads).toMatchObject({ concurrency: 2, bandwidth_limit: 2048 });
+  });
+
+  it('puts server field errors on their controls and returns the rest', () => {
+    const form = loadedForm();
+    const unplaced = applyFieldErrors(form, [
+      { field: 'server.cors_origins', errors: ['each CORS origin must be an http(s) URL'] },
+      { field: 'providers.hoster_order.1', errors: ['unknown hoster'] },
+      { field: 'database_url', errors: ['must be postgres'] },
+    ]);
+    expect(controlMessage(form.get('server.cors_origins'))).toBe(
+      'each CORS origin must be an http(s) URL',
+    );
+    expect(controlMessage(form.get('providers.hoster_order'))).toBe('unknown hoster');
+    expect(unplaced).toEqual([{ field: 'database_url', errors: ['must be postgres'] }]);
+  });
+
+  it('explains client-side errors', () => {
+    const form = loadedForm();
+    form.get('downloads.concurrency')?.setValue(99);
+    expect(controlMessage(form.get('downloads.concurrency'))).toBe('At most 16.');
+    form.get('downloads.concurrency')?.setValue(0);
+    expect(controlMessage(form.get('downloads.concurrency'))).toBe('At least 1.');
+    form.get('downloads.naming_template')?.setValue('');
+    expect(controlMessage(form.get('downloads.naming_template'))).toBe('Required.');
+    expect(controlMessage(form.get('security.session_ttl_hours'))).toBeNull();
+  });
+});

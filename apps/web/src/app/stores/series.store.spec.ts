@@ -1,0 +1,101 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { TestBed } from '@angular/core/testing';
+import { animeDetail, queueItem } from '../testing/factories';
+import { SeriesStore } from './series.store';
+
+const settle = () => new Promise((r) => setTimeout(r, 0));
+
+describe('SeriesStore', () => {
+  let http: HttpTestingController;
+  let store: SeriesStore;
+
+  beforeEach(() => {
+    TestBed.configureTestingModule({
+      providers: [provideHttpClient(), provideHttpClientTesting(), SeriesStore],
+    });
+    http = TestBed.inject(HttpTestingController);
+    store = TestBed.inject(SeriesStore);
+  });
+
+  afterEach(() => http.verify());
+
+  async function loaded() {
+    const load = store.load('frieren');
+    http.expectOne('/api/anime/frieren').flush(animeDetail());
+    await load;
+  }
+
+  it('loads the series and lists the languages it offers', async () => {
+    await loaded();
+    expect(store.series()?.name).toBe('Frieren');
+    expect(store.languages()).toEqual(['german-dub', 'german-sub']);
+  });
+
+  it('shows a 404 for an unknown series', async () => {
+    const load = store.load('nope');
+    http
+      .expectOne('/api/anime/nope')
+      .flush(
+        { statusCode: 404, code: 'SERIES_NOT_FOUND', message: 'No series nope' },
+        { status: 404, statusText: 'x' },
+      );
+    await load;
+    expect(store.series()).toBeNull();
+    expect(store.error()?.message).toBe('No series nope');
+  });
+
+  it('selects a whole season without what is on disk, and toggles it off again', async () => {
+    await loaded();
+    store.toggleSeason(1);
+    expect([...store.selected()]).toEqual(['1:2', '1:3']);
+    store.toggleSeason(1);
+    expect(store.selectedCount()).toBe(0);
+    store.toggle(animeDetail().seasons[0].episodes[2]);
+    expect([...store.selected()]).toEqual(['1:3']);
+    store.selectMissing();
+    expect(store.selectedCount()).toBe(2);
+  });
+
+  it('queues the selection with priority and language, then reloads', async () => {
+    await loaded();
+    store.selectMissing();
+    const queued = store.queueSelected('HIGH', 'german-sub');
+    const req = http.expectOne('/api/queue/add');
+    expect(req.request.body).toEqual({
+      serie_id: 'frieren',
+      serie_folder: 'Frieren (2023)',
+      serie_name: 'Frieren',
+      episodes: [
+        { season: 1, episode: 2 },
+        { season: 1, episode: 3 },
+      ],
+      priority: 'HIGH',
+      language: 'german-sub',
+    });
+    req.flush({
+      added: [queueItem()],
+      skipped: [{ season: 1, episode: 3, reason: 'already queued' }],
+    });
+    await settle();
+    http.expectOne('/api/anime/frieren').flush(animeDetail());
+    expect(await queued).toBe(true);
+    expect(store.selectedCount()).toBe(0);
+    expect(store.lastQueued()?.skipped).toHaveLength(1);
+  });
+
+  it('keeps the selection and shows why queueing failed', async () => {
+    await loaded();
+    store.selectMissing();
+    const queued = store.queueSelected('NORMAL', null);
+    const req = http.expectOne('/api/queue/add');
+    expect(req.request.body.language).toBeUndefined();
+    req.flush(
+      { statusCode: 503, code: 'DOWNLOADS_DISABLED', message: 'No anime directory' },
+      { status: 503, statusText: 'x' },
+    );
+    expect(await queued).toBe(false);
+    expect(store.queueError()?.code).toBe('DOWNLOADS_DISABLED');
+    expect(store.selectedCount()).toBe(2);
+  });
+});
