@@ -30,6 +30,20 @@ export default [
     },
   },
   {
+    // Tests may start the sandbox (the stand-in for the real sites); production code never does.
+    files: ['**/*.spec.ts', '**/test/**/*.ts', '**/src/support/**/*.ts'],
+    rules: {
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          enforceBuildableLibDependency: true,
+          allow: ['@aniworld/sandbox'],
+          depConstraints: [{ sourceTag: '*', onlyDependOnLibsWithTags: ['*'] }],
+        },
+      ],
+    },
+  },
+  {
     // Promise safety is not optional: a forgotten await in a download loop loses data.
     files: ['**/*.ts'],
     languageOptions: {

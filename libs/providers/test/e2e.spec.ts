@@ -1,5 +1,4 @@
 import { languageCodeOf, type HosterName, type StreamDescriptor } from '@aniworld/contracts';
-// eslint-disable-next-line @nx/enforce-module-boundaries -- the end-to-end test drives the sandbox app in-process
 import {
   HOSTER_VARIANTS,
   SANDBOX_CATALOG,

@@ -1,4 +1,3 @@
-// eslint-disable-next-line @nx/enforce-module-boundaries -- the sandbox stands in for the real sites
 import { type Sandbox, startSandbox } from '@aniworld/sandbox';
 import type {
   ProviderEpisodeDetails,

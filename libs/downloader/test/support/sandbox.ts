@@ -1,5 +1,4 @@
 // The sandbox app is the engine's test bed (apps/sandbox); only tests import it.
-// eslint-disable-next-line @nx/enforce-module-boundaries
 import { startSandbox, type Sandbox } from '@aniworld/sandbox';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, promises as fs } from 'node:fs';
