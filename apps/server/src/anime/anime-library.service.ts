@@ -10,6 +10,7 @@ import {
   type SiteId,
 } from '@aniworld/contracts';
 import { DomainError, ValidationFailedError } from '../common/errors';
+import { DomainEvents } from '../common/events';
 import { pathInside } from '../common/path-safety';
 import { ConfigService } from '../config/config.service';
 import { toSearchResult } from '../providers/providers.mapper';
@@ -31,6 +32,7 @@ export class AnimeLibraryService {
     private readonly folders: LibraryFolderRepository,
     private readonly query: AnimeQueryService,
     private readonly config: ConfigService,
+    private readonly events: DomainEvents,
   ) {}
 
   /** Both sites unless one is named; a site that fails is skipped when the other answers. */
@@ -72,6 +74,7 @@ export class AnimeLibraryService {
       throw new DomainError('SERIES_NOT_FOUND', `No series '${key}' in the library`, { key });
     await this.series.softDelete(series.id);
     await this.folders.forgetSeries(series.id);
+    this.events.emit('series.removed', { key, series_id: series.id });
     const root = this.config.config.anime_directory;
     if (deleteFiles && root && series.folder) {
       const dir = pathInside(root, series.folder);
