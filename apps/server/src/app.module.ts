@@ -9,6 +9,9 @@ import type { LoadedConfig } from './config/config.loader';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
 import { ProvidersModule } from './providers/providers.module';
+import { QueueModule } from './queue/queue.module';
+import { NotificationsModule } from './notifications/notifications.module';
+import { GatewayModule } from './gateway/gateway.module';
 
 export interface AppModuleOptions {
   /** Tests pass a fake clock to move past lockouts and session expiry. */
@@ -29,6 +32,9 @@ export class AppModule {
         HealthModule,
         ProvidersModule,
         AnimeModule,
+        NotificationsModule,
+        QueueModule,
+        GatewayModule,
       ],
     };
   }

@@ -1,0 +1,160 @@
+import { Logger } from '@nestjs/common';
+import { OnEvent } from '@nestjs/event-emitter';
+import {
+  type OnGatewayConnection,
+  type OnGatewayInit,
+  WebSocketGateway,
+  WebSocketServer,
+} from '@nestjs/websockets';
+import type { Server, Socket } from 'socket.io';
+import {
+  type ClientToServerEvents,
+  EVENT_ROOMS,
+  type ServerToClientEvents,
+  SOCKET_ROOMS,
+  type SocketRoom,
+} from '@aniworld/contracts';
+import { SocketAuthenticator } from '../auth/socket-auth';
+import type { DomainEventMap } from '../common/events';
+import { ConfigService } from '../config/config.service';
+
+type AppServer = Server<ClientToServerEvents, ServerToClientEvents>;
+type AppSocket = Socket<ClientToServerEvents, ServerToClientEvents>;
+type Payload<E extends keyof ServerToClientEvents> = Parameters<ServerToClientEvents[E]>[0];
+
+/**
+ * The decorator's options are fixed at class definition; the allowed origins are config. The
+ * gateway points this at the live setting when it is created (same-origin and non-browser
+ * clients send no Origin and are not affected).
+ */
+let allowedOrigins: () => string[] = () => [];
+
+/**
+ * Socket.IO on the server's port at /socket.io. It only transports: the handshake is checked by
+ * {@link SocketAuthenticator}, clients join rooms, and domain events become socket events, sent
+ * to the room `EVENT_ROOMS` names (others to every connection).
+ *
+ * Scale-out: with several instances, events reach only the clients of the instance that raised
+ * them until a Redis adapter (`@socket.io/redis-adapter`, not installed) is plugged in here.
+ */
+@WebSocketGateway({
+  path: '/socket.io',
+  cors: {
+    credentials: true,
+    origin: (origin: string | undefined, done: (error: Error | null, allow?: boolean) => void) =>
+      done(null, !origin || allowedOrigins().includes(origin)),
+  },
+})
+export class EventsGateway implements OnGatewayInit<AppServer>, OnGatewayConnection<AppSocket> {
+  private readonly logger = new Logger(EventsGateway.name);
+
+  @WebSocketServer()
+  server!: AppServer;
+
+  constructor(
+    private readonly authenticator: SocketAuthenticator,
+    config: ConfigService,
+  ) {
+    allowedOrigins = () => config.config.server.cors_origins;
+  }
+
+  afterInit(server: AppServer): void {
+    server.use((socket, next) => {
+      this.authenticator.authenticate(socket.handshake).then(
+        () => next(),
+        (error: unknown) => {
+          this.logger.warn({
+            msg: 'socket refused',
+            socket_id: socket.id,
+            reason: messageOf(error),
+          });
+          next(new Error(messageOf(error)));
+        },
+      );
+    });
+  }
+
+  handleConnection(client: AppSocket): void {
+    client.on('message', (request) => this.onMessage(client, request));
+    client.emit('connected', {
+      message: `Connected. Join a room with {action: 'join', data: {room}}: ${SOCKET_ROOMS.join(', ')}`,
+      rooms: [...SOCKET_ROOMS],
+    });
+  }
+
+  @OnEvent('download.progress')
+  onDownloadProgress(event: DomainEventMap['download.progress']): void {
+    this.send('download_progress', event);
+  }
+
+  @OnEvent('download.complete')
+  onDownloadComplete(event: DomainEventMap['download.complete']): void {
+    this.send('download_complete', event);
+  }
+
+  @OnEvent('download.failed')
+  onDownloadFailed(event: DomainEventMap['download.failed']): void {
+    this.send('download_failed', event);
+  }
+
+  @OnEvent('queue.status')
+  onQueueStatus(event: DomainEventMap['queue.status']): void {
+    this.send('queue_status', event);
+  }
+
+  @OnEvent('scan.progress')
+  onScanProgress(event: DomainEventMap['scan.progress']): void {
+    this.send('scan_progress', event);
+  }
+
+  @OnEvent('scan.complete')
+  onScanComplete(event: DomainEventMap['scan.complete']): void {
+    this.send('scan_complete', event);
+  }
+
+  @OnEvent('scan.failed')
+  onScanFailed(event: DomainEventMap['scan.failed']): void {
+    this.send('scan_failed', event);
+  }
+
+  @OnEvent('notification.created')
+  onNotification(event: DomainEventMap['notification.created']): void {
+    this.send('notification', event);
+  }
+
+  private send<E extends keyof ServerToClientEvents>(event: E, payload: Payload<E>): void {
+    // Events raised before the server is up (or after it closed) have nobody to go to.
+    if (!this.server) return;
+    const room = EVENT_ROOMS[event];
+    const target = room ? this.server.to(room) : this.server;
+    (target.emit as (name: E, data: Payload<E>) => boolean)(event, payload);
+  }
+
+  private onMessage(client: AppSocket, request: unknown): void {
+    const { action, room } = parseRoomRequest(request);
+    if (!action || !room) {
+      client.emit('error', {
+        message: `Unknown request: send {action: 'join' | 'leave', data: {room}} with room one of ${SOCKET_ROOMS.join(', ')}`,
+      });
+      return;
+    }
+    if (action === 'join') void client.join(room);
+    else void client.leave(room);
+  }
+}
+
+function parseRoomRequest(request: unknown): {
+  action: 'join' | 'leave' | null;
+  room: SocketRoom | null;
+} {
+  const r = (request ?? {}) as { action?: unknown; data?: { room?: unknown } };
+  const action = r.action === 'join' || r.action === 'leave' ? r.action : null;
+  const room = (SOCKET_ROOMS as readonly unknown[]).includes(r.data?.room)
+    ? (r.data?.room as SocketRoom)
+    : null;
+  return { action, room };
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

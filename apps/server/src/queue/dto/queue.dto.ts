@@ -1,0 +1,192 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayNotEmpty,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import {
+  type EpisodeRef,
+  type HosterAttempt,
+  LANGUAGE_CODES,
+  type LanguageCode,
+  QUEUE_ITEM_STATUSES,
+  QUEUE_PRIORITIES,
+  type QueueAddRequest,
+  type QueueAddResponse,
+  type QueueItem,
+  type QueueItemIdsRequest,
+  type QueueItemStatus,
+  type QueuePriority,
+  type QueueProgress,
+  type QueueReorderRequest,
+  type QueueStats,
+  type QueueStatusResponse,
+} from '@aniworld/contracts';
+import { SERIES_KEY, SERIES_KEY_MESSAGE } from '../../common/dto/params.dto';
+import { HosterAttemptDto } from '../../providers/dto/providers.dto';
+
+export class EpisodeRefDto implements EpisodeRef {
+  @ApiProperty({ minimum: 0, description: '0 holds films and specials' })
+  @IsInt()
+  @Min(0)
+  @Max(1000)
+  season!: number;
+
+  @ApiProperty({ minimum: 0 })
+  @IsInt()
+  @Min(0)
+  @Max(100000)
+  episode!: number;
+}
+
+export class QueueAddRequestDto implements QueueAddRequest {
+  @ApiProperty({ description: 'Series key (provider slug)', example: 'sternenwanderer' })
+  @Matches(SERIES_KEY, { message: SERIES_KEY_MESSAGE })
+  serie_id!: string;
+
+  @ApiPropertyOptional({ description: 'Metadata only; the stored series folder is used' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  serie_folder?: string;
+
+  @ApiPropertyOptional({ description: 'Metadata only' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  serie_name?: string;
+
+  @ApiProperty({ type: [EpisodeRefDto] })
+  @IsArray()
+  @ArrayNotEmpty()
+  @ArrayMaxSize(2000)
+  @ValidateNested({ each: true })
+  @Type(() => EpisodeRefDto)
+  episodes!: EpisodeRefDto[];
+
+  @ApiPropertyOptional({ enum: QUEUE_PRIORITIES, default: 'NORMAL' })
+  @IsOptional()
+  @IsIn(QUEUE_PRIORITIES)
+  priority?: QueuePriority;
+
+  @ApiPropertyOptional({
+    enum: LANGUAGE_CODES,
+    description: "Default: the series' language preference, else the global one",
+  })
+  @IsOptional()
+  @IsIn(LANGUAGE_CODES)
+  language?: LanguageCode;
+}
+
+export class QueueItemIdParamDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  item_id!: string;
+}
+
+export class QueueItemIdsRequestDto implements QueueItemIdsRequest {
+  @ApiProperty({ type: [String], format: 'uuid' })
+  @IsArray()
+  @ArrayNotEmpty()
+  @ArrayMaxSize(5000)
+  @IsUUID(undefined, { each: true })
+  item_ids!: string[];
+}
+
+export class QueueRetryRequestDto implements QueueItemIdsRequest {
+  @ApiProperty({ type: [String], format: 'uuid', description: 'Empty: every failed item' })
+  @IsArray()
+  @ArrayMaxSize(5000)
+  @IsUUID(undefined, { each: true })
+  item_ids!: string[];
+}
+
+export class QueueReorderRequestDto implements QueueReorderRequest {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  item_id!: string;
+
+  @ApiProperty({ minimum: 0, description: '0-based index in pending_queue' })
+  @IsInt()
+  @Min(0)
+  @Max(1_000_000)
+  new_position!: number;
+}
+
+class QueueProgressDto implements QueueProgress {
+  @ApiProperty({ nullable: true, type: Number }) percent!: number | null;
+  @ApiProperty() bytes_done!: number;
+  @ApiProperty({ nullable: true, type: Number }) bytes_total!: number | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'MB/s' }) speed_mbps!: number | null;
+  @ApiProperty({ nullable: true, type: Number }) eta_seconds!: number | null;
+}
+
+export class QueueItemDto implements QueueItem {
+  @ApiProperty() id!: string;
+  @ApiProperty({ description: 'Series key' }) serie_id!: string;
+  @ApiProperty({ nullable: true, type: String }) serie_folder!: string | null;
+  @ApiProperty() serie_name!: string;
+  @ApiProperty() season!: number;
+  @ApiProperty() episode!: number;
+  @ApiProperty({ nullable: true, type: String }) title!: string | null;
+  @ApiProperty({ enum: QUEUE_ITEM_STATUSES }) status!: QueueItemStatus;
+  @ApiProperty({ enum: QUEUE_PRIORITIES }) priority!: QueuePriority;
+  @ApiProperty() position!: number;
+  @ApiProperty({ nullable: true, type: String }) language!: string | null;
+  @ApiProperty() attempts!: number;
+  @ApiProperty({ nullable: true, type: String }) next_attempt_at!: string | null;
+  @ApiProperty({ nullable: true, type: QueueProgressDto }) progress!: QueueProgress | null;
+  @ApiProperty({ nullable: true, type: String }) error!: string | null;
+  @ApiProperty({ type: [HosterAttemptDto] }) providers_tried!: HosterAttempt[];
+  @ApiProperty({ nullable: true, type: String }) hoster!: string | null;
+  @ApiProperty({ nullable: true, type: String }) file_path!: string | null;
+  @ApiProperty() created_at!: string;
+  @ApiProperty({ nullable: true, type: String }) started_at!: string | null;
+  @ApiProperty({ nullable: true, type: String }) completed_at!: string | null;
+}
+
+class QueueStatsDto implements QueueStats {
+  @ApiProperty() total_items!: number;
+  @ApiProperty() pending!: number;
+  @ApiProperty() active!: number;
+  @ApiProperty() completed!: number;
+  @ApiProperty() failed!: number;
+  @ApiProperty({ description: 'MB/s' }) current_speed_mbps!: number;
+  @ApiProperty() bytes_downloaded!: number;
+}
+
+export class QueueStatusResponseDto implements QueueStatusResponse {
+  @ApiProperty() is_running!: boolean;
+  @ApiProperty() is_paused!: boolean;
+  @ApiProperty({ type: [QueueItemDto] }) active_downloads!: QueueItem[];
+  @ApiProperty({ type: [QueueItemDto] }) pending_queue!: QueueItem[];
+  @ApiProperty({ type: [QueueItemDto] }) completed_downloads!: QueueItem[];
+  @ApiProperty({ type: [QueueItemDto] }) failed_downloads!: QueueItem[];
+  @ApiProperty({ type: QueueStatsDto }) stats!: QueueStats;
+}
+
+class SkippedEpisodeDto {
+  @ApiProperty() season!: number;
+  @ApiProperty() episode!: number;
+  @ApiProperty() reason!: string;
+}
+
+export class QueueAddResponseDto implements QueueAddResponse {
+  @ApiProperty({ type: [QueueItemDto] }) added!: QueueItem[];
+  @ApiProperty({ type: [SkippedEpisodeDto] }) skipped!: {
+    season: number;
+    episode: number;
+    reason: string;
+  }[];
+}

@@ -1,0 +1,322 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { type DataSource, In, type Repository } from 'typeorm';
+import type { LanguageCode, QueueItemStatus } from '@aniworld/contracts';
+import { DATA_SOURCE } from '../database/database.service';
+import { DownloadQueueItemEntity, type PriorityRank } from './entities/download-queue-item.entity';
+
+export interface NewQueueItem {
+  episodeId: number;
+  priority: PriorityRank;
+  language: LanguageCode | null;
+}
+
+export type InsertResult =
+  { ok: true; item: DownloadQueueItemEntity } | { ok: false; reason: 'already_queued' };
+
+export interface ProgressUpdate {
+  bytesDone: number;
+  bytesTotal: number | null;
+  speed: number | null;
+}
+
+/** Fields a worker writes when a run ends; the row must still be leased by that worker. */
+export type RunEnd = Partial<
+  Pick<
+    DownloadQueueItemEntity,
+    | 'status'
+    | 'attempts'
+    | 'nextAttemptAt'
+    | 'error'
+    | 'providersTried'
+    | 'hoster'
+    | 'bytesDone'
+    | 'bytesTotal'
+    | 'speed'
+    | 'completedAt'
+  >
+>;
+
+/** The only code that touches download_queue_items. */
+@Injectable()
+export class QueueRepository {
+  private readonly repo: Repository<DownloadQueueItemEntity>;
+  private readonly postgres: boolean;
+
+  constructor(@Inject(DATA_SOURCE) private readonly dataSource: DataSource) {
+    this.repo = dataSource.getRepository(DownloadQueueItemEntity);
+    this.postgres = dataSource.options.type === 'postgres';
+  }
+
+  /**
+   * Inserts one item at the end of the queue. The partial unique index `uq_queue_open_episode`
+   * decides races between requests: a violation means "already pending or downloading".
+   */
+  async insert(item: NewQueueItem): Promise<InsertResult> {
+    const entity = this.repo.create({
+      id: randomUUID(),
+      episodeId: item.episodeId,
+      status: 'pending',
+      priority: item.priority,
+      position: (await this.maxPosition()) + 1,
+      language: item.language,
+      attempts: 0,
+      nextAttemptAt: null,
+      bytesDone: 0,
+      bytesTotal: null,
+      speed: null,
+      error: null,
+      providersTried: [],
+      hoster: null,
+      leaseOwner: null,
+      leaseExpiresAt: null,
+      startedAt: null,
+      completedAt: null,
+    });
+    try {
+      await this.repo.insert(entity);
+    } catch (error) {
+      if (isUniqueViolation(error)) return { ok: false, reason: 'already_queued' };
+      throw error;
+    }
+    return { ok: true, item: entity };
+  }
+
+  /** Episode ids among these that already have a pending or downloading item. */
+  async openEpisodeIds(episodeIds: number[]): Promise<Set<number>> {
+    if (!episodeIds.length) return new Set();
+    const rows = await this.repo.find({
+      select: { episodeId: true },
+      where: { episodeId: In(episodeIds), status: In(['pending', 'downloading']) },
+    });
+    return new Set(rows.map((r) => r.episodeId));
+  }
+
+  findById(id: string): Promise<DownloadQueueItemEntity | null> {
+    return this.withRelations().where('q.id = :id', { id }).getOne();
+  }
+
+  findByIds(ids: string[]): Promise<DownloadQueueItemEntity[]> {
+    if (!ids.length) return Promise.resolve([]);
+    return this.withRelations().where('q.id IN (:...ids)', { ids }).getMany();
+  }
+
+  /** Items in these states, in queue order (priority, then position). */
+  listByStatus(statuses: QueueItemStatus[], limit?: number): Promise<DownloadQueueItemEntity[]> {
+    const query = this.withRelations()
+      .where('q.status IN (:...statuses)', { statuses })
+      .orderBy('q.priority', 'ASC')
+      .addOrderBy('q.position', 'ASC')
+      .addOrderBy('q.createdAt', 'ASC');
+    if (limit) query.take(limit);
+    return query.getMany();
+  }
+
+  /** Most recently finished first. */
+  listFinished(status: 'completed' | 'failed', limit: number): Promise<DownloadQueueItemEntity[]> {
+    return this.withRelations()
+      .where('q.status = :status', { status })
+      .orderBy('q.completedAt', 'DESC')
+      .addOrderBy('q.updatedAt', 'DESC')
+      .take(limit)
+      .getMany();
+  }
+
+  async countByStatus(): Promise<Record<QueueItemStatus, number>> {
+    const rows = await this.repo
+      .createQueryBuilder('q')
+      .select('q.status', 'status')
+      .addSelect('COUNT(*)', 'count')
+      .groupBy('q.status')
+      .getRawMany<{ status: QueueItemStatus; count: string | number }>();
+    const counts = { pending: 0, downloading: 0, completed: 0, failed: 0, cancelled: 0 };
+    for (const row of rows) counts[row.status] = Number(row.count);
+    return counts;
+  }
+
+  async completedBytes(): Promise<number> {
+    const row = await this.repo
+      .createQueryBuilder('q')
+      .select('COALESCE(SUM(q.bytes_done), 0)', 'sum')
+      .where('q.status = :status', { status: 'completed' })
+      .getRawOne<{ sum: string | number }>();
+    return Number(row?.sum ?? 0);
+  }
+
+  async delete(ids: string[]): Promise<void> {
+    if (ids.length) await this.repo.delete({ id: In(ids) });
+  }
+
+  async deleteByStatus(status: QueueItemStatus): Promise<number> {
+    const result = await this.repo.delete({ status });
+    return result.affected ?? 0;
+  }
+
+  /** Writes new positions for pending items in the given order (one transaction). */
+  async setPositions(orderedIds: string[]): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      for (const [index, id] of orderedIds.entries())
+        await manager.update(
+          DownloadQueueItemEntity,
+          { id, status: 'pending' },
+          { position: index },
+        );
+    });
+  }
+
+  /**
+   * Puts failed or cancelled items back in line with a clean slate. An episode that got a new open
+   * item meanwhile stays as it is (the unique index says so); returns the ids that were reset.
+   */
+  async resetForRetry(ids: string[]): Promise<string[]> {
+    const reset: string[] = [];
+    for (const id of ids) {
+      try {
+        const result = await this.repo.update(
+          { id, status: In(['failed', 'cancelled']) },
+          {
+            status: 'pending',
+            attempts: 0,
+            error: null,
+            nextAttemptAt: null,
+            providersTried: [],
+            completedAt: null,
+            position: (await this.maxPosition()) + 1,
+          },
+        );
+        if (result.affected) reset.push(id);
+      } catch (error) {
+        if (!isUniqueViolation(error)) throw error;
+      }
+    }
+    return reset;
+  }
+
+  failedIds(): Promise<string[]> {
+    return this.repo
+      .find({ select: { id: true }, where: { status: 'failed' } })
+      .then((rows) => rows.map((r) => r.id));
+  }
+
+  /**
+   * Takes the next due pending item for `owner`, or null. PostgreSQL locks the candidate row with
+   * FOR UPDATE SKIP LOCKED so concurrent claimers take different rows. SQLite reads the next few
+   * candidates and takes the first with a conditional UPDATE (`… WHERE id = ? AND status =
+   * 'pending'`): writers are serialised by the database lock, so a claimer that lost the race
+   * changes no row and moves on to the next candidate.
+   */
+  async claim(owner: string, now: Date, leaseMs: number): Promise<string | null> {
+    const until = new Date(now.getTime() + leaseMs);
+    if (this.postgres) {
+      const rows = (await this.dataSource.query(
+        `UPDATE "download_queue_items" SET "status" = 'downloading', "lease_owner" = $1,
+           "lease_expires_at" = $2, "started_at" = COALESCE("started_at", $3), "updated_at" = $3
+         WHERE "id" = (
+           SELECT "id" FROM "download_queue_items"
+           WHERE "status" = 'pending' AND ("next_attempt_at" IS NULL OR "next_attempt_at" <= $3)
+           ORDER BY "priority", "position", "created_at" LIMIT 1 FOR UPDATE SKIP LOCKED)
+         AND "status" = 'pending'
+         RETURNING "id"`,
+        [owner, until, now],
+      )) as [{ id: string }[], number] | { id: string }[];
+      const list = Array.isArray(rows[0])
+        ? (rows[0] as { id: string }[])
+        : (rows as { id: string }[]);
+      return list[0]?.id ?? null;
+    }
+    const candidates = await this.repo
+      .createQueryBuilder('q')
+      .select('q.id', 'id')
+      .where("q.status = 'pending'")
+      .andWhere('(q.next_attempt_at IS NULL OR q.next_attempt_at <= :now)', {
+        now: sqliteDate(now),
+      })
+      .orderBy('q.priority', 'ASC')
+      .addOrderBy('q.position', 'ASC')
+      .addOrderBy('q.createdAt', 'ASC')
+      .limit(8)
+      .getRawMany<{ id: string }>();
+    for (const { id } of candidates) {
+      const result = await this.repo.update(
+        { id, status: 'pending' },
+        {
+          status: 'downloading',
+          leaseOwner: owner,
+          leaseExpiresAt: until,
+          startedAt: () => `COALESCE("started_at", '${sqliteDate(now)}')`,
+        },
+      );
+      if (result.affected) return id;
+    }
+    return null;
+  }
+
+  /** Extends the lease; false when the row is gone or no longer ours (removed, taken over). */
+  async renewLease(id: string, owner: string, until: Date): Promise<boolean> {
+    const result = await this.repo.update(
+      { id, leaseOwner: owner, status: 'downloading' },
+      { leaseExpiresAt: until },
+    );
+    return (result.affected ?? 0) > 0;
+  }
+
+  async saveProgress(id: string, owner: string, progress: ProgressUpdate): Promise<void> {
+    await this.repo.update({ id, leaseOwner: owner, status: 'downloading' }, progress);
+  }
+
+  /** Ends a run; only while `owner` still holds the lease. The lease is released. */
+  async endRun(id: string, owner: string, fields: RunEnd): Promise<boolean> {
+    const result = await this.repo.update(
+      { id, leaseOwner: owner, status: 'downloading' },
+      { ...fields, leaseOwner: null, leaseExpiresAt: null },
+    );
+    return (result.affected ?? 0) > 0;
+  }
+
+  /**
+   * Items left `downloading` by a dead process go back to pending, bytes kept. `expiredBefore`
+   * limits it to leases that ran out (several instances); without it every lease is released
+   * (one instance, at boot).
+   */
+  async releaseStale(expiredBefore?: Date): Promise<number> {
+    const query = this.repo
+      .createQueryBuilder()
+      .update(DownloadQueueItemEntity)
+      .set({ status: 'pending', leaseOwner: null, leaseExpiresAt: null, speed: null })
+      .where('status = :status', { status: 'downloading' });
+    if (expiredBefore)
+      query.andWhere('(lease_expires_at IS NULL OR lease_expires_at < :before)', {
+        before: this.postgres ? expiredBefore : sqliteDate(expiredBefore),
+      });
+    const result = await query.execute();
+    return result.affected ?? 0;
+  }
+
+  async maxPosition(): Promise<number> {
+    const row = await this.repo
+      .createQueryBuilder('q')
+      .select('MAX(q.position)', 'max')
+      .getRawOne<{ max: string | number | null }>();
+    return row?.max === null || row?.max === undefined ? 0 : Number(row.max);
+  }
+
+  private withRelations() {
+    return this.repo
+      .createQueryBuilder('q')
+      .leftJoinAndSelect('q.episode', 'e')
+      .leftJoinAndSelect('e.series', 's')
+      .withDeleted();
+  }
+}
+
+/** TypeORM stores SQLite datetimes as UTC `YYYY-MM-DD HH:MM:SS.SSS`; raw SQL must match it. */
+function sqliteDate(date: Date): string {
+  return date.toISOString().replace('T', ' ').replace('Z', '');
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  const e = error as { code?: unknown; driverError?: { code?: unknown }; message?: unknown };
+  const code = e.driverError?.code ?? e.code;
+  if (code === '23505') return true;
+  return typeof e.message === 'string' && /UNIQUE constraint failed/i.test(e.message);
+}

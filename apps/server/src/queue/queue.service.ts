@@ -1,0 +1,189 @@
+import { Injectable, Logger } from '@nestjs/common';
+import type {
+  EpisodeRef,
+  LanguageCode,
+  QueueAddRequest,
+  QueueAddResponse,
+  QueueStatusResponse,
+} from '@aniworld/contracts';
+import { episodeSlot } from '../anime/episode.repository';
+import { SeriesSyncService } from '../anime/series-sync.service';
+import { DomainError } from '../common/errors';
+import { QueueStateService } from './queue-state.service';
+import { QueueStatusService } from './queue-status.service';
+import { DownloadsDisabled, QueueItemNotFound } from './queue.errors';
+import { PRIORITY_RANK, toQueueItem } from './queue.mapper';
+import { QueueRepository } from './queue.repository';
+import { DownloadTargetService } from './worker/download-target.service';
+import { QueueRunner } from './worker/queue-runner.service';
+
+/** The queue's use cases behind the HTTP API. */
+@Injectable()
+export class QueueService {
+  private readonly logger = new Logger(QueueService.name);
+
+  constructor(
+    private readonly repo: QueueRepository,
+    private readonly sync: SeriesSyncService,
+    private readonly runner: QueueRunner,
+    private readonly state: QueueStateService,
+    private readonly statusService: QueueStatusService,
+    private readonly targets: DownloadTargetService,
+  ) {}
+
+  status(): Promise<QueueStatusResponse> {
+    return this.statusService.status();
+  }
+
+  /**
+   * Queues episodes of a series in the library. An episode already pending or downloading (in
+   * this request or an earlier one) is reported as skipped, never queued twice.
+   */
+  async add(request: QueueAddRequest): Promise<QueueAddResponse> {
+    const series = await this.sync.requireSeries(request.serie_id);
+    const unique = dedupe(request.episodes);
+    const episodes = await this.sync.ensureEpisodes(series, unique);
+    const open = await this.repo.openEpisodeIds(episodes.map((e) => e.id));
+    const response: QueueAddResponse = { added: [], skipped: [] };
+    for (const [index, episode] of episodes.entries()) {
+      const ref = unique[index];
+      if (open.has(episode.id)) {
+        response.skipped.push({ ...ref, reason: 'already queued (pending or downloading)' });
+        continue;
+      }
+      const result = await this.repo.insert({
+        episodeId: episode.id,
+        priority: PRIORITY_RANK[request.priority ?? 'NORMAL'],
+        language: (request.language as LanguageCode | undefined) ?? null,
+      });
+      if (!result.ok) {
+        response.skipped.push({ ...ref, reason: 'already queued (pending or downloading)' });
+        continue;
+      }
+      result.item.episode = Object.assign(episode, { series });
+      response.added.push(toQueueItem(result.item));
+    }
+    for (const duplicate of duplicatesOf(request.episodes))
+      response.skipped.push({ ...duplicate, reason: 'listed more than once in this request' });
+    this.logger.log({
+      msg: 'episodes queued',
+      key: series.key,
+      added: response.added.length,
+      skipped: response.skipped.length,
+    });
+    if (response.added.length) {
+      this.statusService.changed();
+      this.runner.kick();
+    }
+    return response;
+  }
+
+  async remove(id: string): Promise<void> {
+    await this.removeMany([id]);
+  }
+
+  /** Removes items; an active one is cancelled first (download aborted, partial files deleted). */
+  async removeMany(ids: string[]): Promise<void> {
+    const unique = [...new Set(ids)];
+    const items = await this.repo.findByIds(unique);
+    const missing = unique.filter((id) => !items.some((i) => i.id === id));
+    if (missing.length) throw new QueueItemNotFound(missing);
+    for (const item of items) if (this.runner.isActive(item.id)) await this.runner.cancel(item.id);
+    await this.repo.delete(unique);
+    this.statusService.changed();
+    this.runner.kick();
+  }
+
+  /**
+   * Moves a pending item to `newPosition` (0-based index in `pending_queue`). The others keep
+   * their relative order; priority still comes first when items are claimed.
+   */
+  async reorder(id: string, newPosition: number): Promise<QueueStatusResponse> {
+    const pending = await this.repo.listByStatus(['pending']);
+    const from = pending.findIndex((i) => i.id === id);
+    if (from === -1) {
+      if (await this.repo.findById(id))
+        throw new DomainError('CONFLICT', `Queue item '${id}' is not pending`, { item_id: id });
+      throw new QueueItemNotFound([id]);
+    }
+    const ids = pending.map((i) => i.id);
+    ids.splice(from, 1);
+    ids.splice(Math.min(Math.max(0, newPosition), ids.length), 0, id);
+    await this.repo.setPositions(ids);
+    this.statusService.changed();
+    return this.status();
+  }
+
+  /** Failed (or cancelled) items back to pending with a clean slate; no ids = every failed item. */
+  async retry(ids: string[]): Promise<QueueStatusResponse> {
+    let targets = [...new Set(ids)];
+    if (targets.length) {
+      const found = await this.repo.findByIds(targets);
+      const missing = targets.filter((id) => !found.some((i) => i.id === id));
+      if (missing.length) throw new QueueItemNotFound(missing);
+    } else {
+      targets = await this.repo.failedIds();
+    }
+    const reset = await this.repo.resetForRetry(targets);
+    this.logger.log({ msg: 'items retried', items: reset.length });
+    this.statusService.changed();
+    this.runner.kick();
+    return this.status();
+  }
+
+  async clearCompleted(): Promise<void> {
+    await this.repo.deleteByStatus('completed');
+    this.statusService.changed();
+  }
+
+  async start(): Promise<QueueStatusResponse> {
+    const problem = await this.targets.problem();
+    if (problem) throw new DownloadsDisabled(problem);
+    await this.state.set({ running: true, paused: false });
+    this.runner.kick();
+    return this.changed();
+  }
+
+  async stop(): Promise<QueueStatusResponse> {
+    await this.state.set({ running: false, paused: false });
+    await this.runner.stopAll('pause');
+    return this.changed();
+  }
+
+  async pause(): Promise<QueueStatusResponse> {
+    await this.state.set({ paused: true });
+    await this.runner.stopAll('pause');
+    return this.changed();
+  }
+
+  async resume(): Promise<QueueStatusResponse> {
+    await this.state.set({ paused: false });
+    this.runner.kick();
+    return this.changed();
+  }
+
+  private changed(): Promise<QueueStatusResponse> {
+    this.statusService.changed();
+    return this.status();
+  }
+}
+
+function dedupe(refs: EpisodeRef[]): EpisodeRef[] {
+  const seen = new Map<string, EpisodeRef>();
+  for (const ref of refs) {
+    const slot = episodeSlot(ref.season, ref.episode);
+    if (!seen.has(slot)) seen.set(slot, { season: ref.season, episode: ref.episode });
+  }
+  return [...seen.values()];
+}
+
+function duplicatesOf(refs: EpisodeRef[]): EpisodeRef[] {
+  const seen = new Set<string>();
+  const duplicates: EpisodeRef[] = [];
+  for (const ref of refs) {
+    const slot = episodeSlot(ref.season, ref.episode);
+    if (seen.has(slot)) duplicates.push({ season: ref.season, episode: ref.episode });
+    seen.add(slot);
+  }
+  return duplicates;
+}

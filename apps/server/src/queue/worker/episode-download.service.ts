@@ -1,0 +1,198 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { promises as fs } from 'node:fs';
+import { dirname } from 'node:path';
+import type { HosterAttempt, LanguageCode, SiteId } from '@aniworld/contracts';
+import {
+  Aborted,
+  download,
+  type DownloadLogger,
+  type DownloadResult,
+  LinkExpired,
+  type ProgressEvent,
+} from '@aniworld/downloader';
+import type { ResolvedStream } from '@aniworld/providers';
+import type { AnimeSeriesEntity } from '../../anime/entities/anime-series.entity';
+import type { EpisodeEntity } from '../../anime/entities/episode.entity';
+import { ConfigService } from '../../config/config.service';
+import { ProvidersService } from '../../providers/providers.service';
+import {
+  AllHostersFailed,
+  attemptOf,
+  type Candidate,
+  StreamResolverService,
+} from '../../providers/stream-resolver.service';
+import { DownloadTargetService, isCompleteVideo } from './download-target.service';
+import {
+  classifyHosterFailures,
+  classifySiteError,
+  type FailureKind,
+  isLocalError,
+  isUnreachableError,
+} from './retry-policy';
+
+export interface RunInput {
+  series: AnimeSeriesEntity;
+  episode: EpisodeEntity;
+  /** The item's requested language; null uses the series' then the global preference. */
+  language: LanguageCode | null;
+  signal: AbortSignal;
+  onProgress(event: ProgressEvent): void;
+  /** The path being written, so a cancel can remove its partial files. */
+  onTarget(path: string, hoster: string): void;
+}
+
+export type RunResult =
+  | { outcome: 'completed'; path: string; bytes: number; hoster: string; attempts: HosterAttempt[] }
+  | { outcome: 'failed'; kind: FailureKind; error: string; attempts: HosterAttempt[] };
+
+/**
+ * One download run of one episode: the site's hoster links in language then hoster order, each
+ * resolved and downloaded until one delivers. A failing hoster is recorded with its reason and
+ * the next one tried; an expired link or a challenge is re-resolved once before rotating.
+ */
+@Injectable()
+export class EpisodeDownloadService {
+  private readonly logger = new Logger(EpisodeDownloadService.name);
+
+  constructor(
+    private readonly providers: ProvidersService,
+    private readonly resolver: StreamResolverService,
+    private readonly targets: DownloadTargetService,
+    private readonly config: ConfigService,
+  ) {}
+
+  languagesFor(series: AnimeSeriesEntity, language: LanguageCode | null): LanguageCode[] {
+    if (language) return [language];
+    if (series.languagePreference?.length) return series.languagePreference;
+    return this.config.config.downloads.language_preference;
+  }
+
+  async run(input: RunInput): Promise<RunResult> {
+    const { series, episode, signal } = input;
+    const what = `${series.key} S${pad(episode.season)}E${pad(episode.episodeNumber)}`;
+    let links;
+    try {
+      const details = await this.providers.onSite(series.site as SiteId, (site) =>
+        site.getEpisode(series.key, episode.season, episode.episodeNumber, signal),
+      );
+      links = details.links;
+    } catch (error) {
+      if (signal.aborted) throw new Aborted();
+      return {
+        outcome: 'failed',
+        kind: classifySiteError(error),
+        error: `${series.site}: ${messageOf(error)}`,
+        attempts: [],
+      };
+    }
+
+    const languages = this.languagesFor(series, input.language);
+    const candidates = this.resolver.candidates(links, languages);
+    const attempts: HosterAttempt[] = [];
+    const unreachable: boolean[] = [];
+    for (const candidate of candidates) {
+      try {
+        const done = await this.tryCandidate(input, candidate);
+        return { outcome: 'completed', ...done, attempts };
+      } catch (error) {
+        if (signal.aborted) throw new Aborted();
+        if (isLocalError(error))
+          return { outcome: 'failed', kind: 'local', error: messageOf(error), attempts };
+        attempts.push(attemptOf(candidate, error));
+        unreachable.push(isUnreachableError(error));
+        this.logger.warn({
+          msg: 'hoster failed, trying the next one',
+          key: series.key,
+          season: episode.season,
+          episode: episode.episodeNumber,
+          hoster: candidate.link.hoster,
+          language: candidate.language,
+          code: attempts[attempts.length - 1].error_code,
+        });
+      }
+    }
+    return {
+      outcome: 'failed',
+      kind: classifyHosterFailures(unreachable),
+      error: candidates.length
+        ? new AllHostersFailed(attempts, what).message
+        : `No hoster link for ${what} in ${languages.join(', ')}`,
+      attempts,
+    };
+  }
+
+  private async tryCandidate(
+    input: RunInput,
+    candidate: Candidate,
+  ): Promise<{ path: string; bytes: number; hoster: string }> {
+    let resolved = await this.resolver.resolve(candidate, input.signal);
+    const spec = {
+      series: input.series,
+      episode: input.episode,
+      language: candidate.language,
+      hoster: resolved.hoster,
+    };
+    const target = this.targets.pathFor({ ...spec, quality: null });
+    input.onTarget(target, resolved.hoster);
+    if (await isCompleteVideo(target)) {
+      // A previous run finished the file but died before recording it.
+      return { path: target, bytes: (await fs.stat(target)).size, hoster: resolved.hoster };
+    }
+    let result: DownloadResult;
+    try {
+      result = await this.fetch(resolved, target, input);
+    } catch (error) {
+      if (!(error instanceof LinkExpired) || input.signal.aborted) throw error;
+      this.logger.log({ msg: 'link expired, resolving once more', hoster: resolved.hoster });
+      resolved = await this.resolver.resolve(candidate, input.signal);
+      result = await this.fetch(resolved, target, input);
+    }
+    const path = await this.applyQuality(result, target, { ...spec, hoster: resolved.hoster });
+    return { path, bytes: result.bytes, hoster: resolved.hoster };
+  }
+
+  private async fetch(
+    resolved: ResolvedStream,
+    target: string,
+    input: RunInput,
+  ): Promise<DownloadResult> {
+    const settings = this.config.config.downloads;
+    await fs.mkdir(dirname(target), { recursive: true });
+    return download(resolved.descriptor, target, {
+      connections: settings.connections_per_download,
+      bandwidthLimit: settings.bandwidth_limit ?? undefined,
+      verify: true,
+      signal: input.signal,
+      onProgress: input.onProgress,
+      logger: this.downloadLogger(),
+    });
+  }
+
+  /** `{quality}` is only known once the variant was chosen: the finished file is renamed. */
+  private async applyQuality(
+    result: DownloadResult,
+    target: string,
+    spec: Omit<Parameters<DownloadTargetService['pathFor']>[0], 'quality'>,
+  ): Promise<string> {
+    const height = result.variant?.height;
+    if (!height || result.path !== target) return result.path;
+    const withQuality = this.targets.pathFor({ ...spec, quality: height });
+    if (withQuality === target) return target;
+    await fs.rename(target, withQuality);
+    return withQuality;
+  }
+
+  private downloadLogger(): DownloadLogger {
+    return {
+      debug: (message, meta) => this.logger.debug({ msg: message, ...meta }),
+      info: (message, meta) => this.logger.debug({ msg: message, ...meta }),
+      warn: (message, meta) => this.logger.warn({ msg: message, ...meta }),
+    };
+  }
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,286 @@
+import {
+  type BeforeApplicationShutdown,
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
+import type { ProgressEvent } from '@aniworld/downloader';
+import { CLOCK, type Clock } from '../../common/clock';
+import { DomainEvents } from '../../common/events';
+import { ConfigService } from '../../config/config.service';
+import { DatabaseService } from '../../database/database.service';
+import type { DownloadQueueItemEntity } from '../entities/download-queue-item.entity';
+import { QueueStateService } from '../queue-state.service';
+import { QueueStatusService } from '../queue-status.service';
+import { QueueRepository } from '../queue.repository';
+import { progressOf, toMbps } from '../queue.mapper';
+import { removePartials, DownloadTargetService } from './download-target.service';
+import { EpisodeDownloadService } from './episode-download.service';
+import { LiveProgressRegistry } from './live-progress';
+import { RunOutcomeService } from './run-outcome.service';
+import { Throttle } from './throttle';
+
+/** Why a running download was stopped. */
+export type StopReason = 'cancel' | 'pause' | 'shutdown' | 'lost';
+
+const TICK_MS = 1_000;
+const LEASE_MS = 60_000;
+const RENEW_MS = 15_000;
+const PROGRESS_EVENT_MS = 250;
+const PROGRESS_DB_MS = 2_000;
+
+interface Job {
+  controller: AbortController;
+  done: Promise<void>;
+  target: string | null;
+}
+
+/**
+ * The workers: claims due items (priority, then position) up to `downloads.concurrency`, each
+ * with a lease that is renewed while it runs, so several instances never take the same item and
+ * a dead instance's items are taken over once its leases expire.
+ */
+@Injectable()
+export class QueueRunner implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger(QueueRunner.name);
+  /** This process's identity in `lease_owner`. */
+  readonly instanceId = `${hostname().slice(0, 30)}-${process.pid}-${randomUUID().slice(0, 8)}`;
+  private readonly jobs = new Map<string, Job>();
+  private tickTimer: NodeJS.Timeout | null = null;
+  private renewTimer: NodeJS.Timeout | null = null;
+  private ticking: Promise<void> | null = null;
+  private again = false;
+  private closing = false;
+  private lastProblem: string | null = null;
+
+  constructor(
+    private readonly repo: QueueRepository,
+    private readonly state: QueueStateService,
+    private readonly status: QueueStatusService,
+    private readonly live: LiveProgressRegistry,
+    private readonly targets: DownloadTargetService,
+    private readonly downloads: EpisodeDownloadService,
+    private readonly outcomes: RunOutcomeService,
+    private readonly events: DomainEvents,
+    private readonly config: ConfigService,
+    private readonly database: DatabaseService,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    // One SQLite file means one instance: whatever was downloading belonged to a dead process.
+    // On PostgreSQL other instances may be alive, so only expired leases are taken back.
+    const released = await this.repo.releaseStale(
+      this.database.dialect === 'sqlite' ? undefined : new Date(this.clock.now()),
+    );
+    if (released) this.logger.log({ msg: 'recovered interrupted downloads', items: released });
+    this.tickTimer = setInterval(() => this.kick(), TICK_MS);
+    this.tickTimer.unref();
+    this.renewTimer = setInterval(() => void this.renewLeases(), RENEW_MS);
+    this.renewTimer.unref();
+    this.kick();
+  }
+
+  /** Aborts active downloads (partial files kept) and puts them back to pending for the next start. */
+  async beforeApplicationShutdown(): Promise<void> {
+    this.closing = true;
+    if (this.tickTimer) clearInterval(this.tickTimer);
+    if (this.renewTimer) clearInterval(this.renewTimer);
+    await this.ticking;
+    await this.stopAll('shutdown');
+  }
+
+  /** Looks for work soon (after an add, a resume, a finished download). */
+  kick(): void {
+    if (this.closing) return;
+    if (this.ticking) {
+      this.again = true;
+      return;
+    }
+    this.ticking = this.tick()
+      .catch((error: unknown) =>
+        this.logger.error({ msg: 'queue tick failed', error: String(error) }),
+      )
+      .finally(() => {
+        this.ticking = null;
+        if (this.again) {
+          this.again = false;
+          this.kick();
+        }
+      });
+  }
+
+  isActive(id: string): boolean {
+    return this.jobs.has(id);
+  }
+
+  /** Stops every running download of this process and waits until each has recorded it. */
+  async stopAll(reason: Exclude<StopReason, 'cancel'>): Promise<void> {
+    const jobs = [...this.jobs.values()];
+    for (const job of jobs) job.controller.abort(reason);
+    await Promise.all(jobs.map((job) => job.done));
+  }
+
+  /** Cancels one running download: aborted, its partial files deleted. */
+  async cancel(id: string): Promise<void> {
+    const job = this.jobs.get(id);
+    if (!job) return;
+    job.controller.abort('cancel' satisfies StopReason);
+    await job.done;
+  }
+
+  private async tick(): Promise<void> {
+    await this.repo.releaseStale(new Date(this.clock.now()));
+    if (!this.state.active) return;
+    const problem = await this.targets.problem();
+    if (problem !== this.lastProblem) {
+      this.lastProblem = problem;
+      if (problem) this.logger.warn({ msg: 'downloads disabled', reason: problem });
+    }
+    if (problem) return;
+    while (!this.closing && this.state.active && this.jobs.size < this.concurrency()) {
+      const id = await this.repo.claim(this.instanceId, new Date(this.clock.now()), LEASE_MS);
+      if (!id) break;
+      const item = await this.repo.findById(id);
+      if (!item) continue;
+      this.start(item);
+    }
+  }
+
+  private concurrency(): number {
+    return Math.max(1, this.config.config.downloads.concurrency);
+  }
+
+  private start(item: DownloadQueueItemEntity): void {
+    const controller = new AbortController();
+    const job: Job = { controller, target: null, done: Promise.resolve() };
+    this.jobs.set(item.id, job);
+    this.status.changed();
+    job.done = this.process(item, job)
+      .catch((error: unknown) =>
+        this.logger.error({ msg: 'download run crashed', item_id: item.id, error: String(error) }),
+      )
+      .finally(() => {
+        this.jobs.delete(item.id);
+        this.live.delete(item.id);
+        this.status.changed();
+        this.kick();
+      });
+  }
+
+  private async process(item: DownloadQueueItemEntity, job: Job): Promise<void> {
+    const episode = item.episode;
+    const series = episode?.series;
+    if (!episode || !series) {
+      await this.repo.endRun(item.id, this.instanceId, {
+        status: 'failed',
+        error: 'The episode or series of this item no longer exists',
+      });
+      return;
+    }
+    this.logger.log({
+      msg: 'download started',
+      item_id: item.id,
+      key: series.key,
+      season: episode.season,
+      episode: episode.episodeNumber,
+      attempt: item.attempts + 1,
+    });
+    const progressEvents = new Throttle<ProgressEvent>(PROGRESS_EVENT_MS, this.clock, (p) =>
+      this.events.emit('download.progress', {
+        download_id: item.id,
+        key: series.key,
+        folder: series.folder,
+        season: episode.season,
+        episode: episode.episodeNumber,
+        percent: p.percent ?? progressOf(p.bytesDone, p.bytesTotal),
+        speed_mbps: toMbps(p.speed),
+        eta_seconds: p.etaSeconds,
+        bytes: { done: p.bytesDone, total: p.bytesTotal },
+      }),
+    );
+    const progressWrites = new Throttle<ProgressEvent>(PROGRESS_DB_MS, this.clock, (p) => {
+      void this.repo
+        .saveProgress(item.id, this.instanceId, {
+          bytesDone: p.bytesDone,
+          bytesTotal: p.bytesTotal,
+          speed: p.speed,
+        })
+        .catch(() => undefined);
+    });
+    try {
+      const result = await this.downloads.run({
+        series,
+        episode,
+        language: item.language,
+        signal: job.controller.signal,
+        onTarget: (path) => (job.target = path),
+        onProgress: (p) => {
+          this.live.set(item.id, {
+            bytesDone: p.bytesDone,
+            bytesTotal: p.bytesTotal,
+            speed: p.speed,
+            etaSeconds: p.etaSeconds,
+          });
+          progressEvents.push(p);
+          progressWrites.push(p);
+        },
+      });
+      progressEvents.flush();
+      if (result.outcome === 'completed') {
+        await this.outcomes.completed(item, this.instanceId, result);
+        return;
+      }
+      await this.outcomes.failed(item, this.instanceId, result);
+      if (result.kind === 'local') await this.pauseFor(result.error);
+    } catch (error) {
+      if (!job.controller.signal.aborted) throw error;
+      await this.stopped(item, job, job.controller.signal.reason as StopReason);
+    }
+  }
+
+  private async stopped(
+    item: DownloadQueueItemEntity,
+    job: Job,
+    reason: StopReason,
+  ): Promise<void> {
+    const live = this.live.get(item.id);
+    if (reason === 'cancel' || reason === 'lost') {
+      const still = reason === 'lost' ? await this.repo.findById(item.id) : null;
+      if (job.target && !still) await removePartials(job.target);
+      if (reason === 'cancel')
+        await this.repo.endRun(item.id, this.instanceId, { status: 'cancelled', speed: null });
+      return;
+    }
+    // Paused, stopped or shutting down: the partial file stays and the next run resumes it.
+    await this.repo.endRun(item.id, this.instanceId, {
+      status: 'pending',
+      speed: null,
+      ...(live ? { bytesDone: live.bytesDone, bytesTotal: live.bytesTotal } : {}),
+    });
+    this.logger.log({ msg: 'download suspended', item_id: item.id, reason });
+  }
+
+  /** Disk full or no permission: every other download would fail the same way. */
+  private async pauseFor(reason: string): Promise<void> {
+    await this.state.set({ paused: true });
+    this.logger.error({ msg: 'queue paused', reason });
+    await this.outcomes.queuePaused(reason);
+    void this.stopAll('pause');
+    this.status.changed();
+  }
+
+  private async renewLeases(): Promise<void> {
+    const until = new Date(this.clock.now() + LEASE_MS);
+    for (const [id, job] of this.jobs) {
+      const ours = await this.repo.renewLease(id, this.instanceId, until).catch(() => true);
+      if (!ours) {
+        this.logger.warn({ msg: 'lease lost (item removed or taken over)', item_id: id });
+        job.controller.abort('lost' satisfies StopReason);
+      }
+    }
+  }
+}

@@ -1,0 +1,151 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { EpisodeRepository } from '../../anime/episode.repository';
+import { CLOCK, type Clock } from '../../common/clock';
+import { DomainEvents } from '../../common/events';
+import { ConfigService } from '../../config/config.service';
+import { NotificationsService } from '../../notifications/notifications.service';
+import type { DownloadQueueItemEntity } from '../entities/download-queue-item.entity';
+import { QueueStatusService } from '../queue-status.service';
+import { QueueRepository } from '../queue.repository';
+import type { RunResult } from './episode-download.service';
+import { decideRetry } from './retry-policy';
+
+type Completed = Extract<RunResult, { outcome: 'completed' }>;
+type Failed = Extract<RunResult, { outcome: 'failed' }>;
+
+/** Records how a run ended: the item, the episode, the events and the notifications. */
+@Injectable()
+export class RunOutcomeService {
+  private readonly logger = new Logger(RunOutcomeService.name);
+
+  constructor(
+    private readonly repo: QueueRepository,
+    private readonly episodes: EpisodeRepository,
+    private readonly notifications: NotificationsService,
+    private readonly events: DomainEvents,
+    private readonly status: QueueStatusService,
+    private readonly config: ConfigService,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async completed(item: DownloadQueueItemEntity, owner: string, result: Completed): Promise<void> {
+    const episode = item.episode;
+    const series = episode?.series;
+    if (!episode || !series) return;
+    await this.episodes.markDownloaded(episode.id, result.path);
+    const recorded = await this.repo.endRun(item.id, owner, {
+      status: 'completed',
+      hoster: result.hoster,
+      providersTried: result.attempts,
+      bytesDone: result.bytes,
+      bytesTotal: result.bytes,
+      speed: null,
+      error: null,
+      nextAttemptAt: null,
+      completedAt: new Date(this.clock.now()),
+    });
+    if (!recorded) return;
+    this.logger.log({
+      msg: 'download complete',
+      item_id: item.id,
+      key: series.key,
+      season: episode.season,
+      episode: episode.episodeNumber,
+      hoster: result.hoster,
+      bytes: result.bytes,
+    });
+    this.events.emit('download.complete', {
+      download_id: item.id,
+      key: series.key,
+      folder: series.folder,
+      season: episode.season,
+      episode: episode.episodeNumber,
+      file_path: result.path,
+      hoster: result.hoster,
+      bytes: result.bytes,
+    });
+    this.status.changed();
+    await this.notifications.create({
+      kind: 'download_complete',
+      level: 'success',
+      title: `Downloaded ${series.name} ${label(episode.season, episode.episodeNumber)}`,
+      message: `Saved to ${result.path} (from ${result.hoster})`,
+      key: series.key,
+      data: { item_id: item.id, season: episode.season, episode: episode.episodeNumber },
+    });
+  }
+
+  /** Returns whether the item will be retried. */
+  async failed(item: DownloadQueueItemEntity, owner: string, result: Failed): Promise<boolean> {
+    const episode = item.episode;
+    const series = episode?.series;
+    const decision = decideRetry(
+      result.kind,
+      item.attempts,
+      this.config.config.downloads,
+      this.clock.now(),
+    );
+    const recorded = await this.repo.endRun(item.id, owner, {
+      status: decision.status,
+      attempts: decision.attempts,
+      nextAttemptAt: decision.nextAttemptAt,
+      error: result.error,
+      providersTried: result.attempts,
+      speed: null,
+      completedAt: decision.status === 'failed' ? new Date(this.clock.now()) : null,
+    });
+    if (!recorded || !episode || !series) return false;
+    const willRetry = decision.status === 'pending';
+    this.logger.warn({
+      msg: willRetry ? 'download failed, will retry' : 'download failed',
+      item_id: item.id,
+      key: series.key,
+      season: episode.season,
+      episode: episode.episodeNumber,
+      kind: result.kind,
+      attempts: decision.attempts,
+      next_attempt_at: decision.nextAttemptAt?.toISOString() ?? null,
+      error: result.error,
+    });
+    this.events.emit('download.failed', {
+      download_id: item.id,
+      key: series.key,
+      folder: series.folder,
+      season: episode.season,
+      episode: episode.episodeNumber,
+      error: result.error,
+      will_retry: willRetry,
+      providers_tried: result.attempts,
+    });
+    this.status.changed();
+    if (!willRetry) {
+      await this.notifications.create({
+        kind: 'download_failed',
+        level: 'error',
+        title: `Download failed: ${series.name} ${label(episode.season, episode.episodeNumber)}`,
+        message: result.error,
+        key: series.key,
+        data: {
+          item_id: item.id,
+          season: episode.season,
+          episode: episode.episodeNumber,
+          providers_tried: result.attempts,
+        },
+      });
+    }
+    return willRetry;
+  }
+
+  async queuePaused(reason: string): Promise<void> {
+    await this.notifications.create({
+      kind: 'system',
+      level: 'error',
+      title: 'Download queue paused',
+      message: `${reason}. Fix it, then resume the queue.`,
+    });
+  }
+}
+
+function label(season: number, episode: number): string {
+  return `S${String(season).padStart(2, '0')}E${String(episode).padStart(2, '0')}`;
+}
