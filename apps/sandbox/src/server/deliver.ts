@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import { gzipSync } from 'node:zlib';
 import { readFile } from 'node:fs/promises';
+import { ownsSocket, pacerFor } from './connection-pacer';
 import type { FaultSpec } from './faults';
 import type { FileBody, Reply } from './http-types';
 
@@ -116,8 +117,11 @@ export async function deliver(res: ServerResponse, reply: Reply, opts: DeliveryO
   const stallAt = faults.stall ? Math.floor(length / 2) : undefined;
   let stalled = false;
   let sent = 0;
-  const started = opts.timing.now();
+  const socket = res.req.socket;
+  if (rate) await ownsSocket(res, socket);
+  const pacer = rate ? pacerFor(socket) : undefined;
 
+  let wait = 0;
   for await (const piece of chunks(body, chunkSize)) {
     let chunk = piece;
     while (chunk.length > 0) {
@@ -133,6 +137,7 @@ export async function deliver(res: ServerResponse, reply: Reply, opts: DeliveryO
         sent += part.length;
         opts.onBytes(part.length);
         chunk = chunk.subarray(limit);
+        if (rate && pacer) wait = pacer.charge(part.length, rate, opts.timing.now());
       }
       if (dropAt !== undefined && sent >= dropAt) {
         // What was promised has reached the kernel; now cut the connection like a crashed edge node.
@@ -144,9 +149,9 @@ export async function deliver(res: ServerResponse, reply: Reply, opts: DeliveryO
         stalled = true;
         await opts.timing.pause(faults.stall ?? 0, res);
       }
-      if (rate) {
-        const due = started + (sent / rate) * 1000 - opts.timing.now();
-        if (due > 0) await opts.timing.pause(due, res);
+      if (wait > 0) {
+        await opts.timing.pause(wait, res);
+        wait = 0;
       }
     }
   }

@@ -1,3 +1,4 @@
+import { connect } from 'node:net';
 import { gunzipSync } from 'node:zlib';
 import { startSandbox, type Sandbox } from '../sandbox';
 import { fetchRaw } from '../testing/http-client';
@@ -11,6 +12,31 @@ let sb: Sandbox;
 const timing = new VirtualTiming();
 const seg = (): string => `${sb.baseUrl}/cdn/hls/sample/240p/seg_001.ts`;
 let plain: Buffer;
+
+/** Sends both requests in one write on one socket (HTTP/1.1 pipelining) and splits the two responses. */
+function pipelinedPair(paths: [string, string]): Promise<Buffer[]> {
+  const { hostname, port } = new URL(sb.baseUrl);
+  return new Promise((resolve, reject) => {
+    const socket = connect(Number(port), hostname);
+    const parts: Buffer[] = [];
+    socket.on('data', (c: Buffer) => parts.push(c));
+    socket.on('error', reject);
+    socket.on('end', () => {
+      let raw = Buffer.concat(parts);
+      const bodies: Buffer[] = [];
+      while (raw.length > 0) {
+        const headEnd = raw.indexOf('\r\n\r\n');
+        const length = Number(/content-length: *(\d+)/i.exec(raw.subarray(0, headEnd).toString())?.[1]);
+        bodies.push(raw.subarray(headEnd + 4, headEnd + 4 + length));
+        raw = raw.subarray(headEnd + 4 + length);
+      }
+      resolve(bodies);
+    });
+    const req = (path: string, last: boolean): string =>
+      `GET ${path} HTTP/1.1\r\nHost: ${hostname}\r\nConnection: ${last ? 'close' : 'keep-alive'}\r\n\r\n`;
+    socket.write(req(paths[0], false) + req(paths[1], true));
+  });
+}
 
 beforeAll(async () => {
   sb = await startSandbox({ timing });
@@ -69,6 +95,23 @@ describe('fault injection', () => {
     expect(timing.total()).toBeGreaterThan(expected * 0.9);
     expect(timing.total()).toBeLessThanOrEqual(expected + 1);
     expect(timing.pauses.length).toBeGreaterThan(5);
+  });
+
+  it('rate caps the connection: two pipelined responses on one socket share the budget', async () => {
+    const rate = 50_000;
+    const second = (await fetchRaw(`${sb.baseUrl}/cdn/hls/sample/240p/seg_002.ts`)).body;
+    timing.reset();
+    const bodies = await pipelinedPair([
+      `/cdn/_f/rate=${rate}/hls/sample/240p/seg_001.ts`,
+      `/cdn/_f/rate=${rate}/hls/sample/240p/seg_002.ts`,
+    ]);
+    expect(bodies).toHaveLength(2);
+    expect(bodies[0].equals(plain)).toBe(true);
+    expect(bodies[1].equals(second)).toBe(true);
+    // Virtual time passes only in pauses, so their sum is how long the socket took for both bodies.
+    const together = ((plain.length + second.length) / rate) * 1000;
+    expect(timing.total()).toBeGreaterThan(together * 0.95);
+    expect(timing.total()).toBeLessThanOrEqual(together + 1);
   });
 
   it('status answers with that code', async () => {
