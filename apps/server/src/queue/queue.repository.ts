@@ -92,6 +92,18 @@ export class QueueRepository {
     return new Set(rows.map((r) => r.episodeId));
   }
 
+  /** Pending and downloading items of one series. */
+  async openIdsOfSeries(seriesId: number): Promise<string[]> {
+    const rows = await this.repo
+      .createQueryBuilder('q')
+      .innerJoin('q.episode', 'e')
+      .select('q.id', 'id')
+      .where('e.series_id = :seriesId', { seriesId })
+      .andWhere("q.status IN ('pending', 'downloading')")
+      .getRawMany<{ id: string }>();
+    return rows.map((r) => r.id);
+  }
+
   findById(id: string): Promise<DownloadQueueItemEntity | null> {
     return this.withRelations().where('q.id = :id', { id }).getOne();
   }

@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { OnEvent } from '@nestjs/event-emitter';
 import type {
   EpisodeRef,
   LanguageCode,
@@ -9,6 +10,7 @@ import type {
 import { episodeSlot } from '../anime/episode.repository';
 import { SeriesSyncService } from '../anime/series-sync.service';
 import { DomainError } from '../common/errors';
+import type { DomainEventMap } from '../common/events';
 import { QueueStateService } from './queue-state.service';
 import { QueueStatusService } from './queue-status.service';
 import { DownloadsDisabled, QueueItemNotFound } from './queue.errors';
@@ -129,6 +131,27 @@ export class QueueService {
     this.statusService.changed();
     this.runner.kick();
     return this.status();
+  }
+
+  /** A series left the library: its open items go (active downloads cancelled, partials deleted). */
+  @OnEvent('series.removed')
+  async onSeriesRemoved(event: DomainEventMap['series.removed']): Promise<void> {
+    try {
+      const ids = await this.repo.openIdsOfSeries(event.series_id);
+      if (!ids.length) return;
+      await this.removeMany(ids);
+      this.logger.log({
+        msg: 'queue items of a removed series dropped',
+        key: event.key,
+        items: ids.length,
+      });
+    } catch (error) {
+      this.logger.error({
+        msg: 'could not drop the queue items of a removed series',
+        key: event.key,
+        error: String(error),
+      });
+    }
   }
 
   async clearCompleted(): Promise<void> {
