@@ -1,0 +1,195 @@
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { DataSource } from 'typeorm';
+import { AnimeSeriesEntity } from '../anime/entities/anime-series.entity';
+import { EpisodeEntity } from '../anime/entities/episode.entity';
+import type { DatabaseTarget } from '../config/config.service';
+import { openDatabase } from '../database/data-source.factory';
+import { createTempDatabase, postgresAvailable } from '../../test/helpers/postgres';
+import { tempDir } from '../../test/helpers/test-app';
+import { DownloadQueueItemEntity } from './entities/download-queue-item.entity';
+import { QueueRepository } from './queue.repository';
+
+type Setup = () => Promise<{ target: DatabaseTarget; tearDown(): Promise<void> }>;
+
+const sqlite: Setup = async () => {
+  const dir = tempDir();
+  return {
+    target: { type: 'sqlite', path: join(dir, 'aniworld.db') },
+    tearDown: async () => rmSync(dir, { recursive: true, force: true }),
+  };
+};
+
+const postgres: Setup = async () => {
+  const db = await createTempDatabase();
+  return { target: { type: 'postgres', url: db.url }, tearDown: db.drop };
+};
+
+const dialects: [string, Setup, boolean][] = [
+  ['sqlite', sqlite, true],
+  ['postgres', postgres, postgresAvailable()],
+];
+
+const T0 = new Date('2026-03-01T12:00:00.000Z');
+const at = (seconds: number) => new Date(T0.getTime() + seconds * 1000);
+
+describe.each(dialects)('queue repository on %s (medium)', (_name, setUp, available) => {
+  const maybe = available ? it : it.skip;
+  let ds: DataSource;
+  /** A second connection (pool) to the same database: another instance, as far as it can tell. */
+  let other: DataSource;
+  let tearDown: () => Promise<void>;
+  let repo: QueueRepository;
+  let seriesCount = 0;
+
+  beforeAll(async () => {
+    if (!available) return;
+    const env = await setUp();
+    tearDown = env.tearDown;
+    ds = await openDatabase(env.target);
+    other = await openDatabase(env.target);
+    repo = new QueueRepository(ds);
+  });
+  afterAll(async () => {
+    if (!available) return;
+    await other.destroy();
+    await ds.destroy();
+    await tearDown();
+  });
+  beforeEach(async () => {
+    if (available) await ds.getRepository(DownloadQueueItemEntity).clear();
+  });
+
+  async function episodes(count: number): Promise<EpisodeEntity[]> {
+    const series = await ds
+      .getRepository(AnimeSeriesEntity)
+      .save({ key: `s-${++seriesCount}`, name: 'S', site: 'aniworld', altTitles: [] });
+    return ds.getRepository(EpisodeEntity).save(
+      Array.from({ length: count }, (_, i) => ({
+        seriesId: series.id,
+        season: 1,
+        episodeNumber: i + 1,
+        titleDe: null,
+        titleEn: null,
+        languages: [],
+        isDownloaded: false,
+        filePath: null,
+      })),
+    );
+  }
+
+  const insert = async (episodeId: number, priority: 0 | 1 | 2 = 1) => {
+    const result = await repo.insert({ episodeId, priority, language: null });
+    if (!result.ok) throw new Error('expected an insert');
+    return result.item;
+  };
+
+  maybe('lets only one open item per episode in, even from concurrent requests', async () => {
+    const [e] = await episodes(1);
+    const results = await Promise.all(
+      Array.from({ length: 6 }, () =>
+        repo.insert({ episodeId: e.id, priority: 1, language: null }),
+      ),
+    );
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(results.filter((r) => !r.ok)).toEqual(
+      Array.from({ length: 5 }, () => ({ ok: false, reason: 'already_queued' })),
+    );
+    expect(await repo.openEpisodeIds([e.id])).toEqual(new Set([e.id]));
+  });
+
+  maybe('claims by priority, then position, and not before next_attempt_at', async () => {
+    const es = await episodes(4);
+    const low = await insert(es[0].id, 2);
+    const normalA = await insert(es[1].id, 1);
+    const normalB = await insert(es[2].id, 1);
+    const high = await insert(es[3].id, 0);
+    await ds
+      .getRepository(DownloadQueueItemEntity)
+      .update({ id: normalA.id }, { nextAttemptAt: at(60) });
+
+    const order: (string | null)[] = [];
+    for (let i = 0; i < 4; i++) order.push(await repo.claim('me', T0, 30_000));
+    expect(order).toEqual([high.id, normalB.id, low.id, null]);
+    expect(await repo.claim('me', at(61), 30_000)).toBe(normalA.id);
+
+    const claimed = await repo.findById(high.id);
+    expect(claimed).toMatchObject({ status: 'downloading', leaseOwner: 'me' });
+    expect(claimed?.leaseExpiresAt?.getTime()).toBe(at(30).getTime());
+    expect(claimed?.startedAt?.getTime()).toBe(T0.getTime());
+    expect(claimed?.episode?.series?.key).toMatch(/^s-/);
+  });
+
+  maybe('never gives one item to two concurrent claimers on two connections', async () => {
+    const es = await episodes(24);
+    for (const e of es) await insert(e.id);
+    const repos = [repo, new QueueRepository(other)];
+    const claimer = async (r: QueueRepository, owner: string) => {
+      const got: string[] = [];
+      for (;;) {
+        const id = await r.claim(owner, T0, 30_000);
+        if (!id) return got;
+        got.push(id);
+      }
+    };
+    const results = await Promise.all(
+      [0, 1, 2, 3, 4, 5].map((i) => claimer(repos[i % 2], `worker-${i}`)),
+    );
+    const all = results.flat();
+    expect(all).toHaveLength(24);
+    expect(new Set(all).size).toBe(24);
+    const rows = await ds.getRepository(DownloadQueueItemEntity).find();
+    for (const [i, ids] of results.entries())
+      for (const id of ids) expect(rows.find((r) => r.id === id)?.leaseOwner).toBe(`worker-${i}`);
+  });
+
+  maybe('renews and ends runs only for the lease owner; releases stale leases', async () => {
+    const es = await episodes(2);
+    const a = await insert(es[0].id);
+    const b = await insert(es[1].id);
+    await repo.claim('one', T0, 10_000);
+    await repo.claim('two', T0, 60_000);
+    expect(await repo.renewLease(a.id, 'two', at(100))).toBe(false);
+    expect(await repo.renewLease(a.id, 'one', at(20))).toBe(true);
+    expect(await repo.endRun(a.id, 'two', { status: 'completed' })).toBe(false);
+    await repo.saveProgress(b.id, 'two', { bytesDone: 1234, bytesTotal: 5000, speed: 10 });
+
+    // At t=30 the lease of `one` (until t=20) has run out, that of `two` (until t=60) has not.
+    expect(await repo.releaseStale(at(30))).toBe(1);
+    expect(await repo.findById(a.id)).toMatchObject({ status: 'pending', leaseOwner: null });
+    expect(await repo.findById(b.id)).toMatchObject({ status: 'downloading', leaseOwner: 'two' });
+    // At boot on one instance every lease is stale; bytes are kept for the resume.
+    expect(await repo.releaseStale()).toBe(1);
+    expect(await repo.findById(b.id)).toMatchObject({
+      status: 'pending',
+      leaseOwner: null,
+      bytesDone: 1234,
+      bytesTotal: 5000,
+    });
+  });
+
+  maybe('reorders pending items and resets failed ones for a retry', async () => {
+    const es = await episodes(3);
+    const [a, b, c] = [await insert(es[0].id), await insert(es[1].id), await insert(es[2].id)];
+    await repo.setPositions([c.id, a.id, b.id]);
+    expect((await repo.listByStatus(['pending'])).map((i) => i.id)).toEqual([c.id, a.id, b.id]);
+
+    await repo.claim('me', T0, 1000);
+    await repo.endRun(c.id, 'me', { status: 'failed', attempts: 4, error: 'gone' });
+    expect(await repo.failedIds()).toEqual([c.id]);
+    expect(await repo.resetForRetry([c.id, a.id])).toEqual([c.id]);
+    expect(await repo.findById(c.id)).toMatchObject({
+      status: 'pending',
+      attempts: 0,
+      error: null,
+      providersTried: [],
+    });
+    // A failed item whose episode was queued again meanwhile stays failed.
+    await repo.claim('me', T0, 1000);
+    const claimedFirst = (await repo.listByStatus(['downloading']))[0];
+    await repo.endRun(claimedFirst.id, 'me', { status: 'failed' });
+    await insert(claimedFirst.episodeId);
+    expect(await repo.resetForRetry([claimedFirst.id])).toEqual([]);
+    expect(await repo.countByStatus()).toMatchObject({ pending: 3, failed: 1 });
+  });
+});
