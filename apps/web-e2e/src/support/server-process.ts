@@ -31,7 +31,10 @@ function freePort(): Promise<number> {
  * (not configured: the setup page sets it). A browser clicking through pages makes more calls
  * than the default per-IP limit expects of one user, so the file raises it.
  */
-export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
+export async function startServer(
+  env: Record<string, string> = {},
+  config: Record<string, Record<string, unknown>> = {},
+): Promise<RunningServer> {
   const root = mkdtempSync(join(tmpdir(), 'aniworld-web-e2e-'));
   const dataDir = join(root, 'data');
   const animeDir = join(root, 'anime');
@@ -40,7 +43,12 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
   writeFileSync(
     join(dataDir, 'config.json'),
     JSON.stringify({
-      security: { rate_limit_per_minute: 10_000, auth_rate_limit_per_minute: 100 },
+      ...config,
+      security: {
+        rate_limit_per_minute: 10_000,
+        auth_rate_limit_per_minute: 100,
+        ...config['security'],
+      },
     }),
   );
   const port = await freePort();

@@ -17,8 +17,7 @@ import { fieldErrors } from '../core/api/api-error';
           <ul>
             @for (f of fields(); track f.field) {
               <li>
-                <code>{{ f.field }}</code
-                >: {{ f.errors.join('; ') }}
+                <code>{{ f.field }}</code>: {{ f.errors.join('; ') }}
               </li>
             }
           </ul>

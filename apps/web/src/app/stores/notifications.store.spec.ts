@@ -68,6 +68,16 @@ describe('NotificationsStore', () => {
     expect(store.unread()).toBe(1);
   });
 
+  it('marks all read at once', async () => {
+    await loaded();
+    const mark = store.markAllRead();
+    http
+      .expectOne((r) => r.method === 'POST' && r.url === '/api/notifications/read-all')
+      .flush(null);
+    await mark;
+    expect(store.unread()).toBe(0);
+  });
+
   it('shows a failed load', async () => {
     const load = store.load();
     http.expectOne('/api/notifications').flush({}, { status: 404, statusText: 'x' });

@@ -62,7 +62,13 @@ export class NotificationsStore {
   }
 
   async markAllRead(): Promise<void> {
-    const unread = (this.items() ?? []).filter((n) => !n.read);
-    for (const n of unread) await this.markRead(n.id);
+    this.markError.set(null);
+    try {
+      await firstValueFrom(this.api.markAllRead(), { defaultValue: undefined });
+      this.items.update((items) => items?.map((n) => ({ ...n, read: true })) ?? null);
+      this.serverUnread.set(0);
+    } catch (error) {
+      this.markError.set({ id: '*', error: toApiError(error) });
+    }
   }
 }

@@ -122,7 +122,7 @@ describe('QueueStore', () => {
     expect(store.pending().map((i) => i.id)).toEqual(['b', 'c', 'a']);
     const req = http.expectOne('/api/queue/reorder');
     expect(req.request.body).toEqual({ item_id: 'a', new_position: 2 });
-    req.flush({});
+    req.flush(queueStatus({ pending_queue: ['b', 'c', 'a'].map((id) => queueItem({ id })) }));
     await done;
     expect(store.pending().map((i) => i.id)).toEqual(['b', 'c', 'a']);
   });
@@ -142,21 +142,40 @@ describe('QueueStore', () => {
   });
 
   it.each([
-    ['control', () => store.control('pause'), 'POST', '/api/queue/pause'],
-    ['remove', () => store.remove('a'), 'DELETE', '/api/queue/a'],
+    ['pause', () => store.control('pause'), 'POST', '/api/queue/pause'],
     ['retry', () => store.retry(), 'POST', '/api/queue/retry'],
+  ] as const)(
+    '%s: takes the status the server answers with',
+    async (_name, action, method, url) => {
+      await loaded();
+      const done = action();
+      expect(store.busy()).toBe(true);
+      http
+        .expectOne((r) => r.method === method && r.url === url)
+        .flush(queueStatus({ is_paused: true }));
+      expect(await done).toBe(true);
+      expect(store.busy()).toBe(false);
+      expect(store.status()?.is_paused).toBe(true);
+    },
+  );
+
+  it.each([
+    ['remove', () => store.remove('a'), 'DELETE', '/api/queue/a'],
     ['clear', () => store.clearCompleted(), 'DELETE', '/api/queue/completed'],
-  ] as const)('%s: calls the API, then refreshes the queue', async (_name, action, method, url) => {
-    await loaded();
-    const done = action();
-    expect(store.busy()).toBe(true);
-    http.expectOne((r) => r.method === method && r.url === url).flush({});
-    await settle();
-    http.expectOne('/api/queue/status').flush(queueStatus({ is_paused: true }));
-    expect(await done).toBe(true);
-    expect(store.busy()).toBe(false);
-    expect(store.status()?.is_paused).toBe(true);
-  });
+  ] as const)(
+    '%s: calls the API, then reads the queue again',
+    async (_name, action, method, url) => {
+      await loaded();
+      const done = action();
+      http
+        .expectOne((r) => r.method === method && r.url === url)
+        .flush(null, { status: 204, statusText: 'No Content' });
+      await settle();
+      http.expectOne('/api/queue/status').flush(queueStatus({ is_paused: true }));
+      expect(await done).toBe(true);
+      expect(store.status()?.is_paused).toBe(true);
+    },
+  );
 
   it('keeps an action error next to that action', async () => {
     await loaded();

@@ -14,6 +14,14 @@ import { SocketService } from '../core/socket/socket.service';
 /** Which action an error belongs to, so the page shows it where the user clicked. */
 export type QueueAction = 'load' | 'control' | 'reorder' | 'remove' | 'retry' | 'clear' | 'add';
 
+function isQueueStatus(value: unknown): value is QueueStatusResponse {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    Array.isArray((value as QueueStatusResponse).pending_queue)
+  );
+}
+
 function withProgress(item: QueueItem, event: DownloadProgressEvent): QueueItem {
   return {
     ...item,
@@ -153,7 +161,9 @@ export class QueueStore {
     try {
       const value = await firstValueFrom(call, { defaultValue: null });
       this.error.set(null);
-      if (reload) await this.load(true);
+      // Control calls answer with the new status; the others need a fresh read.
+      if (isQueueStatus(value)) this.state.set(value);
+      else if (reload) await this.load(true);
       return { value };
     } catch (error) {
       this.error.set({ action, error: toApiError(error) });

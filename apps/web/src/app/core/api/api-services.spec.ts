@@ -172,6 +172,7 @@ describe('NotificationsApiService, ProvidersApiService and HealthApiService', ()
         .value,
     ).toEqual({ items: [], unread: 0 });
     await call(notifications.markRead('n1'), 'POST', '/api/notifications/n1/read');
+    await call(notifications.markAllRead(), 'POST', '/api/notifications/read-all');
     const overview = { sites: [], hosters: [] };
     expect(
       (

@@ -15,4 +15,8 @@ export class NotificationsApiService {
   markRead(id: string): Observable<unknown> {
     return this.http.post<unknown>(`/api/notifications/${encodeURIComponent(id)}/read`, {});
   }
+
+  markAllRead(): Observable<void> {
+    return this.http.post<void>('/api/notifications/read-all', {});
+  }
 }

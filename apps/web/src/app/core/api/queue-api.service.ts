@@ -33,21 +33,22 @@ export class QueueApiService {
     return this.http.delete<void>('/api/queue', { body });
   }
 
-  control(action: QueueControl): Observable<unknown> {
-    return this.http.post<unknown>(`/api/queue/${action}`, {});
+  /** Answers with the queue's status after the change. */
+  control(action: QueueControl): Observable<QueueStatusResponse> {
+    return this.http.post<QueueStatusResponse>(`/api/queue/${action}`, {});
   }
 
-  reorder(request: QueueReorderRequest): Observable<unknown> {
-    return this.http.post<unknown>('/api/queue/reorder', request);
+  reorder(request: QueueReorderRequest): Observable<QueueStatusResponse> {
+    return this.http.post<QueueStatusResponse>('/api/queue/reorder', request);
   }
 
   /** An empty list retries every failed item. */
-  retry(itemIds: string[]): Observable<unknown> {
+  retry(itemIds: string[]): Observable<QueueStatusResponse> {
     const body: QueueItemIdsRequest = { item_ids: itemIds };
-    return this.http.post<unknown>('/api/queue/retry', body);
+    return this.http.post<QueueStatusResponse>('/api/queue/retry', body);
   }
 
-  clearCompleted(): Observable<unknown> {
-    return this.http.delete<unknown>('/api/queue/completed');
+  clearCompleted(): Observable<void> {
+    return this.http.delete<void>('/api/queue/completed');
   }
 }

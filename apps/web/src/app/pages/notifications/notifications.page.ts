@@ -21,6 +21,9 @@ import { NotificationsStore } from '../../stores/notifications.store';
       }
     </div>
     <aw-error [error]="store.error()" />
+    @if (store.markError()?.id === '*') {
+      <aw-error [error]="store.markError()!.error" />
+    }
     @if (store.loading() && !store.items()) {
       <div class="center"><mat-spinner diameter="40" aria-label="Loading notifications" /></div>
     } @else if (store.items(); as items) {

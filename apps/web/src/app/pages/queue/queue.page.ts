@@ -1,11 +1,12 @@
 import { type CdkDragDrop, DragDropModule } from '@angular/cdk/drag-drop';
-import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, DestroyRef, inject } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
 import { MatTooltipModule } from '@angular/material/tooltip';
 import { RouterLink } from '@angular/router';
 import type { QueueItem } from '@aniworld/contracts';
+import { SocketService } from '../../core/socket/socket.service';
 import { ErrorMessageComponent } from '../../shared/error-message.component';
 import { episodeCode, formatBytes, formatEta, formatSpeed } from '../../shared/format';
 import { IconComponent } from '../../shared/icon.component';
@@ -35,10 +36,23 @@ export class QueuePage {
 
   constructor() {
     void this.store.load();
+    // Without the socket (proxy dropping websockets, server restarting) progress still moves.
+    const socket = inject(SocketService);
+    const poll = setInterval(() => {
+      if (!socket.connected() && this.store.active().length + this.store.pending().length > 0) {
+        void this.store.load(true);
+      }
+    }, 3000);
+    inject(DestroyRef).onDestroy(() => clearInterval(poll));
   }
 
   label(item: QueueItem): string {
     return `${item.serie_name} ${episodeCode(item.season, item.episode)}`;
+  }
+
+  /** Summed from the live progress events, which are fresher than the status's stats. */
+  totalSpeed(): number {
+    return this.store.active().reduce((sum, item) => sum + (item.progress?.speed_mbps ?? 0), 0);
   }
 
   percentOf(item: QueueItem): number | null {
