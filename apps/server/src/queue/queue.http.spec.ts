@@ -405,6 +405,25 @@ describe('queue against the sandbox (HTTP)', () => {
     ).toBe(0);
   });
 
+  it('puts an item back with a backoff when the site fails transiently, then completes it', async () => {
+    await api.post('/api/queue/pause').expect(200);
+    const { added } = await add({
+      serie_id: 'sternenwanderer',
+      episodes: [{ season: 2, episode: 1 }],
+    });
+    const id = added[0].id;
+    sandbox.setFaults('aniworld', 'status=503');
+    await api.post('/api/queue/resume').expect(200);
+    const waiting = await waitForItem(api, id, (i) => i.attempts === 1, 'the first failed run');
+    expect(waiting).toMatchObject({ status: 'pending', error: expect.stringMatching(/503/) });
+    expect(Date.parse(waiting.next_attempt_at ?? '')).toBeGreaterThan(
+      Date.parse(waiting.created_at),
+    );
+    sandbox.clearFaults();
+    const done = await waitForItem(api, id, (i) => i.status === 'completed', 'the retry');
+    expect(done).toMatchObject({ attempts: 1, error: null });
+  });
+
   it('keeps a hostile series title inside the library', async () => {
     const { added } = await add({ serie_id: 'dot-dot-etc', episodes: [{ season: 1, episode: 1 }] });
     const item = await waitForItem(api, added[0].id, (i) => i.status === 'completed', 'completion');
