@@ -169,4 +169,38 @@ describe('queue crash recovery against the built server', () => {
       status.completed_downloads.filter((i) => i.episode === 1 && i.season === 1),
     ).toHaveLength(1);
   }, 180_000);
+
+  it('suspends the active download on SIGTERM (partial kept, lease released) and resumes it at the next start', async () => {
+    expect(
+      (await api('POST', '/api/anime/add', { key: 'maedchen-und-drachen', site: 'aniworld' }))
+        .status,
+    ).toBe(201);
+    sandbox.setFaults('cdn', 'rate=100000');
+    sandbox.resetStats();
+    const added = await api<QueueAddResponse>('POST', '/api/queue/add', {
+      serie_id: 'maedchen-und-drachen',
+      episodes: [{ season: 1, episode: 1 }],
+      language: 'german-sub',
+    });
+    const id = added.body.added[0].id;
+    await itemWhen(id, 'a third of the file', (i) => (i.progress?.percent ?? 0) >= 30);
+    expect(await server?.stop('SIGTERM')).toBe(0);
+    expect(
+      readdirSync(library, { recursive: true })
+        .map(String)
+        .some((f) => f.endsWith('.part')),
+    ).toBe(true);
+
+    sandbox.clearFaults();
+    server = await start();
+    const done = await itemWhen(id, 'completion after the restart', (i) =>
+      ['completed', 'failed'].includes(i.status),
+    );
+    expect(done).toMatchObject({ status: 'completed', hoster: 'Vidoza', attempts: 0 });
+    const size = statSync(done.file_path ?? '').size;
+    const served = Object.entries(sandbox.stats().by_path)
+      .filter(([p]) => p.startsWith('/cdn/'))
+      .reduce((sum, [, s]) => sum + s.bytes, 0);
+    expect(served).toBeLessThan(1.2 * size);
+  }, 180_000);
 });
