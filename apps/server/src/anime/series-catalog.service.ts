@@ -36,7 +36,10 @@ export class SeriesCatalogService {
       coverUrl: details.coverUrl,
       description: details.description,
       altTitles: details.altTitles,
-      folder: folder ?? existing?.folder ?? seriesFolderName(details.title, details.startYear),
+      folder:
+        folder ??
+        existing?.folder ??
+        seriesFolderName({ folder: null, series: details.title, year: details.startYear }),
     });
     await this.sync.refreshEpisodes(stored);
     this.logger.log({ msg: 'series adopted', key: stored.key, site, folder: stored.folder });

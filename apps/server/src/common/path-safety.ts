@@ -1,56 +1,81 @@
-import { isAbsolute, relative, resolve } from 'node:path';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { DomainError } from './errors';
 
-const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\..*)?$/i;
-/** Bytes per path component; most filesystems allow 255, leave room for `.part` suffixes. */
-const MAX_COMPONENT_BYTES = 200;
+/** Longest path component in UTF-8 bytes: below the 255 of ext4/NTFS/APFS, with room for `.part.json`. */
+export const MAX_COMPONENT_BYTES = 200;
+
+const RESERVED_WINDOWS = /^(con|prn|aux|nul|com[1-9¹²³]|lpt[1-9¹²³])$/i;
+// eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
 
 /**
- * One safe path component for every filesystem (ext4, NTFS, exFAT, SMB shares): no separators,
- * no `<>:"|?*`, no control characters, no leading dots, no trailing dots or spaces, no Windows
- * reserved names, at most 200 bytes of UTF-8. Never empty.
+ * One path component that every common filesystem accepts: no separators, no characters Windows
+ * forbids, no control characters, no leading dots (hidden files, `..`), no trailing dots or spaces,
+ * not a reserved device name, at most {@link MAX_COMPONENT_BYTES} bytes, never empty.
  */
-export function safePathComponent(raw: string, fallback = 'untitled'): string {
+export function sanitizeComponent(raw: string, fallback = 'Unnamed'): string {
   let name = raw
     .normalize('NFC')
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u001f\u007f-\u009f]/g, '')
+    .replace(/[\t\n\r\v\f]/g, ' ')
+    .replace(CONTROL, '')
     .replace(/[/\\]/g, '-')
-    .replace(/[<>:"|?*]/g, '')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/^[.\s]+/, '')
-    .replace(/[.\s]+$/, '');
-  if (WINDOWS_RESERVED.test(name)) name = `_${name}`;
-  name = truncateUtf8(name, MAX_COMPONENT_BYTES).replace(/[.\s]+$/, '');
-  return name || fallback;
+    .replace(/\s*:\s*/g, ' - ')
+    .replace(/[<>"|?*]/g, '')
+    .replace(/\s+/g, ' ');
+  name = name.replace(/^[\s.]+/, '').replace(/[\s.]+$/, '');
+  const dot = name.indexOf('.');
+  const stem = dot === -1 ? name : name.slice(0, dot);
+  if (RESERVED_WINDOWS.test(stem.trim()))
+    name = `${stem.trim()}_${dot === -1 ? '' : name.slice(dot)}`;
+  name = truncateBytes(name, MAX_COMPONENT_BYTES).replace(/[\s.]+$/, '');
+  return name || sanitizeComponent(fallback, 'Unnamed');
 }
 
-function truncateUtf8(text: string, maxBytes: number): string {
-  if (Buffer.byteLength(text) <= maxBytes) return text;
+/** A file name: the stem is sanitized and shortened, the extension kept. */
+export function sanitizeFileName(stem: string, ext: string, fallback = 'Episode'): string {
+  const safeExt = sanitizeComponent(ext, 'mp4').replace(/^\.+/, '').slice(0, 16);
+  const budget = MAX_COMPONENT_BYTES - Buffer.byteLength(`.${safeExt}`);
+  const safeStem = truncateBytes(sanitizeComponent(stem, fallback), budget).replace(/[\s.]+$/, '');
+  return `${safeStem || sanitizeComponent(fallback)}.${safeExt}`;
+}
+
+/** Cuts a string to at most `max` UTF-8 bytes without splitting a character. */
+export function truncateBytes(text: string, max: number): string {
+  if (Buffer.byteLength(text) <= max) return text;
   let out = '';
+  let bytes = 0;
   for (const char of text) {
-    if (Buffer.byteLength(out + char) > maxBytes) break;
+    const size = Buffer.byteLength(char);
+    if (bytes + size > max) break;
     out += char;
+    bytes += size;
   }
   return out;
 }
 
-/** Joins components under root and proves the result stays inside it. */
+/** Thrown when a path built from site data would leave the library; never expected after sanitizing. */
+export class PathOutsideLibrary extends DomainError {
+  constructor(path: string) {
+    super('BAD_REQUEST', `Refusing to write outside the anime directory: ${path}`);
+  }
+}
+
+/** Joins sanitized components under root and proves the result stays inside it. */
 export function pathInside(root: string, ...components: string[]): string {
   const base = resolve(root);
   const target = resolve(base, ...components);
   const rel = relative(base, target);
-  if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) {
-    throw new DomainError('BAD_REQUEST', 'Refusing a path outside the anime directory', {
-      path: components.join('/'),
-    });
-  }
+  if (!rel || rel.startsWith(`..${sep}`) || rel === '..' || isAbsolute(rel))
+    throw new PathOutsideLibrary(target);
   return target;
 }
 
-/** The folder name of a series: `Name (Year)`, made safe. */
-export function seriesFolderName(name: string, year: number | null): string {
-  const title = safePathComponent(name, 'Series');
-  return year ? safePathComponent(`${title} (${year})`) : title;
+/** The series folder name: the stored one, else `Name (Year)`; always one safe component. */
+export function seriesFolderName(input: {
+  folder: string | null;
+  series: string;
+  year: number | null;
+}): string {
+  const raw = input.folder ?? (input.year ? `${input.series} (${input.year})` : input.series);
+  return sanitizeComponent(raw, 'Unnamed Series');
 }

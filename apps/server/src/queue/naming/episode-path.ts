@@ -1,5 +1,5 @@
 import type { LanguageCode } from '@aniworld/contracts';
-import { pathInside, sanitizeComponent, sanitizeFileName } from './sanitize';
+import { pathInside, sanitizeFileName, seriesFolderName } from '../../common/path-safety';
 
 export interface NamingInput {
   series: string;
@@ -20,12 +20,6 @@ export interface NamingInput {
 }
 
 const PLACEHOLDER = /\{([a-z]+)(?::(0+))?\}/g;
-
-/** The series folder name: the stored one, else `Name (Year)`. */
-export function seriesFolderName(input: Pick<NamingInput, 'folder' | 'series' | 'year'>): string {
-  const raw = input.folder ?? (input.year ? `${input.series} (${input.year})` : input.series);
-  return sanitizeComponent(raw, 'Unnamed Series');
-}
 
 export function seasonFolderName(season: number): string {
   return `Season ${String(season).padStart(2, '0')}`;

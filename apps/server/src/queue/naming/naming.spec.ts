@@ -1,7 +1,13 @@
 import { join, resolve, sep } from 'node:path';
 import { DEFAULT_NAMING_TEMPLATE } from '@aniworld/contracts';
-import { episodePath, type NamingInput, renderFileName, seriesFolderName } from './episode-path';
-import { MAX_COMPONENT_BYTES, pathInside, sanitizeComponent, truncateBytes } from './sanitize';
+import { episodePath, type NamingInput, renderFileName } from './episode-path';
+import {
+  MAX_COMPONENT_BYTES,
+  pathInside,
+  sanitizeComponent,
+  seriesFolderName,
+  truncateBytes,
+} from '../../common/path-safety';
 
 const HOSTILE = '../../etc\u0001 "Böse" <Serie>: Teil/2 *?|\u001b[31m';
 
