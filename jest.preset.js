@@ -24,7 +24,5 @@ module.exports = {
     ],
   },
   moduleFileExtensions: ['ts', 'js', 'json', 'html', 'mjs'],
-  // Removed once every project has specs; an empty project must not fail the whole run meanwhile.
-  passWithNoTests: true,
   testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/**/*.spec.ts'],
 };
