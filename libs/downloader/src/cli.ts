@@ -38,6 +38,7 @@ async function main(argv: string[]): Promise<number> {
   const kind = args.kind ?? (await detectStreamKind(args.url, args.headers));
   const result = await download({ kind, url: args.url, headers: args.headers }, args.output, {
     connections: args.connections,
+    pipelining: args.pipelining,
     bandwidthLimit: args.limitRate,
     preferredHeight: args.preferredHeight,
     stallTimeoutMs: args.stallTimeoutMs,

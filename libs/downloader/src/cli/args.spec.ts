@@ -19,7 +19,7 @@ describe('CLI arguments', () => {
   });
 
   it('parses a full command line', () => {
-    const a = parseArgs(['https://h/x.m3u8', '-o', 'out.mp4', '-H', 'Referer: https://voe.sx/', '-H', 'User-Agent: UA: 1', '--connections', '4', '--limit-rate', '5M', '--height', '720', '--no-verify']);
+    const a = parseArgs(['https://h/x.m3u8', '-o', 'out.mp4', '-H', 'Referer: https://voe.sx/', '-H', 'User-Agent: UA: 1', '--connections', '4', '--limit-rate', '5M', '--height', '720', '--pipelining', '3', '--no-verify']);
     expect(a).toMatchObject({
       url: 'https://h/x.m3u8',
       output: 'out.mp4',
@@ -27,6 +27,7 @@ describe('CLI arguments', () => {
       connections: 4,
       limitRate: 5 * 1024 * 1024,
       preferredHeight: 720,
+      pipelining: 3,
       verify: false,
     });
   });

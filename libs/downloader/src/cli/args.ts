@@ -3,6 +3,7 @@ export interface CliArgs {
   output: string;
   headers: Record<string, string>;
   connections?: number;
+  pipelining?: number;
   limitRate?: number;
   preferredHeight?: number;
   kind?: 'hls' | 'mp4';
@@ -18,6 +19,7 @@ export const USAGE = `usage: npm run dl -- <url> -o <file> [options]
   -o, --output <file>      target file; .ts keeps the HLS stream, .mp4/.mkv remux (ffmpeg)
   -H, --header 'N: v'      request header, repeatable (Referer, User-Agent, Cookie …)
   -c, --connections <n>    parallel connections (default 8)
+      --pipelining <n>     HLS: requests in flight per connection (default 2; 1 = off)
   -r, --limit-rate <rate>  bandwidth limit in bytes/s, suffixes K, M, G (e.g. 500K, 5M)
       --height <px>        HLS master playlists: the variant closest to this height
       --kind hls|mp4       skip auto-detection
@@ -74,6 +76,9 @@ export function parseArgs(argv: string[]): CliArgs {
       case '-c':
       case '--connections':
         out.connections = positiveInt(a, value());
+        break;
+      case '--pipelining':
+        out.pipelining = positiveInt(a, value());
         break;
       case '-r':
       case '--limit-rate':

@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { promises as fs } from 'node:fs';
 import { dirname, extname } from 'node:path';
 import type { StreamDescriptor } from '@aniworld/contracts';
@@ -19,6 +20,8 @@ const DEFAULTS = {
   retryBaseDelayMs: 500,
   stallTimeoutMs: 20_000,
   stateIntervalMs: 500,
+  pipelining: 2,
+  memoryBudget: 48 * 1024 * 1024,
 };
 
 /** Paths of one download: where bytes land, what gets remuxed, what the caller finally sees. */
@@ -62,13 +65,19 @@ export async function download(
   const warnings: string[] = [];
 
   const internal = new AbortController();
+  // Every request in flight listens on it (connections × pipelining of them, plus keys/playlists).
+  setMaxListeners(0, internal.signal);
   const onAbort = (): void => internal.abort();
   if (options.signal?.aborted) throw new Aborted();
   options.signal?.addEventListener('abort', onAbort, { once: true });
 
+  // Only HLS pipelines: an MP4 part is one long response, and a request queued behind it would wait
+  // for the whole part instead of taking a free connection.
+  const pipelining = descriptor.kind === 'hls' ? Math.max(1, Math.floor(options.pipelining ?? DEFAULTS.pipelining)) : 1;
   const http = new HttpClient({
     headers: descriptor.headers ?? {},
     maxConnectionsPerHost: Math.max(1, options.maxConnectionsPerHost ?? connections),
+    pipelining,
     stallTimeoutMs: options.stallTimeoutMs ?? DEFAULTS.stallTimeoutMs,
     bucket: options.bandwidthLimit ? new TokenBucket(options.bandwidthLimit) : undefined,
     signal: internal.signal,
@@ -80,6 +89,8 @@ export async function download(
     progress: new ProgressTracker({ onProgress: options.onProgress }),
     retry: { maxAttempts: options.maxAttempts ?? DEFAULTS.maxAttempts, baseDelayMs: options.retryBaseDelayMs ?? DEFAULTS.retryBaseDelayMs },
     connections,
+    pipelining,
+    hlsMemoryBudget: Math.max(1024 * 1024, options.memoryBudget ?? DEFAULTS.memoryBudget),
     abortAll: () => internal.abort(),
     stateIntervalMs: DEFAULTS.stateIntervalMs,
   };

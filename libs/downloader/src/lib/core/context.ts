@@ -11,6 +11,10 @@ export interface EngineContext {
   progress: ProgressTracker;
   retry: RetryPolicy;
   connections: number;
+  /** HLS: requests in flight per keep-alive connection (HTTP/1.1 pipelining); 1 = none. */
+  pipelining: number;
+  /** HLS: bytes of finished-but-unwritten segment data kept in memory before spilling to temp files. */
+  hlsMemoryBudget: number;
   /** Stops every request of this download (the first failure wins; the rest are noise). */
   abortAll(): void;
   /** Interval of state-file saves. */

@@ -31,6 +31,13 @@ export interface DownloadOptions {
   connections?: number;
   /** Upper bound of open connections per origin. Default: `connections`. */
   maxConnectionsPerHost?: number;
+  /**
+   * HLS: segment requests in flight per connection (HTTP/1.1 pipelining), so each request's latency
+   * overlaps the previous response's body. Default 2; 1 disables it. MP4 parts never pipeline.
+   */
+  pipelining?: number;
+  /** HLS: decoded segment bytes held in memory before they spill to temp files next to the .part. Default 48 MiB. */
+  memoryBudget?: number;
   /** Bytes per second across all connections of this download; unlimited when absent. */
   bandwidthLimit?: number;
   /** HLS master playlists: the variant whose height is closest; default the highest bandwidth. */

@@ -1,16 +1,14 @@
 import { promises as fs } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import { retryOptions, type EngineContext, type StageResult } from '../core/context';
-import { Aborted, IncompleteDownload, mapFsError, NetworkError } from '../core/errors';
+import { Aborted, IncompleteDownload, mapFsError } from '../core/errors';
 import { withRetry } from '../core/retry';
 import { readState, StateSaver, STATE_VERSION, type HlsState } from '../core/state-file';
-import { headerValue } from '../http/client';
 import { OrderedWriter } from './ordered-writer';
-import type { MediaPlaylist, Segment } from './playlist';
-import { decryptAes128, gunzipIfNeeded, ivForSegment, stripFakeHeader } from './segment-data';
-
-/** Reorder buffer cap: with 10 MB segments (high bitrate, 6 s) a count window alone would hold 160 MB. */
-const MAX_BUFFERED_BYTES = 32 * 1024 * 1024;
+import type { MediaPlaylist } from './playlist';
+import { MemoryBudget } from './segment-buffer';
+import { fetchSegment, type SegmentFetchDeps } from './segment-fetch';
 
 export interface HlsStageOptions {
   fingerprint: string;
@@ -82,13 +80,18 @@ export async function downloadHls(
   ctx.progress.setSegments(start, count);
   ctx.progress.flush();
 
-  const window = Math.max(ctx.connections * 2, ctx.connections + 4);
+  // Two requests per keep-alive connection (pipelining) hide each request's latency behind the
+  // previous response's body; the writer's window leaves room for out-of-order completions on top.
+  const workers = Math.max(1, Math.min(ctx.connections * ctx.pipelining, count - start));
+  const window = 2 * workers;
+  const budget = new MemoryBudget(ctx.hlsMemoryBudget);
+  await removeSpillFiles(partPath);
   let saver: StateSaver<HlsState> | undefined = undefined;
   const writer = new OrderedWriter(
     {
-      write: async (data, position) => {
+      write: async (chunks, position) => {
         try {
-          await fh.write(data, 0, data.length, position);
+          await fh.writev(chunks, position);
         } catch (err) {
           throw mapFsError(err, partPath);
         }
@@ -101,7 +104,6 @@ export async function downloadHls(
       ctx.progress.setSegments(next, count);
       saver?.tick();
     },
-    MAX_BUFFERED_BYTES,
   );
   saver = new StateSaver<HlsState>(
     statePath,
@@ -127,6 +129,7 @@ export async function downloadHls(
     }
     return p;
   };
+  const deps: SegmentFetchDeps = { ctx, budget, keyFor, spillPath: (i) => spillPathFor(partPath, i) };
 
   let nextFetch = start;
   let firstError: unknown = null;
@@ -136,7 +139,7 @@ export async function downloadHls(
       if (i >= count) return;
       await writer.waitForSlot(i);
       const seg = segments[i];
-      const { data, received } = await fetchSegment(ctx, seg, keyFor);
+      const { data, received } = await fetchSegment(deps, seg);
       writer.put(i, data);
       estimator.record(received, seg.duration);
       if (exact === null) ctx.progress.setTotal(estimator.estimate(), true);
@@ -147,13 +150,13 @@ export async function downloadHls(
       await worker();
     } catch (err) {
       if (firstError === null || (firstError instanceof Aborted && !(err instanceof Aborted))) firstError = err;
-      writer.fail(err);
       ctx.abortAll();
+      await writer.fail(err);
     }
   };
 
   try {
-    await Promise.all(Array.from({ length: Math.min(ctx.connections, Math.max(1, count - start)) }, guarded));
+    await Promise.all(Array.from({ length: workers }, guarded));
     if (firstError !== null) throw firstError;
     await writer.flush();
     if (writer.nextIndex !== count) throw new IncompleteDownload(count, writer.nextIndex);
@@ -166,52 +169,22 @@ export async function downloadHls(
     await saver.flush().catch(() => undefined);
     await fh.close().catch(() => undefined);
     throw err;
+  } finally {
+    await removeSpillFiles(partPath);
   }
 }
 
-async function fetchSegment(
-  ctx: EngineContext,
-  seg: Segment,
-  keyFor: (url: string) => Promise<Buffer>,
-): Promise<{ data: Buffer; received: number }> {
-  return withRetry(
-    `segment ${seg.index}`,
-    async () => {
-      const range = seg.byteRange
-        ? { start: seg.byteRange.offset, end: seg.byteRange.offset + seg.byteRange.length - 1 }
-        : undefined;
-      const res = await ctx.http.open(seg.url, { range });
-      // With a Content-Length the body is copied into one buffer as it arrives: no chunk list
-      // plus concatenated copy held at the same time.
-      const declared = Number(headerValue(res.headers, 'content-length'));
-      const into = Number.isSafeInteger(declared) && declared > 0 ? Buffer.allocUnsafe(declared) : null;
-      const chunks: Buffer[] = [];
-      let received = 0;
-      try {
-        await res.consume((c) => {
-          if (into) {
-            if (received + c.length > into.length) throw new NetworkError(seg.url, new Error('body longer than Content-Length'));
-            c.copy(into, received);
-          } else {
-            chunks.push(c);
-          }
-          received += c.length;
-          ctx.progress.add(c.length);
-        });
-      } catch (err) {
-        ctx.progress.rollback(received);
-        throw err;
-      }
-      let data: Buffer = into ? into.subarray(0, received) : Buffer.concat(chunks, received);
-      if (seg.byteRange && res.status === 200) {
-        // The server ignored Range and sent the whole file.
-        data = data.subarray(seg.byteRange.offset, seg.byteRange.offset + seg.byteRange.length);
-      }
-      if (data.length === 0) throw new NetworkError(seg.url, new Error('empty segment body'));
-      data = await gunzipIfNeeded(data, headerValue(res.headers, 'content-encoding'), !seg.key);
-      if (seg.key) data = decryptAes128(data, await keyFor(seg.key.url), ivForSegment(seg.key.iv, seg.sequence));
-      return { data: stripFakeHeader(data), received };
-    },
-    retryOptions(ctx),
+function spillPathFor(partPath: string, index: number): string {
+  return `${partPath}.seg${index}`;
+}
+
+/** Spill files only help the running download; a crash can leave some behind, so each run sweeps. */
+async function removeSpillFiles(partPath: string): Promise<void> {
+  const prefix = `${basename(partPath)}.seg`;
+  const names = await fs.readdir(dirname(partPath)).catch(() => [] as string[]);
+  await Promise.all(
+    names
+      .filter((n) => n.startsWith(prefix) && /^\d+$/.test(n.slice(prefix.length)))
+      .map((n) => fs.rm(join(dirname(partPath), n), { force: true }).catch(() => undefined)),
   );
 }

@@ -1,13 +1,26 @@
-import { OrderedWriter, type PositionalSink } from './ordered-writer';
+import { OrderedWriter, type FinishedSegment, type PositionalSink } from './ordered-writer';
 
 class MemorySink implements PositionalSink {
   writes: { pos: number; data: string }[] = [];
   failAt: number | null = null;
-  async write(data: Buffer, position: number): Promise<void> {
+  async write(chunks: Buffer[], position: number): Promise<void> {
     await Promise.resolve();
     if (this.failAt === position) throw Object.assign(new Error('no space'), { code: 'ENOSPC' });
-    this.writes.push({ pos: position, data: data.toString() });
+    this.writes.push({ pos: position, data: Buffer.concat(chunks).toString() });
   }
+}
+
+const discarded: string[] = [];
+
+function seg(text: string): FinishedSegment {
+  const data = Buffer.from(text);
+  return {
+    length: data.length,
+    writeTo: (sink, position) => sink.write([data], position),
+    discard: async () => {
+      discarded.push(text);
+    },
+  };
 }
 
 describe('OrderedWriter', () => {
@@ -15,11 +28,11 @@ describe('OrderedWriter', () => {
     const sink = new MemorySink();
     const seen: number[] = [];
     const w = new OrderedWriter(sink, 0, 0, 4, (next) => seen.push(next));
-    w.put(2, Buffer.from('cc'));
-    w.put(1, Buffer.from('b'));
+    w.put(2, seg('cc'));
+    w.put(1, seg('b'));
     expect(sink.writes).toEqual([]);
-    w.put(0, Buffer.from('aaa'));
-    w.put(3, Buffer.from('dddd'));
+    w.put(0, seg('aaa'));
+    w.put(3, seg('dddd'));
     await w.flush();
     expect(sink.writes).toEqual([
       { pos: 0, data: 'aaa' },
@@ -34,7 +47,7 @@ describe('OrderedWriter', () => {
   it('starts at a resumed index and offset', async () => {
     const sink = new MemorySink();
     const w = new OrderedWriter(sink, 5, 1000, 2);
-    w.put(5, Buffer.from('x'));
+    w.put(5, seg('x'));
     await w.flush();
     expect(sink.writes).toEqual([{ pos: 1000, data: 'x' }]);
     expect(w.nextIndex).toBe(6);
@@ -47,32 +60,32 @@ describe('OrderedWriter', () => {
     const blocked = w.waitForSlot(2).then(() => (released = true));
     await Promise.resolve();
     expect(released).toBe(false);
-    w.put(1, Buffer.from('b'));
+    w.put(1, seg('b'));
     await w.flush();
     expect(released).toBe(false);
-    w.put(0, Buffer.from('a'));
+    w.put(0, seg('a'));
     await blocked;
     expect(released).toBe(true);
   });
 
-  it('also bounds the bytes it holds, but always admits the next segment to write', async () => {
-    const w = new OrderedWriter(new MemorySink(), 0, 0, 10, undefined, 4);
-    await w.waitForSlot(1);
-    w.put(1, Buffer.from('12345'));
-    let released = false;
-    const blocked = w.waitForSlot(2).then(() => (released = true));
-    await w.waitForSlot(0);
+  it('discards each segment once it is written, and what it holds when it fails', async () => {
+    discarded.length = 0;
+    const w = new OrderedWriter(new MemorySink(), 0, 0, 4);
+    w.put(0, seg('a'));
+    await w.flush();
+    expect(discarded).toEqual(['a']);
+    w.put(2, seg('c'));
+    await w.fail(new Error('elsewhere'));
+    expect(discarded).toEqual(['a', 'c']);
+    w.put(1, seg('late'));
     await Promise.resolve();
-    expect(released).toBe(false);
-    w.put(0, Buffer.from('a'));
-    await blocked;
-    expect(released).toBe(true);
+    expect(discarded).toContain('late');
   });
 
   it('refuses a segment delivered twice', () => {
     const w = new OrderedWriter(new MemorySink(), 0, 0, 4);
-    w.put(1, Buffer.from('b'));
-    expect(() => w.put(1, Buffer.from('b'))).toThrow(/twice/);
+    w.put(1, seg('b'));
+    expect(() => w.put(1, seg('b'))).toThrow(/twice/);
   });
 
   it('surfaces a write error to flush and to waiting producers', async () => {
@@ -80,8 +93,8 @@ describe('OrderedWriter', () => {
     sink.failAt = 1;
     const w = new OrderedWriter(sink, 0, 0, 1);
     const waiting = w.waitForSlot(3);
-    w.put(0, Buffer.from('a'));
-    w.put(1, Buffer.from('b'));
+    w.put(0, seg('a'));
+    w.put(1, seg('b'));
     await expect(w.flush()).rejects.toMatchObject({ code: 'ENOSPC' });
     await expect(waiting).rejects.toMatchObject({ code: 'ENOSPC' });
     await expect(w.waitForSlot(5)).rejects.toMatchObject({ code: 'ENOSPC' });

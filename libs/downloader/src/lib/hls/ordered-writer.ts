@@ -1,19 +1,25 @@
-/** Where the ordered writer puts bytes; a FileHandle in production, an array in tests. */
-export interface PositionalSink {
-  write(data: Buffer, position: number): Promise<void>;
+import { SPILL_COPY_BLOCK, type PositionalSink } from './segment-buffer';
+
+export type { PositionalSink } from './segment-buffer';
+
+/** A finished segment waiting for its turn (a SegmentBuffer in production). */
+export interface FinishedSegment {
+  readonly length: number;
+  writeTo(sink: PositionalSink, position: number, scratch: () => Buffer): Promise<void>;
+  discard(): Promise<void>;
 }
 
 /**
- * Segments arrive in any order and are written strictly in index order at increasing offsets.
- * At most `window` segments beyond the next one to write may be held in memory: a producer asks
- * `waitForSlot(i)` before fetching segment i, which bounds memory to window × segment size.
+ * Segments finish in any order and are written strictly in index order at increasing offsets.
+ * A producer asks `waitForSlot(i)` before fetching segment i, so at most `window` segments beyond
+ * the next one to write are held (in memory up to the download's budget, the rest in spill files).
  */
 export class OrderedWriter {
-  private readonly pending = new Map<number, Buffer>();
+  private readonly pending = new Map<number, FinishedSegment>();
   private waiters: { index: number; resolve: () => void; reject: (e: unknown) => void }[] = [];
   private draining: Promise<void> | null = null;
   private error: unknown = null;
-  private pendingBytes = 0;
+  private scratchBlock: Buffer | null = null;
 
   constructor(
     private readonly sink: PositionalSink,
@@ -21,8 +27,6 @@ export class OrderedWriter {
     private offset: number,
     private readonly window: number,
     private readonly onWritten: (nextIndex: number, offset: number) => void = () => undefined,
-    /** Also bounds the held bytes (large segments); the next segment to write always passes. */
-    private readonly maxBufferedBytes = Infinity,
   ) {}
 
   get nextIndex(): number {
@@ -43,11 +47,13 @@ export class OrderedWriter {
     return new Promise((resolve, reject) => this.waiters.push({ index, resolve, reject }));
   }
 
-  put(index: number, data: Buffer): void {
-    if (this.error) return;
+  put(index: number, segment: FinishedSegment): void {
+    if (this.error) {
+      void segment.discard();
+      return;
+    }
     if (index < this.next || this.pending.has(index)) throw new Error(`segment ${index} delivered twice`);
-    this.pending.set(index, data);
-    this.pendingBytes += data.length;
+    this.pending.set(index, segment);
     if (!this.draining && this.pending.has(this.next)) {
       this.draining = this.drain().finally(() => {
         this.draining = null;
@@ -61,36 +67,42 @@ export class OrderedWriter {
     if (this.error) throw this.error;
   }
 
-  /** Wakes blocked producers with an error (the download is failing elsewhere). */
-  fail(err: unknown): void {
+  /** Wakes blocked producers with an error (the download is failing elsewhere) and drops what is held. */
+  async fail(err: unknown): Promise<void> {
     if (!this.error) this.error = err;
+    const held = [...this.pending.values()];
     this.pending.clear();
     const waiters = this.waiters;
     this.waiters = [];
     for (const w of waiters) w.reject(err);
+    await Promise.all(held.map((s) => s.discard()));
   }
 
   private async drain(): Promise<void> {
     try {
-      let data = this.pending.get(this.next);
-      while (data !== undefined) {
-        this.pending.delete(this.next);
-        this.pendingBytes -= data.length;
-        await this.sink.write(data, this.offset);
-        this.offset += data.length;
+      let segment = this.pending.get(this.next);
+      while (segment !== undefined && !this.error) {
+        try {
+          await segment.writeTo(this.sink, this.offset, this.scratch);
+        } finally {
+          this.pending.delete(this.next);
+          await segment.discard();
+        }
+        this.offset += segment.length;
         this.next++;
         this.onWritten(this.next, this.offset);
         this.wake();
-        data = this.pending.get(this.next);
+        segment = this.pending.get(this.next);
       }
     } catch (err) {
-      this.fail(err);
+      await this.fail(err);
     }
   }
 
+  private readonly scratch = (): Buffer => (this.scratchBlock ??= Buffer.allocUnsafe(SPILL_COPY_BLOCK));
+
   private admits(index: number): boolean {
-    if (index === this.next) return true;
-    return index < this.next + this.window && this.pendingBytes < this.maxBufferedBytes;
+    return index < this.next + this.window;
   }
 
   private wake(): void {

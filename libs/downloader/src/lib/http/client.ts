@@ -2,11 +2,14 @@ import { Agent, interceptors, request } from 'undici';
 import type { Dispatcher } from 'undici';
 import { Aborted, StalledError, errorForStatus, mapNetworkError } from '../core/errors';
 import { sleep } from '../core/sleep';
+import { findStalled, type Watched } from './stall-watch';
 import type { TokenBucket } from './token-bucket';
 
 export interface HttpClientOptions {
   headers: Record<string, string>;
   maxConnectionsPerHost: number;
+  /** Requests sent ahead on one keep-alive connection (HTTP/1.1 pipelining); default 1. */
+  pipelining?: number;
   stallTimeoutMs: number;
   bucket?: TokenBucket;
   signal?: AbortSignal;
@@ -19,13 +22,6 @@ export interface OpenResponse {
   consume(onChunk: (chunk: Buffer) => void | Promise<void>): Promise<void>;
   /** Stops reading; the connection is discarded. */
   cancel(): void;
-}
-
-interface Watched {
-  last: number;
-  paused: boolean;
-  stalled: StalledError | null;
-  controller: AbortController;
 }
 
 /**
@@ -41,7 +37,7 @@ export class HttpClient {
   constructor(private readonly opts: HttpClientOptions) {
     this.agent = new Agent({
       connections: opts.maxConnectionsPerHost,
-      pipelining: 1,
+      pipelining: Math.max(1, opts.pipelining ?? 1),
       keepAliveTimeout: 30_000,
       // The stall watchdog below owns timeouts; undici's would fire during throttling pauses.
       headersTimeout: 0,
@@ -57,7 +53,7 @@ export class HttpClient {
   ): Promise<OpenResponse> {
     if (this.opts.signal?.aborted) throw new Aborted();
     const controller = new AbortController();
-    const w: Watched = { last: performance.now(), paused: false, stalled: null, controller };
+    const w: Watched = { last: performance.now(), answered: false, paused: false, stalled: null, controller };
     const onOuterAbort = (): void => controller.abort();
     this.opts.signal?.addEventListener('abort', onOuterAbort, { once: true });
     this.track(w);
@@ -86,6 +82,7 @@ export class HttpClient {
       throw errorForStatus(url, res.statusCode);
     }
     w.last = performance.now();
+    w.answered = true;
     const bucket = this.opts.bucket;
     return {
       status: res.statusCode,
@@ -144,14 +141,9 @@ export class HttpClient {
   }
 
   private checkStalls(): void {
-    const now = performance.now();
-    for (const w of this.active) {
-      const idle = now - w.last;
-      if (!w.paused && idle > this.opts.stallTimeoutMs) {
-        w.stalled = new StalledError('', Math.round(idle));
-        w.controller.abort();
-        this.active.delete(w);
-      }
+    for (const w of findStalled(this.active, performance.now(), this.opts.stallTimeoutMs)) {
+      w.controller.abort();
+      this.active.delete(w);
     }
     if (this.active.size === 0 && this.watchdog) {
       clearInterval(this.watchdog);
