@@ -1,11 +1,7 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-
-/** The built server bundle, as a user runs it; it serves the built web app at `/`. */
-const SERVER_MAIN = resolve(__dirname, '../../../../dist/apps/server/main.js');
+import { join } from 'node:path';
+import { spawnBuiltServer } from '@aniworld/testing';
 
 export interface RunningServer {
   url: string;
@@ -15,21 +11,10 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolvePort(port));
-    });
-  });
-}
-
 /**
  * Starts the built server on a free port with a fresh data dir and an empty anime directory
  * (not configured: the setup page sets it). A browser clicking through pages makes more calls
- * than the default per-IP limit expects of one user, so the file raises it.
+ * than the default per-IP limit expects of one user, so the settings raise it.
  */
 export async function startServer(
   env: Record<string, string> = {},
@@ -40,61 +25,25 @@ export async function startServer(
   const animeDir = join(root, 'anime');
   mkdirSync(dataDir);
   mkdirSync(animeDir);
-  writeFileSync(
-    join(dataDir, 'config.json'),
-    JSON.stringify({
+  const server = await spawnBuiltServer({
+    dataDir,
+    env: { LOG_LEVEL: 'warn', ...env },
+    settings: {
       ...config,
       security: {
         rate_limit_per_minute: 10_000,
         auth_rate_limit_per_minute: 100,
         ...config['security'],
       },
-    }),
-  );
-  const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, [SERVER_MAIN], {
-    env: {
-      PATH: process.env['PATH'] ?? '',
-      TZ: 'UTC',
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'warn',
-      ...env,
-      DATA_DIR: dataDir,
-      PORT: String(port),
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
   });
-  let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<void>((done) => child.once('exit', () => done()));
-  const url = `http://127.0.0.1:${port}`;
-
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    if (child.exitCode !== null)
-      throw new Error(`server exited with ${child.exitCode}:\n${output}`);
-    try {
-      const res = await fetch(`${url}/health`);
-      if (res.status === 200 || res.status === 503) break;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) {
-      child.kill('SIGKILL');
-      throw new Error(`server did not start within 30 s:\n${output}`);
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-
   return {
-    url,
+    url: server.url,
     dataDir,
     animeDir,
-    output: () => output,
+    output: server.output,
     stop: async () => {
-      if (child.exitCode === null) child.kill('SIGTERM');
-      await exited;
+      await server.stop();
       rmSync(root, { recursive: true, force: true });
     },
   };
