@@ -1,4 +1,4 @@
-import { Agent, interceptors, request } from 'undici';
+import { Agent, redirectInterceptor, request } from './http/undici';
 import { errorForStatus, mapNetworkError } from './core/errors';
 
 const HLS_TYPES = /mpegurl/i;
@@ -27,7 +27,7 @@ export async function detectStreamKind(url: string, headers: Record<string, stri
   try {
     const res = await request(url, {
       headers: { ...headers, range: 'bytes=0-1023' },
-      dispatcher: agent.compose(interceptors.redirect({ maxRedirections: 5 })),
+      dispatcher: agent.compose(redirectInterceptor({ maxRedirections: 5 })),
     }).catch((err: unknown) => {
       throw mapNetworkError(err, url);
     });

@@ -21,7 +21,7 @@ const DEFAULTS = {
   stallTimeoutMs: 20_000,
   stateIntervalMs: 500,
   pipelining: 2,
-  memoryBudget: 48 * 1024 * 1024,
+  memoryBudget: 32 * 1024 * 1024,
 };
 
 /** Paths of one download: where bytes land, what gets remuxed, what the caller finally sees. */

@@ -33,7 +33,7 @@ export class MemoryBudget {
 }
 
 /** Spill writes are batched to this size; the copy into the .part reads back in blocks of it. */
-const SPILL_BLOCK = 1024 * 1024;
+const SPILL_BLOCK = 256 * 1024;
 
 /**
  * The decoded bytes of one segment, kept as the chunks they arrived in (never concatenated): a

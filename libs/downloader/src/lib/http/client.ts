@@ -1,5 +1,4 @@
-import { Agent, interceptors, request } from 'undici';
-import type { Dispatcher } from 'undici';
+import { Agent, redirectInterceptor, request, type Dispatcher } from './undici';
 import { Aborted, StalledError, errorForStatus, mapNetworkError } from '../core/errors';
 import { sleep } from '../core/sleep';
 import { findStalled, type Watched } from './stall-watch';
@@ -43,7 +42,7 @@ export class HttpClient {
       headersTimeout: 0,
       bodyTimeout: 0,
     });
-    this.dispatcher = this.agent.compose(interceptors.redirect({ maxRedirections: 5 }));
+    this.dispatcher = this.agent.compose(redirectInterceptor({ maxRedirections: 5 }));
   }
 
   /** Opens a GET (or HEAD); throws typed errors for non-2xx answers. */
