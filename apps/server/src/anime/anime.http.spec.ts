@@ -12,6 +12,7 @@ import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:
 import { join } from 'node:path';
 import { DomainEvents } from '../common/events';
 import { FAST_PROVIDERS, startTestApp, type TestApp, tempDir } from '../../test/helpers/test-app';
+import { EpisodeLanguagesService } from './episode-languages.service';
 import { LibraryScanService } from './library/library-scan.service';
 
 function touch(root: string, ...parts: string[]): void {
@@ -76,6 +77,17 @@ describe('anime API and library scan against the sandbox (HTTP)', () => {
     expect(added.seasons.map((s) => s.season)).toEqual([0, 1, 2]);
     expect(added.missing_episodes).toBe(added.total_episodes);
     expect(existsSync(join(library, 'Sternenwanderer (2019)'))).toBe(true);
+
+    // aniworld names an episode's languages only on its page: they are read in the background.
+    await t.app.get(EpisodeLanguagesService).idle();
+    const withLanguages = (await api.get('/api/anime/sternenwanderer').expect(200))
+      .body as AnimeDetail;
+    const s1e1 = withLanguages.seasons.find((s) => s.season === 1)?.episodes[0];
+    expect(new Set(s1e1?.languages)).toEqual(
+      new Set(['german-dub', 'german-sub', 'english-sub', 'english-dub']),
+    );
+    const s2e1 = withLanguages.seasons.find((s) => s.season === 2)?.episodes[0];
+    expect(new Set(s2e1?.languages)).toEqual(new Set(['german-sub', 'english-sub']));
 
     const again = await api
       .post('/api/anime/add')

@@ -3,6 +3,7 @@ import { ProvidersModule } from '../providers/providers.module';
 import { AnimeLibraryService } from './anime-library.service';
 import { AnimeQueryService } from './anime-query.service';
 import { AnimeController } from './anime.controller';
+import { EpisodeLanguagesService } from './episode-languages.service';
 import { EpisodeRepository } from './episode.repository';
 import { FolderMatcherService } from './library/folder-matcher.service';
 import { LibraryFolderRepository } from './library/library-folder.repository';
@@ -19,12 +20,19 @@ import { SeriesSyncService } from './series-sync.service';
     EpisodeRepository,
     LibraryFolderRepository,
     SeriesSyncService,
+    EpisodeLanguagesService,
     SeriesCatalogService,
     FolderMatcherService,
     LibraryScanService,
     AnimeQueryService,
     AnimeLibraryService,
   ],
-  exports: [SeriesRepository, EpisodeRepository, SeriesSyncService, SeriesCatalogService],
+  exports: [
+    SeriesRepository,
+    EpisodeRepository,
+    SeriesSyncService,
+    SeriesCatalogService,
+    EpisodeLanguagesService,
+  ],
 })
 export class AnimeModule {}

@@ -4,6 +4,7 @@ import { DomainError } from '../common/errors';
 import { ProvidersService } from '../providers/providers.service';
 import type { AnimeSeriesEntity } from './entities/anime-series.entity';
 import type { EpisodeEntity } from './entities/episode.entity';
+import { EpisodeLanguagesService } from './episode-languages.service';
 import { EpisodeRepository, episodeSlot } from './episode.repository';
 import { SeriesRepository } from './series.repository';
 
@@ -19,6 +20,7 @@ export class SeriesSyncService {
     private readonly providers: ProvidersService,
     private readonly series: SeriesRepository,
     private readonly episodes: EpisodeRepository,
+    private readonly languages: EpisodeLanguagesService,
   ) {}
 
   async refreshEpisodes(series: AnimeSeriesEntity, signal?: AbortSignal): Promise<EpisodeEntity[]> {
@@ -44,6 +46,7 @@ export class SeriesSyncService {
       }
     }
     const rows = await this.episodes.upsertMany(series.id, infos);
+    this.languages.schedule(series);
     this.logger.log({
       msg: 'episodes refreshed',
       key: series.key,

@@ -1,0 +1,77 @@
+import { type BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
+import { languageCodeOf, type SiteId } from '@aniworld/contracts';
+import { ProvidersService } from '../providers/providers.service';
+import type { AnimeSeriesEntity } from './entities/anime-series.entity';
+import { EpisodeRepository } from './episode.repository';
+
+/**
+ * aniworld's season pages do not say which languages an episode has (their flags are a legend);
+ * only the episode page does. This fills them in the background, one episode page at a time
+ * under the site's rate limit, for episodes that are not downloaded yet — so "missing" can honour
+ * the language preference without a burst of requests when a series is added.
+ */
+@Injectable()
+export class EpisodeLanguagesService implements BeforeApplicationShutdown {
+  private readonly logger = new Logger(EpisodeLanguagesService.name);
+  private readonly pending = new Map<number, AnimeSeriesEntity>();
+  private running: Promise<void> | null = null;
+  private readonly abort = new AbortController();
+
+  constructor(
+    private readonly providers: ProvidersService,
+    private readonly episodes: EpisodeRepository,
+  ) {}
+
+  /** Queues a series; returns at once. */
+  schedule(series: AnimeSeriesEntity): void {
+    if (series.site !== 'aniworld' || this.abort.signal.aborted) return;
+    this.pending.set(series.id, series);
+    this.running ??= this.drain().finally(() => {
+      this.running = null;
+    });
+  }
+
+  /** Resolves when everything scheduled so far is done (tests, shutdown). */
+  async idle(): Promise<void> {
+    while (this.running) await this.running;
+  }
+
+  /** Before the database closes. */
+  async beforeApplicationShutdown(): Promise<void> {
+    this.abort.abort();
+    await this.idle();
+  }
+
+  private async drain(): Promise<void> {
+    for (const [id, series] of this.pending) {
+      this.pending.delete(id);
+      if (this.abort.signal.aborted) return;
+      try {
+        await this.fill(series);
+      } catch (error) {
+        if (!this.abort.signal.aborted) {
+          this.logger.warn({
+            msg: 'could not read episode languages',
+            key: series.key,
+            error: (error as Error).message,
+          });
+        }
+      }
+    }
+  }
+
+  private async fill(series: AnimeSeriesEntity): Promise<void> {
+    const todo = (await this.episodes.forSeries(series.id)).filter(
+      (e) => e.languages.length === 0 && !e.isDownloaded,
+    );
+    for (const episode of todo) {
+      if (this.abort.signal.aborted) return;
+      const details = await this.providers.onSite(series.site as SiteId, (a) =>
+        a.getEpisode(series.key, episode.season, episode.episodeNumber, this.abort.signal),
+      );
+      const languages = [...new Set(details.links.map((link) => languageCodeOf(link.language)))];
+      if (languages.length) await this.episodes.setLanguages(episode.id, languages);
+    }
+    this.logger.log({ msg: 'episode languages read', key: series.key, episodes: todo.length });
+  }
+}
