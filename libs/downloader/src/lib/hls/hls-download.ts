@@ -129,7 +129,13 @@ export async function downloadHls(
     }
     return p;
   };
-  const deps: SegmentFetchDeps = { ctx, budget, keyFor, spillPath: (i) => spillPathFor(partPath, i) };
+  const deps: SegmentFetchDeps = {
+    ctx,
+    budget,
+    keyFor,
+    spillPath: (i) => spillPathFor(partPath, i),
+    arriving: (i, data) => writer.arrivingInto(i, data),
+  };
 
   let nextFetch = start;
   let firstError: unknown = null;

@@ -99,4 +99,25 @@ describe('OrderedWriter', () => {
     await expect(waiting).rejects.toMatchObject({ code: 'ENOSPC' });
     await expect(w.waitForSlot(5)).rejects.toMatchObject({ code: 'ENOSPC' });
   });
+
+  it('lets the segment next in line stream into the sink before it is complete', async () => {
+    const sink = new MemorySink();
+    const w = new OrderedWriter(sink, 0, 0, 4);
+    const streamed: { index: number; position: number }[] = [];
+    const growing = (index: number) => ({
+      streamTo: async (_s: PositionalSink, position: number) => {
+        streamed.push({ index, position });
+      },
+    });
+    w.arrivingInto(1, growing(1));
+    w.arrivingInto(0, growing(0));
+    expect(streamed).toEqual([{ index: 0, position: 0 }]);
+    w.put(0, seg('aaa'));
+    await w.flush();
+    // Segment 1 became next in line after segment 0 was written at 0..3.
+    expect(streamed).toEqual([
+      { index: 0, position: 0 },
+      { index: 1, position: 3 },
+    ]);
+  });
 });

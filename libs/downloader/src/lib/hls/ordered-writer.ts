@@ -9,6 +9,11 @@ export interface FinishedSegment {
   discard(): Promise<void>;
 }
 
+/** A segment still arriving that can send its bytes straight to the sink once it is next in line. */
+export interface GrowingSegment {
+  streamTo(sink: PositionalSink, position: number, scratch: () => Buffer): Promise<void>;
+}
+
 /**
  * Segments finish in any order and are written strictly in index order at increasing offsets.
  * A producer asks `waitForSlot(i)` before fetching segment i, so at most `window` segments beyond
@@ -16,6 +21,7 @@ export interface FinishedSegment {
  */
 export class OrderedWriter {
   private readonly pending = new Map<number, FinishedSegment>();
+  private readonly arriving = new Map<number, GrowingSegment>();
   private waiters: { index: number; resolve: () => void; reject: (e: unknown) => void }[] = [];
   private draining: Promise<void> | null = null;
   private error: unknown = null;
@@ -47,7 +53,18 @@ export class OrderedWriter {
     return new Promise((resolve, reject) => this.waiters.push({ index, resolve, reject }));
   }
 
+  /**
+   * Segment `index` started arriving into `segment` (each attempt anew). When it is the next one to
+   * write it streams into the sink right away instead of waiting in memory for its end.
+   */
+  arrivingInto(index: number, segment: GrowingSegment): void {
+    if (this.error || index < this.next) return;
+    this.arriving.set(index, segment);
+    if (!this.draining) this.promote();
+  }
+
   put(index: number, segment: FinishedSegment): void {
+    this.arriving.delete(index);
     if (this.error) {
       void segment.discard();
       return;
@@ -72,6 +89,7 @@ export class OrderedWriter {
     if (!this.error) this.error = err;
     const held = [...this.pending.values()];
     this.pending.clear();
+    this.arriving.clear();
     const waiters = this.waiters;
     this.waiters = [];
     for (const w of waiters) w.reject(err);
@@ -82,21 +100,31 @@ export class OrderedWriter {
     try {
       let segment = this.pending.get(this.next);
       while (segment !== undefined && !this.error) {
+        let length: number;
         try {
           await segment.writeTo(this.sink, this.offset, this.scratch);
+          length = segment.length;
         } finally {
           this.pending.delete(this.next);
           await segment.discard();
         }
-        this.offset += segment.length;
+        this.offset += length;
         this.next++;
         this.onWritten(this.next, this.offset);
         this.wake();
         segment = this.pending.get(this.next);
       }
+      this.promote();
     } catch (err) {
       await this.fail(err);
     }
+  }
+
+  private promote(): void {
+    const head = this.arriving.get(this.next);
+    if (!head || this.error) return;
+    this.arriving.delete(this.next);
+    head.streamTo(this.sink, this.offset, this.scratch).catch((err: unknown) => this.fail(err));
   }
 
   private readonly scratch = (): Buffer => (this.scratchBlock ??= Buffer.allocUnsafe(SPILL_COPY_BLOCK));

@@ -70,4 +70,26 @@ describe('SegmentBuffer', () => {
     await a.discard();
     await b.discard();
   });
+
+  it('streams into the sink once it is next in line: what it held first, then each chunk as it arrives', async () => {
+    const budget = new MemoryBudget(50);
+    const path = join(dir, 's2');
+    const seg = new SegmentBuffer(budget, path);
+    const parts = [bytes(40, 1), bytes(40, 2), bytes(300 * 1024, 3), bytes(10, 4)];
+    await seg.append(parts[0]);
+    await seg.append(parts[1]); // over the budget: spilled
+    const sink = new FileLikeSink();
+    await seg.streamTo(sink, 100, scratch);
+    expect(sink.data.subarray(100).equals(Buffer.concat(parts.slice(0, 2)))).toBe(true);
+    expect(budget.inUse).toBe(0);
+    expect(existsSync(path)).toBe(false);
+    await seg.append(parts[2]);
+    await seg.append(parts[3]);
+    await seg.seal();
+    await seg.writeTo(sink, 100, scratch);
+    expect(seg.length).toBe(Buffer.concat(parts).length);
+    expect(sink.data.subarray(100).equals(Buffer.concat(parts))).toBe(true);
+    await expect(seg.writeTo(new FileLikeSink(), 100, scratch)).rejects.toThrow(/elsewhere/);
+    await seg.discard();
+  });
 });

@@ -38,6 +38,9 @@ const SPILL_BLOCK = 256 * 1024;
 /**
  * The decoded bytes of one segment, kept as the chunks they arrived in (never concatenated): a
  * prefix in memory while the budget allows, the rest appended to a temp file next to the .part.
+ * Once the segment is the next one to write, `streamTo` moves what it holds into the .part and
+ * the rest of its bytes go there directly as they arrive — the common in-order case never waits
+ * in memory or touches a spill file.
  */
 export class SegmentBuffer {
   private readonly memory: Buffer[] = [];
@@ -46,7 +49,11 @@ export class SegmentBuffer {
   private spillBytes = 0;
   private batch: Buffer[] = [];
   private batchBytes = 0;
+  /** Set by streamTo: bytes [0, written) are in the sink from `position` on. */
+  private direct: { sink: PositionalSink; position: number; written: number } | null = null;
   private discarded = false;
+  /** Appends, streamTo, writeTo and discard run one at a time, in call order. */
+  private lock: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly budget: MemoryBudget,
@@ -54,34 +61,83 @@ export class SegmentBuffer {
   ) {}
 
   get length(): number {
-    return this.memoryBytes + this.spillBytes + this.batchBytes;
+    return this.direct ? this.direct.written + this.batchBytes : this.memoryBytes + this.spillBytes + this.batchBytes;
   }
 
-  /** True once part of the segment lives on disk. */
+  /** True once part of the segment lives in a spill file. */
   get spilled(): boolean {
-    return this.spill !== null || this.batchBytes > 0;
+    return this.spill !== null || (!this.direct && this.batchBytes > 0);
   }
 
-  async append(chunk: Buffer): Promise<void> {
-    if (chunk.length === 0 || this.discarded) return;
-    // Once spilling, stay on disk: the segment's bytes must stay in order (memory prefix, file rest).
-    if (!this.spilled && this.budget.tryTake(chunk.length)) {
-      this.memory.push(chunk);
-      this.memoryBytes += chunk.length;
-      return;
-    }
+  append(chunk: Buffer): Promise<void> {
+    if (chunk.length === 0) return Promise.resolve();
+    return this.exclusive(async () => {
+      if (this.discarded) return;
+      if (this.direct) {
+        this.push(chunk);
+        if (this.batchBytes >= SPILL_BLOCK) await this.flushDirect();
+        return;
+      }
+      // Once spilling, stay on disk: the bytes must stay in order (memory prefix, file rest).
+      if (!this.spilled && this.budget.tryTake(chunk.length)) {
+        this.memory.push(chunk);
+        this.memoryBytes += chunk.length;
+        return;
+      }
+      this.push(chunk);
+      if (this.batchBytes >= SPILL_BLOCK) await this.flushSpill();
+    });
+  }
+
+  /** Ends the segment: what is still batched goes to the spill file (or the sink when streaming). */
+  seal(): Promise<void> {
+    return this.exclusive(() => (this.direct ? this.flushDirect() : this.flushSpill()));
+  }
+
+  /** From now on the segment's bytes go to `sink` from `position` on, starting with what it holds. */
+  streamTo(sink: PositionalSink, position: number, scratch: () => Buffer): Promise<void> {
+    return this.exclusive(async () => {
+      if (this.discarded || this.direct) return;
+      const held = await this.copyHeld(sink, position, scratch);
+      await this.releaseHeld();
+      this.direct = { sink, position, written: held };
+    });
+  }
+
+  /** Writes the whole segment at `position` (nothing left to do when it was streamed there). */
+  writeTo(sink: PositionalSink, position: number, scratch: () => Buffer): Promise<void> {
+    return this.exclusive(async () => {
+      if (this.direct) {
+        if (this.direct.sink !== sink || this.direct.position !== position) throw new Error('segment streamed elsewhere');
+        await this.flushDirect();
+        return;
+      }
+      await this.copyHeld(sink, position, scratch);
+    });
+  }
+
+  /** Frees the memory and removes the spill file; safe to call more than once. */
+  discard(): Promise<void> {
+    return this.exclusive(async () => {
+      if (this.discarded) return;
+      this.discarded = true;
+      await this.releaseHeld();
+    });
+  }
+
+  private exclusive(op: () => Promise<void>): Promise<void> {
+    const run = this.lock.then(op);
+    this.lock = run.catch(() => undefined);
+    return run;
+  }
+
+  private push(chunk: Buffer): void {
     this.batch.push(chunk);
     this.batchBytes += chunk.length;
-    if (this.batchBytes >= SPILL_BLOCK) await this.flushBatch();
   }
 
-  /** Ends the segment: what is still batched goes to the spill file. */
-  async seal(): Promise<void> {
-    await this.flushBatch();
-  }
-
-  /** Writes the whole segment at `position`: the memory part in one writev, then the spill file. */
-  async writeTo(sink: PositionalSink, position: number, scratch: () => Buffer): Promise<void> {
+  /** Memory part in one writev, then the spill file, then what is batched; returns the bytes written. */
+  private async copyHeld(sink: PositionalSink, position: number, scratch: () => Buffer): Promise<number> {
     if (this.memory.length > 0) await sink.write(this.memory, position);
     let done = this.memoryBytes;
     if (this.spill) {
@@ -95,24 +151,34 @@ export class SegmentBuffer {
       }
     }
     if (this.batchBytes > 0) await sink.write(this.batch, position + done);
+    return done + this.batchBytes;
   }
 
-  /** Frees the memory and removes the spill file; safe to call more than once. */
-  async discard(): Promise<void> {
-    if (this.discarded) return;
-    this.discarded = true;
+  private async releaseHeld(): Promise<void> {
     this.budget.release(this.memoryBytes);
     this.memory.length = 0;
+    this.memoryBytes = 0;
     this.batch = [];
+    this.batchBytes = 0;
     const spill = this.spill;
     this.spill = null;
+    this.spillBytes = 0;
     if (spill) {
       await spill.close().catch(() => undefined);
       await fs.rm(this.spillPath, { force: true }).catch(() => undefined);
     }
   }
 
-  private async flushBatch(): Promise<void> {
+  private async flushDirect(): Promise<void> {
+    const d = this.direct;
+    if (!d || this.batchBytes === 0) return;
+    await d.sink.write(this.batch, d.position + d.written);
+    d.written += this.batchBytes;
+    this.batch = [];
+    this.batchBytes = 0;
+  }
+
+  private async flushSpill(): Promise<void> {
     if (this.batchBytes === 0) return;
     const batch = this.batch;
     const bytes = this.batchBytes;

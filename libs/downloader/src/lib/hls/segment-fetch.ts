@@ -13,6 +13,8 @@ export interface SegmentFetchDeps {
   /** Temp file for the part of segment `index` that does not fit the memory budget. */
   spillPath(index: number): string;
   keyFor(url: string): Promise<Buffer>;
+  /** Told about each attempt's buffer, so the segment next in line can stream into the .part. */
+  arriving(index: number, data: SegmentBuffer): void;
 }
 
 /**
@@ -32,6 +34,7 @@ export function fetchSegment(deps: SegmentFetchDeps, seg: Segment): Promise<{ da
       key?.catch(() => undefined);
       const res = await ctx.http.open(seg.url, { range });
       const data = new SegmentBuffer(deps.budget, deps.spillPath(seg.index));
+      deps.arriving(seg.index, data);
       let received = 0;
       let decoder: ReturnType<typeof segmentDecoder> | undefined;
       try {
