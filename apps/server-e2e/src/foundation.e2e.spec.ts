@@ -84,7 +84,7 @@ describe('the built server on a fresh data dir', () => {
   );
 
   it('logs structured lines with a correlation id to data/logs/app.log', async () => {
-    const res = await fetch(`${server.url}/health`, {
+    const res = await fetch(`${server.url}/api/auth/status`, {
       headers: { 'x-request-id': 'e2e-correlation-1' },
     });
     expect(res.headers.get('x-request-id')).toBe('e2e-correlation-1');
@@ -97,10 +97,12 @@ describe('the built server on a fresh data dir', () => {
       expect.objectContaining({
         msg: 'request',
         request_id: 'e2e-correlation-1',
-        path: '/health',
+        path: '/api/auth/status',
         status: 200,
       }),
     );
+    // Health polls are only logged at debug level.
+    expect(lines.some((l) => l['path'] === '/health')).toBe(false);
   });
 });
 

@@ -28,6 +28,8 @@ export function requestLogging(logger = new Logger('HTTP')) {
         ip: req.ip,
       };
       if (res.statusCode >= 500) logger.error(fields);
+      // Load balancers poll /health every few seconds; those lines only matter when debugging.
+      else if (fields.path.startsWith('/health') && res.statusCode < 400) logger.debug(fields);
       else logger.log(fields);
     });
     requestContext.run({ requestId }, next);
