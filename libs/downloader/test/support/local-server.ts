@@ -49,7 +49,7 @@ export class LocalServer {
       body = body.subarray(start, end + 1);
       res.writeHead(206, { ...type, 'accept-ranges': 'bytes', 'content-range': `bytes ${start}-${end}/${route.body.length}`, 'content-length': body.length });
     } else {
-      res.writeHead(200, { ...type, 'content-length': body.length });
+      res.writeHead(200, { ...type, 'content-length': body.length, ...(route.ranges !== false ? { 'accept-ranges': 'bytes' } : {}) });
     }
     this.bytesServed += req.method === 'HEAD' ? 0 : body.length;
     res.end(req.method === 'HEAD' ? undefined : body);

@@ -6,9 +6,10 @@ import { Aborted, IncompleteDownload, mapFsError } from '../core/errors';
 import { withRetry } from '../core/retry';
 import { readState, StateSaver, STATE_VERSION, type HlsState } from '../core/state-file';
 import { OrderedWriter } from './ordered-writer';
-import type { MediaPlaylist } from './playlist';
-import { MemoryBudget } from './segment-buffer';
-import { fetchSegment, type SegmentFetchDeps } from './segment-fetch';
+import type { FinishedSegment } from './ordered-writer';
+import type { MediaPlaylist, Segment } from './playlist';
+import { JoinedSegment, MemoryBudget } from './segment-buffer';
+import { fetchSegment, type FetchedSegment, type SegmentFetchDeps } from './segment-fetch';
 
 export interface HlsStageOptions {
   fingerprint: string;
@@ -133,21 +134,85 @@ export async function downloadHls(
     ctx,
     budget,
     keyFor,
-    spillPath: (i) => spillPathFor(partPath, i),
+    spillPath: (i, piece) => spillPathFor(partPath, i, piece),
     arriving: (i, data) => writer.arrivingInto(i, data),
   };
 
+  // The last waves are fetched in two halves (two Range requests, pipelined like the rest), so
+  // the connections run out of work together: with whole segments the final wave leaves some of
+  // them idle for up to a segment's time. Only for clear, unencoded segments of a server that
+  // answers Range; the split point is learned from the segments before.
+  const splitFrom = count - 2 * ctx.connections;
+  let halfSize = 0;
+  let canSplit = true;
+  const learn = (r: FetchedSegment, seg: Segment): void => {
+    canSplit &&= r.ranges && !r.encoded && !seg.key && !seg.byteRange;
+    const half = Math.floor(r.received / 2);
+    halfSize = halfSize === 0 ? half : Math.min(halfSize, half);
+  };
+  const backPieces: { run(): Promise<void>; cancel(err: unknown): void }[] = [];
+
   let nextFetch = start;
   let firstError: unknown = null;
+  const fetchSplit = async (i: number, seg: Segment, at: number): Promise<{ data: FinishedSegment; received: number }> => {
+    let task!: { run(): Promise<void>; cancel(err: unknown): void };
+    const queued = new Promise<FetchedSegment>((resolve, reject) => {
+      task = {
+        run: async () => {
+          const back = fetchSegment(deps, seg, { start: at });
+          back.then(resolve, reject);
+          await back;
+        },
+        cancel: reject,
+      };
+    });
+    queued.catch(() => undefined);
+    backPieces.push(task);
+    let front: FetchedSegment;
+    try {
+      front = await fetchSegment(deps, seg, { start: 0, end: at });
+    } catch (err) {
+      const waiting = backPieces.indexOf(task);
+      if (waiting >= 0) backPieces.splice(waiting, 1);
+      else await queued.then((b) => b.data.discard(), () => undefined);
+      throw err;
+    }
+    let rest: FetchedSegment;
+    try {
+      // No other worker took the back piece (they may all have run out of work): fetch it here.
+      const waiting = backPieces.indexOf(task);
+      if (waiting >= 0) {
+        backPieces.splice(waiting, 1);
+        await task.run();
+      }
+      rest = await queued;
+    } catch (err) {
+      await front.data.discard();
+      throw err;
+    }
+    return { data: new JoinedSegment([front.data, rest.data]), received: front.received + rest.received };
+  };
   const worker = async (): Promise<void> => {
     while (firstError === null) {
+      const piece = backPieces.shift();
+      if (piece) {
+        await piece.run();
+        continue;
+      }
       const i = nextFetch++;
       if (i >= count) return;
       await writer.waitForSlot(i);
       const seg = segments[i];
-      const { data, received } = await fetchSegment(deps, seg);
-      writer.put(i, data);
-      estimator.record(received, seg.duration);
+      let fetched: { data: FinishedSegment; received: number };
+      if (i >= splitFrom && canSplit && halfSize > 0 && !seg.key && !seg.byteRange) {
+        fetched = await fetchSplit(i, seg, halfSize);
+      } else {
+        const whole = await fetchSegment(deps, seg);
+        learn(whole, seg);
+        fetched = whole;
+      }
+      writer.put(i, fetched.data);
+      estimator.record(fetched.received, seg.duration);
       if (exact === null) ctx.progress.setTotal(estimator.estimate(), true);
     }
   };
@@ -157,6 +222,7 @@ export async function downloadHls(
     } catch (err) {
       if (firstError === null || (firstError instanceof Aborted && !(err instanceof Aborted))) firstError = err;
       ctx.abortAll();
+      for (const piece of backPieces.splice(0)) piece.cancel(err);
       await writer.fail(err);
     }
   };
@@ -180,8 +246,8 @@ export async function downloadHls(
   }
 }
 
-function spillPathFor(partPath: string, index: number): string {
-  return `${partPath}.seg${index}`;
+function spillPathFor(partPath: string, index: number, piece: 0 | 1): string {
+  return `${partPath}.seg${index}${piece ? 'b' : ''}`;
 }
 
 /** Spill files only help the running download; a crash can leave some behind, so each run sweeps. */
@@ -190,7 +256,7 @@ async function removeSpillFiles(partPath: string): Promise<void> {
   const names = await fs.readdir(dirname(partPath)).catch(() => [] as string[]);
   await Promise.all(
     names
-      .filter((n) => n.startsWith(prefix) && /^\d+$/.test(n.slice(prefix.length)))
+      .filter((n) => n.startsWith(prefix) && /^\d+b?$/.test(n.slice(prefix.length)))
       .map((n) => fs.rm(join(dirname(partPath), n), { force: true }).catch(() => undefined)),
   );
 }

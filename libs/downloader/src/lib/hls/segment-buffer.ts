@@ -195,3 +195,24 @@ export class SegmentBuffer {
 }
 
 export const SPILL_COPY_BLOCK = SPILL_BLOCK;
+
+/** A segment fetched in pieces (front, back): written one after the other, discarded together. */
+export class JoinedSegment {
+  constructor(private readonly parts: SegmentBuffer[]) {}
+
+  get length(): number {
+    return this.parts.reduce((n, p) => n + p.length, 0);
+  }
+
+  async writeTo(sink: PositionalSink, position: number, scratch: () => Buffer): Promise<void> {
+    let at = position;
+    for (const part of this.parts) {
+      await part.writeTo(sink, at, scratch);
+      at += part.length;
+    }
+  }
+
+  async discard(): Promise<void> {
+    await Promise.all(this.parts.map((p) => p.discard()));
+  }
+}

@@ -41,6 +41,30 @@ function encrypt(plain: Buffer, key: Buffer, iv: Buffer): Buffer {
 describe('segmentDecoder (streaming)', () => {
   const ts = tsPackets(2000); // 376 KB: several 64 KiB chunks
 
+  it('says when it cut a fake header or gunzipped (such segments are never fetched in pieces)', async () => {
+    const seen = (opts: DecodeOptions) => {
+      const d = segmentDecoder(opts, { write: async () => undefined, end: async () => undefined });
+      return d;
+    };
+    const a = seen({});
+    await a.write(Buffer.concat([PNG, ts]));
+    await a.end();
+    expect([a.stripped, a.gunzipped]).toEqual([true, false]);
+    const b = seen({});
+    await b.write(gzipSync(ts));
+    await b.end();
+    expect([b.stripped, b.gunzipped]).toEqual([false, true]);
+    const c = seen({});
+    await c.write(ts);
+    await c.end();
+    expect([c.stripped, c.gunzipped]).toEqual([false, false]);
+  });
+
+  it('passes a raw back piece through as it is (no header search)', async () => {
+    const middle = ts.subarray(1000, 50_000);
+    expect((await decode(middle, { raw: true }, 4096)).out.equals(middle)).toBe(true);
+  });
+
   it('passes clean TS through chunk by chunk, without joining it', async () => {
     const { out, writes } = await decode(ts, {}, 65_536);
     expect(out.equals(ts)).toBe(true);

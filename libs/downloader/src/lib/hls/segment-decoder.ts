@@ -16,8 +16,10 @@ export interface DecodeOptions {
   /** AES-128-CBC key and IV when the segment is encrypted. */
   key?: Buffer;
   iv?: Buffer;
-  /** Only these bytes of the body (a BYTERANGE server that ignored Range and sent the whole file). */
+  /** Only these bytes of the body (a server that ignored Range and sent the whole file). */
   slice?: { start: number; length: number };
+  /** The back part of a clear segment fetched on its own: bytes pass as they are. */
+  raw?: boolean;
 }
 
 /**
@@ -25,8 +27,21 @@ export interface DecodeOptions {
  * fake image header → `out`. Every stage streams, so a segment is never held as one buffer (and
  * never twice); the decipher works on each chunk as it arrives.
  */
-export function segmentDecoder(opts: DecodeOptions, out: ChunkSink): ChunkSink & { abort(): void } {
-  let chain: ChunkSink = new HeaderStrip(out);
+export interface SegmentDecoder extends ChunkSink {
+  abort(): void;
+  /** A fake image header was cut off the front. */
+  readonly stripped: boolean;
+  /** The body was gzip (declared or sniffed). */
+  readonly gunzipped: boolean;
+}
+
+export function segmentDecoder(opts: DecodeOptions, out: ChunkSink): SegmentDecoder {
+  if (opts.raw) {
+    const head = opts.slice ? new Slice(opts.slice.start, opts.slice.length, out) : out;
+    return { write: (c) => head.write(c), end: () => head.end(), abort: () => undefined, stripped: false, gunzipped: false };
+  }
+  const strip = new HeaderStrip(out);
+  let chain: ChunkSink = strip;
   if (opts.key) chain = new Decrypt(opts.key, opts.iv ?? Buffer.alloc(16), chain);
   const declared = (opts.contentEncoding ?? '').toLowerCase().includes('gzip');
   // Ciphertext may start with the gzip magic by chance, so it is only sniffed for clear segments.
@@ -34,7 +49,17 @@ export function segmentDecoder(opts: DecodeOptions, out: ChunkSink): ChunkSink &
   chain = gunzip;
   if (opts.slice) chain = new Slice(opts.slice.start, opts.slice.length, chain);
   const head = chain;
-  return { write: (c) => head.write(c), end: () => head.end(), abort: () => gunzip.abort() };
+  return {
+    write: (c) => head.write(c),
+    end: () => head.end(),
+    abort: () => gunzip.abort(),
+    get stripped() {
+      return strip.stripped;
+    },
+    get gunzipped() {
+      return gunzip.active;
+    },
+  };
 }
 
 class Slice implements ChunkSink {
@@ -123,6 +148,10 @@ class MaybeGunzip implements ChunkSink {
     this.gunzip?.destroy();
   }
 
+  get active(): boolean {
+    return this.gunzip !== null;
+  }
+
   private async decide(): Promise<void> {
     this.decided = true;
     const head = this.head.length === 1 ? this.head[0] : Buffer.concat(this.head);
@@ -164,6 +193,7 @@ const HEAD_BYTES = 64 * 1024 + 2 * 188;
 class HeaderStrip implements ChunkSink {
   private head: Buffer[] | null = [];
   private headBytes = 0;
+  stripped = false;
 
   constructor(private readonly next: ChunkSink) {}
 
@@ -189,6 +219,8 @@ class HeaderStrip implements ChunkSink {
       return;
     }
     const joined = head.length === 1 ? head[0] : Buffer.concat(head);
-    if (joined.length > 0) await this.next.write(stripFakeHeader(joined));
+    const clean = stripFakeHeader(joined);
+    this.stripped = clean.length !== joined.length;
+    if (clean.length > 0) await this.next.write(clean);
   }
 }
