@@ -11,7 +11,10 @@ export interface Tool {
   command(url: string, out: string): [string, string[]];
 }
 
+/** The engine as peers are run (no verification); the targets are judged on this row. */
 export const ENGINE = 'aniworld dl -c 8';
+/** The same with its ffprobe verification (the default of `npm run dl`), reported for fairness. */
+export const ENGINE_VERIFY = 'aniworld dl -c 8 +verify';
 
 export function installed(bin: string): boolean {
   try {
