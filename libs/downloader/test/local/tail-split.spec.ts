@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { download } from '../../src';
 import { fakeTs, LocalServer } from '../support/local-server';
 
-describe('HLS: the last waves are fetched as two Range pieces', () => {
+describe('HLS: the last waves are fetched as Range pieces', () => {
   let server: LocalServer;
   let dir: string;
 
@@ -35,17 +35,18 @@ describe('HLS: the last waves are fetched as two Range pieces', () => {
     return readFileSync(target);
   };
 
-  it('splits the last 2 × connections segments in two and joins them byte for byte', async () => {
+  it('splits the last 2 × connections segments in four and joins them byte for byte', async () => {
     const segments = Array.from({ length: 10 }, (_, i) => fakeTs(600 + i * 7, i + 1));
     const out = await get(playlist('split', segments));
     expect(out.equals(Buffer.concat(segments))).toBe(true);
     const ranged = server.requests.filter((r) => r.path.endsWith('.ts') && r.range);
-    // Segments 6..9 (the last 2 × 2), each as bytes=0-(h-1) and bytes=h-.
+    // Segments 6..9 (the last 2 × 2), each as bytes=0-(q-1), q-(2q-1), 2q-(3q-1) and 3q-.
     expect(new Set(ranged.map((r) => r.path))).toEqual(new Set(['/split/s6.ts', '/split/s7.ts', '/split/s8.ts', '/split/s9.ts']));
-    expect(ranged).toHaveLength(8);
+    expect(ranged).toHaveLength(16);
+    expect(ranged.filter((r) => /^bytes=\d+-$/.test(r.range ?? ''))).toHaveLength(4);
   });
 
-  it('copes with a last segment shorter than the split point (its back piece is empty)', async () => {
+  it('copes with a last segment shorter than the split points (its back pieces are empty)', async () => {
     const segments = [...Array.from({ length: 9 }, (_, i) => fakeTs(600, i + 1)), fakeTs(20, 99)];
     const out = await get(playlist('short', segments));
     expect(out.equals(Buffer.concat(segments))).toBe(true);

@@ -11,6 +11,9 @@ import type { MediaPlaylist, Segment } from './playlist';
 import { JoinedSegment, MemoryBudget } from './segment-buffer';
 import { fetchSegment, type FetchedSegment, type SegmentFetchDeps } from './segment-fetch';
 
+/** Pieces per segment in the last waves: a quarter segment is the most a connection can idle at the end. */
+const SPLIT_PIECES = 4;
+
 export interface HlsStageOptions {
   fingerprint: string;
   /** Bits per second of the chosen variant, for the first size estimate. */
@@ -138,59 +141,63 @@ export async function downloadHls(
     arriving: (i, data) => writer.arrivingInto(i, data),
   };
 
-  // The last waves are fetched in two halves (two Range requests, pipelined like the rest), so
-  // the connections run out of work together: with whole segments the final wave leaves some of
-  // them idle for up to a segment's time. Only for clear, unencoded segments of a server that
-  // answers Range; the split point is learned from the segments before.
+  // The last waves are fetched in pieces (Range requests, pipelined like the rest), so the
+  // connections run out of work together: with whole segments the final wave leaves some of them
+  // idle for up to a segment's time. Only for clear, unencoded segments of a server that answers
+  // Range; the piece size is learned from the segments before.
   const splitFrom = count - 2 * ctx.connections;
-  let halfSize = 0;
+  let pieceSize = 0;
   let canSplit = true;
   const learn = (r: FetchedSegment, seg: Segment): void => {
     canSplit &&= r.ranges && !r.encoded && !seg.key && !seg.byteRange;
-    const half = Math.floor(r.received / 2);
-    halfSize = halfSize === 0 ? half : Math.min(halfSize, half);
+    const size = Math.floor(r.received / SPLIT_PIECES);
+    pieceSize = pieceSize === 0 ? size : Math.min(pieceSize, size);
   };
-  const backPieces: { run(): Promise<void>; cancel(err: unknown): void }[] = [];
+  type PieceTask = { run(): Promise<void>; cancel(err: unknown): void };
+  const backPieces: PieceTask[] = [];
 
   let nextFetch = start;
   let firstError: unknown = null;
-  const fetchSplit = async (i: number, seg: Segment, at: number): Promise<{ data: FinishedSegment; received: number }> => {
-    let task!: { run(): Promise<void>; cancel(err: unknown): void };
-    const queued = new Promise<FetchedSegment>((resolve, reject) => {
-      task = {
-        run: async () => {
-          const back = fetchSegment(deps, seg, { start: at });
-          back.then(resolve, reject);
-          await back;
-        },
-        cancel: reject,
-      };
+  const fetchSplit = async (seg: Segment, size: number): Promise<{ data: FinishedSegment; received: number }> => {
+    // The front piece is fetched here (it streams into the .part when next in line); the others
+    // wait in a queue that idle workers serve first.
+    const tasks: PieceTask[] = [];
+    const backs = Array.from({ length: SPLIT_PIECES - 1 }, (_, k) => {
+      const start = (k + 1) * size;
+      const end = k === SPLIT_PIECES - 2 ? undefined : start + size;
+      return new Promise<FetchedSegment>((resolve, reject) => {
+        tasks.push({
+          run: async () => {
+            const piece = fetchSegment(deps, seg, { start, end });
+            piece.then(resolve, reject);
+            await piece;
+          },
+          cancel: reject,
+        });
+      });
     });
-    queued.catch(() => undefined);
-    backPieces.push(task);
-    let front: FetchedSegment;
+    for (const b of backs) b.catch(() => undefined);
+    backPieces.push(...tasks);
+    const unqueue = (): PieceTask[] => tasks.filter((t) => {
+      const at = backPieces.indexOf(t);
+      if (at >= 0) backPieces.splice(at, 1);
+      return at >= 0;
+    });
+    const parts: FetchedSegment[] = [];
     try {
-      front = await fetchSegment(deps, seg, { start: 0, end: at });
+      parts.push(await fetchSegment(deps, seg, { start: 0, end: size }));
+      // Pieces no other worker took (they may all have run out of work) are fetched here.
+      for (const t of unqueue()) await t.run();
+      for (const b of backs) parts.push(await b);
     } catch (err) {
-      const waiting = backPieces.indexOf(task);
-      if (waiting >= 0) backPieces.splice(waiting, 1);
-      else await queued.then((b) => b.data.discard(), () => undefined);
+      const never = new Set(unqueue());
+      await Promise.all(
+        backs.map((b, k) => (never.has(tasks[k]) ? undefined : b.then((p) => p.data.discard(), () => undefined))),
+      );
+      await Promise.all(parts.map((p) => p.data.discard()));
       throw err;
     }
-    let rest: FetchedSegment;
-    try {
-      // No other worker took the back piece (they may all have run out of work): fetch it here.
-      const waiting = backPieces.indexOf(task);
-      if (waiting >= 0) {
-        backPieces.splice(waiting, 1);
-        await task.run();
-      }
-      rest = await queued;
-    } catch (err) {
-      await front.data.discard();
-      throw err;
-    }
-    return { data: new JoinedSegment([front.data, rest.data]), received: front.received + rest.received };
+    return { data: new JoinedSegment(parts.map((p) => p.data)), received: parts.reduce((n, p) => n + p.received, 0) };
   };
   const worker = async (): Promise<void> => {
     while (firstError === null) {
@@ -204,8 +211,8 @@ export async function downloadHls(
       await writer.waitForSlot(i);
       const seg = segments[i];
       let fetched: { data: FinishedSegment; received: number };
-      if (i >= splitFrom && canSplit && halfSize > 0 && !seg.key && !seg.byteRange) {
-        fetched = await fetchSplit(i, seg, halfSize);
+      if (i >= splitFrom && canSplit && pieceSize > 0 && !seg.key && !seg.byteRange) {
+        fetched = await fetchSplit(seg, pieceSize);
       } else {
         const whole = await fetchSegment(deps, seg);
         learn(whole, seg);
@@ -246,8 +253,8 @@ export async function downloadHls(
   }
 }
 
-function spillPathFor(partPath: string, index: number, piece: 0 | 1): string {
-  return `${partPath}.seg${index}${piece ? 'b' : ''}`;
+function spillPathFor(partPath: string, index: number, piece: number): string {
+  return `${partPath}.seg${index}${piece ? `p${piece}` : ''}`;
 }
 
 /** Spill files only help the running download; a crash can leave some behind, so each run sweeps. */
@@ -256,7 +263,7 @@ async function removeSpillFiles(partPath: string): Promise<void> {
   const names = await fs.readdir(dirname(partPath)).catch(() => [] as string[]);
   await Promise.all(
     names
-      .filter((n) => n.startsWith(prefix) && /^\d+b?$/.test(n.slice(prefix.length)))
+      .filter((n) => n.startsWith(prefix) && /^\d+(p\d+)?$/.test(n.slice(prefix.length)))
       .map((n) => fs.rm(join(dirname(partPath), n), { force: true }).catch(() => undefined)),
   );
 }

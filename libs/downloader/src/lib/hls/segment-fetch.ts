@@ -10,8 +10,8 @@ import { segmentDecoder, type SegmentDecoder } from './segment-decoder';
 export interface SegmentFetchDeps {
   ctx: EngineContext;
   budget: MemoryBudget;
-  /** Temp file for the part of segment `index` (its back piece: `piece` 1) that does not fit the memory budget. */
-  spillPath(index: number, piece: 0 | 1): string;
+  /** Temp file for the part of segment `index` (its piece starting at byte `piece`, 0 = the front) that does not fit the memory budget. */
+  spillPath(index: number, piece: number): string;
   keyFor(url: string): Promise<Buffer>;
   /** Told about each attempt's buffer, so the segment next in line can stream into the .part. */
   arriving(index: number, data: SegmentBuffer): void;
@@ -55,12 +55,12 @@ export function fetchSegment(deps: SegmentFetchDeps, seg: Segment, piece?: Segme
       // The key request (once per key URI) runs alongside the segment request, not before it.
       const key = seg.key ? deps.keyFor(seg.key.url) : undefined;
       key?.catch(() => undefined);
-      const data = new SegmentBuffer(deps.budget, deps.spillPath(seg.index, back ? 1 : 0));
+      const data = new SegmentBuffer(deps.budget, deps.spillPath(seg.index, piece?.start ?? 0));
       let res;
       try {
         res = await ctx.http.open(seg.url, { range });
       } catch (err) {
-        // The back piece of a segment shorter than the split point is simply empty.
+        // A back piece beyond the end of a short segment is simply empty.
         if (back && err instanceof HttpStatusError && err.status === 416) return { data, received: 0, ranges: true, encoded: false };
         throw err;
       }
