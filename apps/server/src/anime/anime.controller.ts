@@ -130,7 +130,7 @@ export class AnimeController {
   }
 
   @Patch(':key')
-  @ApiOperation({ summary: "Set the series' language preference (null = the global one)" })
+  @ApiOperation({ summary: "Set the series' language preference (null or [] = the global one)" })
   @ApiOkResponse({ type: AnimeDetailDto })
   @ApiNotFoundResponse({ type: ErrorResponseDto })
   update(

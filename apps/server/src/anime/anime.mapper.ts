@@ -7,22 +7,14 @@ import type {
 } from '@aniworld/contracts';
 import type { AnimeSeriesEntity } from './entities/anime-series.entity';
 import type { EpisodeEntity } from './entities/episode.entity';
-
-/**
- * An episode is missing when it is not on disk and the site offers it in a wanted language
- * (or the languages are unknown, as on aniworld's season pages, where only the episode page says).
- */
-export function isMissing(episode: EpisodeEntity, languages: readonly LanguageCode[]): boolean {
-  if (episode.isDownloaded) return false;
-  return episode.languages.length === 0 || episode.languages.some((l) => languages.includes(l));
-}
+import { effectiveLanguages, isMissing } from './missing-episodes';
 
 export function toSummary(
   series: AnimeSeriesEntity,
   episodes: EpisodeEntity[],
   preference: readonly LanguageCode[],
 ): AnimeSummary {
-  const languages = series.languagePreference ?? preference;
+  const languages = effectiveLanguages(series, preference);
   const missing: Record<string, number[]> = {};
   let missingCount = 0;
   for (const e of episodes) {

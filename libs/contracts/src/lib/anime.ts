@@ -44,7 +44,7 @@ export interface AnimeSeason {
 
 export interface AnimeDetail extends AnimeSummary {
   alt_titles: string[];
-  /** Per-series override; null uses the global preference. */
+  /** Per-series override; null (or an empty list) uses the global preference. */
   language_preference: LanguageCode[] | null;
   seasons: AnimeSeason[];
 }

@@ -150,7 +150,7 @@ export class AnimeUpdateRequestDto {
     enum: LANGUAGE_CODES,
     isArray: true,
     nullable: true,
-    description: 'null = the global preference',
+    description: 'null or [] = the global preference',
   })
   @ValidateIf((_o, value) => value !== null)
   @IsArray()
