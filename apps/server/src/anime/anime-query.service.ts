@@ -18,17 +18,18 @@ export class AnimeQueryService {
   async list(query: AnimeListQuery): Promise<Page<AnimeSummary>> {
     const page = query.page ?? 1;
     const pageSize = query.page_size ?? 50;
+    const preference = this.config.config.downloads.language_preference;
     const { rows, total } = await this.series.list({
       q: query.q?.trim() || undefined,
       site: query.site,
       missingOnly: query.missing_only ?? true,
+      preference,
       sort: query.sort ?? 'name',
       order: query.order ?? 'asc',
       offset: (page - 1) * pageSize,
       limit: pageSize,
     });
     const episodes = await this.episodes.forSeriesIds(rows.map((r) => r.series.id));
-    const preference = this.config.config.downloads.language_preference;
     return {
       items: rows.map((r) => toSummary(r.series, episodes.get(r.series.id) ?? [], preference)),
       total,

@@ -296,15 +296,8 @@ export class LibraryScanService implements OnApplicationShutdown {
     }
   }
 
-  private async missingCount(): Promise<number> {
-    const { rows } = await this.series.list({
-      missingOnly: true,
-      sort: 'name',
-      order: 'asc',
-      offset: 0,
-      limit: 100000,
-    });
-    return rows.reduce((sum, row) => sum + row.total - row.downloaded, 0);
+  private missingCount(): Promise<number> {
+    return this.series.missingEpisodeCount(this.config.config.downloads.language_preference);
   }
 
   private requireRoot(): string {
