@@ -1,0 +1,179 @@
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { DataSource } from 'typeorm';
+import {
+  DEFAULT_LANGUAGE_PREFERENCE,
+  LANGUAGE_CODES,
+  type LanguageCode,
+} from '@aniworld/contracts';
+import type { DatabaseTarget } from '../config/config.service';
+import { openDatabase } from '../database/data-source.factory';
+import { createTempDatabase, postgresAvailable } from '../../test/helpers/postgres';
+import { tempDir } from '../../test/helpers/test-app';
+import { toSummary } from './anime.mapper';
+import { AnimeSeriesEntity } from './entities/anime-series.entity';
+import { EpisodeEntity } from './entities/episode.entity';
+import { SeriesRepository } from './series.repository';
+
+type Setup = () => Promise<{ target: DatabaseTarget; tearDown(): Promise<void> }>;
+
+const sqlite: Setup = async () => {
+  const dir = tempDir();
+  return {
+    target: { type: 'sqlite', path: join(dir, 'aniworld.db') },
+    tearDown: async () => rmSync(dir, { recursive: true, force: true }),
+  };
+};
+
+const postgres: Setup = async () => {
+  const db = await createTempDatabase();
+  return { target: { type: 'postgres', url: db.url }, tearDown: db.drop };
+};
+
+const dialects: [string, Setup, boolean][] = [
+  ['sqlite', sqlite, true],
+  ['postgres', postgres, postgresAvailable()],
+];
+
+/** Every subset of the four codes, the empty one first. */
+const SUBSETS: LanguageCode[][] = Array.from({ length: 1 << LANGUAGE_CODES.length }, (_, mask) =>
+  LANGUAGE_CODES.filter((_code, i) => mask & (1 << i)),
+);
+
+const GLOBALS: (readonly LanguageCode[])[] = [
+  DEFAULT_LANGUAGE_PREFERENCE,
+  [],
+  ['english-dub'],
+  [...LANGUAGE_CODES],
+];
+
+describe.each(dialects)('series list on %s (medium)', (_name, setUp, available) => {
+  const maybe = available ? it : it.skip;
+  let ds: DataSource;
+  let tearDown: () => Promise<void>;
+  let repo: SeriesRepository;
+  let series: AnimeSeriesEntity[];
+  let episodes: Map<number, EpisodeEntity[]>;
+
+  /**
+   * One series per override (none, empty, each non-empty subset), each with a different slice of
+   * the 32 episode kinds (every language subset, downloaded or not), plus a series without
+   * episodes and a deleted one with missing episodes.
+   */
+  beforeAll(async () => {
+    if (!available) return;
+    const env = await setUp();
+    tearDown = env.tearDown;
+    ds = await openDatabase(env.target);
+    repo = new SeriesRepository(ds);
+    const overrides: (LanguageCode[] | null)[] = [null, ...SUBSETS];
+    series = [];
+    episodes = new Map();
+    for (const [i, languagePreference] of overrides.entries()) {
+      const saved = await ds.getRepository(AnimeSeriesEntity).save({
+        key: `series-${i}`,
+        name: `Series ${String(i).padStart(2, '0')}`,
+        site: 'aniworld' as const,
+        altTitles: [],
+        languagePreference,
+      });
+      const kinds = SUBSETS.flatMap((languages) => [
+        { languages, isDownloaded: false },
+        { languages, isDownloaded: true },
+      ]).filter((_kind, k) => (k + i) % (2 + (i % 4)) !== 0);
+      const rows = await ds.getRepository(EpisodeEntity).save(
+        kinds.map((kind, k) => ({
+          seriesId: saved.id,
+          season: 1,
+          episodeNumber: k + 1,
+          titleDe: null,
+          titleEn: null,
+          languages: kind.languages,
+          isDownloaded: kind.isDownloaded,
+          filePath: kind.isDownloaded ? `/library/${i}/${k}.mkv` : null,
+        })),
+      );
+      series.push(saved);
+      episodes.set(saved.id, rows);
+    }
+    const empty = await ds
+      .getRepository(AnimeSeriesEntity)
+      .save({ key: 'no-episodes', name: 'No Episodes', site: 'sto' as const, altTitles: [] });
+    series.push(empty);
+    episodes.set(empty.id, []);
+    const deleted = await ds
+      .getRepository(AnimeSeriesEntity)
+      .save({ key: 'deleted', name: 'Deleted', site: 'sto' as const, altTitles: [] });
+    await ds.getRepository(EpisodeEntity).save({
+      seriesId: deleted.id,
+      season: 1,
+      episodeNumber: 1,
+      titleDe: null,
+      titleEn: null,
+      languages: [],
+      isDownloaded: false,
+      filePath: null,
+    });
+    await repo.softDelete(deleted.id);
+  });
+  afterAll(async () => {
+    if (!available) return;
+    await ds.destroy();
+    await tearDown();
+  });
+
+  /** What the API shows for each series under a global preference, by key. */
+  function shown(global: readonly LanguageCode[]): Map<string, number> {
+    return new Map(
+      series.map((s) => [s.key, toSummary(s, episodes.get(s.id) ?? [], global).missing_episodes]),
+    );
+  }
+
+  const all = { sort: 'missing', order: 'desc', offset: 0, limit: 1000 } as const;
+
+  maybe.each(GLOBALS.map((g) => [g.length ? g.join(' ') : 'empty', g] as const))(
+    'counts missing episodes as the API shows them (global preference: %s)',
+    async (_label, global) => {
+      const expected = shown(global);
+      const everything = await repo.list({ ...all, missingOnly: false, preference: global });
+      expect(everything.total).toBe(series.length);
+      expect(new Map(everything.rows.map((r) => [r.series.key, r.missing]))).toEqual(expected);
+      // The comparison means something only if the override and the preference both matter.
+      expect(new Set(expected.values()).size).toBeGreaterThan(3);
+
+      const missingOnly = await repo.list({ ...all, missingOnly: true, preference: global });
+      const wanted = [...expected].filter(([, n]) => n > 0).map(([key]) => key);
+      expect(missingOnly.total).toBe(wanted.length);
+      expect(missingOnly.rows.map((r) => r.series.key).sort()).toEqual(wanted.sort());
+
+      const counts = missingOnly.rows.map((r) => r.missing);
+      expect(counts).toEqual([...counts].sort((a, b) => b - a));
+      expect(await repo.missingEpisodeCount(global)).toBe(
+        [...expected.values()].reduce((a, b) => a + b, 0),
+      );
+    },
+  );
+
+  maybe('pages through the missing-only list in the order of the missing counts', async () => {
+    const global = DEFAULT_LANGUAGE_PREFERENCE;
+    const expected = shown(global);
+    const order = series
+      .filter((s) => (expected.get(s.key) ?? 0) > 0)
+      .sort((a, b) => (expected.get(a.key) ?? 0) - (expected.get(b.key) ?? 0) || a.id - b.id)
+      .map((s) => s.key);
+    const pages: string[] = [];
+    for (let offset = 0; offset < order.length; offset += 4) {
+      const page = await repo.list({
+        missingOnly: true,
+        preference: global,
+        sort: 'missing',
+        order: 'asc',
+        offset,
+        limit: 4,
+      });
+      expect(page.total).toBe(order.length);
+      pages.push(...page.rows.map((r) => r.series.key));
+    }
+    expect(pages).toEqual(order);
+  });
+});
