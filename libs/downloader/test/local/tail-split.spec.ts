@@ -25,7 +25,10 @@ describe('HLS: the last waves are fetched as Range pieces', () => {
       lines.push('#EXTINF:2.0,', `s${i}.ts`);
     });
     lines.push('#EXT-X-ENDLIST');
-    server.routes.set(`/${name}/index.m3u8`, { body: Buffer.from(lines.join('\n')), contentType: 'application/vnd.apple.mpegurl' });
+    server.routes.set(`/${name}/index.m3u8`, {
+      body: Buffer.from(lines.join('\n')),
+      contentType: 'application/vnd.apple.mpegurl',
+    });
     return `${server.baseUrl}/${name}/index.m3u8`;
   }
 
@@ -41,7 +44,9 @@ describe('HLS: the last waves are fetched as Range pieces', () => {
     expect(out.equals(Buffer.concat(segments))).toBe(true);
     const ranged = server.requests.filter((r) => r.path.endsWith('.ts') && r.range);
     // Segments 6..9 (the last 2 × 2), each as bytes=0-(q-1), q-(2q-1), 2q-(3q-1) and 3q-.
-    expect(new Set(ranged.map((r) => r.path))).toEqual(new Set(['/split/s6.ts', '/split/s7.ts', '/split/s8.ts', '/split/s9.ts']));
+    expect(new Set(ranged.map((r) => r.path))).toEqual(
+      new Set(['/split/s6.ts', '/split/s7.ts', '/split/s8.ts', '/split/s9.ts']),
+    );
     expect(ranged).toHaveLength(16);
     expect(ranged.filter((r) => /^bytes=\d+-$/.test(r.range ?? ''))).toHaveLength(4);
   });
@@ -50,6 +55,38 @@ describe('HLS: the last waves are fetched as Range pieces', () => {
     const segments = [...Array.from({ length: 9 }, (_, i) => fakeTs(600, i + 1)), fakeTs(20, 99)];
     const out = await get(playlist('short', segments));
     expect(out.equals(Buffer.concat(segments))).toBe(true);
+  });
+
+  it('retries a failing back piece and still joins the segment byte for byte', async () => {
+    const segments = Array.from({ length: 10 }, (_, i) => fakeTs(600, i + 1));
+    const url = playlist('flaky', segments);
+    const route = server.routes.get('/flaky/s8.ts');
+    if (route) route.failBackPieces = 2;
+    const target = join(dir, 'out.ts');
+    await download({ kind: 'hls', url, headers: {} }, target, {
+      connections: 2,
+      verify: false,
+      retryBaseDelayMs: 1,
+    });
+    expect(readFileSync(target).equals(Buffer.concat(segments))).toBe(true);
+    expect(route?.failBackPieces).toBe(0);
+  });
+
+  it('fails with the typed error, and leaves nothing behind, when a back piece keeps failing', async () => {
+    const segments = Array.from({ length: 10 }, (_, i) => fakeTs(600, i + 1));
+    const url = playlist('broken', segments);
+    const route = server.routes.get('/broken/s9.ts');
+    if (route) route.failBackPieces = Infinity;
+    const target = join(dir, 'out.ts');
+    await expect(
+      download({ kind: 'hls', url, headers: {} }, target, {
+        connections: 2,
+        verify: false,
+        maxAttempts: 2,
+        retryBaseDelayMs: 1,
+      }),
+    ).rejects.toMatchObject({ code: 'HTTP_STATUS', status: 503 });
+    expect(await fs.readdir(dir)).toEqual([]);
   });
 
   it('does not split when the server ignores Range', async () => {

@@ -6,6 +6,8 @@ export interface Route {
   ranges?: boolean;
   status?: number;
   contentType?: string;
+  /** Range requests that do not start at byte 0 are answered 503 this many times (Infinity: always). */
+  failBackPieces?: number;
 }
 
 /** A minimal 127.0.0.1 file server for engine tests that need no fault injection. */
@@ -42,14 +44,28 @@ export class LocalServer {
     }
     const type = { 'content-type': route.contentType ?? 'application/octet-stream' };
     const m = /^bytes=(\d+)-(\d*)$/.exec(req.headers.range ?? '');
+    if (m && Number(m[1]) > 0 && (route.failBackPieces ?? 0) > 0) {
+      route.failBackPieces = (route.failBackPieces ?? 0) - 1;
+      res.writeHead(503).end();
+      return;
+    }
     let body = route.body;
     if (route.ranges !== false && m) {
       const start = Number(m[1]);
       const end = m[2] ? Math.min(Number(m[2]), body.length - 1) : body.length - 1;
       body = body.subarray(start, end + 1);
-      res.writeHead(206, { ...type, 'accept-ranges': 'bytes', 'content-range': `bytes ${start}-${end}/${route.body.length}`, 'content-length': body.length });
+      res.writeHead(206, {
+        ...type,
+        'accept-ranges': 'bytes',
+        'content-range': `bytes ${start}-${end}/${route.body.length}`,
+        'content-length': body.length,
+      });
     } else {
-      res.writeHead(200, { ...type, 'content-length': body.length, ...(route.ranges !== false ? { 'accept-ranges': 'bytes' } : {}) });
+      res.writeHead(200, {
+        ...type,
+        'content-length': body.length,
+        ...(route.ranges !== false ? { 'accept-ranges': 'bytes' } : {}),
+      });
     }
     this.bytesServed += req.method === 'HEAD' ? 0 : body.length;
     res.end(req.method === 'HEAD' ? undefined : body);

@@ -32,7 +32,9 @@ class SizeEstimator {
 
   exact(): number | null {
     const segs = this.media.segments;
-    return segs.every((s) => s.byteRange) ? segs.reduce((n, s) => n + (s.byteRange?.length ?? 0), 0) : null;
+    return segs.every((s) => s.byteRange)
+      ? segs.reduce((n, s) => n + (s.byteRange?.length ?? 0), 0)
+      : null;
   }
 
   record(bytes: number, seconds: number): void {
@@ -58,9 +60,14 @@ export async function downloadHls(
   const segments = media.segments;
   const count = segments.length;
   const previous = await readState(statePath);
-  const partSize = await fs.stat(partPath).then((s) => s.size, () => -1);
+  const partSize = await fs.stat(partPath).then(
+    (s) => s.size,
+    () => -1,
+  );
   const resumable =
-    previous?.kind === 'hls' && previous.fingerprint === opts.fingerprint && partSize >= previous.offset;
+    previous?.kind === 'hls' &&
+    previous.fingerprint === opts.fingerprint &&
+    partSize >= previous.offset;
   const start = resumable ? previous.nextIndex : 0;
   const offset = resumable ? previous.offset : 0;
 
@@ -72,12 +79,16 @@ export async function downloadHls(
   } catch (err) {
     throw mapFsError(err, partPath);
   }
-  if (resumable && start > 0) ctx.logger.info('resuming HLS', { segment: start, of: count, offset });
+  if (resumable && start > 0)
+    ctx.logger.info('resuming HLS', { segment: start, of: count, offset });
 
   const estimator = new SizeEstimator(media, opts.bandwidth);
   const exact = estimator.exact();
   if (start > 0 && offset > 0) {
-    estimator.record(offset, segments.slice(0, start).reduce((s, seg) => s + seg.duration, 0));
+    estimator.record(
+      offset,
+      segments.slice(0, start).reduce((s, seg) => s + seg.duration, 0),
+    );
   }
   ctx.progress.setTotal(exact ?? estimator.estimate(), exact === null);
   ctx.progress.addResumed(offset);
@@ -158,17 +169,42 @@ export async function downloadHls(
 
   let nextFetch = start;
   let firstError: unknown = null;
-  const fetchSplit = async (seg: Segment, size: number): Promise<{ data: FinishedSegment; received: number }> => {
-    // The front piece is fetched here (it streams into the .part when next in line); the others
-    // wait in a queue that idle workers serve first.
+  const fail = async (err: unknown): Promise<void> => {
+    if (firstError === null || (firstError instanceof Aborted && !(err instanceof Aborted)))
+      firstError = err;
+    ctx.abortAll();
+    for (const piece of backPieces.splice(0)) piece.cancel(err);
+    await writer.fail(err);
+  };
+  const finished = (
+    i: number,
+    seg: Segment,
+    fetched: { data: FinishedSegment; received: number },
+  ): void => {
+    writer.put(i, fetched.data);
+    estimator.record(fetched.received, seg.duration);
+    if (exact === null) ctx.progress.setTotal(estimator.estimate(), true);
+  };
+
+  /**
+   * Fetches the front piece of a split segment and queues the others for whichever worker is free
+   * first (the owner included: every worker serves queued pieces before new segments). Resolves once
+   * the front piece is in, with the join of all pieces still to come, so the owner goes back to work
+   * at once: a worker that waited here for its back pieces would leave its connection's pipeline
+   * empty, and each such gap costs a request's latency.
+   */
+  const startSplit = async (
+    seg: Segment,
+    size: number,
+  ): Promise<{ joined: Promise<{ data: FinishedSegment; received: number }> }> => {
     const tasks: PieceTask[] = [];
     const backs = Array.from({ length: SPLIT_PIECES - 1 }, (_, k) => {
-      const start = (k + 1) * size;
-      const end = k === SPLIT_PIECES - 2 ? undefined : start + size;
+      const from = (k + 1) * size;
+      const to = k === SPLIT_PIECES - 2 ? undefined : from + size;
       return new Promise<FetchedSegment>((resolve, reject) => {
         tasks.push({
           run: async () => {
-            const piece = fetchSegment(deps, seg, { start, end });
+            const piece = fetchSegment(deps, seg, { start: from, end: to });
             piece.then(resolve, reject);
             await piece;
           },
@@ -178,27 +214,46 @@ export async function downloadHls(
     });
     for (const b of backs) b.catch(() => undefined);
     backPieces.push(...tasks);
-    const unqueue = (): PieceTask[] => tasks.filter((t) => {
-      const at = backPieces.indexOf(t);
-      if (at >= 0) backPieces.splice(at, 1);
-      return at >= 0;
-    });
-    const parts: FetchedSegment[] = [];
-    try {
-      parts.push(await fetchSegment(deps, seg, { start: 0, end: size }));
-      // Pieces no other worker took (they may all have run out of work) are fetched here.
-      for (const t of unqueue()) await t.run();
-      for (const b of backs) parts.push(await b);
-    } catch (err) {
-      const never = new Set(unqueue());
+    // Every piece either completes or rejects: queued ones are cancelled when the download fails.
+    const discardAll = async (parts: Array<FetchedSegment | undefined>): Promise<void> => {
+      for (const t of tasks) {
+        const at = backPieces.indexOf(t);
+        if (at >= 0) backPieces.splice(at, 1)[0].cancel(new Aborted());
+      }
       await Promise.all(
-        backs.map((b, k) => (never.has(tasks[k]) ? undefined : b.then((p) => p.data.discard(), () => undefined))),
+        backs.map((b) =>
+          b.then(
+            (p) => p.data.discard(),
+            () => undefined,
+          ),
+        ),
       );
-      await Promise.all(parts.map((p) => p.data.discard()));
+      await Promise.all(parts.map((p) => p?.data.discard()));
+    };
+    let front: FetchedSegment;
+    try {
+      front = await fetchSegment(deps, seg, { start: 0, end: size });
+    } catch (err) {
+      await discardAll([]);
       throw err;
     }
-    return { data: new JoinedSegment(parts.map((p) => p.data)), received: parts.reduce((n, p) => n + p.received, 0) };
+    const joined = Promise.all(backs).then(
+      (rest) => {
+        const parts = [front, ...rest];
+        return {
+          data: new JoinedSegment(parts.map((p) => p.data)),
+          received: parts.reduce((n, p) => n + p.received, 0),
+        };
+      },
+      async (err: unknown) => {
+        await discardAll([front]);
+        throw err;
+      },
+    );
+    // Wrapped: an async function would otherwise wait for the promise it returns.
+    return { joined };
   };
+  const joins: Promise<void>[] = [];
   const worker = async (): Promise<void> => {
     while (firstError === null) {
       const piece = backPieces.shift();
@@ -210,32 +265,28 @@ export async function downloadHls(
       if (i >= count) return;
       await writer.waitForSlot(i);
       const seg = segments[i];
-      let fetched: { data: FinishedSegment; received: number };
       if (i >= splitFrom && canSplit && pieceSize > 0 && !seg.key && !seg.byteRange) {
-        fetched = await fetchSplit(seg, pieceSize);
+        const { joined } = await startSplit(seg, pieceSize);
+        joins.push(joined.then((f) => finished(i, seg, f)).catch(fail));
       } else {
         const whole = await fetchSegment(deps, seg);
         learn(whole, seg);
-        fetched = whole;
+        finished(i, seg, whole);
       }
-      writer.put(i, fetched.data);
-      estimator.record(fetched.received, seg.duration);
-      if (exact === null) ctx.progress.setTotal(estimator.estimate(), true);
     }
   };
   const guarded = async (): Promise<void> => {
     try {
       await worker();
     } catch (err) {
-      if (firstError === null || (firstError instanceof Aborted && !(err instanceof Aborted))) firstError = err;
-      ctx.abortAll();
-      for (const piece of backPieces.splice(0)) piece.cancel(err);
-      await writer.fail(err);
+      await fail(err);
     }
   };
 
   try {
     await Promise.all(Array.from({ length: workers }, guarded));
+    // Workers return when nothing is left to start; pieces still arriving finish their segments here.
+    await Promise.all(joins);
     if (firstError !== null) throw firstError;
     await writer.flush();
     if (writer.nextIndex !== count) throw new IncompleteDownload(count, writer.nextIndex);
