@@ -176,4 +176,27 @@ describe.each(dialects)('series list on %s (medium)', (_name, setUp, available) 
     }
     expect(pages).toEqual(order);
   });
+
+  maybe('searches for % and _ literally', async () => {
+    const extra = await ds.getRepository(AnimeSeriesEntity).save(
+      ['100% Orange_Juice', '1000 OrangeXJuice', 'Back\\slash'].map((name, i) => ({
+        key: `literal-${i}`,
+        name,
+        site: 'sto' as const,
+        altTitles: [],
+      })),
+    );
+    try {
+      const find = async (q: string): Promise<string[]> =>
+        (await repo.list({ ...all, q, missingOnly: false, preference: [] })).rows
+          .map((r) => r.series.name)
+          .sort();
+      expect(await find('0% orange_')).toEqual(['100% Orange_Juice']);
+      expect(await find('e_j')).toEqual(['100% Orange_Juice']);
+      expect(await find('%')).toEqual(['100% Orange_Juice']);
+      expect(await find('k\\s')).toEqual(['Back\\slash']);
+    } finally {
+      await ds.getRepository(AnimeSeriesEntity).delete(extra.map((s) => s.id));
+    }
+  });
 });

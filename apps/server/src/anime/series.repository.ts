@@ -107,9 +107,10 @@ export class SeriesRepository {
       .where('s.deleted_at IS NULL');
     if (filter.q) {
       query.andWhere(
-        '(LOWER(s.name) LIKE :q OR LOWER(s.key) LIKE :q OR LOWER(s.alt_titles) LIKE :q OR LOWER(s.folder) LIKE :q)',
+        // ESCAPE spelled out: SQLite has no default escape character, PostgreSQL's is the same backslash.
+        "(LOWER(s.name) LIKE :q ESCAPE '\\' OR LOWER(s.key) LIKE :q ESCAPE '\\' OR LOWER(s.alt_titles) LIKE :q ESCAPE '\\' OR LOWER(s.folder) LIKE :q ESCAPE '\\')",
         {
-          q: `%${filter.q.toLowerCase().replace(/[%_]/g, (c) => `\\${c}`)}%`,
+          q: `%${filter.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`,
         },
       );
     }
