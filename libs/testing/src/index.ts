@@ -1,1 +1,2 @@
+export * from './lib/confinement';
 export * from './lib/server-process';

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { inTmpfs } from './confinement';
 
 /** The built server bundle (`nx build server`), as a user runs it; it serves the built web app. */
 export const SERVER_MAIN = resolve(__dirname, '../../../../dist/apps/server/main.js');
@@ -16,6 +17,11 @@ export interface SpawnOptions {
   dataDir?: string;
   /** Milliseconds to wait for `/health` to answer. */
   startTimeoutMs?: number;
+  /**
+   * Runs the server with a real tmpfs of `sizeBytes` over `dir` (see `inTmpfs`), e.g. a library
+   * that fills up. The test sees it at `insideView(server.child.pid, dir)` while the server runs.
+   */
+  tmpfs?: { dir: string; sizeBytes: number };
 }
 
 export interface ServerProcess {
@@ -51,7 +57,9 @@ export async function spawnBuiltServer(options: SpawnOptions = {}): Promise<Serv
   if (options.settings)
     writeFileSync(join(dataDir, 'config.json'), JSON.stringify(options.settings));
   const port = Number(env['PORT'] ?? (await freePort()));
-  const child = spawn(process.execPath, [SERVER_MAIN], {
+  const main = { command: process.execPath, args: [SERVER_MAIN] };
+  const run = options.tmpfs ? inTmpfs(main, options.tmpfs) : main;
+  const child = spawn(run.command, run.args, {
     env: {
       PATH: process.env['PATH'] ?? '',
       TZ: 'UTC',
