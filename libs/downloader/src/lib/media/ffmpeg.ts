@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { Aborted, VerificationFailed } from '../core/errors';
+import { Aborted, DiskFull, PermissionDenied, VerificationFailed } from '../core/errors';
 
 interface RunResult {
   code: number | null;
@@ -9,7 +9,9 @@ interface RunResult {
 
 function run(bin: string, args: string[], signal?: AbortSignal): Promise<RunResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(bin, args, { stdio: ['ignore', 'pipe', 'pipe'], signal });
+    // C locale: write errors are recognised by their strerror text (see remuxFailure).
+    const env = { ...process.env, LC_ALL: 'C' };
+    const child = spawn(bin, args, { stdio: ['ignore', 'pipe', 'pipe'], signal, env });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
@@ -42,7 +44,17 @@ export async function remux(
   const args = ['-hide_banner', '-loglevel', 'error', '-y', '-i', input, '-map', '0:v?', '-map', '0:a?'];
   args.push('-c', 'copy', '-f', muxer, output);
   const r = await run(ffmpeg, args, signal);
-  if (r.code !== 0) throw new VerificationFailed(`ffmpeg remux failed: ${r.stderr.trim().split('\n').pop() ?? ''}`);
+  if (r.code !== 0) throw remuxFailure(r.stderr, output);
+}
+
+/**
+ * A remux writes a second copy of the stream, so it is where a nearly full disk runs out: that is
+ * the caller's disk (DiskFull, PermissionDenied), not bad media. ffmpeg only reports the errno text.
+ */
+export function remuxFailure(stderr: string, output: string): Error {
+  if (/No space left on device|Disk quota exceeded/.test(stderr)) return new DiskFull(output);
+  if (/Permission denied|Read-only file system|Operation not permitted/.test(stderr)) return new PermissionDenied(output);
+  return new VerificationFailed(`ffmpeg remux failed: ${stderr.trim().split('\n').pop() ?? ''}`);
 }
 
 export interface ProbeInfo {
