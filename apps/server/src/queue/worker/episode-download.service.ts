@@ -1,6 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { promises as fs } from 'node:fs';
-import { dirname } from 'node:path';
 import type { HosterAttempt, LanguageCode, SiteId } from '@aniworld/contracts';
 import {
   Aborted,
@@ -26,8 +25,8 @@ import {
   classifyHosterFailures,
   classifySiteError,
   type FailureKind,
-  isLocalError,
   isUnreachableError,
+  localFailureHint,
 } from './retry-policy';
 
 export interface RunInput {
@@ -43,7 +42,14 @@ export interface RunInput {
 
 export type RunResult =
   | { outcome: 'completed'; path: string; bytes: number; hoster: string; attempts: HosterAttempt[] }
-  | { outcome: 'failed'; kind: FailureKind; error: string; attempts: HosterAttempt[] };
+  | {
+      outcome: 'failed';
+      kind: FailureKind;
+      error: string;
+      attempts: HosterAttempt[];
+      /** Local failures: what the operator has to fix before resuming the queue. */
+      hint?: string;
+    };
 
 /**
  * One download run of one episode: the site's hoster links in language then hoster order, each
@@ -96,8 +102,10 @@ export class EpisodeDownloadService {
         return { outcome: 'completed', ...done, attempts };
       } catch (error) {
         if (signal.aborted) throw new Aborted();
-        if (isLocalError(error))
-          return { outcome: 'failed', kind: 'local', error: messageOf(error), attempts };
+        // Our disk, not the hoster: the next hoster would fail the same way.
+        const hint = localFailureHint(error);
+        if (hint)
+          return { outcome: 'failed', kind: 'local', error: messageOf(error), hint, attempts };
         attempts.push(attemptOf(candidate, error));
         unreachable.push(isUnreachableError(error));
         this.logger.warn({
@@ -157,7 +165,7 @@ export class EpisodeDownloadService {
     input: RunInput,
   ): Promise<DownloadResult> {
     const settings = this.config.config.downloads;
-    await fs.mkdir(dirname(target), { recursive: true });
+    // download() creates the season folder itself and reports a refusal as PermissionDenied.
     return download(resolved.descriptor, target, {
       connections: settings.connections_per_download,
       bandwidthLimit: settings.bandwidth_limit ?? undefined,

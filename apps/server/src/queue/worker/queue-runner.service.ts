@@ -234,8 +234,9 @@ export class QueueRunner implements OnApplicationBootstrap, BeforeApplicationShu
         await this.outcomes.completed(item, this.instanceId, result);
         return;
       }
+      // Paused first, so no other item is claimed only to hit the same full disk.
+      if (result.kind === 'local') await this.pauseFor(item.id, result.error, result.hint);
       await this.outcomes.failed(item, this.instanceId, result);
-      if (result.kind === 'local') await this.pauseFor(result.error);
     } catch (error) {
       if (!job.controller.signal.aborted) throw error;
       await this.stopped(item, job, job.controller.signal.reason as StopReason);
@@ -264,13 +265,20 @@ export class QueueRunner implements OnApplicationBootstrap, BeforeApplicationShu
     this.logger.log({ msg: 'download suspended', item_id: item.id, reason });
   }
 
-  /** Disk full or no permission: every other download would fail the same way. */
-  private async pauseFor(reason: string): Promise<void> {
+  /**
+   * Disk full or no permission: every other download would fail the same way. The other active
+   * downloads are suspended like a pause (partial files kept); the operator is told once per
+   * pause, however many downloads ran into it together.
+   */
+  private async pauseFor(itemId: string, reason: string, hint?: string): Promise<void> {
+    const alreadyPaused = this.state.current.paused;
     await this.state.set({ paused: true });
-    this.logger.error({ msg: 'queue paused', reason });
-    await this.outcomes.queuePaused(reason);
-    void this.stopAll('pause');
+    for (const [id, job] of this.jobs)
+      if (id !== itemId) job.controller.abort('pause' satisfies StopReason);
     this.status.changed();
+    if (alreadyPaused) return;
+    this.logger.error({ msg: 'queue paused', reason });
+    await this.outcomes.queuePaused(reason, hint);
   }
 
   private async renewLeases(): Promise<void> {

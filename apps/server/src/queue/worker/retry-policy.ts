@@ -4,7 +4,9 @@
  *   could not be reached, a download stalled or lost its connection, a challenge page).
  * - `permanent`: trying again will not help (the episode or series is gone from the site, every
  *   hoster answered that the video is gone or failed with an HTTP/parse/verification error).
- * - `local`: our side (disk full, permission denied): the item fails and the queue pauses.
+ * - `local`: our side (disk full, permission denied). Not the item's fault, and every other item
+ *   would fail the same way: the item goes back to pending with its attempts unchanged, the queue
+ *   pauses and the operator is told what to fix (see the queue README).
  */
 export type FailureKind = 'transient' | 'permanent' | 'local';
 
@@ -37,10 +39,25 @@ export function classifySiteError(error: unknown): FailureKind {
   return 'permanent';
 }
 
-/** Disk full or no permission: our side, not the hoster's. */
-export function isLocalError(error: unknown): boolean {
+/** The downloader's typed errors and the raw errno codes of our own file operations. */
+const DISK_FULL_CODES = new Set(['DISK_FULL', 'ENOSPC', 'EDQUOT']);
+const PERMISSION_CODES = new Set(['PERMISSION_DENIED', 'EACCES', 'EPERM', 'EROFS']);
+
+/**
+ * Disk full or no permission (our side, not the hoster's): what the operator has to do about it,
+ * or null for any other error.
+ */
+export function localFailureHint(error: unknown): string | null {
   const { code } = codeOf(error);
-  return code === 'DISK_FULL' || code === 'PERMISSION_DENIED';
+  if (code && DISK_FULL_CODES.has(code))
+    return 'Free some space on the disk of the anime directory, then resume the queue.';
+  if (code && PERMISSION_CODES.has(code))
+    return "Give the server's user write access to the anime directory, then resume the queue.";
+  return null;
+}
+
+export function isLocalError(error: unknown): boolean {
+  return localFailureHint(error) !== null;
 }
 
 /**
@@ -60,7 +77,8 @@ export interface RetryDecision {
 
 /**
  * After a failed run: a transient failure goes back to pending with `attempts + 1` and waits
- * `backoff × 2^(attempts-1)` seconds, until `maxRetries` retries are used up; anything else fails.
+ * `backoff × 2^(attempts-1)` seconds, until `maxRetries` retries are used up; a local one goes
+ * back to pending as it was (the queue pauses until the operator fixed it); a permanent one fails.
  */
 export function decideRetry(
   kind: FailureKind,
@@ -68,6 +86,7 @@ export function decideRetry(
   settings: { max_retries: number; retry_backoff_seconds: number },
   now: number,
 ): RetryDecision {
+  if (kind === 'local') return { status: 'pending', attempts: attemptsBefore, nextAttemptAt: null };
   const attempts = attemptsBefore + 1;
   if (kind !== 'transient' || attempts > settings.max_retries)
     return { status: 'failed', attempts, nextAttemptAt: null };

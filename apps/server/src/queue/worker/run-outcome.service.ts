@@ -97,7 +97,12 @@ export class RunOutcomeService {
     if (!recorded || !episode || !series) return false;
     const willRetry = decision.status === 'pending';
     this.logger.warn({
-      msg: willRetry ? 'download failed, will retry' : 'download failed',
+      msg:
+        result.kind === 'local'
+          ? 'download stopped by a local problem, back to pending'
+          : willRetry
+            ? 'download failed, will retry'
+            : 'download failed',
       item_id: item.id,
       key: series.key,
       season: episode.season,
@@ -136,12 +141,12 @@ export class RunOutcomeService {
     return willRetry;
   }
 
-  async queuePaused(reason: string): Promise<void> {
+  async queuePaused(reason: string, hint = 'Fix it, then resume the queue.'): Promise<void> {
     await this.notifications.create({
       kind: 'system',
       level: 'error',
       title: 'Download queue paused',
-      message: `${reason}. Fix it, then resume the queue.`,
+      message: `${reason.charAt(0).toUpperCase()}${reason.slice(1)}. ${hint}`,
     });
   }
 }

@@ -1,4 +1,4 @@
-import { DiskFull, NetworkError, StalledError } from '@aniworld/downloader';
+import { DiskFull, NetworkError, PermissionDenied, StalledError } from '@aniworld/downloader';
 import { ChallengeRequired, EpisodeNotFound, UpstreamError, VideoGone } from '@aniworld/providers';
 import {
   backoffMs,
@@ -7,6 +7,7 @@ import {
   decideRetry,
   isLocalError,
   isUnreachableError,
+  localFailureHint,
 } from './retry-policy';
 import { Debouncer, Throttle } from './throttle';
 
@@ -44,9 +45,18 @@ describe('retry policy', () => {
     expect(decideRetry('transient', 0, { ...settings, max_retries: 0 }, now).status).toBe('failed');
   });
 
-  it('never retries permanent or local failures', () => {
+  it('never retries permanent failures', () => {
     expect(decideRetry('permanent', 0, settings, now).status).toBe('failed');
-    expect(decideRetry('local', 0, settings, now).status).toBe('failed');
+  });
+
+  it('puts a local failure back as it was: no attempt used, no backoff (the queue pauses)', () => {
+    expect(decideRetry('local', 2, settings, now)).toEqual({
+      status: 'pending',
+      attempts: 2,
+      nextAttemptAt: null,
+    });
+    // Not even when the retries are used up: it is not the item's fault.
+    expect(decideRetry('local', 3, settings, now).status).toBe('pending');
   });
 
   it('tells unreachable from definite answers', () => {
@@ -72,9 +82,19 @@ describe('retry policy', () => {
     expect(classifyHosterFailures([])).toBe('permanent');
   });
 
-  it('spots local failures', () => {
+  it('spots local failures, typed or raw from our own file operations, and names the fix', () => {
     expect(isLocalError(new DiskFull('/x'))).toBe(true);
+    expect(isLocalError(new PermissionDenied('/x'))).toBe(true);
+    expect(
+      isLocalError(Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' })),
+    ).toBe(true);
     expect(isLocalError(new NetworkError('http://x', null))).toBe(false);
+    expect(isLocalError(new Error('boom'))).toBe(false);
+    expect(localFailureHint(new DiskFull('/x'))).toMatch(/^Free some space/);
+    expect(localFailureHint(Object.assign(new Error('no space'), { code: 'ENOSPC' }))).toMatch(
+      /^Free some space/,
+    );
+    expect(localFailureHint(new PermissionDenied('/x'))).toMatch(/write access/);
   });
 });
 
