@@ -12,6 +12,7 @@ import {
 import type { ResolvedStream } from '@aniworld/providers';
 import type { AnimeSeriesEntity } from '../../anime/entities/anime-series.entity';
 import type { EpisodeEntity } from '../../anime/entities/episode.entity';
+import { effectiveLanguages } from '../../anime/missing-episodes';
 import { ConfigService } from '../../config/config.service';
 import { ProvidersService } from '../../providers/providers.service';
 import {
@@ -67,10 +68,9 @@ export class EpisodeDownloadService {
     private readonly config: ConfigService,
   ) {}
 
-  languagesFor(series: AnimeSeriesEntity, language: LanguageCode | null): LanguageCode[] {
+  languagesFor(series: AnimeSeriesEntity, language: LanguageCode | null): readonly LanguageCode[] {
     if (language) return [language];
-    if (series.languagePreference?.length) return series.languagePreference;
-    return this.config.config.downloads.language_preference;
+    return effectiveLanguages(series, this.config.config.downloads.language_preference);
   }
 
   async run(input: RunInput): Promise<RunResult> {
