@@ -11,9 +11,9 @@ import { HealthModule } from './health/health.module';
 import { ProvidersModule } from './providers/providers.module';
 import { QueueModule } from './queue/queue.module';
 import { NotificationsModule } from './notifications/notifications.module';
-import { GatewayModule } from './gateway/gateway.module';
+import { GatewayModule, type GatewayOptions } from './gateway/gateway.module';
 
-export interface AppModuleOptions {
+export interface AppModuleOptions extends GatewayOptions {
   /** Tests pass a fake clock to move past lockouts and session expiry. */
   clock?: Clock;
 }
@@ -34,7 +34,7 @@ export class AppModule {
         AnimeModule,
         NotificationsModule,
         QueueModule,
-        GatewayModule,
+        GatewayModule.forRoot({ fanoutChannel: options.fanoutChannel }),
       ],
     };
   }

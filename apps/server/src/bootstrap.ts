@@ -36,7 +36,7 @@ export async function createApp(
 ): Promise<NestExpressApplication> {
   const logger = options.logger ?? new JsonLogger(loaded.effective.logging.level);
   const app = await NestFactory.create<NestExpressApplication>(
-    AppModule.forRoot(loaded, { clock: options.clock }),
+    AppModule.forRoot(loaded, { clock: options.clock, fanoutChannel: options.fanoutChannel }),
     {
       logger,
       bodyParser: false,

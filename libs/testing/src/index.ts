@@ -1,2 +1,3 @@
 export * from './lib/confinement';
 export * from './lib/server-process';
+export * from './lib/redis-server';

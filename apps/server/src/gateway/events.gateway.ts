@@ -1,4 +1,4 @@
-import { Logger } from '@nestjs/common';
+import { Inject, Logger } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
 import {
   type OnGatewayConnection,
@@ -17,6 +17,7 @@ import {
 import { SocketAuthenticator } from '../auth/socket-auth';
 import type { DomainEventMap } from '../common/events';
 import { ConfigService } from '../config/config.service';
+import { type RedisFanout, SOCKET_FANOUT } from './redis-fanout';
 
 type AppServer = Server<ClientToServerEvents, ServerToClientEvents>;
 type AppSocket = Socket<ClientToServerEvents, ServerToClientEvents>;
@@ -34,8 +35,11 @@ let allowedOrigins: () => string[] = () => [];
  * {@link SocketAuthenticator}, clients join rooms, and domain events become socket events, sent
  * to the room `EVENT_ROOMS` names (others to every connection).
  *
- * Scale-out: with several instances, events reach only the clients of the instance that raised
- * them until a Redis adapter (`@socket.io/redis-adapter`, not installed) is plugged in here.
+ * Scale-out: with `redis_url` the server gets the Socket.IO Redis adapter ({@link RedisFanout}),
+ * so an event raised on one instance reaches the room's clients on every instance. Rooms stay
+ * per instance (a socket joins on the instance it is connected to); the adapter publishes each
+ * room emit and every instance delivers it to its own members. The gateway keeps no other
+ * per-connection state. Without Redis the in-memory adapter serves this instance's clients only.
  */
 @WebSocketGateway({
   path: '/socket.io',
@@ -54,11 +58,14 @@ export class EventsGateway implements OnGatewayInit<AppServer>, OnGatewayConnect
   constructor(
     private readonly authenticator: SocketAuthenticator,
     config: ConfigService,
+    @Inject(SOCKET_FANOUT) private readonly fanout: RedisFanout | null,
   ) {
     allowedOrigins = () => config.config.server.cors_origins;
   }
 
   afterInit(server: AppServer): void {
+    // Before listening, so no socket is ever in the in-memory adapter this replaces.
+    if (this.fanout) server.adapter(this.fanout.adapter());
     server.use((socket, next) => {
       this.authenticator.authenticate(socket.handshake).then(
         () => next(),

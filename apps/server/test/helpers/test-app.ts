@@ -46,6 +46,8 @@ export async function startTestApp(
   options: {
     clock?: Clock;
     /** Written to config.json before the start. */ settings?: Record<string, unknown>;
+    /** Redis channel prefix of the socket fan-out (with REDIS_URL), one per test run. */
+    fanoutChannel?: string;
   } = {},
 ): Promise<TestApp> {
   const dataDir = env['DATA_DIR'] ?? tempDir();
@@ -56,6 +58,7 @@ export async function startTestApp(
     logger: quietLogger(),
     webDistDir: join(dataDir, 'no-web'),
     clock: options.clock,
+    fanoutChannel: options.fanoutChannel,
   });
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as AddressInfo;
