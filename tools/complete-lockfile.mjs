@@ -10,7 +10,18 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 
-const OSES = ['darwin', 'linux', 'win32', 'android', 'freebsd', 'openbsd', 'openharmony', 'netbsd', 'sunos', 'aix'];
+const OSES = [
+  'darwin',
+  'linux',
+  'win32',
+  'android',
+  'freebsd',
+  'openbsd',
+  'openharmony',
+  'netbsd',
+  'sunos',
+  'aix',
+];
 const CPUS = ['arm64', 'x64', 'ia32', 'ppc64', 's390x', 'riscv64', 'loong64', 'arm', 'mips64el'];
 
 function platformOf(name) {
@@ -18,11 +29,20 @@ function platformOf(name) {
   const parts = base.split('-');
   if (parts.includes('unknown')) {
     // sass-embedded's catch-alls for an unknown os ("unknown-all") or cpu ("all-unknown").
-    return base.endsWith('-unknown') ? { cpu: CPUS.map((c) => `!${c}`) } : { os: OSES.map((o) => `!${o}`) };
+    return base.endsWith('-unknown')
+      ? { cpu: CPUS.map((c) => `!${c}`) }
+      : { os: OSES.map((o) => `!${o}`) };
   }
   const os = OSES.find((o) => parts.includes(o));
-  const cpu = parts.includes('eabi') || parts.includes('gnueabihf') || parts.includes('musleabihf') ? 'arm' : CPUS.find((c) => parts.includes(c));
-  const libc = base.includes('musl') ? 'musl' : os === 'linux' && /gnu/.test(base) ? 'glibc' : undefined;
+  const cpu =
+    parts.includes('eabi') || parts.includes('gnueabihf') || parts.includes('musleabihf')
+      ? 'arm'
+      : CPUS.find((c) => parts.includes(c));
+  const libc = base.includes('musl')
+    ? 'musl'
+    : os === 'linux' && /gnu/.test(base)
+      ? 'glibc'
+      : undefined;
   if (!os || !cpu) return null;
   return { os: [os], cpu: [cpu], ...(libc ? { libc: [libc] } : {}) };
 }
@@ -44,6 +64,12 @@ for (const [path, entry] of Object.entries(packages)) {
     added.push(`${dep}@${version}`);
   }
 }
-lock.packages = Object.fromEntries(Object.entries(packages).sort(([a], [b]) => (a === '' ? -1 : b === '' ? 1 : a.localeCompare(b))));
+lock.packages = Object.fromEntries(
+  Object.entries(packages).sort(([a], [b]) => (a === '' ? -1 : b === '' ? 1 : a.localeCompare(b))),
+);
 writeFileSync(file, `${JSON.stringify(lock, null, 2)}\n`);
-console.log(added.length ? `added ${added.length} platform entries:\n  ${added.join('\n  ')}` : 'lock file complete');
+console.log(
+  added.length
+    ? `added ${added.length} platform entries:\n  ${added.join('\n  ')}`
+    : 'lock file complete',
+);

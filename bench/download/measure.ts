@@ -23,12 +23,18 @@ function vmHwm(pid: number): number | null {
  * must stay free) and measures wall time; with `rss` it polls /proc/<pid>/status for VmHWM, the
  * kernel's own high-water mark of the resident set, so the last poll before exit is the peak.
  */
-export function timeCommand(cmd: string, args: string[], opts: { rss?: boolean; cwd?: string; timeoutMs?: number } = {}): Promise<RunResult> {
+export function timeCommand(
+  cmd: string,
+  args: string[],
+  opts: { rss?: boolean; cwd?: string; timeoutMs?: number } = {},
+): Promise<RunResult> {
   return new Promise((resolve) => {
     const start = performance.now();
     const child = spawn(cmd, args, { cwd: opts.cwd, stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr = (stderr + d).slice(-4000)));
+    child.stderr
+      .setEncoding('utf8')
+      .on('data', (d: string) => (stderr = (stderr + d).slice(-4000)));
     let peak: number | null = null;
     const poll = opts.rss
       ? setInterval(() => {

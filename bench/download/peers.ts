@@ -34,19 +34,28 @@ export const PEERS: Tool[] = [
     name: 'ffmpeg -c copy',
     bin: 'ffmpeg',
     cases: ALL,
-    command: (url, out) => ['ffmpeg', ['-nostdin', '-loglevel', 'error', '-y', '-i', url, '-c', 'copy', out]],
+    command: (url, out) => [
+      'ffmpeg',
+      ['-nostdin', '-loglevel', 'error', '-y', '-i', url, '-c', 'copy', out],
+    ],
   },
   {
     name: 'yt-dlp',
     bin: 'yt-dlp',
     cases: ALL,
-    command: (url, out) => ['yt-dlp', ['-q', '--no-warnings', '--no-part', '--force-overwrites', '-o', out, url]],
+    command: (url, out) => [
+      'yt-dlp',
+      ['-q', '--no-warnings', '--no-part', '--force-overwrites', '-o', out, url],
+    ],
   },
   {
     name: 'yt-dlp -N 8',
     bin: 'yt-dlp',
     cases: HLS_CASES,
-    command: (url, out) => ['yt-dlp', ['-q', '--no-warnings', '--no-part', '--force-overwrites', '-N', '8', '-o', out, url]],
+    command: (url, out) => [
+      'yt-dlp',
+      ['-q', '--no-warnings', '--no-part', '--force-overwrites', '-N', '8', '-o', out, url],
+    ],
   },
   {
     name: 'aria2c -x8 -s8',
@@ -54,7 +63,22 @@ export const PEERS: Tool[] = [
     cases: ['MP4'],
     command: (url, out) => {
       const slash = out.lastIndexOf('/');
-      return ['aria2c', ['-q', '-x8', '-s8', '-k1M', '--allow-overwrite=true', '--auto-file-renaming=false', '-d', out.slice(0, slash), '-o', out.slice(slash + 1), url]];
+      return [
+        'aria2c',
+        [
+          '-q',
+          '-x8',
+          '-s8',
+          '-k1M',
+          '--allow-overwrite=true',
+          '--auto-file-renaming=false',
+          '-d',
+          out.slice(0, slash),
+          '-o',
+          out.slice(slash + 1),
+          url,
+        ],
+      ];
     },
   },
   {

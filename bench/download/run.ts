@@ -26,7 +26,13 @@ const CLIP: ClipOptions = quick
   ? { name: 'benchq', durationSec: 120, heights: [1080, 720], segmentSec: 4 }
   : { name: 'bench1080', durationSec: 600, heights: [1080, 720], segmentSec: 4 };
 /** ≈1 GB at 14 Mbit/s for the memory check. */
-const BIG: ClipOptions = { name: 'bench1g', durationSec: 600, heights: [1080], segmentSec: 6, videoKbps: 14000 };
+const BIG: ClipOptions = {
+  name: 'bench1g',
+  durationSec: 600,
+  heights: [1080],
+  segmentSec: 6,
+  videoKbps: 14000,
+};
 
 function buildEngineCli(): string {
   // One bundled file: the engine's startup is node's, not a TypeScript compile on every run.
@@ -47,7 +53,8 @@ function buildEngineCli(): string {
 
 async function sha256(file: string): Promise<string> {
   const hash = createHash('sha256');
-  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) hash.update(chunk as Buffer);
+  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 }))
+    hash.update(chunk as Buffer);
   return hash.digest('hex');
 }
 
@@ -61,7 +68,9 @@ async function sourceHash(clip: Clip, kase: CaseName): Promise<string> {
   const v = clip.variants[0];
   const hash = createHash('sha256');
   const files = kase === 'MP4' ? [v.mp4] : v.segments.map((s) => join(v.segmentDir, s.uri));
-  for (const f of files) for await (const chunk of createReadStream(f, { highWaterMark: 1 << 20 })) hash.update(chunk as Buffer);
+  for (const f of files)
+    for await (const chunk of createReadStream(f, { highWaterMark: 1 << 20 }))
+      hash.update(chunk as Buffer);
   const hex = hash.digest('hex');
   sourceHashes.set(key, hex);
   return hex;
@@ -99,15 +108,31 @@ const SLOW_RUN_S = 20;
  * Round-robin over the tools (run 1 of every tool, then run 2 …) so a burst of load from other
  * jobs on the machine hits all tools alike; fast tools get `runs + 2` runs, slow ones `runs`.
  */
-async function measureCase(network: string, kase: CaseName, bytes: number, expected: string, url: string, ext: string, tools: BenchTool[]): Promise<Row[]> {
-  const state = tools.map((tool) => ({ tool, times: [] as number[], rss: null as number | null, failure: undefined as string | undefined }));
+async function measureCase(
+  network: string,
+  kase: CaseName,
+  bytes: number,
+  expected: string,
+  url: string,
+  ext: string,
+  tools: BenchTool[],
+): Promise<Row[]> {
+  const state = tools.map((tool) => ({
+    tool,
+    times: [] as number[],
+    rss: null as number | null,
+    failure: undefined as string | undefined,
+  }));
   for (let round = 0; round < runs + 2; round++) {
     for (const st of state) {
       if (st.failure) continue;
       if (round >= runs && median(st.times) > SLOW_RUN_S) continue;
       const out = join(WORK, `out-${round}.${ext}`);
       const [cmd, argv] = st.tool.command(url, out);
-      const r = await timeCommand(cmd, argv, { rss: st.tool.name === ENGINE || st.tool.name === ENGINE_VERIFY, cwd: WORK });
+      const r = await timeCommand(cmd, argv, {
+        rss: st.tool.name === ENGINE || st.tool.name === ENGINE_VERIFY,
+        cwd: WORK,
+      });
       const size = statSync(out, { throwIfNoEntry: false })?.size ?? 0;
       rmSync(`${out}.part`, { force: true });
       const engine = st.tool.name === ENGINE || st.tool.name === ENGINE_VERIFY;
@@ -115,7 +140,9 @@ async function measureCase(network: string, kase: CaseName, bytes: number, expec
       const wrong = engine && r.code === 0 && (await sha256(out)) !== expected;
       rmSync(out, { force: true });
       if (r.code !== 0 || size < bytes * 0.9 || wrong) {
-        st.failure = wrong ? 'output differs from the source' : `exit ${r.code}, ${size} bytes: ${r.stderr.trim().split('\n').pop() ?? ''}`;
+        st.failure = wrong
+          ? 'output differs from the source'
+          : `exit ${r.code}, ${size} bytes: ${r.stderr.trim().split('\n').pop() ?? ''}`;
       } else {
         st.times.push(r.seconds);
         if (r.peakRss !== null) st.rss = Math.max(st.rss ?? 0, r.peakRss);
@@ -123,8 +150,19 @@ async function measureCase(network: string, kase: CaseName, bytes: number, expec
     }
   }
   return state.map((st) => {
-    const row: Row = { network, kase, tool: st.tool.name, bytes, seconds: st.times.length ? median(st.times) : null, runs: st.times.length, peakRss: st.rss, failure: st.failure };
-    process.stderr.write(`${network} | ${kase} | ${st.tool.name}: ${row.seconds?.toFixed(2) ?? 'failed'} s (${st.times.map((t) => t.toFixed(2)).join(' ')})${st.failure ? ` (${st.failure})` : ''}\n`);
+    const row: Row = {
+      network,
+      kase,
+      tool: st.tool.name,
+      bytes,
+      seconds: st.times.length ? median(st.times) : null,
+      runs: st.times.length,
+      peakRss: st.rss,
+      failure: st.failure,
+    };
+    process.stderr.write(
+      `${network} | ${kase} | ${st.tool.name}: ${row.seconds?.toFixed(2) ?? 'failed'} s (${st.times.map((t) => t.toFixed(2)).join(' ')})${st.failure ? ` (${st.failure})` : ''}\n`,
+    );
     return row;
   });
 }
@@ -133,7 +171,9 @@ async function main(): Promise<void> {
   rmSync(WORK, { recursive: true, force: true });
   mkdirSync(WORK, { recursive: true });
   const cli = buildEngineCli();
-  process.stderr.write(`preparing media (${CLIP.name}, ${BIG.name}); the first run generates it with ffmpeg…\n`);
+  process.stderr.write(
+    `preparing media (${CLIP.name}, ${BIG.name}); the first run generates it with ffmpeg…\n`,
+  );
   const clip = await ensureClip(CLIP);
   const big = await ensureClip(BIG);
   const sb = await startSandbox({ port: 0 });
@@ -145,20 +185,49 @@ async function main(): Promise<void> {
   const rows: Row[] = [];
   const cases: CaseName[] = ['MP4', 'HLS', 'HLS AES-128', 'HLS master'];
   try {
-    for (const [network, fault] of [['raw loopback', ''], ['simulated CDN', SIMULATED]] as const) {
+    for (const [network, fault] of [
+      ['raw loopback', ''],
+      ['simulated CDN', SIMULATED],
+    ] as const) {
       for (const kase of cases) {
         const bytes = mediaBytes(clip, kase);
         const url = urlFor(sb.baseUrl, clip.name, kase, fault);
         const ext = kase === 'MP4' ? 'mp4' : 'ts';
         const tools = [
-          { name: ENGINE, command: (u: string, o: string): [string, string[]] => [process.execPath, [cli, u, '-o', o, '-c', '8', '-q', '--no-verify']] },
-          { name: ENGINE_VERIFY, command: (u: string, o: string): [string, string[]] => [process.execPath, [cli, u, '-o', o, '-c', '8', '-q']] },
+          {
+            name: ENGINE,
+            command: (u: string, o: string): [string, string[]] => [
+              process.execPath,
+              [cli, u, '-o', o, '-c', '8', '-q', '--no-verify'],
+            ],
+          },
+          {
+            name: ENGINE_VERIFY,
+            command: (u: string, o: string): [string, string[]] => [
+              process.execPath,
+              [cli, u, '-o', o, '-c', '8', '-q'],
+            ],
+          },
           ...peers.filter((p) => p.cases.includes(kase)),
         ];
         // Untimed warm-up: the first reader of a file pays for the page cache, not the tool.
-        await timeCommand(process.execPath, [cli, url, '-o', join(WORK, `warm.${ext}`), '-q', '--no-verify'], { cwd: WORK });
+        await timeCommand(
+          process.execPath,
+          [cli, url, '-o', join(WORK, `warm.${ext}`), '-q', '--no-verify'],
+          { cwd: WORK },
+        );
         rmSync(join(WORK, `warm.${ext}`), { force: true });
-        rows.push(...(await measureCase(network, kase, bytes, await sourceHash(clip, kase), url, ext, tools)));
+        rows.push(
+          ...(await measureCase(
+            network,
+            kase,
+            bytes,
+            await sourceHash(clip, kase),
+            url,
+            ext,
+            tools,
+          )),
+        );
       }
     }
 
@@ -170,13 +239,28 @@ async function main(): Promise<void> {
       // Two runs, the higher peak counts: the high-water mark depends a little on GC timing.
       let row: Row | null = null;
       for (let i = 0; i < 2; i++) {
-        const r = await timeCommand(process.execPath, [cli, urlFor(sb.baseUrl, big.name, kase, ''), '-o', out, '-c', '8', '-q', '--no-verify'], { rss: true, cwd: WORK });
+        const r = await timeCommand(
+          process.execPath,
+          [cli, urlFor(sb.baseUrl, big.name, kase, ''), '-o', out, '-c', '8', '-q', '--no-verify'],
+          { rss: true, cwd: WORK },
+        );
         const size = statSync(out, { throwIfNoEntry: false })?.size ?? 0;
         rmSync(out, { force: true });
         const ok = r.code === 0 && size >= bytes * 0.9;
         const peak = Math.max(row?.peakRss ?? 0, r.peakRss ?? 0);
-        row = { network: 'raw loopback', kase, tool: ENGINE, bytes, seconds: ok ? r.seconds : null, runs: i + 1, peakRss: peak, failure: ok ? undefined : r.stderr.slice(-300) };
-        process.stderr.write(`1 GB ${kase}: ${r.seconds.toFixed(2)} s, peak RSS ${((r.peakRss ?? 0) / 2 ** 20).toFixed(0)} MiB\n`);
+        row = {
+          network: 'raw loopback',
+          kase,
+          tool: ENGINE,
+          bytes,
+          seconds: ok ? r.seconds : null,
+          runs: i + 1,
+          peakRss: peak,
+          failure: ok ? undefined : r.stderr.slice(-300),
+        };
+        process.stderr.write(
+          `1 GB ${kase}: ${r.seconds.toFixed(2)} s, peak RSS ${((r.peakRss ?? 0) / 2 ** 20).toFixed(0)} MiB\n`,
+        );
         if (!ok) break;
       }
       if (row) bigRows.push(row);

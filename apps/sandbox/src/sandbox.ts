@@ -48,7 +48,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const clipOptions = [SAMPLE_CLIP, ...(options.clips ?? [])];
   const clips: Clip[] = [];
   // Sequential on purpose: parallel ffmpeg runs only fight over the same cores.
-  for (const c of clipOptions) clips.push(await ensureClip({ ...c, mediaDir: c.mediaDir ?? options.mediaDir }));
+  for (const c of clipOptions)
+    clips.push(await ensureClip({ ...c, mediaDir: c.mediaDir ?? options.mediaDir }));
 
   let origin = '';
   const state = new SandboxState(() => origin);
@@ -59,9 +60,18 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 
   const mounts = new Map<string, Route[]>(siteMounts(state));
   mounts.set('cdn', cdnRoutes(state));
-  mounts.set('_sandbox', controlRoutes(faults, stats, () => SANDBOX_CATALOG));
+  mounts.set(
+    '_sandbox',
+    controlRoutes(faults, stats, () => SANDBOX_CATALOG),
+  );
 
-  const dispatch = createDispatcher({ mounts, faults, stats, timing: options.timing ?? realTiming, origin: () => origin });
+  const dispatch = createDispatcher({
+    mounts,
+    faults,
+    stats,
+    timing: options.timing ?? realTiming,
+    origin: () => origin,
+  });
   const server: Server = createServer((req, res) => {
     dispatch(req, res).catch((err: unknown) => {
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });

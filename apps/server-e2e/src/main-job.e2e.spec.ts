@@ -30,7 +30,11 @@ describe('main job against the built server and the sandbox', () => {
   let socket: Socket<ServerToClientEvents, ClientToServerEvents>;
   const seen: { event: string; key?: string }[] = [];
 
-  const api = async <T>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> => {
+  const api = async <T>(
+    method: string,
+    path: string,
+    body?: unknown,
+  ): Promise<{ status: number; body: T }> => {
     const res = await fetch(`${server.url}${path}`, {
       method,
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
@@ -40,7 +44,11 @@ describe('main job against the built server and the sandbox', () => {
     return { status: res.status, body: (text ? JSON.parse(text) : null) as T };
   };
 
-  async function until<T>(what: string, probe: () => Promise<T | null>, timeoutMs = 120_000): Promise<T> {
+  async function until<T>(
+    what: string,
+    probe: () => Promise<T | null>,
+    timeoutMs = 120_000,
+  ): Promise<T> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const value = await probe();
@@ -53,13 +61,21 @@ describe('main job against the built server and the sandbox', () => {
   beforeAll(async () => {
     sandbox = await startSandbox({ port: 0 });
     library = mkdtempSync(join(tmpdir(), 'aniworld-main-job-'));
-    const owned = join(library, 'Sternenwanderer (2019)', 'Season 01', 'Sternenwanderer - S01E01 - Ein Stern fällt.mkv');
+    const owned = join(
+      library,
+      'Sternenwanderer (2019)',
+      'Season 01',
+      'Sternenwanderer - S01E01 - Ein Stern fällt.mkv',
+    );
     mkdirSync(dirname(owned), { recursive: true });
     writeFileSync(owned, 'already here');
     const dataDir = mkdtempSync(join(tmpdir(), 'aniworld-main-job-data-'));
     writeFileSync(
       join(dataDir, 'config.json'),
-      JSON.stringify({ providers: { requests_per_second: 50, retries: 1 }, downloads: { retry_backoff_seconds: 1 } }),
+      JSON.stringify({
+        providers: { requests_per_second: 50, retries: 1 },
+        downloads: { retry_backoff_seconds: 1 },
+      }),
     );
     server = await startServer({
       DATA_DIR: dataDir,
@@ -79,9 +95,18 @@ describe('main job against the built server and the sandbox', () => {
       socket.once('connected', () => resolve());
       socket.once('connect_error', reject);
     });
-    for (const room of ['downloads', 'download_progress', 'scan_progress'] as const) socket.emit('message', { action: 'join', data: { room } });
-    for (const event of ['scan_progress', 'scan_complete', 'download_progress', 'download_complete', 'download_failed'] as const) {
-      socket.on(event, (payload: unknown) => seen.push({ event, key: (payload as { key?: string }).key }));
+    for (const room of ['downloads', 'download_progress', 'scan_progress'] as const)
+      socket.emit('message', { action: 'join', data: { room } });
+    for (const event of [
+      'scan_progress',
+      'scan_complete',
+      'download_progress',
+      'download_complete',
+      'download_failed',
+    ] as const) {
+      socket.on(event, (payload: unknown) =>
+        seen.push({ event, key: (payload as { key?: string }).key }),
+      );
     }
   }, 120_000);
 
@@ -104,7 +129,9 @@ describe('main job against the built server and the sandbox', () => {
     const list = (await api<Page<AnimeSummary>>('GET', '/api/anime')).body;
     const series = list.items.find((s) => s.key === 'sternenwanderer');
     expect(series?.missing['1']).toEqual([2, 3, 4]);
-    const missing = Object.entries(series?.missing ?? {}).flatMap(([season, episodes]) => episodes.map((episode) => ({ season: Number(season), episode })));
+    const missing = Object.entries(series?.missing ?? {}).flatMap(([season, episodes]) =>
+      episodes.map((episode) => ({ season: Number(season), episode })),
+    );
 
     const added = await api<{ added: unknown[] }>('POST', '/api/queue/add', {
       serie_id: 'sternenwanderer',
@@ -126,21 +153,53 @@ describe('main job against the built server and the sandbox', () => {
     const detail = (await api<AnimeDetail>('GET', '/api/anime/sternenwanderer')).body;
     expect(detail.missing_episodes).toBe(0);
     const ffprobe = locateMediaTool('ffprobe');
-    for (const episode of detail.seasons.flatMap((s) => s.episodes).filter((e) => !(e.season === 1 && e.episode === 1))) {
+    for (const episode of detail.seasons
+      .flatMap((s) => s.episodes)
+      .filter((e) => !(e.season === 1 && e.episode === 1))) {
       expect(episode.is_downloaded).toBe(true);
       const path = episode.file_path ?? '';
-      expect(path.startsWith(join(library, 'Sternenwanderer (2019)', `Season ${String(episode.season).padStart(2, '0')}`))).toBe(true);
-      expect(path).toContain(`S${String(episode.season).padStart(2, '0')}E${String(episode.episode).padStart(2, '0')}`);
+      expect(
+        path.startsWith(
+          join(
+            library,
+            'Sternenwanderer (2019)',
+            `Season ${String(episode.season).padStart(2, '0')}`,
+          ),
+        ),
+      ).toBe(true);
+      expect(path).toContain(
+        `S${String(episode.season).padStart(2, '0')}E${String(episode.episode).padStart(2, '0')}`,
+      );
       expect(existsSync(path)).toBe(true);
       if (ffprobe) {
-        const duration = Number(execFileSync(ffprobe, ['-v', 'error', '-show_entries', 'format=duration', '-of', 'csv=p=0', path]).toString());
+        const duration = Number(
+          execFileSync(ffprobe, [
+            '-v',
+            'error',
+            '-show_entries',
+            'format=duration',
+            '-of',
+            'csv=p=0',
+            path,
+          ]).toString(),
+        );
         expect(Math.abs(duration - 24)).toBeLessThan(2);
       }
     }
-    expect(((await api<Page<AnimeSummary>>('GET', '/api/anime')).body.items).find((s) => s.key === 'sternenwanderer')).toBeUndefined();
+    expect(
+      (await api<Page<AnimeSummary>>('GET', '/api/anime')).body.items.find(
+        (s) => s.key === 'sternenwanderer',
+      ),
+    ).toBeUndefined();
 
     const downloadEvents = seen.filter((e) => e.event.startsWith('download_'));
-    expect(downloadEvents.some((e) => e.event === 'download_progress' && e.key === 'sternenwanderer')).toBe(true);
-    expect(downloadEvents.filter((e) => e.event === 'download_complete').every((e) => e.key === 'sternenwanderer')).toBe(true);
+    expect(
+      downloadEvents.some((e) => e.event === 'download_progress' && e.key === 'sternenwanderer'),
+    ).toBe(true);
+    expect(
+      downloadEvents
+        .filter((e) => e.event === 'download_complete')
+        .every((e) => e.key === 'sternenwanderer'),
+    ).toBe(true);
   }, 180_000);
 });

@@ -3,7 +3,8 @@ import { seasonsOnSite } from '../catalog/catalog';
 import { shortHash } from '../server/assets';
 import { escapeHtml as e } from '../server/http-types';
 
-export const NOT_FOUND_TEXT = 'Die gewünschte Serie wurde nicht gefunden oder ist im Moment deaktiviert.';
+export const NOT_FOUND_TEXT =
+  'Die gewünschte Serie wurde nicht gefunden oder ist im Moment deaktiviert.';
 
 export function seriesPath(series: CatalogSeries): string {
   return `/anime/stream/${series.slug}`;
@@ -14,7 +15,9 @@ export function seasonPath(series: CatalogSeries, season: number): string {
 }
 
 export function episodePath(series: CatalogSeries, season: number, episode: number): string {
-  return season === 0 ? `${seriesPath(series)}/filme/film-${episode}` : `${seriesPath(series)}/staffel-${season}/episode-${episode}`;
+  return season === 0
+    ? `${seriesPath(series)}/filme/film-${episode}`
+    : `${seriesPath(series)}/staffel-${season}/episode-${episode}`;
 }
 
 export function coverPath(series: CatalogSeries, size = '220x330'): string {
@@ -63,9 +66,13 @@ function yearLink(year: number | null): string {
 /** `section.SeriesSection` with title, years, FSK, IMDb, description, genres, cover, people, rating. */
 export function seriesHeader(series: CatalogSeries): string {
   const alt = series.altTitles.join(', ');
-  const short = series.description.length > 80 ? `${series.description.slice(0, 80)}…` : series.description;
+  const short =
+    series.description.length > 80 ? `${series.description.slice(0, 80)}…` : series.description;
   const genres = series.genres
-    .map((g) => `<li><a href="/genre/${genreSlug(g)}" class="genreButton clearbutton" itemprop="genre">${e(g)}</a></li>`)
+    .map(
+      (g) =>
+        `<li><a href="/genre/${genreSlug(g)}" class="genreButton clearbutton" itemprop="genre">${e(g)}</a></li>`,
+    )
     .join('');
   const seasons = seasonsOnSite(series, 'aniworld');
   return `  <div class="seriesContentBox"><div id="series">
@@ -103,7 +110,11 @@ export function seriesHeader(series: CatalogSeries): string {
 }
 
 /** `div#stream.hosterSiteDirectNav`: season links (Filme first) and the episode links of one season. */
-export function directNav(series: CatalogSeries, activeSeason: number, activeEpisode?: number): string {
+export function directNav(
+  series: CatalogSeries,
+  activeSeason: number,
+  activeEpisode?: number,
+): string {
   const seasons = seasonsOnSite(series, 'aniworld');
   const seasonLis = seasons
     .map((s) => {
@@ -117,7 +128,8 @@ export function directNav(series: CatalogSeries, activeSeason: number, activeEpi
   const episodeLis = (season?.episodes ?? [])
     .map((ep) => {
       const active = ep.number === activeEpisode ? ' class="active"' : '';
-      const label = activeSeason === 0 ? `Film ${ep.number}` : `Staffel ${activeSeason} Episode ${ep.number}`;
+      const label =
+        activeSeason === 0 ? `Film ${ep.number}` : `Staffel ${activeSeason} Episode ${ep.number}`;
       return `<li><a${active} href="${episodePath(series, activeSeason, ep.number)}" data-episode-id="${ep.id}" title="${label}" data-season-id="${activeSeason}">${ep.number}</a></li>`;
     })
     .join('');

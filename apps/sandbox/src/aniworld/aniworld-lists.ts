@@ -13,19 +13,28 @@ function initial(title: string): string {
 /** `/animes`: A–Z index, `div.genre` per letter with `a[data-alternative-title]`. */
 export function animesPage(): string {
   const groups = new Map<string, CatalogSeries[]>();
-  const sorted = [...seriesOnSite('aniworld')].sort((a, b) => searchFold(a.title).localeCompare(searchFold(b.title)));
+  const sorted = [...seriesOnSite('aniworld')].sort((a, b) =>
+    searchFold(a.title).localeCompare(searchFold(b.title)),
+  );
   for (const s of sorted) {
     const key = initial(s.title);
     groups.set(key, [...(groups.get(key) ?? []), s]);
   }
   const blocks = [...groups]
     .map(
-      ([letter, list]) => `    <div class="genre"><div class="seriesGenreList"><h3>${letter}</h3><ul>
+      ([
+        letter,
+        list,
+      ]) => `    <div class="genre"><div class="seriesGenreList"><h3>${letter}</h3><ul>
 ${list.map((s) => `      <li><a href="${seriesPath(s)}" data-alternative-title="${e(s.altTitles.join(', '))}">${e(s.title)}</a></li>`).join('\n')}
     </ul></div></div>`,
     )
     .join('\n');
-  return page('Animes von A-Z | AniWorld.to', '/animes', `  <div class="container"><div id="seriesContainer">\n${blocks}\n  </div></div>`);
+  return page(
+    'Animes von A-Z | AniWorld.to',
+    '/animes',
+    `  <div class="container"><div id="seriesContainer">\n${blocks}\n  </div></div>`,
+  );
 }
 
 interface NewEpisodeRow {
@@ -41,11 +50,17 @@ function flagTitle(language: LanguageCode, episode: number): { title: string; al
     case 'german-dub':
       return { title: `Episode ${episode} auf Deutsch`, alt: 'Deutsche Flagge, German Flag' };
     case 'german-sub':
-      return { title: `Episode ${episode} mit deutschen Untertiteln`, alt: 'Deutsche Untertitel Flagge, German Subtitle Flag' };
+      return {
+        title: `Episode ${episode} mit deutschen Untertiteln`,
+        alt: 'Deutsche Untertitel Flagge, German Subtitle Flag',
+      };
     case 'english-sub':
       return { title: `Episode ${episode} auf Englisch`, alt: 'Englische Flagge, English Flag' };
     case 'english-dub':
-      return { title: `Episode ${episode} auf Englisch (Dub)`, alt: 'Englische Flagge, English Flag' };
+      return {
+        title: `Episode ${episode} auf Englisch (Dub)`,
+        alt: 'Englische Flagge, English Flag',
+      };
   }
 }
 
@@ -59,7 +74,13 @@ export function newEpisodeRows(): NewEpisodeRow[] {
     if (!season || !ep) continue;
     const languages = [...new Set(linksOnSite(ep, 'aniworld').map((l) => l.language))];
     for (const language of languages) {
-      rows.push({ series, season: season.number, episode: ep.number, language, date: `${String(day).padStart(2, '0')}.09.2026` });
+      rows.push({
+        series,
+        season: season.number,
+        episode: ep.number,
+        language,
+        date: `${String(day).padStart(2, '0')}.09.2026`,
+      });
     }
     day -= 1;
   }
@@ -148,7 +169,11 @@ function highlight(title: string, keyword: string): string {
 export function ajaxSearch(keyword: string): unknown[] {
   const out: unknown[] = [];
   for (const s of seriesOnSite('aniworld').filter((x) => matchesKeyword(x, keyword))) {
-    out.push({ title: highlight(s.title, keyword), description: e(s.description.slice(0, 120)), link: seriesPath(s) });
+    out.push({
+      title: highlight(s.title, keyword),
+      description: e(s.description.slice(0, 120)),
+      link: seriesPath(s),
+    });
     const first = s.seasons.find((x) => x.number > 0);
     if (first) {
       out.push({
@@ -157,10 +182,18 @@ export function ajaxSearch(keyword: string): unknown[] {
         link: episodePath(s, first.number, 1),
       });
     }
-    out.push({ title: `Animes aus ${s.startYear}`, description: '', link: `/animes/jahr/${s.startYear}` });
+    out.push({
+      title: `Animes aus ${s.startYear}`,
+      description: '',
+      link: `/animes/jahr/${s.startYear}`,
+    });
   }
   if (out.length > 0) {
-    out.push({ title: 'Anime-Verschiebungen', description: 'Support-Frage', link: '/support/frage/anime-verschiebungen' });
+    out.push({
+      title: 'Anime-Verschiebungen',
+      description: 'Support-Frage',
+      link: '/support/frage/anime-verschiebungen',
+    });
   }
   return out;
 }

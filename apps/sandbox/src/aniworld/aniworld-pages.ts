@@ -1,11 +1,23 @@
 import type { CatalogEpisode, CatalogSeries } from '../catalog/catalog';
 import { ANIWORLD_LANGUAGES, linksOnSite } from '../catalog/catalog';
 import { escapeHtml as e } from '../server/http-types';
-import { directNav, episodePath, page, seriesHeader, seriesPath, seasonPath } from './aniworld-layout';
+import {
+  directNav,
+  episodePath,
+  page,
+  seriesHeader,
+  seriesPath,
+  seasonPath,
+} from './aniworld-layout';
 import type { LanguageCode } from '@aniworld/contracts';
 
 /** Preference that decides which language's links are visible first (the others are `display: none`). */
-const SELECTED_ORDER: readonly LanguageCode[] = ['german-dub', 'german-sub', 'english-sub', 'english-dub'];
+const SELECTED_ORDER: readonly LanguageCode[] = [
+  'german-dub',
+  'german-sub',
+  'english-sub',
+  'english-dub',
+];
 
 function episodeRow(series: CatalogSeries, season: number, ep: CatalogEpisode): string {
   const href = episodePath(series, season, ep.number);
@@ -50,7 +62,13 @@ export function seasonPage(series: CatalogSeries, season: number): string {
   return page(`${label} von ${titleOf(series)}`, seasonPath(series, season), body);
 }
 
-function hosterLi(linkId: number, langKey: number, hoster: string, hidden: boolean, swapOrder: boolean): string {
+function hosterLi(
+  linkId: number,
+  langKey: number,
+  hoster: string,
+  hidden: boolean,
+  swapOrder: boolean,
+): string {
   const style = hidden ? ' style="display: none;"' : '';
   // One series lists the attributes in another order, so parsers that depend on attribute order fail there.
   const attrs = swapOrder
@@ -76,7 +94,9 @@ export function episodePage(series: CatalogSeries, ep: CatalogEpisode): string {
     .join('\n        ');
   const swap = series.slug === 'dot-dot-etc';
   const lis = links
-    .map((l) => hosterLi(l.id, ANIWORLD_LANGUAGES[l.language].key, l.hoster, l.language !== selected, swap))
+    .map((l) =>
+      hosterLi(l.id, ANIWORLD_LANGUAGES[l.language].key, l.hoster, l.language !== selected, swap),
+    )
     .join('\n');
   const label = ep.season === 0 ? `Film ${ep.number}` : `Staffel ${ep.season} Episode ${ep.number}`;
   const body = `${seriesHeader(series)}

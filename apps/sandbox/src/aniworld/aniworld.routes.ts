@@ -1,9 +1,23 @@
 import { findLink, findSeries, seriesOnSite } from '../catalog/catalog';
 import { jpegReply, svgReply } from '../server/assets';
-import { html, json, redirect, text, type RequestContext, type Reply, type Route } from '../server/http-types';
+import {
+  html,
+  json,
+  redirect,
+  text,
+  type RequestContext,
+  type Reply,
+  type Route,
+} from '../server/http-types';
 import type { SandboxState } from '../server/state';
 import { notFoundBody, page, seriesPath } from './aniworld-layout';
-import { ajaxSearch, animesPage, calendarPage, newEpisodesPage, seriesSearch } from './aniworld-lists';
+import {
+  ajaxSearch,
+  animesPage,
+  calendarPage,
+  newEpisodesPage,
+  seriesSearch,
+} from './aniworld-lists';
 import { episodePage, seasonPage, seriesPage } from './aniworld-pages';
 
 /** The real site answers an unknown series with a normal page carrying the alert. */
@@ -12,10 +26,15 @@ function seriesNotFound(): Reply {
 }
 
 function episodeNotFound(): Reply {
-  return html(page('AniWorld.to', '/', notFoundBody('Die gewünschte Episode wurde nicht gefunden.')), 404);
+  return html(
+    page('AniWorld.to', '/', notFoundBody('Die gewünschte Episode wurde nicht gefunden.')),
+    404,
+  );
 }
 
-function withSeries(handler: (ctx: RequestContext, series: NonNullable<ReturnType<typeof findSeries>>) => Reply) {
+function withSeries(
+  handler: (ctx: RequestContext, series: NonNullable<ReturnType<typeof findSeries>>) => Reply,
+) {
   return (ctx: RequestContext): Reply => {
     const series = findSeries('aniworld', decodeURIComponent(ctx.params[0]));
     return series ? handler(ctx, series) : seriesNotFound();
@@ -38,7 +57,11 @@ export function aniworldRoutes(state: SandboxState): Route[] {
           ),
         ),
     },
-    { method: 'GET', pattern: /^\/anime\/stream\/([^/]+)\/?$/, handler: withSeries((_c, s) => html(seriesPage(s))) },
+    {
+      method: 'GET',
+      pattern: /^\/anime\/stream\/([^/]+)\/?$/,
+      handler: withSeries((_c, s) => html(seriesPage(s))),
+    },
     {
       method: 'GET',
       pattern: /^\/anime\/stream\/([^/]+)\/(?:staffel-(\d+)|(filme))\/?$/,
@@ -53,7 +76,9 @@ export function aniworldRoutes(state: SandboxState): Route[] {
       handler: withSeries((ctx, s) => {
         const seasonNo = ctx.params[3] ? 0 : Number(ctx.params[1]);
         const epNo = Number(ctx.params[3] || ctx.params[2]);
-        const ep = s.seasons.find((x) => x.number === seasonNo)?.episodes.find((x) => x.number === epNo);
+        const ep = s.seasons
+          .find((x) => x.number === seasonNo)
+          ?.episodes.find((x) => x.number === epNo);
         return ep ? html(episodePage(s, ep)) : episodeNotFound();
       }),
     },
@@ -66,7 +91,11 @@ export function aniworldRoutes(state: SandboxState): Route[] {
         return redirect(`${state.origin()}${found.link.embedPath}`);
       },
     },
-    { method: 'GET', pattern: /^\/ajax\/seriesSearch\/?$/, handler: (ctx) => json(seriesSearch(ctx.query.get('keyword') ?? '')) },
+    {
+      method: 'GET',
+      pattern: /^\/ajax\/seriesSearch\/?$/,
+      handler: (ctx) => json(seriesSearch(ctx.query.get('keyword') ?? '')),
+    },
     {
       method: 'POST',
       pattern: /^\/ajax\/search\/?$/,
@@ -79,12 +108,30 @@ export function aniworldRoutes(state: SandboxState): Route[] {
       method: 'POST',
       pattern: /^\/ajax\/randomGeneratorSeries\/?$/,
       handler: () =>
-        json(seriesOnSite('aniworld').map((s) => ({ link: s.slug, name: s.title, productionYear: String(s.startYear) }))),
+        json(
+          seriesOnSite('aniworld').map((s) => ({
+            link: s.slug,
+            name: s.title,
+            productionYear: String(s.startYear),
+          })),
+        ),
     },
-    { method: 'GET', pattern: /^\/(?:animes|animes-alphabet)\/?$/, handler: () => html(animesPage()) },
+    {
+      method: 'GET',
+      pattern: /^\/(?:animes|animes-alphabet)\/?$/,
+      handler: () => html(animesPage()),
+    },
     { method: 'GET', pattern: /^\/neue-episoden\/?$/, handler: () => html(newEpisodesPage()) },
     { method: 'GET', pattern: /^\/animekalender\/?$/, handler: () => html(calendarPage()) },
-    { method: 'GET', pattern: /^\/public\/img\/[\w./-]+\.(?:jpg|jpeg|png|gif)$/, handler: () => jpegReply() },
-    { method: 'GET', pattern: /^\/public\/img\/([\w-]+)\.svg$/, handler: (ctx) => svgReply(ctx.params[0]) },
+    {
+      method: 'GET',
+      pattern: /^\/public\/img\/[\w./-]+\.(?:jpg|jpeg|png|gif)$/,
+      handler: () => jpegReply(),
+    },
+    {
+      method: 'GET',
+      pattern: /^\/public\/img\/([\w-]+)\.svg$/,
+      handler: (ctx) => svgReply(ctx.params[0]),
+    },
   ];
 }

@@ -1,5 +1,11 @@
 import { load } from 'cheerio';
-import { ANIWORLD_LANGUAGES, HOSTILE_TITLE, SANDBOX_CATALOG, findSeries, linksOnSite } from '../catalog/catalog';
+import {
+  ANIWORLD_LANGUAGES,
+  HOSTILE_TITLE,
+  SANDBOX_CATALOG,
+  findSeries,
+  linksOnSite,
+} from '../catalog/catalog';
 import { startSandbox, type Sandbox } from '../sandbox';
 import { fetchRaw } from '../testing/http-client';
 
@@ -11,33 +17,48 @@ beforeAll(async () => {
 });
 afterAll(() => sb.close());
 
-const get = async (path: string): Promise<string> => (await fetchRaw(`${sb.baseUrl}/aniworld${path}`)).body.toString('utf8');
+const get = async (path: string): Promise<string> =>
+  (await fetchRaw(`${sb.baseUrl}/aniworld${path}`)).body.toString('utf8');
 
 describe('aniworld series page', () => {
   it('has the selectors of SITES.md §2.1 with entities decoded to the catalog values', async () => {
     const $ = load(await get('/anime/stream/maedchen-und-drachen'));
     const series = findSeries('aniworld', 'maedchen-und-drachen');
     expect($('div.series-title h1 span').first().text()).toBe(series?.title);
-    expect($('h1[data-alternativetitles]').attr('data-alternativetitles')).toBe(series?.altTitles.join(', '));
+    expect($('h1[data-alternativetitles]').attr('data-alternativetitles')).toBe(
+      series?.altTitles.join(', '),
+    );
     expect($('p.seri_des').attr('data-full-description')).toBe(series?.description);
-    expect($('div.genres a[itemprop=genre]').map((_, a) => $(a).text()).get()).toEqual(series?.genres);
+    expect(
+      $('div.genres a[itemprop=genre]')
+        .map((_, a) => $(a).text())
+        .get(),
+    ).toEqual(series?.genres);
     expect($('span[itemprop=startDate] a').text()).toBe('2021');
     expect($('div[data-fsk]').attr('data-fsk')).toBe('6');
     expect($('a.imdb-link').attr('data-imdb')).toBe('tt9001312');
-    expect($('div.seriesCoverBox img').attr('data-src')).toMatch(/^\/public\/img\/cover\/maedchen-und-drachen-stream-cover-\w+_220x330\.jpg$/);
+    expect($('div.seriesCoverBox img').attr('data-src')).toMatch(
+      /^\/public\/img\/cover\/maedchen-und-drachen-stream-cover-\w+_220x330\.jpg$/,
+    );
     expect($('section.SeriesSection div.backdrop').attr('style')).toMatch(/url\(/);
     expect($('div#stream ul').first().find('li:nth-child(2) a').text()).toBe('Filme');
-    expect($('a[title="Alle Filme"]').attr('href')).toBe('/anime/stream/maedchen-und-drachen/filme');
+    expect($('a[title="Alle Filme"]').attr('href')).toBe(
+      '/anime/stream/maedchen-und-drachen/filme',
+    );
     expect($('tbody#season1 tr[itemtype="http://schema.org/Episode"]')).toHaveLength(3);
     // Entities and umlauts are in the raw HTML as the real site writes them.
-    expect(await get('/anime/stream/maedchen-und-drachen')).toContain('Mädchen &amp; Drachen: Ein &#039;Abenteuer&#039;');
+    expect(await get('/anime/stream/maedchen-und-drachen')).toContain(
+      'Mädchen &amp; Drachen: Ein &#039;Abenteuer&#039;',
+    );
   });
 
   it('resolves a numeric id and shows the alert for an unknown slug', async () => {
     const $ = load(await get('/anime/stream/227'));
     expect($('div.series-title h1 span').text()).toBe('Sternenwanderer');
     const missing = load(await get('/anime/stream/gibt-es-nicht'));
-    expect(missing('div.messageAlert.danger').text()).toContain('Die gewünschte Serie wurde nicht gefunden');
+    expect(missing('div.messageAlert.danger').text()).toContain(
+      'Die gewünschte Serie wurde nicht gefunden',
+    );
   });
 
   it('keeps the hostile title intact (control characters included)', async () => {
@@ -52,10 +73,18 @@ describe('aniworld season and film pages', () => {
     const rows = $('tbody#season2 tr');
     expect(rows).toHaveLength(3);
     expect(rows.first().find('meta[itemprop=episodeNumber]').attr('content')).toBe('1');
-    expect(rows.first().find('a[itemprop=url]').attr('href')).toBe('/anime/stream/sternenwanderer/staffel-2/episode-1');
+    expect(rows.first().find('a[itemprop=url]').attr('href')).toBe(
+      '/anime/stream/sternenwanderer/staffel-2/episode-1',
+    );
     expect(rows.first().find('td.seasonEpisodeTitle strong').text()).toBe('Neue Sterne');
     expect(rows.first().find('td.seasonEpisodeTitle span').text()).toBe('New Stars');
-    expect(rows.first().find('i.icon[title]').map((_, i) => $(i).attr('title')).get()).toEqual(['VOE', 'Filemoon', 'SpeedFiles', 'Vidmoly', 'Streamtape']);
+    expect(
+      rows
+        .first()
+        .find('i.icon[title]')
+        .map((_, i) => $(i).attr('title'))
+        .get(),
+    ).toEqual(['VOE', 'Filemoon', 'SpeedFiles', 'Vidmoly', 'Streamtape']);
   });
 
   it('lists films as tbody#season0 with film-K links and the film index', async () => {
@@ -63,7 +92,9 @@ describe('aniworld season and film pages', () => {
     const rows = $('tbody#season0 tr');
     expect(rows).toHaveLength(2);
     expect(rows.eq(1).attr('data-episode-season-id')).toBe('2');
-    expect(rows.eq(1).find('a[itemprop=url]').attr('href')).toBe('/anime/stream/sternenwanderer/filme/film-2');
+    expect(rows.eq(1).find('a[itemprop=url]').attr('href')).toBe(
+      '/anime/stream/sternenwanderer/filme/film-2',
+    );
     expect(rows.eq(1).find('strong').text()).toBe('');
   });
 });
@@ -82,8 +113,15 @@ describe('aniworld episode page', () => {
       expect($(li).attr('data-lang-key')).toBe(String(ANIWORLD_LANGUAGES[links[i].language].key));
     });
     // All four keys, flags by file name; only German dub is visible at first.
-    expect($('div.changeLanguageBox img[data-lang-key]').map((_, img) => $(img).attr('src')).get()).toEqual([
-      '/public/img/german.svg', '/public/img/japanese-english.svg', '/public/img/japanese-german.svg', '/public/img/english.svg',
+    expect(
+      $('div.changeLanguageBox img[data-lang-key]')
+        .map((_, img) => $(img).attr('src'))
+        .get(),
+    ).toEqual([
+      '/public/img/german.svg',
+      '/public/img/japanese-english.svg',
+      '/public/img/japanese-german.svg',
+      '/public/img/english.svg',
     ]);
     expect($('li[data-lang-key="1"][style]')).toHaveLength(0);
     expect($('li[data-lang-key="3"]').first().attr('style')).toBe('display: none;');
@@ -110,9 +148,18 @@ describe('aniworld episode page', () => {
 
 describe('aniworld search and lists', () => {
   it('seriesSearch finds by folded title and alt title', async () => {
-    const res = JSON.parse(await get('/ajax/seriesSearch?keyword=madchen')) as { name: string; link: string; cover: string; productionYear: string }[];
+    const res = JSON.parse(await get('/ajax/seriesSearch?keyword=madchen')) as {
+      name: string;
+      link: string;
+      cover: string;
+      productionYear: string;
+    }[];
     expect(res).toHaveLength(1);
-    expect(res[0]).toMatchObject({ name: "Mädchen & Drachen: Ein 'Abenteuer'", link: 'maedchen-und-drachen', productionYear: '(2021 - 2023)' });
+    expect(res[0]).toMatchObject({
+      name: "Mädchen & Drachen: Ein 'Abenteuer'",
+      link: 'maedchen-und-drachen',
+      productionYear: '(2021 - 2023)',
+    });
     expect(res[0].cover).toMatch(/_150x225\.jpg$/);
   });
 
@@ -133,14 +180,18 @@ describe('aniworld search and lists', () => {
     const $ = load(await get('/animes'));
     const a = $('div.genre ul li a[href="/anime/stream/kleine-katze-kuro"]');
     expect(a.attr('data-alternative-title')).toBe('Little Cat Kuro, ちいさなクロ');
-    expect($('div.genre ul li a').length).toBe(SANDBOX_CATALOG.series.filter((s) => s.sites.includes('aniworld')).length);
+    expect($('div.genre ul li a').length).toBe(
+      SANDBOX_CATALOG.series.filter((s) => s.sites.includes('aniworld')).length,
+    );
   });
 
   it('/neue-episoden has one row per language with flag files', async () => {
     const $ = load(await get('/neue-episoden'));
     const rows = $('div.newEpisodeList div.col-md-12 > div.row');
     expect(rows.length).toBeGreaterThan(4);
-    expect(rows.first().find('a').attr('href')).toMatch(/^\/anime\/stream\/[\w-]+\/staffel-\d+\/episode-\d+$/);
+    expect(rows.first().find('a').attr('href')).toMatch(
+      /^\/anime\/stream\/[\w-]+\/staffel-\d+\/episode-\d+$/,
+    );
     expect(rows.first().find('img.flag').attr('src')).toMatch(/^\/public\/img\/[\w-]+\.svg$/);
   });
 });

@@ -50,7 +50,11 @@ export const SERIES_SPECS: readonly SeriesSpec[] = [
         langs: { 'german-dub': ['VOE', 'Filemoon'], 'german-sub': ['Vidmoly'] },
         episodes: [
           { de: 'Der erste Stern', en: 'The First Star' },
-          { de: '', en: 'Starfall Requiem', langs: { 'german-dub': [], 'german-sub': ['VOE', 'Doodstream'] } },
+          {
+            de: '',
+            en: 'Starfall Requiem',
+            langs: { 'german-dub': [], 'german-sub': ['VOE', 'Doodstream'] },
+          },
         ],
       },
       {
@@ -61,15 +65,26 @@ export const SERIES_SPECS: readonly SeriesSpec[] = [
           'english-sub': ['VOE', 'Filemoon'],
         },
         episodes: [
-          { de: 'Ein Stern fällt', en: 'A Star Falls', langs: { 'english-dub': ['VOE', 'Vidoza'] } },
+          {
+            de: 'Ein Stern fällt',
+            en: 'A Star Falls',
+            langs: { 'english-dub': ['VOE', 'Vidoza'] },
+          },
           { de: 'Die Karte der Welt', en: 'The Map of the World' },
-          { de: 'Verlorene Wege', en: 'Lost Paths', langs: { 'german-dub': ['VOE!', 'Filemoon', 'Vidmoly'] } },
+          {
+            de: 'Verlorene Wege',
+            en: 'Lost Paths',
+            langs: { 'german-dub': ['VOE!', 'Filemoon', 'Vidmoly'] },
+          },
           { de: 'Heimkehr', en: 'Homecoming' },
         ],
       },
       {
         number: 2,
-        langs: { 'german-sub': ['VOE', 'Filemoon', 'SpeedFiles'], 'english-sub': ['Vidmoly', 'Streamtape'] },
+        langs: {
+          'german-sub': ['VOE', 'Filemoon', 'SpeedFiles'],
+          'english-sub': ['Vidmoly', 'Streamtape'],
+        },
         episodes: [
           { de: 'Neue Sterne', en: 'New Stars' },
           { de: 'Das Observatorium', en: 'The Observatory' },
@@ -93,7 +108,11 @@ export const SERIES_SPECS: readonly SeriesSpec[] = [
     imdbId: 'tt9001312',
     tmdbId: 91312,
     seasons: [
-      { number: 0, langs: { 'german-sub': ['Filemoon'] }, episodes: [{ de: 'Funkes Geburtstag', en: "Funke's Birthday" }] },
+      {
+        number: 0,
+        langs: { 'german-sub': ['Filemoon'] },
+        episodes: [{ de: 'Funkes Geburtstag', en: "Funke's Birthday" }],
+      },
       {
         number: 1,
         langs: {
@@ -103,7 +122,11 @@ export const SERIES_SPECS: readonly SeriesSpec[] = [
         },
         episodes: [
           { de: 'Über die Brücke', en: 'Across the Bridge' },
-          { de: 'Größer als gedacht', en: 'Bigger Than Expected', langs: { 'german-dub': ['Doodstream!', 'VOE'] } },
+          {
+            de: 'Größer als gedacht',
+            en: 'Bigger Than Expected',
+            langs: { 'german-dub': ['Doodstream!', 'VOE'] },
+          },
           {
             de: 'Äpfel & Birnen <3',
             en: 'Apples & "Pears"',
@@ -119,7 +142,8 @@ export const SERIES_SPECS: readonly SeriesSpec[] = [
     sites: ['aniworld', 'sto'],
     title: HOSTILE_TITLE,
     altTitles: ['..\\..\\windows\\system32', 'CON', 'nul.txt'],
-    description: 'Eine Serie, deren Name Dateisysteme ärgert: ../, \\, :, *, ?, |, <, > und Steuerzeichen.',
+    description:
+      'Eine Serie, deren Name Dateisysteme ärgert: ../, \\, :, *, ?, |, <, > und Steuerzeichen.',
     genres: ['Mystery', 'Ger'],
     startYear: 2024,
     endYear: null,
@@ -143,7 +167,8 @@ export const SERIES_SPECS: readonly SeriesSpec[] = [
     sites: ['aniworld'],
     title: 'Kleine Katze Kuro',
     altTitles: ['Little Cat Kuro', 'ちいさなクロ'],
-    description: 'Kuro, eine kleine schwarze Katze, erkundet die Dächer von Kyoto. Nur mit Untertiteln verfügbar.',
+    description:
+      'Kuro, eine kleine schwarze Katze, erkundet die Dächer von Kyoto. Nur mit Untertiteln verfügbar.',
     genres: ['Slice of Life', 'GerSub', 'EngSub'],
     startYear: 2016,
     endYear: 2016,
@@ -181,7 +206,10 @@ export const SERIES_SPECS: readonly SeriesSpec[] = [
     seasons: [
       {
         number: 1,
-        langs: { 'german-dub': ['VOE', 'Vidoza', 'Doodstream', 'Filemoon'], 'english-dub': ['VOE', 'Vidmoly'] },
+        langs: {
+          'german-dub': ['VOE', 'Vidoza', 'Doodstream', 'Filemoon'],
+          'english-dub': ['VOE', 'Vidmoly'],
+        },
         episodes: [
           { de: 'Sturmflut', en: 'Storm Surge', langs: { 'german-sub': ['VOE', 'LoadX'] } },
           { de: 'Schmuggelware', en: 'Contraband' },
@@ -218,7 +246,10 @@ export const SERIES_SPECS: readonly SeriesSpec[] = [
     seasons: [
       {
         number: 1,
-        langs: { 'german-dub': ['VOE', 'Vidmoly!', 'Filemoon', 'Vidmoly'], 'english-dub': ['SpeedFiles!', 'LoadX!', 'LoadX'] },
+        langs: {
+          'german-dub': ['VOE', 'Vidmoly!', 'Filemoon', 'Vidmoly'],
+          'english-dub': ['SpeedFiles!', 'LoadX!', 'LoadX'],
+        },
         episodes: [
           { de: 'Erster Einsatz', en: 'First Call' },
           { de: 'Nachtschicht', en: 'Night Shift' },

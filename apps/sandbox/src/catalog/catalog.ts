@@ -1,13 +1,30 @@
 import type { HosterName, LanguageCode } from '@aniworld/contracts';
 import { SERIES_SPECS, type SeriesSpec } from './catalog-data';
-import type { CatalogEpisode, CatalogLink, CatalogSeries, SandboxCatalog, SandboxSite } from './catalog-types';
+import type {
+  CatalogEpisode,
+  CatalogLink,
+  CatalogSeries,
+  SandboxCatalog,
+  SandboxSite,
+} from './catalog-types';
 import { HOSTER_VARIANTS, embedPath, findHosterVariant } from './hoster-variants';
 import { LANGUAGE_ORDER, STO_LANGUAGES } from './languages';
 
 export * from './catalog-types';
 export { HOSTILE_TITLE } from './catalog-data';
-export { HOSTER_VARIANTS, embedPath, findHosterVariant, type HosterVariant, type HosterExpectation } from './hoster-variants';
-export { ANIWORLD_LANGUAGES, STO_LANGUAGES, type AniworldLanguage, type StoLanguage } from './languages';
+export {
+  HOSTER_VARIANTS,
+  embedPath,
+  findHosterVariant,
+  type HosterVariant,
+  type HosterExpectation,
+} from './hoster-variants';
+export {
+  ANIWORLD_LANGUAGES,
+  STO_LANGUAGES,
+  type AniworldLanguage,
+  type StoLanguage,
+} from './languages';
 
 const FIRST_LINK_ID = 2738001;
 const FIRST_EPISODE_ID = 40001;
@@ -17,7 +34,9 @@ class HosterIdPool {
   private readonly cursor = new Map<string, number>();
 
   next(hoster: HosterName, gone: boolean): string {
-    const ids = HOSTER_VARIANTS.filter((v) => v.hoster === hoster && (v.expect === 'gone') === gone).map((v) => v.id);
+    const ids = HOSTER_VARIANTS.filter(
+      (v) => v.hoster === hoster && (v.expect === 'gone') === gone,
+    ).map((v) => v.id);
     const key = `${hoster}${gone}`;
     const i = this.cursor.get(key) ?? 0;
     this.cursor.set(key, i + 1);
@@ -52,7 +71,14 @@ function buildCatalog(specs: readonly SeriesSpec[]): SandboxCatalog {
             });
           }
         }
-        return { season: season.number, number: index + 1, id: episodeId++, titleDe: ep.de, titleEn: ep.en, links };
+        return {
+          season: season.number,
+          number: index + 1,
+          id: episodeId++,
+          titleDe: ep.de,
+          titleEn: ep.en,
+          links,
+        };
       }),
     }));
     return { ...spec, seasons: seasons.sort((a, b) => a.number - b.number) };
@@ -60,8 +86,14 @@ function buildCatalog(specs: readonly SeriesSpec[]): SandboxCatalog {
   return { series };
 }
 
-function linkSites(seriesSites: SandboxSite[], language: LanguageCode, season: number): SandboxSite[] {
-  return seriesSites.filter((site) => site === 'aniworld' || (STO_LANGUAGES[language] !== undefined && season > 0));
+function linkSites(
+  seriesSites: SandboxSite[],
+  language: LanguageCode,
+  season: number,
+): SandboxSite[] {
+  return seriesSites.filter(
+    (site) => site === 'aniworld' || (STO_LANGUAGES[language] !== undefined && season > 0),
+  );
 }
 
 /** The catalog both sites serve; deterministic, so tests can name series, episodes and link ids. */
@@ -73,7 +105,9 @@ export function seriesOnSite(site: SandboxSite): CatalogSeries[] {
 
 /** By slug, or on aniworld also by numeric id (`/anime/stream/227`). */
 export function findSeries(site: SandboxSite, key: string): CatalogSeries | undefined {
-  return seriesOnSite(site).find((s) => s.slug === key || (site === 'aniworld' && String(s.numericId) === key));
+  return seriesOnSite(site).find(
+    (s) => s.slug === key || (site === 'aniworld' && String(s.numericId) === key),
+  );
 }
 
 /** Seasons as the site shows them (s.to has no films section). */
@@ -85,7 +119,10 @@ export function linksOnSite(episode: CatalogEpisode, site: SandboxSite): Catalog
   return episode.links.filter((l) => l.sites.includes(site));
 }
 
-const linkIndex = new Map<number, { series: CatalogSeries; episode: CatalogEpisode; link: CatalogLink }>();
+const linkIndex = new Map<
+  number,
+  { series: CatalogSeries; episode: CatalogEpisode; link: CatalogLink }
+>();
 for (const series of SANDBOX_CATALOG.series) {
   for (const season of series.seasons) {
     for (const episode of season.episodes) {
@@ -94,11 +131,17 @@ for (const series of SANDBOX_CATALOG.series) {
   }
 }
 
-export function findLink(id: number): { series: CatalogSeries; episode: CatalogEpisode; link: CatalogLink } | undefined {
+export function findLink(
+  id: number,
+): { series: CatalogSeries; episode: CatalogEpisode; link: CatalogLink } | undefined {
   return linkIndex.get(id);
 }
 
 /** Every link of the catalog with its series and episode, in catalog order. */
-export function allLinks(): { series: CatalogSeries; episode: CatalogEpisode; link: CatalogLink }[] {
+export function allLinks(): {
+  series: CatalogSeries;
+  episode: CatalogEpisode;
+  link: CatalogLink;
+}[] {
   return [...linkIndex.values()];
 }

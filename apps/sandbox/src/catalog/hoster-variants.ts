@@ -21,14 +21,34 @@ const v = (
   expect: HosterExpectation,
   note: string,
   redirectHop?: boolean,
-): HosterVariant => ({ hoster, id, variant, expect, note, ...(redirectHop ? { redirectHop } : {}) });
+): HosterVariant => ({
+  hoster,
+  id,
+  variant,
+  expect,
+  note,
+  ...(redirectHop ? { redirectHop } : {}),
+});
 
 /** Every hoster id the sandbox knows; ids not listed answer 404 on every hoster. */
 export const HOSTER_VARIANTS: readonly HosterVariant[] = [
   v('VOE', 'voearray01', 'json-array', 'hls', '<script type="application/json">["<ENC>"]</script>'),
-  v('VOE', 'voestring01', 'json-string', 'hls', '<script type="application/json">"<ENC>"</script>', true),
+  v(
+    'VOE',
+    'voestring01',
+    'json-string',
+    'hls',
+    '<script type="application/json">"<ENC>"</script>',
+    true,
+  ),
   v('VOE', 'voea168c01', 'a168c', 'hls', "var a168c='<ENC>'", true),
-  v('VOE', 'voea168cold', 'a168c-b64rev', 'hls', "var a168c='<base64(reversed JSON)>' (older form)"),
+  v(
+    'VOE',
+    'voea168cold',
+    'a168c-b64rev',
+    'hls',
+    "var a168c='<base64(reversed JSON)>' (older form)",
+  ),
   v('VOE', 'voemkgma01', 'mkgma', 'hls', 'MKGMa="<ENC>"', true),
   v('VOE', 'voehlsb6401', 'hls-b64', 'hls', "'hls': '<base64(url)>'"),
   v('VOE', 'voehlsraw01', 'hls-plain', 'hls', "'hls': 'http://…m3u8'", true),
@@ -40,8 +60,20 @@ export const HOSTER_VARIANTS: readonly HosterVariant[] = [
   v('Doodstream', 'ddok02', 'pass-md5', 'mp4', 'same, second video'),
   v('Doodstream', 'ddgone', 'gone', 'gone', '404 "File not found"'),
   v('Filemoon', 'fmapi01', 'api', 'hls', '/filemoon/api/videos/<code>: AES-256-GCM iv/payload'),
-  v('Filemoon', 'fmapi2nd', 'api-iv2', 'hls', 'iv/payload fail authentication; iv2/payload2 decrypt'),
-  v('Filemoon', 'fmpacked01', 'packed', 'hls', 'API 404; embed page has eval(function(p,a,c,k,e,d)…)'),
+  v(
+    'Filemoon',
+    'fmapi2nd',
+    'api-iv2',
+    'hls',
+    'iv/payload fail authentication; iv2/payload2 decrypt',
+  ),
+  v(
+    'Filemoon',
+    'fmpacked01',
+    'packed',
+    'hls',
+    'API 404; embed page has eval(function(p,a,c,k,e,d)…)',
+  ),
   v('Filemoon', 'fmgone', 'gone', 'gone', 'API and embed 404'),
   v('Vidmoly', 'vmok01', 'jw-double', 'hls', 'sources: [{file:"…m3u8"}]'),
   v('Vidmoly', 'vmok02', 'jw-single', 'hls', "sources: [{file:'…m3u8'}] plus tracks"),

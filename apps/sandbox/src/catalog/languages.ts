@@ -49,7 +49,12 @@ export interface StoLanguage {
 
 /** s.to v2 `data-language-id` / `data-language-label` and flag classes; s.to has no English-sub variant. */
 export const STO_LANGUAGES: Partial<Record<LanguageCode, StoLanguage>> = {
-  'german-dub': { id: 1, label: 'Deutsch', flagClass: 'svg-flag-german', pair: { audio: 'german', subtitles: null } },
+  'german-dub': {
+    id: 1,
+    label: 'Deutsch',
+    flagClass: 'svg-flag-german',
+    pair: { audio: 'german', subtitles: null },
+  },
   'english-dub': {
     id: 2,
     label: 'Englisch',
@@ -65,4 +70,9 @@ export const STO_LANGUAGES: Partial<Record<LanguageCode, StoLanguage>> = {
 };
 
 /** Display order of the language groups on both sites. */
-export const LANGUAGE_ORDER: readonly LanguageCode[] = ['german-dub', 'german-sub', 'english-sub', 'english-dub'];
+export const LANGUAGE_ORDER: readonly LanguageCode[] = [
+  'german-dub',
+  'german-sub',
+  'english-sub',
+  'english-dub',
+];

@@ -89,13 +89,20 @@ export function cdnRoutes(state: SandboxState): Route[] {
       pattern: /^\/keys\/([a-z0-9-]+)\.key$/,
       handler: (ctx) =>
         clipOr404(ctx.params[0])
-          ? { status: 200, headers: { 'content-type': 'application/octet-stream' }, body: clipKey(ctx.params[0]) }
+          ? {
+              status: 200,
+              headers: { 'content-type': 'application/octet-stream' },
+              body: clipKey(ctx.params[0]),
+            }
           : notFound(),
     },
     {
       method: 'GET',
       pattern: /^\/subs\/([a-z0-9-]+)\.([a-z]{2})\.vtt$/,
-      handler: (ctx) => (clipOr404(ctx.params[0]) ? text(webVtt(ctx.params[1]), 200, 'text/vtt; charset=utf-8') : notFound()),
+      handler: (ctx) =>
+        clipOr404(ctx.params[0])
+          ? text(webVtt(ctx.params[1]), 200, 'text/vtt; charset=utf-8')
+          : notFound(),
     },
     {
       method: 'GET',
@@ -116,7 +123,10 @@ export function cdnRoutes(state: SandboxState): Route[] {
         const variant = clip && findVariant(clip, height);
         if (!clip || !variant) return notFound();
         const dirUrl = `${ctx.origin}${ctx.mount}/${mode}/${name}/${height}p/`;
-        const keyUrl = mode === 'hls-aes' ? `${ctx.origin}${ctx.mount}/keys/${name}.key` : `../../../keys/${name}.key`;
+        const keyUrl =
+          mode === 'hls-aes'
+            ? `${ctx.origin}${ctx.mount}/keys/${name}.key`
+            : `../../../keys/${name}.key`;
         return text(mediaPlaylist(clip, variant, mode as HlsMode, dirUrl, keyUrl), 200, M3U8);
       }),
     },
@@ -128,10 +138,18 @@ export function cdnRoutes(state: SandboxState): Route[] {
         const clip = clipOr404(name);
         const variant = clip && findVariant(clip, height);
         const i = Number(index);
-        if (!clip || !variant || mode === 'hls-range' || i >= variant.segments.length) return notFound();
+        if (!clip || !variant || mode === 'hls-range' || i >= variant.segments.length)
+          return notFound();
         const file = path.join(variant.segmentDir, variant.segments[i].uri);
         if (mode === 'hls' || mode === 'hls-abs') {
-          return fileRangeReply(file, (await stat(file)).size, ctx.header('range'), 'video/mp2t', {}, true);
+          return fileRangeReply(
+            file,
+            (await stat(file)).size,
+            ctx.header('range'),
+            'video/mp2t',
+            {},
+            true,
+          );
         }
         const iv = mode === 'hls-aes' ? clipIv(name) : sequenceIv(AES_SEQ_FIRST_SEQUENCE + i);
         const body = encryptSegment(await readFile(file), clipKey(name), iv);
@@ -146,7 +164,14 @@ export function cdnRoutes(state: SandboxState): Route[] {
         const variant = clip && findVariant(clip, ctx.params[1]);
         if (!variant) return notFound();
         const size = (await stat(variant.singleFile)).size;
-        return fileRangeReply(variant.singleFile, size, ctx.header('range'), 'video/mp2t', {}, true);
+        return fileRangeReply(
+          variant.singleFile,
+          size,
+          ctx.header('range'),
+          'video/mp2t',
+          {},
+          true,
+        );
       }),
     },
   ];

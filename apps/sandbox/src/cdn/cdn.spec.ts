@@ -89,7 +89,10 @@ describe('HLS', () => {
 
   it('serves real TS segments, absolute URIs keep the fault segment', async () => {
     const res = await fetchRaw(`${sb.baseUrl}/cdn/_f/latency=1/hls-abs/sample/360p/index.m3u8`);
-    const uris = res.body.toString().split('\n').filter((l) => l.startsWith('http'));
+    const uris = res.body
+      .toString()
+      .split('\n')
+      .filter((l) => l.startsWith('http'));
     expect(uris).toHaveLength(12);
     expect(uris[0]).toBe(`${sb.baseUrl}/cdn/_f/latency=1/hls-abs/sample/360p/seg_000.ts`);
     const seg = await fetchRaw(uris[0]);
@@ -98,7 +101,9 @@ describe('HLS', () => {
   });
 
   it('encrypts with AES-128 and an explicit IV', async () => {
-    const playlist = (await fetchRaw(`${sb.baseUrl}/cdn/hls-aes/sample/240p/index.m3u8`)).body.toString();
+    const playlist = (
+      await fetchRaw(`${sb.baseUrl}/cdn/hls-aes/sample/240p/index.m3u8`)
+    ).body.toString();
     const m = /#EXT-X-KEY:METHOD=AES-128,URI="([^"]+)",IV=0x([0-9a-f]{32})/.exec(playlist);
     expect(m).not.toBeNull();
     const key = (await fetchRaw(m?.[1] ?? '')).body;
@@ -131,7 +136,9 @@ describe('HLS', () => {
     const ranges = [...playlist.matchAll(/#EXT-X-BYTERANGE:(\d+)@(\d+)\nsingle\.ts/g)];
     expect(ranges.length).toBe(12);
     const [len, off] = [Number(ranges[5][1]), Number(ranges[5][2])];
-    const part = await fetchRaw(`${base}single.ts`, { headers: { range: `bytes=${off}-${off + len - 1}` } });
+    const part = await fetchRaw(`${base}single.ts`, {
+      headers: { range: `bytes=${off}-${off + len - 1}` },
+    });
     expect(part.status).toBe(206);
     expect(part.body.length).toBe(len);
     expect(part.body[0]).toBe(0x47);
@@ -142,7 +149,10 @@ describe('HLS', () => {
     const res = await fetchRaw(`${sb.baseUrl}/cdn/hls/sample/240p/seg_000.ts`);
     const stats = sb.stats();
     expect(stats.requests).toBe(1);
-    expect(stats.by_path['/cdn/hls/sample/240p/seg_000.ts']).toEqual({ requests: 1, bytes: res.body.length });
+    expect(stats.by_path['/cdn/hls/sample/240p/seg_000.ts']).toEqual({
+      requests: 1,
+      bytes: res.body.length,
+    });
     const http = JSON.parse((await fetchRaw(`${sb.baseUrl}/_sandbox/stats`)).body.toString());
     expect(http.bytes_served).toBe(res.body.length);
   });

@@ -30,7 +30,9 @@ export function encryptSegment(data: Buffer, key: Buffer, iv: Buffer): Buffer {
 export function masterPlaylist(clip: Clip, mode: HlsMode, absBase: string): string {
   const lines = ['#EXTM3U', '#EXT-X-VERSION:3', '#EXT-X-INDEPENDENT-SEGMENTS'];
   for (const v of clip.variants) {
-    lines.push(`#EXT-X-STREAM-INF:BANDWIDTH=${v.bandwidth},RESOLUTION=${v.width}x${v.height},FRAME-RATE=25.000`);
+    lines.push(
+      `#EXT-X-STREAM-INF:BANDWIDTH=${v.bandwidth},RESOLUTION=${v.width}x${v.height},FRAME-RATE=25.000`,
+    );
     lines.push(`${mode === 'hls-abs' ? absBase : ''}${v.height}p/index.m3u8`);
   }
   return `${lines.join('\n')}\n`;
@@ -40,7 +42,13 @@ export function masterPlaylist(clip: Clip, mode: HlsMode, absBase: string): stri
  * Media playlist of one variant. `dirUrl` is the absolute URL of the variant directory (fault and
  * guard path segments included) for modes that use absolute URIs; `keyUrl` the key URI.
  */
-export function mediaPlaylist(clip: Clip, variant: ClipVariant, mode: HlsMode, dirUrl: string, keyUrl: string): string {
+export function mediaPlaylist(
+  clip: Clip,
+  variant: ClipVariant,
+  mode: HlsMode,
+  dirUrl: string,
+  keyUrl: string,
+): string {
   const firstSeq = mode === 'hls-aes-seq' ? AES_SEQ_FIRST_SEQUENCE : 0;
   const version = mode === 'hls-range' ? 4 : 3;
   const lines = [
@@ -51,17 +59,26 @@ export function mediaPlaylist(clip: Clip, variant: ClipVariant, mode: HlsMode, d
     '#EXT-X-PLAYLIST-TYPE:VOD',
   ];
   if (mode === 'hls-aes') {
-    lines.push(`#EXT-X-KEY:METHOD=AES-128,URI="${keyUrl}",IV=0x${clipIv(clip.name).toString('hex')}`);
+    lines.push(
+      `#EXT-X-KEY:METHOD=AES-128,URI="${keyUrl}",IV=0x${clipIv(clip.name).toString('hex')}`,
+    );
   } else if (mode === 'hls-aes-seq') {
     lines.push(`#EXT-X-KEY:METHOD=AES-128,URI="${keyUrl}"`);
   }
   if (mode === 'hls-range') {
     for (const r of variant.byteRanges) {
-      lines.push(`#EXTINF:${r.durationSec.toFixed(6)},`, `#EXT-X-BYTERANGE:${r.length}@${r.offset}`, 'single.ts');
+      lines.push(
+        `#EXTINF:${r.durationSec.toFixed(6)},`,
+        `#EXT-X-BYTERANGE:${r.length}@${r.offset}`,
+        'single.ts',
+      );
     }
   } else {
     for (const s of variant.segments) {
-      lines.push(`#EXTINF:${s.durationSec.toFixed(6)},`, mode === 'hls-abs' ? `${dirUrl}${s.uri}` : s.uri);
+      lines.push(
+        `#EXTINF:${s.durationSec.toFixed(6)},`,
+        mode === 'hls-abs' ? `${dirUrl}${s.uri}` : s.uri,
+      );
     }
   }
   lines.push('#EXT-X-ENDLIST');
@@ -69,6 +86,9 @@ export function mediaPlaylist(clip: Clip, variant: ClipVariant, mode: HlsMode, d
 }
 
 export function webVtt(language: string): string {
-  const lines = language === 'de' ? ['Hallo aus der Sandbox.', 'Zweiter Untertitel.'] : ['Hello from the sandbox.', 'Second cue.'];
+  const lines =
+    language === 'de'
+      ? ['Hallo aus der Sandbox.', 'Zweiter Untertitel.']
+      : ['Hello from the sandbox.', 'Second cue.'];
   return `WEBVTT\n\n00:00:01.000 --> 00:00:04.000\n${lines[0]}\n\n00:00:05.000 --> 00:00:08.000\n${lines[1]}\n`;
 }

@@ -1,6 +1,7 @@
 import type { HeaderValue, Reply } from '../server/http-types';
 
-export type RangeResult = { kind: 'full' } | { kind: 'partial'; start: number; end: number } | { kind: 'unsatisfiable' };
+export type RangeResult =
+  { kind: 'full' } | { kind: 'partial'; start: number; end: number } | { kind: 'unsatisfiable' };
 
 /** RFC 9110 single byte range; multi-range and malformed headers fall back to the full body. */
 export function parseRange(header: string | undefined, size: number): RangeResult {

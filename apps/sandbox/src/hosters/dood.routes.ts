@@ -22,7 +22,8 @@ export function doodRoutes(state: SandboxState): Route[] {
       handler: (ctx) => {
         const id = ctx.params[0];
         const variant = variantOf('Doodstream', id);
-        if (!variant || variant.expect === 'gone') return goneReply('Video not found | DoodStream', 'File not found');
+        if (!variant || variant.expect === 'gone')
+          return goneReply('Video not found | DoodStream', 'File not found');
         const token = alnum(24);
         const passPath = `${ctx.mount}/pass_md5/${alnum(6)}${id}/${token}`;
         return html(
@@ -51,7 +52,11 @@ export function doodRoutes(state: SandboxState): Route[] {
         if (!ctx.header('referer')) return text('RELOAD', 403);
         const [session, token] = ctx.params;
         if (state.doodGrants.size >= MAX_GRANTS) state.doodGrants.clear();
-        state.doodGrants.set(token, { token, userAgent: ctx.header('user-agent') ?? '', clip: HOSTER_CLIP });
+        state.doodGrants.set(token, {
+          token,
+          userAgent: ctx.header('user-agent') ?? '',
+          clip: HOSTER_CLIP,
+        });
         return text(cdnUrl(ctx, 'dood', `dl/${HOSTER_CLIP}/${session}~`));
       },
     },

@@ -1,8 +1,18 @@
 import { decodeSpeedFiles, decodeVoe, decryptFilemoon, unpackJs } from '../testing/test-decoders';
-import { encodeFilemoonPlayback, encodeSpeedFiles, encodeVoeLegacy, encodeVoePayload, packJs, packerBase } from './encoders';
+import {
+  encodeFilemoonPlayback,
+  encodeSpeedFiles,
+  encodeVoeLegacy,
+  encodeVoePayload,
+  packJs,
+  packerBase,
+} from './encoders';
 
 describe('hoster encoders round-trip against independent decoders', () => {
-  const payload = { source: 'http://127.0.0.1:1/cdn/hls/sample/master.m3u8?t=x&s=1', title: 'Mädchen & "Drachen"' };
+  const payload = {
+    source: 'http://127.0.0.1:1/cdn/hls/sample/master.m3u8?t=x&s=1',
+    title: 'Mädchen & "Drachen"',
+  };
 
   it.each([0, 1, 7, 10])('VOE chain with a junk token every %i chars', (every) => {
     const enc = encodeVoePayload(payload, every);

@@ -2,7 +2,8 @@ import { createCipheriv, randomBytes } from 'node:crypto';
 
 const b64 = (s: string): string => Buffer.from(s, 'latin1').toString('base64');
 const reverse = (s: string): string => [...s].reverse().join('');
-const shift = (s: string, by: number): string => [...s].map((c) => String.fromCharCode(c.charCodeAt(0) + by)).join('');
+const shift = (s: string, by: number): string =>
+  [...s].map((c) => String.fromCharCode(c.charCodeAt(0) + by)).join('');
 const swapcase = (s: string): string =>
   [...s].map((c) => (c === c.toUpperCase() ? c.toLowerCase() : c.toUpperCase())).join('');
 
@@ -27,7 +28,8 @@ export function encodeVoePayload(payload: unknown, junkEvery = 10): string {
   let withJunk = '';
   for (let i = 0; i < stage.length; i += junkEvery) {
     withJunk += stage.slice(i, i + junkEvery);
-    if (i + junkEvery < stage.length) withJunk += VOE_JUNK_TOKENS[(i / junkEvery) % VOE_JUNK_TOKENS.length];
+    if (i + junkEvery < stage.length)
+      withJunk += VOE_JUNK_TOKENS[(i / junkEvery) % VOE_JUNK_TOKENS.length];
   }
   return rot13(withJunk);
 }
@@ -67,7 +69,9 @@ export function packerBase(n: number, radix: number): string {
 export function packJs(source: string, radix = 62): string {
   const counts = new Map<string, number>();
   for (const w of source.match(/\b\w+\b/g) ?? []) counts.set(w, (counts.get(w) ?? 0) + 1);
-  const words = [...counts.keys()].sort((a, b) => (counts.get(b) ?? 0) - (counts.get(a) ?? 0) || (a < b ? -1 : 1));
+  const words = [...counts.keys()].sort(
+    (a, b) => (counts.get(b) ?? 0) - (counts.get(a) ?? 0) || (a < b ? -1 : 1),
+  );
   const index = new Map(words.map((w, i) => [w, i]));
   const packed = source
     .replace(/\b\w+\b/g, (w) => packerBase(index.get(w) ?? 0, radix))

@@ -27,15 +27,24 @@ export function filemoonRoutes(_state: SandboxState): Route[] {
       handler: (ctx) => {
         const code = ctx.params[0];
         const variant = variantOf('Filemoon', code);
-        if (!variant || variant.expect === 'gone') return goneReply('Not Found - Filemoon', 'File is no longer available');
+        if (!variant || variant.expect === 'gone')
+          return goneReply('Not Found - Filemoon', 'File is no longer available');
         if (variant.variant === 'packed') {
           return html(
-            embedShell(`Watch ${code}`, '<script src="/filemoon/js/jwplayer.js"></script>', `<div id="vplayer"></div>\n<script type='text/javascript'>${packedPlayer(ctx, code)}</script>`),
+            embedShell(
+              `Watch ${code}`,
+              '<script src="/filemoon/js/jwplayer.js"></script>',
+              `<div id="vplayer"></div>\n<script type='text/javascript'>${packedPlayer(ctx, code)}</script>`,
+            ),
           );
         }
         // Byse's single-page app: the stream only comes from the API.
         return html(
-          embedShell(`${code} - Byse`, `<script type="module" src="${ctx.mount}/assets/index.js"></script>`, `<div id="app" data-code="${code}"></div>`),
+          embedShell(
+            `${code} - Byse`,
+            `<script type="module" src="${ctx.mount}/assets/index.js"></script>`,
+            `<div id="app" data-code="${code}"></div>`,
+          ),
         );
       },
     },

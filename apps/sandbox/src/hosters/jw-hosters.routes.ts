@@ -23,7 +23,11 @@ export function vidmolyRoutes(state: SandboxState): Route[] {
   };
   return [
     { method: 'GET', pattern: /^\/embed-([A-Za-z0-9]+)\.html$/, handler: embed },
-    { method: 'GET', pattern: /^\/[vw]\/([A-Za-z0-9]+)\/?$/, handler: (ctx) => redirect(`${state.origin()}${ctx.mount}/embed-${ctx.params[0]}.html`) },
+    {
+      method: 'GET',
+      pattern: /^\/[vw]\/([A-Za-z0-9]+)\/?$/,
+      handler: (ctx) => redirect(`${state.origin()}${ctx.mount}/embed-${ctx.params[0]}.html`),
+    },
   ];
 }
 
@@ -37,7 +41,8 @@ export function vidozaRoutes(_state: SandboxState): Route[] {
         const id = ctx.params[0];
         const variant = variantOf('Vidoza', id);
         if (!variant) return goneReply('Vidoza', 'File not found');
-        if (variant.expect === 'gone') return goneReply('Video nicht verfügbar', 'Video nicht verfügbar', 200);
+        if (variant.expect === 'gone')
+          return goneReply('Video nicht verfügbar', 'Video nicht verfügbar', 200);
         const mp4 = cdnUrl(ctx, undefined, `mp4/${HOSTER_CLIP}.mp4`);
         const poster = `${ctx.origin}${ctx.mount}/poster/${id}.jpg`;
         return html(
@@ -66,9 +71,16 @@ export function luluvdoRoutes(_state: SandboxState): Route[] {
       pattern: /^\/[ed]\/([A-Za-z0-9]+)\/?$/,
       handler: (ctx) => {
         const id = ctx.params[0];
-        if (variantOf('Luluvdo', id)?.expect !== 'hls') return goneReply('Luluvdo', 'File not found');
+        if (variantOf('Luluvdo', id)?.expect !== 'hls')
+          return goneReply('Luluvdo', 'File not found');
         const dl = `${ctx.mount}/dl?op=embed&file_code=${id}&embed=1&referer=luluvdo.com&adb=0`;
-        return html(embedShell(`Luluvdo - ${id}`, '', `<iframe src="${dl}" width="100%" height="100%" allowfullscreen></iframe>`));
+        return html(
+          embedShell(
+            `Luluvdo - ${id}`,
+            '',
+            `<iframe src="${dl}" width="100%" height="100%" allowfullscreen></iframe>`,
+          ),
+        );
       },
     },
     {

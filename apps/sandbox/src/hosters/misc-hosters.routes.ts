@@ -1,7 +1,15 @@
 import { createHmac } from 'node:crypto';
 import { HOSTER_VARIANTS } from '../catalog/hoster-variants';
 import { shortHash } from '../server/assets';
-import { html, json, redirect, text, type RequestContext, type Reply, type Route } from '../server/http-types';
+import {
+  html,
+  json,
+  redirect,
+  text,
+  type RequestContext,
+  type Reply,
+  type Route,
+} from '../server/http-types';
 import type { SandboxState } from '../server/state';
 import { encodeSpeedFiles } from './encoders';
 import { HOSTER_CLIP, cdnUrl, embedShell, goneReply, variantOf } from './hoster-common';
@@ -10,7 +18,12 @@ const loadxHash = (id: string): string => shortHash(`loadx:${id}`, 32);
 
 /** LoadX: `/e/<id>` redirects to `/v/<hash>/<name>`; `POST /player/index.php?data=<hash>&do=getVideo` gives the m3u8. */
 export function loadxRoutes(state: SandboxState): Route[] {
-  const byHash = new Map(HOSTER_VARIANTS.filter((v) => v.hoster === 'LoadX' && v.expect !== 'gone').map((v) => [loadxHash(v.id), v.id]));
+  const byHash = new Map(
+    HOSTER_VARIANTS.filter((v) => v.hoster === 'LoadX' && v.expect !== 'gone').map((v) => [
+      loadxHash(v.id),
+      v.id,
+    ]),
+  );
   return [
     {
       method: 'GET',
@@ -26,7 +39,13 @@ export function loadxRoutes(state: SandboxState): Route[] {
       pattern: /^\/v\/([a-f0-9]+)\/[^/]+$/,
       handler: (ctx) =>
         byHash.has(ctx.params[0])
-          ? html(embedShell('LoadX Player', '<script src="/loadx/player/js/player.js"></script>', `<div id="player" data-hash="${ctx.params[0]}"></div>`))
+          ? html(
+              embedShell(
+                'LoadX Player',
+                '<script src="/loadx/player/js/player.js"></script>',
+                `<div id="player" data-hash="${ctx.params[0]}"></div>`,
+              ),
+            )
           : goneReply('LoadX', 'Video not found'),
     },
     {
@@ -34,7 +53,8 @@ export function loadxRoutes(state: SandboxState): Route[] {
       pattern: /^\/player\/index\.php$/,
       handler: (ctx) => {
         if (ctx.query.get('do') !== 'getVideo') return text('bad request', 400);
-        if ((ctx.header('x-requested-with') ?? '').toLowerCase() !== 'xmlhttprequest') return text('Forbidden', 403);
+        if ((ctx.header('x-requested-with') ?? '').toLowerCase() !== 'xmlhttprequest')
+          return text('Forbidden', 403);
         if (!byHash.has(ctx.query.get('data') ?? '')) return json({ error: 'not found' }, 404);
         return json({
           hls: true,
@@ -56,9 +76,16 @@ export function speedfilesRoutes(_state: SandboxState): Route[] {
       handler: (ctx) => {
         const id = ctx.params[0];
         const variant = variantOf('SpeedFiles', id);
-        if (!variant || variant.variant === 'gone') return goneReply('SpeedFiles', 'File not found');
+        if (!variant || variant.variant === 'gone')
+          return goneReply('SpeedFiles', 'File not found');
         if (variant.variant === 'down') {
-          return html(embedShell('SpeedFiles', '', '<div class="flex"><span class="text-xl">Web server is down</span></div>'));
+          return html(
+            embedShell(
+              'SpeedFiles',
+              '',
+              '<div class="flex"><span class="text-xl">Web server is down</span></div>',
+            ),
+          );
         }
         const url = cdnUrl(ctx, undefined, `store_access/${shortHash(id, 16)}/${HOSTER_CLIP}.mp4`);
         return html(
@@ -85,7 +112,8 @@ const streamtapeToken = (id: string, expires: string): string =>
 export function streamtapeRoutes(_state: SandboxState): Route[] {
   const embed = (ctx: RequestContext): Reply => {
     const id = ctx.params[0];
-    if (variantOf('Streamtape', id)?.expect !== 'mp4') return goneReply('Streamtape', 'Video not found');
+    if (variantOf('Streamtape', id)?.expect !== 'mp4')
+      return goneReply('Streamtape', 'Video not found');
     const expires = String(Math.floor(Date.now() / 1000) + 4 * 3600);
     const query = `id=${id}&expires=${expires}&ip=MTI3LjAuMC4x&token=${streamtapeToken(id, expires)}`;
     return html(
@@ -107,7 +135,8 @@ export function streamtapeRoutes(_state: SandboxState): Route[] {
       handler: (ctx) => {
         const id = ctx.query.get('id') ?? '';
         const expires = ctx.query.get('expires') ?? '';
-        if (ctx.query.get('token') !== streamtapeToken(id, expires)) return text('403 Forbidden', 403);
+        if (ctx.query.get('token') !== streamtapeToken(id, expires))
+          return text('403 Forbidden', 403);
         if (Number(expires) * 1000 < Date.now()) return text('Link expired', 403);
         return redirect(`${cdnUrl(ctx, undefined, `mp4/${HOSTER_CLIP}.mp4`)}?stream=1`);
       },

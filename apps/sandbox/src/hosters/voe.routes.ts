@@ -9,7 +9,13 @@ function voePayload(ctx: RequestContext, id: string): Record<string, unknown> {
     source: `${cdnUrl(ctx, 'voe', `hls/${HOSTER_CLIP}/master.m3u8`)}?t=${id}&s=${now}&e=14400&i=127.0&asn=0`,
     direct_access_url: cdnUrl(ctx, 'voe', `mp4/${HOSTER_CLIP}.mp4`),
     title: `${id}.mp4`,
-    captions: [{ file: cdnUrl(ctx, undefined, `subs/${HOSTER_CLIP}.de.vtt`), label: 'Deutsch', language: 'de' }],
+    captions: [
+      {
+        file: cdnUrl(ctx, undefined, `subs/${HOSTER_CLIP}.de.vtt`),
+        label: 'Deutsch',
+        language: 'de',
+      },
+    ],
     default_captions_language: 'de',
   };
 }

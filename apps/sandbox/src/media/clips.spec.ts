@@ -12,7 +12,13 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const tiny = () => ({ name: 'tiny', durationSec: 4, heights: [144, 96], segmentSec: 2, mediaDir: dir });
+const tiny = () => ({
+  name: 'tiny',
+  durationSec: 4,
+  heights: [144, 96],
+  segmentSec: 2,
+  mediaDir: dir,
+});
 
 describe('ensureClip', () => {
   it('generates real media once and reuses the cache', async () => {
@@ -20,7 +26,13 @@ describe('ensureClip', () => {
     expect(clip.variants.map((v) => v.height)).toEqual([144, 96]);
     expect(clip.variants[0].segments).toHaveLength(2);
     const probe = execFileSync('ffprobe', [
-      '-v', 'error', '-show_entries', 'stream=codec_name,height', '-of', 'csv=p=0', clip.variants[0].mp4,
+      '-v',
+      'error',
+      '-show_entries',
+      'stream=codec_name,height',
+      '-of',
+      'csv=p=0',
+      clip.variants[0].mp4,
     ]).toString();
     expect(probe).toContain('h264,144');
     expect(probe).toContain('aac');

@@ -6,7 +6,12 @@ import type { ByteRangeSegment, Clip, ClipOptions, ClipVariant, SegmentInfo } fr
 import { runFfmpeg } from './ffmpeg';
 
 /** The clip every sandbox serves: ≈24 s, 2 s segments, 360p and 240p. */
-export const SAMPLE_CLIP: ClipOptions = { name: 'sample', durationSec: 24, heights: [360, 240], segmentSec: 2 };
+export const SAMPLE_CLIP: ClipOptions = {
+  name: 'sample',
+  durationSec: 24,
+  heights: [360, 240],
+  segmentSec: 2,
+};
 
 const MANIFEST = 'clip.json';
 const LOCK_STALE_MS = 30 * 60 * 1000;
@@ -36,7 +41,8 @@ function defaultKbps(height: number): number {
 }
 
 function normalize(opts: ClipOptions): Required<Omit<ClipOptions, 'mediaDir'>> {
-  if (!/^[a-z0-9-]+$/.test(opts.name)) throw new Error(`clip name must match [a-z0-9-]+: ${opts.name}`);
+  if (!/^[a-z0-9-]+$/.test(opts.name))
+    throw new Error(`clip name must match [a-z0-9-]+: ${opts.name}`);
   const heights = [...new Set(opts.heights)].sort((a, b) => b - a);
   if (heights.length === 0) throw new Error('a clip needs at least one height');
   return {
@@ -167,19 +173,54 @@ async function generate(dir: string, opts: ReturnType<typeof normalize>): Promis
   const split = opts.heights.map((_, i) => `[s${i}]`).join('');
   const scales = opts.heights.map((h, i) => `[s${i}]scale=${widthFor(h)}:${h}[o${i}]`).join(';');
   const args = [
-    '-f', 'lavfi', '-i', `testsrc2=size=${widthFor(top)}x${top}:rate=${opts.fps}`,
-    '-f', 'lavfi', '-i', 'sine=frequency=440:beep_factor=4:sample_rate=48000',
-    '-filter_complex', `[0:v]split=${opts.heights.length}${split};${scales}`,
+    '-f',
+    'lavfi',
+    '-i',
+    `testsrc2=size=${widthFor(top)}x${top}:rate=${opts.fps}`,
+    '-f',
+    'lavfi',
+    '-i',
+    'sine=frequency=440:beep_factor=4:sample_rate=48000',
+    '-filter_complex',
+    `[0:v]split=${opts.heights.length}${split};${scales}`,
   ];
   for (const [i, h] of opts.heights.entries()) {
     const kbps = Math.max(150, Math.round((opts.videoKbps * widthFor(h) * h) / topPixels));
     args.push(
-      '-map', `[o${i}]`, '-map', '1:a', '-t', String(opts.durationSec),
-      '-c:v', 'libx264', '-preset', opts.preset, '-pix_fmt', 'yuv420p',
-      '-b:v', `${kbps}k`, '-maxrate', `${kbps}k`, '-bufsize', `${kbps * 2}k`,
-      '-g', String(gop), '-keyint_min', String(gop), '-sc_threshold', '0',
-      '-force_key_frames', `expr:gte(t,n_forced*${opts.segmentSec})`,
-      '-c:a', 'aac', '-b:a', '96k', '-ac', '2', '-movflags', '+faststart',
+      '-map',
+      `[o${i}]`,
+      '-map',
+      '1:a',
+      '-t',
+      String(opts.durationSec),
+      '-c:v',
+      'libx264',
+      '-preset',
+      opts.preset,
+      '-pix_fmt',
+      'yuv420p',
+      '-b:v',
+      `${kbps}k`,
+      '-maxrate',
+      `${kbps}k`,
+      '-bufsize',
+      `${kbps * 2}k`,
+      '-g',
+      String(gop),
+      '-keyint_min',
+      String(gop),
+      '-sc_threshold',
+      '0',
+      '-force_key_frames',
+      `expr:gte(t,n_forced*${opts.segmentSec})`,
+      '-c:a',
+      'aac',
+      '-b:a',
+      '96k',
+      '-ac',
+      '2',
+      '-movflags',
+      '+faststart',
       path.join(dir, `${h}p.mp4`),
     );
   }
@@ -190,18 +231,42 @@ async function generate(dir: string, opts: ReturnType<typeof normalize>): Promis
     const mp4 = `${h}p.mp4`;
     const segmentDir = `${h}p`;
     await mkdir(path.join(dir, segmentDir));
-    const hls = ['-i', path.join(dir, mp4), '-c', 'copy', '-f', 'hls', '-hls_time', String(opts.segmentSec)];
+    const hls = [
+      '-i',
+      path.join(dir, mp4),
+      '-c',
+      'copy',
+      '-f',
+      'hls',
+      '-hls_time',
+      String(opts.segmentSec),
+    ];
     await runFfmpeg([
-      ...hls, '-hls_playlist_type', 'vod', '-hls_list_size', '0',
-      '-hls_segment_filename', path.join(dir, segmentDir, 'seg_%03d.ts'),
+      ...hls,
+      '-hls_playlist_type',
+      'vod',
+      '-hls_list_size',
+      '0',
+      '-hls_segment_filename',
+      path.join(dir, segmentDir, 'seg_%03d.ts'),
       path.join(dir, segmentDir, 'ffmpeg.m3u8'),
     ]);
     await runFfmpeg([
-      ...hls, '-hls_playlist_type', 'vod', '-hls_list_size', '0', '-hls_flags', 'single_file',
+      ...hls,
+      '-hls_playlist_type',
+      'vod',
+      '-hls_list_size',
+      '0',
+      '-hls_flags',
+      'single_file',
       path.join(dir, segmentDir, 'single.m3u8'),
     ]);
-    const segments = parseSegments(await readFile(path.join(dir, segmentDir, 'ffmpeg.m3u8'), 'utf8'));
-    const byteRanges = parseByteRanges(await readFile(path.join(dir, segmentDir, 'single.m3u8'), 'utf8'));
+    const segments = parseSegments(
+      await readFile(path.join(dir, segmentDir, 'ffmpeg.m3u8'), 'utf8'),
+    );
+    const byteRanges = parseByteRanges(
+      await readFile(path.join(dir, segmentDir, 'single.m3u8'), 'utf8'),
+    );
     const size = (await stat(path.join(dir, mp4))).size;
     variants.push({
       height: h,
@@ -215,7 +280,12 @@ async function generate(dir: string, opts: ReturnType<typeof normalize>): Promis
       targetDurationSec: Math.ceil(Math.max(...segments.map((s) => s.durationSec))),
     });
   }
-  const manifest = { name: opts.name, durationSec: opts.durationSec, segmentSec: opts.segmentSec, variants };
+  const manifest = {
+    name: opts.name,
+    durationSec: opts.durationSec,
+    segmentSec: opts.segmentSec,
+    variants,
+  };
   await writeFile(path.join(dir, MANIFEST), JSON.stringify(manifest, null, 2));
 }
 
@@ -238,7 +308,8 @@ function parseByteRanges(playlist: string): ByteRangeSegment[] {
     else if (line.startsWith('#EXT-X-BYTERANGE:')) {
       const [len, off] = line.slice(17).split('@').map(Number);
       range = [len, off];
-    } else if (line && !line.startsWith('#')) out.push({ durationSec: duration, length: range[0], offset: range[1] });
+    } else if (line && !line.startsWith('#'))
+      out.push({ durationSec: duration, length: range[0], offset: range[1] });
   }
   return out;
 }

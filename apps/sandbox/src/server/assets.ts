@@ -8,7 +8,11 @@ export const TINY_JPEG = Buffer.from(
 );
 
 export function jpegReply(): Reply {
-  return { status: 200, headers: { 'content-type': 'image/jpeg', 'cache-control': 'max-age=86400' }, body: TINY_JPEG };
+  return {
+    status: 200,
+    headers: { 'content-type': 'image/jpeg', 'cache-control': 'max-age=86400' },
+    body: TINY_JPEG,
+  };
 }
 
 export function svgReply(label: string): Reply {

@@ -17,7 +17,8 @@ export class ConnectionPacer {
     // A timer fires a little late; while the socket sends back to back that lateness is not idle
     // time, so it must not lower the rate. After a real gap the connection starts afresh.
     const late = now - this.paidUntil;
-    const from = late > 0 && late <= TIMER_SLACK_MS ? this.paidUntil : Math.max(this.paidUntil, now);
+    const from =
+      late > 0 && late <= TIMER_SLACK_MS ? this.paidUntil : Math.max(this.paidUntil, now);
     this.paidUntil = from + (bytes / rate) * 1000;
     return this.paidUntil - now;
   }

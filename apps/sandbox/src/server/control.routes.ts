@@ -3,7 +3,11 @@ import { json, text, type Route } from './http-types';
 import type { StatsRecorder } from './stats';
 
 /** `/_sandbox`: stats and fault configuration over HTTP, for processes that did not start the sandbox. */
-export function controlRoutes(faults: FaultState, stats: StatsRecorder, catalog: () => unknown): Route[] {
+export function controlRoutes(
+  faults: FaultState,
+  stats: StatsRecorder,
+  catalog: () => unknown,
+): Route[] {
   return [
     { method: 'GET', pattern: /^\/stats\/?$/, handler: () => json(stats.snapshot()) },
     {

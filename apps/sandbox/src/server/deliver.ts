@@ -61,7 +61,11 @@ async function* chunks(body: Buffer | FileBody, size: number): AsyncGenerator<Bu
     return;
   }
   if (body.end < body.start) return;
-  const stream = createReadStream(body.file, { start: body.start, end: body.end, highWaterMark: size });
+  const stream = createReadStream(body.file, {
+    start: body.start,
+    end: body.end,
+    highWaterMark: size,
+  });
   for await (const chunk of stream) yield chunk as Buffer;
 }
 
@@ -86,11 +90,17 @@ function write(res: ServerResponse, chunk: Buffer): Promise<void> {
  * Writes a reply, applying the body-level faults: gzip, fakeHeader, ttfb, rate, stall and drop.
  * Request-level faults (latency, status, challenge, expired) are decided before the handler runs.
  */
-export async function deliver(res: ServerResponse, reply: Reply, opts: DeliveryOptions): Promise<void> {
+export async function deliver(
+  res: ServerResponse,
+  reply: Reply,
+  opts: DeliveryOptions,
+): Promise<void> {
   const { faults } = opts;
   const headers: Record<string, string | number | string[]> = { ...(reply.headers ?? {}) };
   let body: Buffer | FileBody =
-    reply.body === undefined || typeof reply.body === 'string' ? Buffer.from(reply.body ?? '', 'utf8') : reply.body;
+    reply.body === undefined || typeof reply.body === 'string'
+      ? Buffer.from(reply.body ?? '', 'utf8')
+      : reply.body;
 
   if (reply.segment && faults.fakeHeader === 'png') {
     body = Buffer.concat([FAKE_PNG_HEADER, await materialize(body)]);
@@ -128,7 +138,8 @@ export async function deliver(res: ServerResponse, reply: Reply, opts: DeliveryO
       if (res.destroyed) return;
       let limit = chunk.length;
       if (dropAt !== undefined) limit = Math.min(limit, dropAt - sent);
-      if (stallAt !== undefined && !stalled && sent < stallAt) limit = Math.min(limit, stallAt - sent);
+      if (stallAt !== undefined && !stalled && sent < stallAt)
+        limit = Math.min(limit, stallAt - sent);
       if (limit > 0) {
         const part = chunk.subarray(0, limit);
         const last = dropAt !== undefined && sent + part.length >= dropAt;

@@ -36,7 +36,13 @@ function splitPath(pathname: string): ParsedPath {
     if (kind === '_f') pathFaults = decodeURIComponent(value);
     else guard = value;
   }
-  return { prefix, mount: `/${mountParts.join('/')}`, rest: `/${segments.join('/')}`, pathFaults, guard };
+  return {
+    prefix,
+    mount: `/${mountParts.join('/')}`,
+    rest: `/${segments.join('/')}`,
+    pathFaults,
+    guard,
+  };
 }
 
 function readBody(req: IncomingMessage): Promise<Buffer> {
@@ -55,7 +61,11 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
   });
 }
 
-function findRoute(routes: Route[], method: string, path: string): { route: Route; params: string[] } | 'method' | undefined {
+function findRoute(
+  routes: Route[],
+  method: string,
+  path: string,
+): { route: Route; params: string[] } | 'method' | undefined {
   let methodMismatch = false;
   for (const route of routes) {
     const m = route.pattern.exec(path);
@@ -99,11 +109,19 @@ export function createDispatcher(deps: DispatchDeps) {
       faults = {
         ...deps.faults.forPath(`${parsed.prefix}${parsed.rest}`),
         ...(parsed.pathFaults ? parseFaultSpec(parsed.pathFaults) : {}),
-        ...(url.searchParams.get('fault') ? parseFaultSpec(url.searchParams.get('fault') ?? '') : {}),
+        ...(url.searchParams.get('fault')
+          ? parseFaultSpec(url.searchParams.get('fault') ?? '')
+          : {}),
       };
     } catch (err) {
       if (!(err instanceof FaultSpecError)) throw err;
-      await deliver(res, text(err.message, 400), { faults: {}, timing: deps.timing, dropActive: false, head: false, onBytes });
+      await deliver(res, text(err.message, 400), {
+        faults: {},
+        timing: deps.timing,
+        dropActive: false,
+        head: false,
+        onBytes,
+      });
       return;
     }
 
@@ -140,7 +158,14 @@ export function createDispatcher(deps: DispatchDeps) {
     }
     const dropActive =
       faults.drop !== undefined &&
-      (faults.dropFirst === undefined || deps.faults.next('dropFirst', faultKey, faults) < faults.dropFirst);
-    await deliver(res, reply, { faults, timing: deps.timing, dropActive, head: method === 'HEAD', onBytes });
+      (faults.dropFirst === undefined ||
+        deps.faults.next('dropFirst', faultKey, faults) < faults.dropFirst);
+    await deliver(res, reply, {
+      faults,
+      timing: deps.timing,
+      dropActive,
+      head: method === 'HEAD',
+      onBytes,
+    });
   };
 }

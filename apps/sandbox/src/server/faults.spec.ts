@@ -26,7 +26,9 @@ function pipelinedPair(paths: [string, string]): Promise<Buffer[]> {
       const bodies: Buffer[] = [];
       while (raw.length > 0) {
         const headEnd = raw.indexOf('\r\n\r\n');
-        const length = Number(/content-length: *(\d+)/i.exec(raw.subarray(0, headEnd).toString())?.[1]);
+        const length = Number(
+          /content-length: *(\d+)/i.exec(raw.subarray(0, headEnd).toString())?.[1],
+        );
         bodies.push(raw.subarray(headEnd + 4, headEnd + 4 + length));
         raw = raw.subarray(headEnd + 4 + length);
       }
@@ -56,8 +58,18 @@ describe('parseFaultSpec', () => {
         'latency=5;rate=100;status=500;failFirst=2;drop=10;dropFirst=1;stall=7;ttfb=3;challenge=turnstile;expired=1;gzip=1;fakeHeader=png',
       ),
     ).toEqual({
-      latency: 5, rate: 100, status: 500, failFirst: 2, drop: 10, dropFirst: 1, stall: 7, ttfb: 3,
-      challenge: 'turnstile', expired: true, gzip: true, fakeHeader: 'png',
+      latency: 5,
+      rate: 100,
+      status: 500,
+      failFirst: 2,
+      drop: 10,
+      dropFirst: 1,
+      stall: 7,
+      ttfb: 3,
+      challenge: 'turnstile',
+      expired: true,
+      gzip: true,
+      fakeHeader: 'png',
     });
   });
 
@@ -149,7 +161,11 @@ describe('fault injection', () => {
   it.each([
     ['cloudflare', 403, /<title>Just a moment\.\.\.<\/title>/],
     ['ddos-guard', 403, /ddos-guard/i],
-    ['turnstile', 200, /<title>Stream wird vorbereitet\.\.\.<\/title>[\s\S]*player-prepare-turnstile/],
+    [
+      'turnstile',
+      200,
+      /<title>Stream wird vorbereitet\.\.\.<\/title>[\s\S]*player-prepare-turnstile/,
+    ],
   ])('challenge=%s answers an interstitial', async (kind, status, marker) => {
     const res = await fetchRaw(`${seg()}?fault=challenge=${kind}`);
     expect(res.status).toBe(status);
@@ -193,7 +209,10 @@ describe('fault injection', () => {
     expect((await fetchRaw(seg())).status).toBe(403);
     await fetchRaw(`${sb.baseUrl}/_sandbox/faults`, { method: 'DELETE' });
     expect((await fetchRaw(seg())).status).toBe(200);
-    const bad = await fetchRaw(`${sb.baseUrl}/_sandbox/faults`, { method: 'PUT', body: '{"cdn":"nope=1"}' });
+    const bad = await fetchRaw(`${sb.baseUrl}/_sandbox/faults`, {
+      method: 'PUT',
+      body: '{"cdn":"nope=1"}',
+    });
     expect(bad.status).toBe(400);
   });
 
@@ -201,8 +220,13 @@ describe('fault injection', () => {
     const res = await fetchRaw(`${sb.baseUrl}/cdn/_f/expired=1/hls/sample/master.m3u8`);
     expect(res.status).toBe(403);
     const master = await fetchRaw(`${sb.baseUrl}/cdn/_f/latency=1/hls/sample/master.m3u8`);
-    const variant = master.body.toString().split('\n').find((l) => l.endsWith('index.m3u8')) ?? '';
-    const resolved = new URL(variant, `${sb.baseUrl}/cdn/_f/latency=1/hls/sample/master.m3u8`).pathname;
+    const variant =
+      master.body
+        .toString()
+        .split('\n')
+        .find((l) => l.endsWith('index.m3u8')) ?? '';
+    const resolved = new URL(variant, `${sb.baseUrl}/cdn/_f/latency=1/hls/sample/master.m3u8`)
+      .pathname;
     expect(resolved).toBe('/cdn/_f/latency=1/hls/sample/360p/index.m3u8');
   });
 

@@ -16,11 +16,26 @@ export interface FaultSpec {
   fakeHeader?: 'png';
 }
 
-const NUMERIC_KEYS = ['latency', 'rate', 'status', 'failFirst', 'drop', 'dropFirst', 'stall', 'ttfb'] as const;
+const NUMERIC_KEYS = [
+  'latency',
+  'rate',
+  'status',
+  'failFirst',
+  'drop',
+  'dropFirst',
+  'stall',
+  'ttfb',
+] as const;
 type NumericKey = (typeof NUMERIC_KEYS)[number];
 const CHALLENGES: readonly ChallengeKind[] = ['cloudflare', 'ddos-guard', 'turnstile'];
 
-export const FAULT_KEYS: readonly string[] = [...NUMERIC_KEYS, 'challenge', 'expired', 'gzip', 'fakeHeader'];
+export const FAULT_KEYS: readonly string[] = [
+  ...NUMERIC_KEYS,
+  'challenge',
+  'expired',
+  'gzip',
+  'fakeHeader',
+];
 
 export class FaultSpecError extends Error {}
 
@@ -45,7 +60,8 @@ export function parseFaultSpec(spec: string): FaultSpec {
     const value = eq < 0 ? '1' : trimmed.slice(eq + 1);
     if (isNumericKey(key)) {
       const n = Number(value);
-      if (!Number.isFinite(n) || n < 0) throw new FaultSpecError(`fault ${key} expects a number, got "${value}"`);
+      if (!Number.isFinite(n) || n < 0)
+        throw new FaultSpecError(`fault ${key} expects a number, got "${value}"`);
       result[key] = n;
     } else if (key === 'challenge') {
       if (!(CHALLENGES as readonly string[]).includes(value)) {
@@ -99,7 +115,10 @@ export class FaultState {
     const matching = [...this.byPrefix.keys()]
       .filter((k) => p === k || p.startsWith(`${k}/`))
       .sort((a, b) => a.length - b.length);
-    return Object.assign({}, ...matching.map((k) => this.byPrefix.get(k)?.parsed ?? {})) as FaultSpec;
+    return Object.assign(
+      {},
+      ...matching.map((k) => this.byPrefix.get(k)?.parsed ?? {}),
+    ) as FaultSpec;
   }
 
   snapshot(): Record<string, string> {

@@ -50,7 +50,11 @@ export function html(body: string, status = 200, headers: Record<string, HeaderV
   return { status, headers: { 'content-type': 'text/html; charset=utf-8', ...headers }, body };
 }
 
-export function json(value: unknown, status = 200, headers: Record<string, HeaderValue> = {}): Reply {
+export function json(
+  value: unknown,
+  status = 200,
+  headers: Record<string, HeaderValue> = {},
+): Reply {
   return {
     status,
     headers: { 'content-type': 'application/json; charset=utf-8', ...headers },

@@ -67,9 +67,18 @@ export function stoSeriesHeader(series: CatalogSeries): string {
           <ul class="list-unstyled series-meta">
             ${group('Regisseur:', [['/regisseur/jana-sandbox', 'Jana Sandbox']])}
             ${group('Produzent:', [['/produzent/loopback-film', 'Loopback Film']])}
-            ${group('Besetzung:', [['/schauspieler/max-test', 'Max Test'], ['/schauspieler/erika-probe', 'Erika Probe']])}
+            ${group('Besetzung:', [
+              ['/schauspieler/max-test', 'Max Test'],
+              ['/schauspieler/erika-probe', 'Erika Probe'],
+            ])}
             ${group('Land:', [['/land/deutschland', 'Deutschland']])}
-            ${group('Genre:', series.genres.map((g): [string, string] => [`/genre/${g.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`, g]))}
+            ${group(
+              'Genre:',
+              series.genres.map((g): [string, string] => [
+                `/genre/${g.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`,
+                g,
+              ]),
+            )}
           </ul>
         </div>
       </div>

@@ -9,7 +9,9 @@ import { channelImage, stoEpisodePath, stoPage, stoSeriesPath } from './sto-layo
 export const STO_SEARCH_PAGE_SIZE = 2;
 
 function sorted(): CatalogSeries[] {
-  return [...seriesOnSite('sto')].sort((a, b) => searchFold(a.title).localeCompare(searchFold(b.title)));
+  return [...seriesOnSite('sto')].sort((a, b) =>
+    searchFold(a.title).localeCompare(searchFold(b.title)),
+  );
 }
 
 function letterOf(series: CatalogSeries): string {
@@ -27,24 +29,36 @@ export function stoCatalogPage(letter?: string): string {
   }
   const body = [...groups]
     .map(
-      ([l, list]) => `    <section class="letter-group" id="letter-${l}"><h2 class="h4">${l}</h2><ul class="series-list list-unstyled">
+      ([
+        l,
+        list,
+      ]) => `    <section class="letter-group" id="letter-${l}"><h2 class="h4">${l}</h2><ul class="series-list list-unstyled">
 ${list.map((s) => `      <li class="series-item"><a href="${stoSeriesPath(s)}" data-alternative-title="${e(s.altTitles.join(', '))}">${e(s.title)}</a></li>`).join('\n')}
     </ul></section>`,
     )
     .join('\n');
-  return stoPage('Alle Serien | SerienStream', letter ? `/katalog/${letter}` : '/serien', `    <div class="series-index">\n${body}\n    </div>`);
+  return stoPage(
+    'Alle Serien | SerienStream',
+    letter ? `/katalog/${letter}` : '/serien',
+    `    <div class="series-index">\n${body}\n    </div>`,
+  );
 }
 
 /** `GET /api/search/suggest?term=` */
 export function suggest(term: string): unknown {
   const k = searchFold(term.trim());
-  const genres = [...new Set(seriesOnSite('sto').flatMap((s) => s.genres))].filter((g) => k && searchFold(g).includes(k));
+  const genres = [...new Set(seriesOnSite('sto').flatMap((s) => s.genres))].filter(
+    (g) => k && searchFold(g).includes(k),
+  );
   return {
     shows: sorted()
       .filter((s) => matchesKeyword(s, term))
       .map((s) => ({ name: s.title, url: stoSeriesPath(s) })),
     people: [],
-    genres: genres.map((g) => ({ name: g, url: `/genre/${g.toLowerCase().replace(/[^a-z0-9]+/g, '-')}` })),
+    genres: genres.map((g) => ({
+      name: g,
+      url: `/genre/${g.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`,
+    })),
   };
 }
 
@@ -96,6 +110,13 @@ ${episodeCards}
       </div>
     </div>`);
   }
-  const empty = shows.length === 0 && episodes.length === 0 ? '\n    <p class="no-results">Keine Ergebnisse gefunden.</p>' : '';
-  return stoPage(`Suche: ${e(term)} | SerienStream`, '/suche', `    <h1 class="h3">Suche nach „${e(term)}“</h1>\n${groups.join('\n')}${empty}`);
+  const empty =
+    shows.length === 0 && episodes.length === 0
+      ? '\n    <p class="no-results">Keine Ergebnisse gefunden.</p>'
+      : '';
+  return stoPage(
+    `Suche: ${e(term)} | SerienStream`,
+    '/suche',
+    `    <h1 class="h3">Suche nach „${e(term)}“</h1>\n${groups.join('\n')}${empty}`,
+  );
 }

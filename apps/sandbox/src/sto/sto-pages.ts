@@ -2,7 +2,15 @@ import type { LanguageCode } from '@aniworld/contracts';
 import type { CatalogEpisode, CatalogSeries } from '../catalog/catalog';
 import { STO_LANGUAGES, linksOnSite, seasonsOnSite } from '../catalog/catalog';
 import { escapeHtml as e } from '../server/http-types';
-import { episodeNav, seasonNav, stoEpisodePath, stoPage, stoSeasonPath, stoSeriesHeader, stoSeriesPath } from './sto-layout';
+import {
+  episodeNav,
+  seasonNav,
+  stoEpisodePath,
+  stoPage,
+  stoSeasonPath,
+  stoSeriesHeader,
+  stoSeriesPath,
+} from './sto-layout';
 import { playUrl } from './sto-token';
 
 const GROUP_ORDER: readonly LanguageCode[] = ['german-dub', 'english-dub', 'german-sub'];
@@ -23,7 +31,10 @@ function flagSvg(language: LanguageCode): string {
 function episodeRow(series: CatalogSeries, ep: CatalogEpisode): string {
   const links = linksOnSite(ep, 'sto');
   const hosters = [...new Set(links.map((l) => l.hoster))]
-    .map((h) => `<img class="watch-link" src="/img/hoster/${h.toLowerCase()}.svg" alt="${h}" title="${h}" loading="lazy">`)
+    .map(
+      (h) =>
+        `<img class="watch-link" src="/img/hoster/${h.toLowerCase()}.svg" alt="${h}" title="${h}" loading="lazy">`,
+    )
     .join('');
   // Unlike aniworld, these flags reflect real availability (SITES.md §2.5).
   const flags = GROUP_ORDER.filter((l) => links.some((x) => x.language === l))
@@ -49,13 +60,27 @@ ${(s?.episodes ?? []).map((ep) => episodeRow(series, ep)).join('\n')}
 
 export function stoSeriesPage(series: CatalogSeries): string {
   const first = seasonsOnSite(series, 'sto')[0]?.number ?? 1;
-  const body = [stoSeriesHeader(series), seasonNav(series, first), episodeNav(series, first), episodeTable(series, first)];
+  const body = [
+    stoSeriesHeader(series),
+    seasonNav(series, first),
+    episodeNav(series, first),
+    episodeTable(series, first),
+  ];
   return stoPage(`${e(series.title)} | SerienStream`, stoSeriesPath(series), body.join('\n'));
 }
 
 export function stoSeasonPage(series: CatalogSeries, season: number): string {
-  const body = [stoSeriesHeader(series), seasonNav(series, season), episodeNav(series, season), episodeTable(series, season)];
-  return stoPage(`Staffel ${season} – ${e(series.title)} | SerienStream`, stoSeasonPath(series, season), body.join('\n'));
+  const body = [
+    stoSeriesHeader(series),
+    seasonNav(series, season),
+    episodeNav(series, season),
+    episodeTable(series, season),
+  ];
+  return stoPage(
+    `Staffel ${season} – ${e(series.title)} | SerienStream`,
+    stoSeasonPath(series, season),
+    body.join('\n'),
+  );
 }
 
 function linkButton(
@@ -78,15 +103,20 @@ export function stoEpisodePage(series: CatalogSeries, ep: CatalogEpisode): strin
       .filter((l) => l.language === language)
       .map((l) => linkButton(l.id, l.hoster, language, l === first));
     // Placeholder buttons ("Anbieter") the real site shows next to real ones; clients must drop them.
-    if (buttons.length >= 2) buttons.push(linkButton(PLACEHOLDER_LINK_ID, 'Provider', language, false));
+    if (buttons.length >= 2)
+      buttons.push(linkButton(PLACEHOLDER_LINK_ID, 'Provider', language, false));
     return `      <h5 class="mt-3">${STO_LANGUAGES[language]?.label ?? ''}</h5>
       <div class="link-group d-flex flex-wrap gap-2">
 ${buttons.join('\n')}
       </div>`;
   });
   const seasons = seasonsOnSite(series, 'sto');
-  const isLast = seasons[seasons.length - 1]?.number === ep.season && seasons[seasons.length - 1]?.episodes.length === ep.number;
-  const next = isLast ? `\n    <p class="small text-muted next-episode">Nächste Episode S${pad(ep.season)}E${pad(ep.number + 1)} wird am 07.10.2026 veröffentlicht</p>` : '';
+  const isLast =
+    seasons[seasons.length - 1]?.number === ep.season &&
+    seasons[seasons.length - 1]?.episodes.length === ep.number;
+  const next = isLast
+    ? `\n    <p class="small text-muted next-episode">Nächste Episode S${pad(ep.season)}E${pad(ep.number + 1)} wird am 07.10.2026 veröffentlicht</p>`
+    : '';
   const player = first
     ? `<iframe id="player-iframe" name="player-iframe" src="${playUrl(first.id)}" allowfullscreen referrerpolicy="origin"></iframe>`
     : '<div class="alert alert-secondary">Für diese Episode sind keine Streams verfügbar.</div>';

@@ -17,7 +17,9 @@ export function encodePlayToken(linkId: number): string {
   const payload = JSON.stringify({ link_id: linkId, purpose: 'play' });
   const value = Buffer.concat([cipher.update(payload, 'utf8'), cipher.final()]).toString('base64');
   const ivB64 = iv.toString('base64');
-  const mac = createHmac('sha256', APP_KEY).update(ivB64 + value).digest('hex');
+  const mac = createHmac('sha256', APP_KEY)
+    .update(ivB64 + value)
+    .digest('hex');
   const envelope: LaravelEnvelope = { iv: ivB64, value, mac, tag: '' };
   return Buffer.from(JSON.stringify(envelope)).toString('base64');
 }
@@ -25,11 +27,16 @@ export function encodePlayToken(linkId: number): string {
 export function decodePlayToken(token: string): number | undefined {
   try {
     const envelope = JSON.parse(Buffer.from(token, 'base64').toString('utf8')) as LaravelEnvelope;
-    const expected = createHmac('sha256', APP_KEY).update(envelope.iv + envelope.value).digest();
+    const expected = createHmac('sha256', APP_KEY)
+      .update(envelope.iv + envelope.value)
+      .digest();
     const mac = Buffer.from(envelope.mac, 'hex');
     if (mac.length !== expected.length || !timingSafeEqual(mac, expected)) return undefined;
     const decipher = createDecipheriv('aes-256-cbc', APP_KEY, Buffer.from(envelope.iv, 'base64'));
-    const plain = Buffer.concat([decipher.update(Buffer.from(envelope.value, 'base64')), decipher.final()]);
+    const plain = Buffer.concat([
+      decipher.update(Buffer.from(envelope.value, 'base64')),
+      decipher.final(),
+    ]);
     const linkId = (JSON.parse(plain.toString('utf8')) as { link_id?: unknown }).link_id;
     return typeof linkId === 'number' ? linkId : undefined;
   } catch {

@@ -12,7 +12,8 @@ beforeAll(async () => {
 });
 afterAll(() => sb.close());
 
-const get = async (path: string): Promise<string> => (await fetchRaw(`${sb.baseUrl}/sto${path}`)).body.toString('utf8');
+const get = async (path: string): Promise<string> =>
+  (await fetchRaw(`${sb.baseUrl}/sto${path}`)).body.toString('utf8');
 
 describe('s.to v2 pages', () => {
   it('series page has the header, season nav and episode rows of SITES.md §2.5', async () => {
@@ -21,18 +22,33 @@ describe('s.to v2 pages', () => {
     expect($('p.small.text-muted a[href="/jahr/2017"]')).toHaveLength(1);
     expect($('p.small.text-muted').text()).toContain('FSK 12');
     expect($('span.description-text').text()).toContain('Kommissariat');
-    expect($('li.series-group strong').map((_, s) => $(s).text()).get()).toEqual(['Regisseur:', 'Produzent:', 'Besetzung:', 'Land:', 'Genre:']);
+    expect(
+      $('li.series-group strong')
+        .map((_, s) => $(s).text())
+        .get(),
+    ).toEqual(['Regisseur:', 'Produzent:', 'Besetzung:', 'Land:', 'Genre:']);
     expect($('img').first().attr('alt')).toBe('Backdrop');
     expect($('img[data-src*="/media/images/channel/desktop/"]')).toHaveLength(1);
-    expect($('nav#season-nav a[data-season-pill]').map((_, a) => $(a).attr('data-season-pill')).get()).toEqual(['1', '2']);
+    expect(
+      $('nav#season-nav a[data-season-pill]')
+        .map((_, a) => $(a).attr('data-season-pill'))
+        .get(),
+    ).toEqual(['1', '2']);
     const row = $('section.episode-section table.episode-table tbody tr.episode-row').first();
     expect(row.attr('onclick')).toBe("window.location='/serie/die-nordwache/staffel-1/episode-1'");
     expect(row.find('th.episode-number-cell').text()).toBe('1');
     expect(row.find('strong.episode-title-ger').text()).toBe('Sturmflut');
     expect(row.find('span.episode-title-eng').attr('title')).toBe('Storm Surge');
     expect(row.find('td.episode-watch-cell img.watch-link[alt=VOE]')).toHaveLength(1);
-    expect(row.find('td.episode-language-cell svg').map((_, s) => $(s).attr('class')).get()).toEqual([
-      'svg-flag svg-flag-german', 'svg-flag svg-flag-english', 'svg-flag svg-flag-english-german',
+    expect(
+      row
+        .find('td.episode-language-cell svg')
+        .map((_, s) => $(s).attr('class'))
+        .get(),
+    ).toEqual([
+      'svg-flag svg-flag-german',
+      'svg-flag svg-flag-english',
+      'svg-flag svg-flag-english-german',
     ]);
   });
 
@@ -58,20 +74,32 @@ describe('s.to v2 pages', () => {
       const link = links.find((l) => String(l.id) === $(b).attr('data-link-id'));
       expect(link).toBeDefined();
       expect($(b).attr('data-provider-name')).toBe(link?.hoster);
-      expect($(b).attr('data-language-id')).toBe(String(link ? STO_LANGUAGES[link.language]?.id : ''));
+      expect($(b).attr('data-language-id')).toBe(
+        String(link ? STO_LANGUAGES[link.language]?.id : ''),
+      );
       const res = await fetchRaw(`${sb.baseUrl}/sto${$(b).attr('data-play-url')}`);
       expect(res.status).toBe(302);
       expect(res.headers.location).toBe(`${sb.baseUrl}${link?.embedPath}`);
     }
-    const placeholder = buttons.filter((_, b) => $(b).attr('data-provider-name') === 'Provider').first();
+    const placeholder = buttons
+      .filter((_, b) => $(b).attr('data-provider-name') === 'Provider')
+      .first();
     expect(placeholder.text()).toBe('Anbieter');
-    expect((await fetchRaw(`${sb.baseUrl}/sto${placeholder.attr('data-play-url')}`)).status).toBe(404);
-    expect($('h5').map((_, h) => $(h).text()).get()).toEqual(['Deutsch', 'Englisch', 'Ger-Sub']);
+    expect((await fetchRaw(`${sb.baseUrl}/sto${placeholder.attr('data-play-url')}`)).status).toBe(
+      404,
+    );
+    expect(
+      $('h5')
+        .map((_, h) => $(h).text())
+        .get(),
+    ).toEqual(['Deutsch', 'Englisch', 'Ger-Sub']);
   });
 
   it('season pages carry nav#episode-nav links with href first', async () => {
     const html = await get('/serie/die-nordwache/staffel-2');
-    expect(html.match(/<a\s+href="\/serie\/die-nordwache\/staffel-2\/episode-\d+"/g)).toHaveLength(2);
+    expect(html.match(/<a\s+href="\/serie\/die-nordwache\/staffel-2\/episode-\d+"/g)).toHaveLength(
+      2,
+    );
   });
 
   it('play tokens are Laravel-like envelopes and tampering is rejected', () => {
@@ -79,7 +107,9 @@ describe('s.to v2 pages', () => {
     const envelope = JSON.parse(Buffer.from(token, 'base64').toString()) as Record<string, string>;
     expect(Object.keys(envelope).sort()).toEqual(['iv', 'mac', 'tag', 'value']);
     expect(decodePlayToken(token)).toBe(42);
-    const tampered = Buffer.from(JSON.stringify({ ...envelope, mac: '00'.repeat(32) })).toString('base64');
+    const tampered = Buffer.from(JSON.stringify({ ...envelope, mac: '00'.repeat(32) })).toString(
+      'base64',
+    );
     expect(decodePlayToken(tampered)).toBeUndefined();
   });
 
@@ -102,8 +132,16 @@ describe('s.to v2 pages', () => {
 
 describe('s.to search and catalog', () => {
   it('suggest answers shows with /serie/ urls', async () => {
-    const res = JSON.parse(await get('/api/search/suggest?term=notruf')) as { shows: unknown[]; people: unknown[]; genres: unknown[] };
-    expect(res).toEqual({ shows: [{ name: '112: Notruf', url: '/serie/112-notruf' }], people: [], genres: [] });
+    const res = JSON.parse(await get('/api/search/suggest?term=notruf')) as {
+      shows: unknown[];
+      people: unknown[];
+      genres: unknown[];
+    };
+    expect(res).toEqual({
+      shows: [{ name: '112: Notruf', url: '/serie/112-notruf' }],
+      people: [],
+      genres: [],
+    });
   });
 
   it('/suche pages show cards with a[rel=next]', async () => {
@@ -113,13 +151,23 @@ describe('s.to search and catalog', () => {
     const next = first('a[rel=next]').attr('href');
     expect(next).toBe('/suche?term=e&tab=shows&page=2');
     const all = load(await get('/suche?term=ebbe'));
-    expect(all('div.results-group[data-group=episodes] a').attr('href')).toBe('/serie/die-nordwache/staffel-2/episode-2');
+    expect(all('div.results-group[data-group=episodes] a').attr('href')).toBe(
+      '/serie/die-nordwache/staffel-2/episode-2',
+    );
   });
 
   it('/serien lists every s.to series, sorted by title (the hostile "../" title first)', async () => {
     const $ = load(await get('/serien'));
-    expect($('a[href^="/serie/"]').map((_, a) => $(a).attr('href')).get()).toEqual([
-      '/serie/dot-dot-etc', '/serie/112-notruf', '/serie/die-nordwache', '/serie/maedchen-und-drachen', '/serie/sternenwanderer',
+    expect(
+      $('a[href^="/serie/"]')
+        .map((_, a) => $(a).attr('href'))
+        .get(),
+    ).toEqual([
+      '/serie/dot-dot-etc',
+      '/serie/112-notruf',
+      '/serie/die-nordwache',
+      '/serie/maedchen-und-drachen',
+      '/serie/sternenwanderer',
     ]);
   });
 });

@@ -5,7 +5,10 @@ import { fetchRaw } from './http-client';
  * Follows an HLS URL down to its first segment (decrypting AES-128, honouring BYTERANGE) and
  * returns the segment's bytes, so specs can check the MPEG-TS sync byte.
  */
-export async function firstHlsSegment(url: string, headers: Record<string, string> = {}): Promise<Buffer> {
+export async function firstHlsSegment(
+  url: string,
+  headers: Record<string, string> = {},
+): Promise<Buffer> {
   let playlistUrl = url;
   let text = (await fetchOk(playlistUrl, headers)).toString('utf8');
   if (text.includes('#EXT-X-STREAM-INF')) {
@@ -50,7 +53,8 @@ export async function mp4Head(url: string, headers: Record<string, string> = {})
       current = new URL(res.headers.location, current).toString();
       continue;
     }
-    if (res.status !== 206) throw new Error(`${current} answered ${res.status}: ${res.body.toString().slice(0, 200)}`);
+    if (res.status !== 206)
+      throw new Error(`${current} answered ${res.status}: ${res.body.toString().slice(0, 200)}`);
     return res.body;
   }
   throw new Error('too many redirects');

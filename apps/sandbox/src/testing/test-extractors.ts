@@ -16,7 +16,8 @@ export type TestResolution = TestDescriptor | { gone: true; status: number };
 function goneFrom(res: RawResponse): TestResolution | undefined {
   const body = res.body.toString('utf8');
   if (res.status === 404 || res.status === 410) return { gone: true, status: res.status };
-  if (/Video nicht verfügbar|Web server is down/.test(body)) return { gone: true, status: res.status };
+  if (/Video nicht verfügbar|Web server is down/.test(body))
+    return { gone: true, status: res.status };
   return undefined;
 }
 
@@ -74,21 +75,33 @@ export async function testExtract(hoster: HosterName, embedUrl: string): Promise
       }
       if (!source) throw new Error('VOE: no source');
       const origin = new URL(pageUrl).origin;
-      return { kind: 'hls', url: source, headers: { 'user-agent': TEST_UA, referer: `${hosterBase(pageUrl)}/`, origin } };
+      return {
+        kind: 'hls',
+        url: source,
+        headers: { 'user-agent': TEST_UA, referer: `${hosterBase(pageUrl)}/`, origin },
+      };
     }
     case 'Doodstream': {
       const pass = /\$\.get\('([^']*\/pass_md5\/[^']*)'/.exec(html)?.[1] ?? '';
       const token = /token=([a-zA-Z0-9]+)/.exec(html)?.[1] ?? '';
       const headers = { 'user-agent': TEST_UA, referer: embedUrl };
-      const cdnBase = (await get(new URL(pass, embedUrl).toString(), headers)).body.toString('utf8');
-      return { kind: 'mp4', url: `${cdnBase}AbCdEfGhIj?token=${token}&expiry=${Date.now()}`, headers };
+      const cdnBase = (await get(new URL(pass, embedUrl).toString(), headers)).body.toString(
+        'utf8',
+      );
+      return {
+        kind: 'mp4',
+        url: `${cdnBase}AbCdEfGhIj?token=${token}&expiry=${Date.now()}`,
+        headers,
+      };
     }
     case 'Filemoon': {
       const code = /\/[de]\/([A-Za-z0-9]+)/.exec(embedUrl)?.[1] ?? '';
       const headers = { 'user-agent': TEST_UA, referer: embedUrl };
       const api = await get(`${base}/api/videos/${code}`, headers);
       if (api.status === 200) {
-        const plain = decryptFilemoon((JSON.parse(api.body.toString()) as { playback: never }).playback) as {
+        const plain = decryptFilemoon(
+          (JSON.parse(api.body.toString()) as { playback: never }).playback,
+        ) as {
           sources: { url: string; height: number }[];
         };
         const best = [...plain.sources].sort((a, b) => b.height - a.height)[0];
@@ -108,7 +121,10 @@ export async function testExtract(hoster: HosterName, embedUrl: string): Promise
     case 'Luluvdo': {
       const id = new URL(embedUrl).pathname.split('/').pop() ?? '';
       const headers = { 'user-agent': TEST_UA, referer: `${base}/`, origin: new URL(base).origin };
-      const dl = await get(`${base}/dl?op=embed&file_code=${id}&embed=1&referer=luluvdo.com&adb=0`, headers);
+      const dl = await get(
+        `${base}/dl?op=embed&file_code=${id}&embed=1&referer=luluvdo.com&adb=0`,
+        headers,
+      );
       const file = /file:\s*"([^"]+)"/.exec(dl.body.toString())?.[1] ?? '';
       return { kind: 'hls', url: file, headers };
     }
@@ -121,14 +137,19 @@ export async function testExtract(hoster: HosterName, embedUrl: string): Promise
         method: 'POST',
         headers: { 'x-requested-with': 'XMLHttpRequest' },
       });
-      return { kind: 'hls', url: (JSON.parse(api.body.toString()) as { videoSource: string }).videoSource, headers: { accept: '*/*' } };
+      return {
+        kind: 'hls',
+        url: (JSON.parse(api.body.toString()) as { videoSource: string }).videoSource,
+        headers: { accept: '*/*' },
+      };
     }
     case 'SpeedFiles': {
       const enc = /var _0x5opu234 = "(.*?)";/.exec(html)?.[1] ?? '';
       return { kind: 'mp4', url: decodeSpeedFiles(enc), headers: {} };
     }
     case 'Streamtape': {
-      const m = /get_video\?id=[^&'\s]+&expires=[^&'\s]+&ip=[^&'\s]+&token=[^&'\s]+'/.exec(html)?.[0] ?? '';
+      const m =
+        /get_video\?id=[^&'\s]+&expires=[^&'\s]+&ip=[^&'\s]+&token=[^&'\s]+'/.exec(html)?.[0] ?? '';
       return { kind: 'mp4', url: `${base}/${m.slice(0, -1)}`, headers: {} };
     }
   }

@@ -4,7 +4,14 @@ import { jpegReply, searchFold, shortHash } from '../server/assets';
 import { json, type RequestContext, type Reply, type Route } from '../server/http-types';
 
 const GENRES: Record<string, number> = {
-  Abenteuer: 10759, Action: 10759, Fantasy: 10765, Drama: 18, Komödie: 35, Krimi: 80, Mystery: 9648, 'Slice of Life': 18,
+  Abenteuer: 10759,
+  Action: 10759,
+  Fantasy: 10765,
+  Drama: 18,
+  Komödie: 35,
+  Krimi: 80,
+  Mystery: 9648,
+  'Slice of Life': 18,
 };
 
 function english(series: CatalogSeries): boolean {
@@ -12,7 +19,10 @@ function english(series: CatalogSeries): boolean {
 }
 
 function images(series: CatalogSeries): { poster_path: string; backdrop_path: string } {
-  return { poster_path: `/${series.slug}-poster-${shortHash(series.slug)}.jpg`, backdrop_path: `/${series.slug}-backdrop-${shortHash(series.slug)}.jpg` };
+  return {
+    poster_path: `/${series.slug}-poster-${shortHash(series.slug)}.jpg`,
+    backdrop_path: `/${series.slug}-backdrop-${shortHash(series.slug)}.jpg`,
+  };
 }
 
 function airDate(series: CatalogSeries, season: number, episode = 1): string {
@@ -24,7 +34,9 @@ function summary(series: CatalogSeries): Record<string, unknown> {
   return {
     id: series.tmdbId,
     name: series.title,
-    original_name: english(series) ? (series.altTitles.find((t) => !/^[\x20-\x7e]+$/.test(t)) ?? series.title) : series.title,
+    original_name: english(series)
+      ? (series.altTitles.find((t) => !/^[\x20-\x7e]+$/.test(t)) ?? series.title)
+      : series.title,
     original_language: english(series) ? 'ja' : 'de',
     overview: series.description,
     first_air_date: airDate(series, 1),
@@ -46,8 +58,12 @@ function details(series: CatalogSeries, append: string[]): Record<string, unknow
     in_production: series.endYear === null,
     status: series.endYear === null ? 'Returning Series' : 'Ended',
     number_of_seasons: regular.filter((s) => s.number > 0).length,
-    number_of_episodes: regular.filter((s) => s.number > 0).reduce((n, s) => n + s.episodes.length, 0),
-    genres: [...new Set(series.genres)].filter((g) => GENRES[g] !== undefined).map((g) => ({ id: GENRES[g], name: g })),
+    number_of_episodes: regular
+      .filter((s) => s.number > 0)
+      .reduce((n, s) => n + s.episodes.length, 0),
+    genres: [...new Set(series.genres)]
+      .filter((g) => GENRES[g] !== undefined)
+      .map((g) => ({ id: GENRES[g], name: g })),
     seasons: regular.map((s) => ({
       id: series.tmdbId * 100 + s.number,
       season_number: s.number,
@@ -86,18 +102,29 @@ function season(series: CatalogSeries, n: number): Record<string, unknown> | und
   };
 }
 
-const UNAUTHORIZED = { status_code: 7, status_message: 'Invalid API key: You must be granted a valid key.', success: false };
-const NOT_FOUND = { status_code: 34, status_message: 'The resource you requested could not be found.', success: false };
+const UNAUTHORIZED = {
+  status_code: 7,
+  status_message: 'Invalid API key: You must be granted a valid key.',
+  success: false,
+};
+const NOT_FOUND = {
+  status_code: 34,
+  status_message: 'The resource you requested could not be found.',
+  success: false,
+};
 
 function authorized(ctx: RequestContext): boolean {
-  return Boolean(ctx.query.get('api_key')) || /^Bearer\s+\S+/.test(ctx.header('authorization') ?? '');
+  return (
+    Boolean(ctx.query.get('api_key')) || /^Bearer\s+\S+/.test(ctx.header('authorization') ?? '')
+  );
 }
 
 function guarded(handler: (ctx: RequestContext) => Reply) {
   return (ctx: RequestContext): Reply => (authorized(ctx) ? handler(ctx) : json(UNAUTHORIZED, 401));
 }
 
-const byId = (id: string): CatalogSeries | undefined => SANDBOX_CATALOG.series.find((s) => String(s.tmdbId) === id);
+const byId = (id: string): CatalogSeries | undefined =>
+  SANDBOX_CATALOG.series.find((s) => String(s.tmdbId) === id);
 
 /** `/tmdb/3/…` (api_key query param or Bearer token, any value) and images under `/tmdb/t/p/<size>/…`. */
 export function tmdbRoutes(): Route[] {
@@ -108,9 +135,16 @@ export function tmdbRoutes(): Route[] {
       handler: guarded((ctx) => {
         const q = searchFold(ctx.query.get('query') ?? '');
         const results = q
-          ? SANDBOX_CATALOG.series.filter((s) => [s.title, ...s.altTitles].some((t) => searchFold(t).includes(q))).map(summary)
+          ? SANDBOX_CATALOG.series
+              .filter((s) => [s.title, ...s.altTitles].some((t) => searchFold(t).includes(q)))
+              .map(summary)
           : [];
-        return json({ page: 1, results, total_pages: results.length ? 1 : 0, total_results: results.length });
+        return json({
+          page: 1,
+          results,
+          total_pages: results.length ? 1 : 0,
+          total_results: results.length,
+        });
       }),
     },
     {
@@ -118,7 +152,9 @@ export function tmdbRoutes(): Route[] {
       pattern: /^\/3\/tv\/(\d+)\/?$/,
       handler: guarded((ctx) => {
         const s = byId(ctx.params[0]);
-        return s ? json(details(s, (ctx.query.get('append_to_response') ?? '').split(','))) : json(NOT_FOUND, 404);
+        return s
+          ? json(details(s, (ctx.query.get('append_to_response') ?? '').split(',')))
+          : json(NOT_FOUND, 404);
       }),
     },
     {
@@ -126,7 +162,9 @@ export function tmdbRoutes(): Route[] {
       pattern: /^\/3\/tv\/(\d+)\/external_ids\/?$/,
       handler: guarded((ctx) => {
         const s = byId(ctx.params[0]);
-        return s ? json({ id: s.tmdbId, imdb_id: s.imdbId, tvdb_id: s.tmdbId + 300000 }) : json(NOT_FOUND, 404);
+        return s
+          ? json({ id: s.tmdbId, imdb_id: s.imdbId, tvdb_id: s.tmdbId + 300000 })
+          : json(NOT_FOUND, 404);
       }),
     },
     {

@@ -24,7 +24,11 @@ describe('TMDB-like API', () => {
     const results = search.body['results'] as { id: number; name: string; poster_path: string }[];
     expect(results.map((r) => r.name)).toEqual(['Sternenwanderer']);
     const tv = await api(`/tv/${results[0].id}?api_key=k&append_to_response=external_ids`);
-    expect(tv.body).toMatchObject({ number_of_seasons: 2, number_of_episodes: 7, external_ids: { imdb_id: 'tt9000227' } });
+    expect(tv.body).toMatchObject({
+      number_of_seasons: 2,
+      number_of_episodes: 7,
+      external_ids: { imdb_id: 'tt9000227' },
+    });
     const season = await api(`/tv/${results[0].id}/season/1?api_key=k`);
     expect((season.body['episodes'] as unknown[]).length).toBe(4);
     expect((await api(`/tv/${results[0].id}/season/9?api_key=k`)).status).toBe(404);

@@ -19,7 +19,24 @@ describe('CLI arguments', () => {
   });
 
   it('parses a full command line', () => {
-    const a = parseArgs(['https://h/x.m3u8', '-o', 'out.mp4', '-H', 'Referer: https://voe.sx/', '-H', 'User-Agent: UA: 1', '--connections', '4', '--limit-rate', '5M', '--height', '720', '--pipelining', '3', '--no-verify']);
+    const a = parseArgs([
+      'https://h/x.m3u8',
+      '-o',
+      'out.mp4',
+      '-H',
+      'Referer: https://voe.sx/',
+      '-H',
+      'User-Agent: UA: 1',
+      '--connections',
+      '4',
+      '--limit-rate',
+      '5M',
+      '--height',
+      '720',
+      '--pipelining',
+      '3',
+      '--no-verify',
+    ]);
     expect(a).toMatchObject({
       url: 'https://h/x.m3u8',
       output: 'out.mp4',
@@ -46,14 +63,29 @@ describe('CLI output', () => {
     expect(formatBytes(1536)).toBe('1.5 KiB');
     expect(formatDuration(3725)).toBe('1:02:05');
     expect(formatDuration(null)).toBe('--:--');
-    const line = progressLine({ bytesDone: 512, bytesTotal: 1024, totalIsEstimate: true, percent: 50, speed: 100, etaSeconds: 5, segmentsDone: 3, segmentsTotal: 6 }, 10);
+    const line = progressLine(
+      {
+        bytesDone: 512,
+        bytesTotal: 1024,
+        totalIsEstimate: true,
+        percent: 50,
+        speed: 100,
+        etaSeconds: 5,
+        segmentsDone: 3,
+        segmentsTotal: 6,
+      },
+      10,
+    );
     expect(line).toContain('[#####-----]');
     expect(line).toContain('~1.0 KiB');
     expect(line).toContain('seg 3/6');
   });
 
   it('maps failures to exit codes with a hint', () => {
-    expect(describeFailure(new LinkExpired('u', 403))).toMatchObject({ code: EXIT.linkExpired, message: expect.stringMatching(/fresh link/) });
+    expect(describeFailure(new LinkExpired('u', 403))).toMatchObject({
+      code: EXIT.linkExpired,
+      message: expect.stringMatching(/fresh link/),
+    });
     expect(describeFailure(new DiskFull('/x')).code).toBe(EXIT.diskFull);
     expect(describeFailure(new UsageError('bad')).code).toBe(EXIT.usage);
     expect(describeFailure(new Error('boom')).code).toBe(EXIT.failed);

@@ -33,7 +33,9 @@ Interrupted downloads resume when the same command runs again.`;
 export function parseRate(text: string): number {
   const m = /^(\d+(?:\.\d+)?)\s*([kmg]?)(?:i?b?)?$/i.exec(text.trim());
   if (!m) throw new UsageError(`invalid rate "${text}" (examples: 500K, 5M, 1048576)`);
-  const mult = { '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 }[m[2].toLowerCase() as '' | 'k' | 'm' | 'g'];
+  const mult = { '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 }[
+    m[2].toLowerCase() as '' | 'k' | 'm' | 'g'
+  ];
   const value = Math.round(Number(m[1]) * mult);
   if (value <= 0) throw new UsageError('the rate must be above zero');
   return value;

@@ -23,8 +23,14 @@ export function formatDuration(seconds: number | null): string {
 /** One status line; with `barWidth` > 0 a bar is drawn in front (TTY). */
 export function progressLine(e: ProgressEvent, barWidth: number): string {
   const pct = e.percent === null ? '  ?  ' : `${e.percent.toFixed(1).padStart(5)}%`;
-  const total = e.bytesTotal === null ? '?' : `${e.totalIsEstimate ? '~' : ''}${formatBytes(e.bytesTotal)}`;
-  const parts = [pct, `${formatBytes(e.bytesDone)}/${total}`, `${formatBytes(e.speed)}/s`, `ETA ${formatDuration(e.etaSeconds)}`];
+  const total =
+    e.bytesTotal === null ? '?' : `${e.totalIsEstimate ? '~' : ''}${formatBytes(e.bytesTotal)}`;
+  const parts = [
+    pct,
+    `${formatBytes(e.bytesDone)}/${total}`,
+    `${formatBytes(e.speed)}/s`,
+    `ETA ${formatDuration(e.etaSeconds)}`,
+  ];
   if (e.segmentsTotal !== undefined) parts.push(`seg ${e.segmentsDone ?? 0}/${e.segmentsTotal}`);
   if (barWidth > 0) {
     const filled = e.percent === null ? 0 : Math.round((Math.min(100, e.percent) / 100) * barWidth);

@@ -9,7 +9,11 @@ describe('stream kind detection', () => {
 
   it('sniffs the content type and the #EXTM3U magic', () => {
     expect(kindFromResponse('application/vnd.apple.mpegurl', Buffer.alloc(0))).toBe('hls');
-    expect(kindFromResponse('text/plain', Buffer.from('\uFEFF #EXTM3U\n#EXT-X-VERSION:3'))).toBe('hls');
-    expect(kindFromResponse('application/octet-stream', Buffer.from([0, 0, 0, 0x18, 0x66, 0x74]))).toBe('mp4');
+    expect(kindFromResponse('text/plain', Buffer.from('\uFEFF #EXTM3U\n#EXT-X-VERSION:3'))).toBe(
+      'hls',
+    );
+    expect(
+      kindFromResponse('application/octet-stream', Buffer.from([0, 0, 0, 0x18, 0x66, 0x74])),
+    ).toBe('mp4');
   });
 });

@@ -12,7 +12,14 @@ export function kindFromUrl(url: string): 'hls' | 'mp4' | null {
 
 export function kindFromResponse(contentType: string | undefined, head: Buffer): 'hls' | 'mp4' {
   if (contentType && HLS_TYPES.test(contentType)) return 'hls';
-  if (head.toString('utf8', 0, Math.min(head.length, 64)).replace(/^\uFEFF/, '').trimStart().startsWith('#EXTM3U')) return 'hls';
+  if (
+    head
+      .toString('utf8', 0, Math.min(head.length, 64))
+      .replace(/^\uFEFF/, '')
+      .trimStart()
+      .startsWith('#EXTM3U')
+  )
+    return 'hls';
   return 'mp4';
 }
 
@@ -20,7 +27,10 @@ export function kindFromResponse(contentType: string | undefined, head: Buffer):
  * Decides whether a direct URL is an HLS playlist or a progressive file: the extension when it
  * says, else the Content-Type and the first bytes (#EXTM3U) of a small ranged request.
  */
-export async function detectStreamKind(url: string, headers: Record<string, string> = {}): Promise<'hls' | 'mp4'> {
+export async function detectStreamKind(
+  url: string,
+  headers: Record<string, string> = {},
+): Promise<'hls' | 'mp4'> {
   const byName = kindFromUrl(url);
   if (byName) return byName;
   const agent = new Agent({ connections: 1 });

@@ -73,7 +73,10 @@ export async function download(
 
   // Only HLS pipelines: an MP4 part is one long response, and a request queued behind it would wait
   // for the whole part instead of taking a free connection.
-  const pipelining = descriptor.kind === 'hls' ? Math.max(1, Math.floor(options.pipelining ?? DEFAULTS.pipelining)) : 1;
+  const pipelining =
+    descriptor.kind === 'hls'
+      ? Math.max(1, Math.floor(options.pipelining ?? DEFAULTS.pipelining))
+      : 1;
   const http = new HttpClient({
     headers: descriptor.headers ?? {},
     maxConnectionsPerHost: Math.max(1, options.maxConnectionsPerHost ?? connections),
@@ -87,7 +90,10 @@ export async function download(
     logger,
     signal: internal.signal,
     progress: new ProgressTracker({ onProgress: options.onProgress }),
-    retry: { maxAttempts: options.maxAttempts ?? DEFAULTS.maxAttempts, baseDelayMs: options.retryBaseDelayMs ?? DEFAULTS.retryBaseDelayMs },
+    retry: {
+      maxAttempts: options.maxAttempts ?? DEFAULTS.maxAttempts,
+      baseDelayMs: options.retryBaseDelayMs ?? DEFAULTS.retryBaseDelayMs,
+    },
     connections,
     pipelining,
     hlsMemoryBudget: Math.max(1024 * 1024, options.memoryBudget ?? DEFAULTS.memoryBudget),
@@ -104,7 +110,11 @@ export async function download(
     let variant: DownloadResult['variant'];
     if (descriptor.kind === 'hls') {
       const hls = await resolveHls(ctx, descriptor.url, options.preferredHeight);
-      variant = { url: hls.mediaUrl, bandwidth: hls.variant?.bandwidth, height: hls.variant?.height };
+      variant = {
+        url: hls.mediaUrl,
+        bandwidth: hls.variant?.bandwidth,
+        height: hls.variant?.height,
+      };
       expectedDuration ??= hls.media.totalDuration;
       stage = await downloadHls(ctx, hls.media, paths.part, {
         fingerprint: fingerprint(hls.media),
@@ -115,7 +125,14 @@ export async function download(
     }
     ctx.progress.flush();
 
-    const finished = await finish(paths, targetPath, options, expectedDuration, warnings, internal.signal);
+    const finished = await finish(
+      paths,
+      targetPath,
+      options,
+      expectedDuration,
+      warnings,
+      internal.signal,
+    );
     logger.info('download finished', { path: finished.path, bytes: finished.bytes });
     return {
       path: finished.path,
@@ -150,13 +167,20 @@ async function finish(
   expectedDuration: number | undefined,
   warnings: string[],
   signal: AbortSignal,
-): Promise<{ path: string; bytes: number; container: string; remuxed: boolean; verification: DownloadResult['verification'] }> {
+): Promise<{
+  path: string;
+  bytes: number;
+  container: string;
+  remuxed: boolean;
+  verification: DownloadResult['verification'];
+}> {
   let file = paths.part;
   let finalPath = target;
   let container = paths.requested || paths.native;
   let remuxed = false;
   if (paths.needsRemux) {
-    const ffmpeg = options.ffmpegPath !== undefined ? options.ffmpegPath : locateMediaTool('ffmpeg');
+    const ffmpeg =
+      options.ffmpegPath !== undefined ? options.ffmpegPath : locateMediaTool('ffmpeg');
     if (ffmpeg) {
       const out = `${target}.part`;
       await remux(ffmpeg, paths.part, out, paths.requested, signal);
@@ -166,21 +190,30 @@ async function finish(
     } else {
       finalPath = target.slice(0, target.length - extname(target).length) + `.${paths.native}`;
       container = paths.native;
-      warnings.push(`ffmpeg not found: kept the .${paths.native} stream as ${finalPath} instead of .${paths.requested}`);
+      warnings.push(
+        `ffmpeg not found: kept the .${paths.native} stream as ${finalPath} instead of .${paths.requested}`,
+      );
     }
   }
 
   let verification: DownloadResult['verification'] = { status: 'skipped', reason: 'disabled' };
   if (options.verify !== false) {
-    const ffprobe = options.ffprobePath !== undefined ? options.ffprobePath : locateMediaTool('ffprobe');
+    const ffprobe =
+      options.ffprobePath !== undefined ? options.ffprobePath : locateMediaTool('ffprobe');
     if (!ffprobe) {
       verification = { status: 'skipped', reason: 'ffprobe not found' };
       warnings.push('ffprobe not found: the file was not verified');
     } else {
       const info = await probe(ffprobe, file, signal);
       if (!info.hasVideo) throw new VerificationFailed('no video stream');
-      if (expectedDuration !== undefined && info.durationSec !== null && Math.abs(info.durationSec - expectedDuration) > 2) {
-        throw new VerificationFailed(`duration ${info.durationSec.toFixed(1)} s, expected ${expectedDuration.toFixed(1)} s`);
+      if (
+        expectedDuration !== undefined &&
+        info.durationSec !== null &&
+        Math.abs(info.durationSec - expectedDuration) > 2
+      ) {
+        throw new VerificationFailed(
+          `duration ${info.durationSec.toFixed(1)} s, expected ${expectedDuration.toFixed(1)} s`,
+        );
       }
       verification = { status: 'passed', durationSec: info.durationSec ?? undefined };
     }

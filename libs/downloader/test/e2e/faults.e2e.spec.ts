@@ -9,14 +9,26 @@ describe('fault injection (sandbox CDN)', () => {
   let reference: Buffer;
   let referenceMp4: Buffer;
   const media = (spec: string, path: string) => `${sb.baseUrl}/cdn/_f/${spec}/${path}`;
-  const hls = (spec: string, mode = 'hls') => ({ kind: 'hls' as const, url: media(spec, `${mode}/sample/360p/index.m3u8`), headers: {} });
+  const hls = (spec: string, mode = 'hls') => ({
+    kind: 'hls' as const,
+    url: media(spec, `${mode}/sample/360p/index.m3u8`),
+    headers: {},
+  });
 
   beforeAll(async () => {
     sb = await startSandbox({ port: 0 });
     dir = tempDir();
-    await download({ kind: 'hls', url: `${sb.baseUrl}/cdn/hls/sample/360p/index.m3u8`, headers: {} }, join(dir, 'ref.ts'), { ...FAST, verify: false });
+    await download(
+      { kind: 'hls', url: `${sb.baseUrl}/cdn/hls/sample/360p/index.m3u8`, headers: {} },
+      join(dir, 'ref.ts'),
+      { ...FAST, verify: false },
+    );
     reference = readFileSync(join(dir, 'ref.ts'));
-    await download({ kind: 'mp4', url: `${sb.baseUrl}/cdn/mp4/sample.mp4`, headers: {} }, join(dir, 'ref.mp4'), { ...FAST, verify: false });
+    await download(
+      { kind: 'mp4', url: `${sb.baseUrl}/cdn/mp4/sample.mp4`, headers: {} },
+      join(dir, 'ref.mp4'),
+      { ...FAST, verify: false },
+    );
     referenceMp4 = readFileSync(join(dir, 'ref.mp4'));
   });
   afterAll(async () => {
@@ -42,25 +54,34 @@ describe('fault injection (sandbox CDN)', () => {
 
   it('AES segments dropped mid-body are fetched again and decrypt', async () => {
     const target = join(dir, 'aes-drop.ts');
-    await download(hls('drop=20000;dropFirst=1', 'hls-aes-seq'), target, { ...FAST, verify: false });
+    await download(hls('drop=20000;dropFirst=1', 'hls-aes-seq'), target, {
+      ...FAST,
+      verify: false,
+    });
     expect(readFileSync(target).equals(reference)).toBe(true);
   });
 
   it('403 "link expired" becomes LinkExpired, nothing under the final name', async () => {
     const target = join(dir, 'expired.ts');
-    await expect(download(hls('expired=1'), target, { ...FAST, verify: false })).rejects.toBeInstanceOf(LinkExpired);
+    await expect(
+      download(hls('expired=1'), target, { ...FAST, verify: false }),
+    ).rejects.toBeInstanceOf(LinkExpired);
     expect(existsSync(target)).toBe(false);
   });
 
   it('a segment that always stalls fails the download with StalledError, never a hole', async () => {
     const target = join(dir, 'stall.ts');
     sb.setFaults('cdn', 'stall=3000');
-    const run = download({ kind: 'hls', url: `${sb.baseUrl}/cdn/hls/sample/360p/index.m3u8`, headers: {} }, target, {
-      ...FAST,
-      stallTimeoutMs: 300,
-      maxAttempts: 2,
-      verify: false,
-    });
+    const run = download(
+      { kind: 'hls', url: `${sb.baseUrl}/cdn/hls/sample/360p/index.m3u8`, headers: {} },
+      target,
+      {
+        ...FAST,
+        stallTimeoutMs: 300,
+        maxAttempts: 2,
+        verify: false,
+      },
+    );
     await expect(run).rejects.toBeInstanceOf(StalledError);
     expect(existsSync(target)).toBe(false);
     expect(existsSync(`${target}.part`)).toBe(false);
@@ -78,12 +99,16 @@ describe('fault injection (sandbox CDN)', () => {
         sb.clearFaults();
       },
     };
-    await download({ kind: 'hls', url: `${sb.baseUrl}/cdn/hls/sample/360p/index.m3u8`, headers: {} }, target, {
-      ...FAST,
-      stallTimeoutMs: 300,
-      logger,
-      verify: false,
-    });
+    await download(
+      { kind: 'hls', url: `${sb.baseUrl}/cdn/hls/sample/360p/index.m3u8`, headers: {} },
+      target,
+      {
+        ...FAST,
+        stallTimeoutMs: 300,
+        logger,
+        verify: false,
+      },
+    );
     expect(readFileSync(target).equals(reference)).toBe(true);
     expect(retries).toBeGreaterThanOrEqual(1);
     // The playlist and 12 segments, plus the stalled request(s).
@@ -92,18 +117,26 @@ describe('fault injection (sandbox CDN)', () => {
 
   it('MP4: dropped connections resume their part where they broke', async () => {
     const target = join(dir, 'drop.mp4');
-    await download({ kind: 'mp4', url: media('drop=300000;dropFirst=2', 'mp4/sample.mp4'), headers: {} }, target, {
-      ...FAST,
-      connections: 2,
-      verify: false,
-    });
+    await download(
+      { kind: 'mp4', url: media('drop=300000;dropFirst=2', 'mp4/sample.mp4'), headers: {} },
+      target,
+      {
+        ...FAST,
+        connections: 2,
+        verify: false,
+      },
+    );
     expect(readFileSync(target).equals(referenceMp4)).toBe(true);
     expect(sb.stats().bytes_served).toBeLessThan(referenceMp4.length * 1.2);
   });
 
   it('MP4: 5xx then success on the ranged requests', async () => {
     const target = join(dir, 'fail.mp4');
-    await download({ kind: 'mp4', url: media('status=500;failFirst=3', 'mp4/sample.mp4'), headers: {} }, target, { ...FAST, verify: false });
+    await download(
+      { kind: 'mp4', url: media('status=500;failFirst=3', 'mp4/sample.mp4'), headers: {} },
+      target,
+      { ...FAST, verify: false },
+    );
     expect(readFileSync(target).equals(referenceMp4)).toBe(true);
   });
 });

@@ -1,7 +1,15 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { download } from '../../src';
-import { FAST, ffprobeDuration, removeDir, requestsUnder, startSandbox, tempDir, type Sandbox } from '../support/sandbox';
+import {
+  FAST,
+  ffprobeDuration,
+  removeDir,
+  requestsUnder,
+  startSandbox,
+  tempDir,
+  type Sandbox,
+} from '../support/sandbox';
 
 const SAMPLE_SEC = 24;
 
@@ -9,7 +17,11 @@ describe('HLS against the sandbox CDN', () => {
   let sb: Sandbox;
   let dir: string;
   let reference: Buffer;
-  const hls = (mode: string, path = 'sample/master.m3u8') => ({ kind: 'hls' as const, url: `${sb.baseUrl}/cdn/${mode}/${path}`, headers: {} });
+  const hls = (mode: string, path = 'sample/master.m3u8') => ({
+    kind: 'hls' as const,
+    url: `${sb.baseUrl}/cdn/${mode}/${path}`,
+    headers: {},
+  });
 
   beforeAll(async () => {
     sb = await startSandbox({ port: 0 });
@@ -31,14 +43,20 @@ describe('HLS against the sandbox CDN', () => {
     expect(r.segments).toBe(12);
     expect(requestsUnder(sb, '/240p/')).toBe(0);
     // Every segment of that variant once (the last waves come as two Range requests each).
-    expect(Object.keys(sb.stats().by_path).filter((p) => p.includes('/360p/seg_'))).toHaveLength(12);
+    expect(Object.keys(sb.stats().by_path).filter((p) => p.includes('/360p/seg_'))).toHaveLength(
+      12,
+    );
     expect(r.verification.status).toBe('passed');
     expect(Math.abs(ffprobeDuration(target) - SAMPLE_SEC)).toBeLessThan(2);
     expect(existsSync(`${target}.part`)).toBe(false);
   });
 
   it('preferred height picks the other variant', async () => {
-    const r = await download(hls('hls'), join(dir, 'low.ts'), { ...FAST, preferredHeight: 240, verify: false });
+    const r = await download(hls('hls'), join(dir, 'low.ts'), {
+      ...FAST,
+      preferredHeight: 240,
+      verify: false,
+    });
     expect(r.variant?.height).toBe(240);
     expect(requestsUnder(sb, '/360p/')).toBe(0);
   });

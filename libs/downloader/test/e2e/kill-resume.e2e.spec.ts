@@ -1,7 +1,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { ffprobeDuration, removeDir, startSandbox, tempDir, type Sandbox } from '../support/sandbox';
+import {
+  ffprobeDuration,
+  removeDir,
+  startSandbox,
+  tempDir,
+  type Sandbox,
+} from '../support/sandbox';
 
 const REPO = resolve(__dirname, '../../../..');
 const children = new Set<ChildProcess>();
@@ -10,10 +16,16 @@ const children = new Set<ChildProcess>();
 jest.setTimeout(60_000);
 
 function cli(args: string[]): ChildProcess {
-  return track(spawn(process.execPath, ['-r', './tools/ts-register.js', 'libs/downloader/src/cli.ts', ...args], {
-    cwd: REPO,
-    stdio: ['ignore', 'ignore', 'inherit'],
-  }));
+  return track(
+    spawn(
+      process.execPath,
+      ['-r', './tools/ts-register.js', 'libs/downloader/src/cli.ts', ...args],
+      {
+        cwd: REPO,
+        stdio: ['ignore', 'ignore', 'inherit'],
+      },
+    ),
+  );
 }
 
 function track(child: ChildProcess): ChildProcess {
@@ -63,7 +75,11 @@ describe('kill -9 mid-download, then run again', () => {
   beforeEach(() => sb.resetStats());
 
   it('MP4 resumes from the state file and fetches < 1.2 × the file', async () => {
-    const size = Number((await fetch(`${sb.baseUrl}/cdn/mp4/sample.mp4`, { method: 'HEAD' })).headers.get('content-length'));
+    const size = Number(
+      (await fetch(`${sb.baseUrl}/cdn/mp4/sample.mp4`, { method: 'HEAD' })).headers.get(
+        'content-length',
+      ),
+    );
     sb.resetStats();
     const url = `${sb.baseUrl}/cdn/_f/rate=500000/mp4/sample.mp4`;
     const target = join(dir, 'killed.mp4');
@@ -86,7 +102,10 @@ describe('kill -9 mid-download, then run again', () => {
     const playlist = `${sb.baseUrl}/cdn/_f/rate=400000/hls/sample/master.m3u8`;
     const target = join(dir, 'killed.ts');
     const args = [playlist, '-o', target, '--connections', '2', '-q'];
-    await killWhen(cli(args), () => (readJson<{ nextIndex: number }>(`${target}.part.json`)?.nextIndex ?? 0) >= 5);
+    await killWhen(
+      cli(args),
+      () => (readJson<{ nextIndex: number }>(`${target}.part.json`)?.nextIndex ?? 0) >= 5,
+    );
     expect(existsSync(target)).toBe(false);
 
     const second = cli(args);
@@ -100,10 +119,21 @@ describe('kill -9 mid-download, then run again', () => {
   });
 
   it('CLI: an expired link exits with code 3 and says what to do', async () => {
-    const child = spawn(process.execPath, ['-r', './tools/ts-register.js', 'libs/downloader/src/cli.ts', `${sb.baseUrl}/cdn/_f/expired=1/mp4/sample.mp4`, '-o', join(dir, 'x.mp4')], {
-      cwd: REPO,
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      [
+        '-r',
+        './tools/ts-register.js',
+        'libs/downloader/src/cli.ts',
+        `${sb.baseUrl}/cdn/_f/expired=1/mp4/sample.mp4`,
+        '-o',
+        join(dir, 'x.mp4'),
+      ],
+      {
+        cwd: REPO,
+        stdio: ['ignore', 'ignore', 'pipe'],
+      },
+    );
     let stderr = '';
     child.stderr?.setEncoding('utf8').on('data', (d: string) => (stderr += d));
     expect(await exitOf(track(child))).toBe(3);

@@ -28,10 +28,15 @@ describe('engine against a plain local server', () => {
 
   it('MP4: fetches ranged parts in parallel into one identical file', async () => {
     const target = join(dir, 'v.mp4');
-    const r = await download({ kind: 'mp4', url: `${server.baseUrl}/v.mp4`, headers: {} }, target, { connections: 4, verify: false });
+    const r = await download({ kind: 'mp4', url: `${server.baseUrl}/v.mp4`, headers: {} }, target, {
+      connections: 4,
+      verify: false,
+    });
     expect(readFileSync(target).equals(file)).toBe(true);
     expect(r.bytes).toBe(file.length);
-    expect(server.requests.filter((q) => q.range && q.range !== 'bytes=0-0').length).toBeGreaterThanOrEqual(4);
+    expect(
+      server.requests.filter((q) => q.range && q.range !== 'bytes=0-0').length,
+    ).toBeGreaterThanOrEqual(4);
     expect(existsSync(`${target}.part`) || existsSync(`${target}.part.json`)).toBe(false);
   });
 
@@ -41,8 +46,14 @@ describe('engine against a plain local server', () => {
     const partial = Buffer.alloc(file.length);
     file.copy(partial, 0, 0, have);
     writeFileSync(`${target}.part`, partial.subarray(0, have));
-    writeFileSync(`${target}.part.json`, JSON.stringify({ version: 1, kind: 'mp4', size: file.length, done: [[0, have]] }));
-    const r = await download({ kind: 'mp4', url: `${server.baseUrl}/v.mp4`, headers: {} }, target, { connections: 2, verify: false });
+    writeFileSync(
+      `${target}.part.json`,
+      JSON.stringify({ version: 1, kind: 'mp4', size: file.length, done: [[0, have]] }),
+    );
+    const r = await download({ kind: 'mp4', url: `${server.baseUrl}/v.mp4`, headers: {} }, target, {
+      connections: 2,
+      verify: false,
+    });
     expect(r.resumed).toBe(true);
     expect(r.resumedBytes).toBe(have);
     expect(readFileSync(target).equals(file)).toBe(true);
@@ -51,14 +62,18 @@ describe('engine against a plain local server', () => {
 
   it('MP4: falls back to one stream when the server ignores Range', async () => {
     const target = join(dir, 'n.mp4');
-    await download({ kind: 'mp4', url: `${server.baseUrl}/noranges.mp4`, headers: {} }, target, { verify: false });
+    await download({ kind: 'mp4', url: `${server.baseUrl}/noranges.mp4`, headers: {} }, target, {
+      verify: false,
+    });
     expect(readFileSync(target).equals(file)).toBe(true);
   });
 
   it('410 becomes LinkExpired and leaves no file under the final name', async () => {
     const target = join(dir, 'g.mp4');
     await expect(
-      download({ kind: 'mp4', url: `${server.baseUrl}/gone.mp4`, headers: {} }, target, { verify: false }),
+      download({ kind: 'mp4', url: `${server.baseUrl}/gone.mp4`, headers: {} }, target, {
+        verify: false,
+      }),
     ).rejects.toBeInstanceOf(LinkExpired);
     expect(existsSync(target)).toBe(false);
   });
@@ -76,14 +91,21 @@ describe('engine against a plain local server', () => {
     await expect(run).rejects.toBeInstanceOf(Aborted);
     expect(existsSync(target)).toBe(false);
     expect(existsSync(`${target}.part`)).toBe(true);
-    const state = JSON.parse(readFileSync(`${target}.part.json`, 'utf8')) as { done: [number, number][] };
+    const state = JSON.parse(readFileSync(`${target}.part.json`, 'utf8')) as {
+      done: [number, number][];
+    };
     expect(state.done.length).toBeGreaterThan(0);
   });
 
   it('HLS: AES-128 with the sequence-number IV, written in order', async () => {
     const key = randomBytes(16);
     const plain: Buffer[] = [];
-    const lines = ['#EXTM3U', '#EXT-X-TARGETDURATION:2', '#EXT-X-MEDIA-SEQUENCE:7', '#EXT-X-KEY:METHOD=AES-128,URI="/keys/k"'];
+    const lines = [
+      '#EXTM3U',
+      '#EXT-X-TARGETDURATION:2',
+      '#EXT-X-MEDIA-SEQUENCE:7',
+      '#EXT-X-KEY:METHOD=AES-128,URI="/keys/k"',
+    ];
     for (let i = 0; i < 9; i++) {
       const seg = fakeTs(300 + i * 17, i + 1);
       plain.push(seg);
@@ -94,10 +116,17 @@ describe('engine against a plain local server', () => {
       lines.push('#EXTINF:2.0,', `s${i}.ts`);
     }
     lines.push('#EXT-X-ENDLIST');
-    server.routes.set('/hls/index.m3u8', { body: Buffer.from(lines.join('\n')), contentType: 'application/vnd.apple.mpegurl' });
+    server.routes.set('/hls/index.m3u8', {
+      body: Buffer.from(lines.join('\n')),
+      contentType: 'application/vnd.apple.mpegurl',
+    });
     server.routes.set('/keys/k', { body: key });
     const target = join(dir, 'e.ts');
-    const r = await download({ kind: 'hls', url: `${server.baseUrl}/hls/index.m3u8`, headers: {} }, target, { connections: 4, verify: false });
+    const r = await download(
+      { kind: 'hls', url: `${server.baseUrl}/hls/index.m3u8`, headers: {} },
+      target,
+      { connections: 4, verify: false },
+    );
     expect(readFileSync(target).equals(Buffer.concat(plain))).toBe(true);
     expect(r.segments).toBe(9);
     expect(server.requests.filter((q) => q.path === '/keys/k')).toHaveLength(1);

@@ -28,12 +28,16 @@ describe('HLS over pipelined keep-alive connections', () => {
   });
 
   const run = (pipelining: number) =>
-    download({ kind: 'hls', url: `${server.baseUrl}/index.m3u8`, headers: {} }, join(dir, 'out.ts'), {
-      connections: 2,
-      pipelining,
-      verify: false,
-      retryBaseDelayMs: 10,
-    });
+    download(
+      { kind: 'hls', url: `${server.baseUrl}/index.m3u8`, headers: {} },
+      join(dir, 'out.ts'),
+      {
+        connections: 2,
+        pipelining,
+        verify: false,
+        retryBaseDelayMs: 10,
+      },
+    );
 
   it('sends a second request on a connection before the first response ended, within the connection cap', async () => {
     await run(2);

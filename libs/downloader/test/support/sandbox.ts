@@ -17,10 +17,22 @@ export async function removeDir(dir: string): Promise<void> {
 }
 
 /** Fast retries so fault tests take milliseconds, not the production backoff. */
-export const FAST: DownloadOptions = { retryBaseDelayMs: 20, stallTimeoutMs: 1000, logger: silentLogger };
+export const FAST: DownloadOptions = {
+  retryBaseDelayMs: 20,
+  stallTimeoutMs: 1000,
+  logger: silentLogger,
+};
 
 export function ffprobeDuration(file: string): number {
-  const out = execFileSync('ffprobe', ['-v', 'error', '-show_entries', 'format=duration', '-of', 'csv=p=0', file]);
+  const out = execFileSync('ffprobe', [
+    '-v',
+    'error',
+    '-show_entries',
+    'format=duration',
+    '-of',
+    'csv=p=0',
+    file,
+  ]);
   return Number(out.toString().trim());
 }
 

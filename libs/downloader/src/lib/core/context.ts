@@ -26,6 +26,10 @@ export interface StageResult {
   resumedBytes: number;
 }
 
-export function retryOptions(ctx: EngineContext): { policy: RetryPolicy; signal?: AbortSignal; logger: DownloadLogger } {
+export function retryOptions(ctx: EngineContext): {
+  policy: RetryPolicy;
+  signal?: AbortSignal;
+  logger: DownloadLogger;
+} {
   return { policy: ctx.retry, signal: ctx.signal, logger: ctx.logger };
 }

@@ -50,5 +50,6 @@ describe('error mapping', () => {
     expect(mapNetworkError(typed, 'u')).toBe(typed);
     expect(isRetryable(new Error('plain'))).toBe(false);
   });
-  it('redacts query strings', () => expect(redactUrl('https://h/p.ts?t=1')).toBe('https://h/p.ts?…'));
+  it('redacts query strings', () =>
+    expect(redactUrl('https://h/p.ts?t=1')).toBe('https://h/p.ts?…'));
 });

@@ -134,7 +134,8 @@ export function errorForStatus(url: string, status: number): DownloadError {
 export function mapFsError(err: unknown, path: string): unknown {
   const code = (err as NodeJS.ErrnoException | null)?.code;
   if (code === 'ENOSPC' || code === 'EDQUOT') return new DiskFull(path, err);
-  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return new PermissionDenied(path, err);
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS')
+    return new PermissionDenied(path, err);
   return err;
 }
 

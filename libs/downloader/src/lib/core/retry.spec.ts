@@ -35,7 +35,9 @@ describe('withRetry', () => {
       calls++;
       throw new NetworkError('u', new Error('reset'));
     };
-    await expect(withRetry('x', fn, { policy, logger: silentLogger })).rejects.toBeInstanceOf(NetworkError);
+    await expect(withRetry('x', fn, { policy, logger: silentLogger })).rejects.toBeInstanceOf(
+      NetworkError,
+    );
     expect(calls).toBe(3);
   });
   it('does not retry a non-retryable error', async () => {
@@ -44,7 +46,9 @@ describe('withRetry', () => {
       calls++;
       throw new LinkExpired('u', 403);
     };
-    await expect(withRetry('x', fn, { policy, logger: silentLogger })).rejects.toBeInstanceOf(LinkExpired);
+    await expect(withRetry('x', fn, { policy, logger: silentLogger })).rejects.toBeInstanceOf(
+      LinkExpired,
+    );
     expect(calls).toBe(1);
   });
   it('does not count attempts that made progress', async () => {
@@ -66,6 +70,8 @@ describe('withRetry', () => {
       ac.abort();
       throw new NetworkError('u', new Error('x'));
     };
-    await expect(withRetry('x', fn, { policy, logger: silentLogger, signal: ac.signal })).rejects.toBeInstanceOf(Aborted);
+    await expect(
+      withRetry('x', fn, { policy, logger: silentLogger, signal: ac.signal }),
+    ).rejects.toBeInstanceOf(Aborted);
   });
 });

@@ -9,7 +9,11 @@ export interface RetryPolicy {
 }
 
 /** Exponential backoff with ±25 % jitter so parallel segments do not retry in lockstep. */
-export function backoffDelay(attempt: number, policy: RetryPolicy, random: () => number = Math.random): number {
+export function backoffDelay(
+  attempt: number,
+  policy: RetryPolicy,
+  random: () => number = Math.random,
+): number {
   const raw = Math.min(policy.maxDelayMs ?? 10_000, policy.baseDelayMs * 2 ** (attempt - 1));
   return Math.round(raw * (0.75 + random() * 0.5));
 }
@@ -22,7 +26,12 @@ export function backoffDelay(attempt: number, policy: RetryPolicy, random: () =>
 export async function withRetry<T>(
   label: string,
   fn: (attempt: number) => Promise<T>,
-  opts: { policy: RetryPolicy; signal?: AbortSignal; logger: DownloadLogger; madeProgress?: () => boolean },
+  opts: {
+    policy: RetryPolicy;
+    signal?: AbortSignal;
+    logger: DownloadLogger;
+    madeProgress?: () => boolean;
+  },
 ): Promise<T> {
   let failures = 0;
   for (let attempt = 1; ; attempt++) {

@@ -1,11 +1,23 @@
 import { mkdtempSync, promises as fs, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readState, StateSaver, STATE_VERSION, writeStateAtomic, type HlsState } from './state-file';
+import {
+  readState,
+  StateSaver,
+  STATE_VERSION,
+  writeStateAtomic,
+  type HlsState,
+} from './state-file';
 
 describe('state file', () => {
   const dir = mkdtempSync(join(tmpdir(), 'dl-state-'));
-  const state: HlsState = { version: STATE_VERSION, kind: 'hls', fingerprint: 'f', nextIndex: 3, offset: 999 };
+  const state: HlsState = {
+    version: STATE_VERSION,
+    kind: 'hls',
+    fingerprint: 'f',
+    nextIndex: 3,
+    offset: 999,
+  };
 
   afterAll(() => fs.rm(dir, { recursive: true, force: true }));
 

@@ -69,7 +69,8 @@ export class OrderedWriter {
       void segment.discard();
       return;
     }
-    if (index < this.next || this.pending.has(index)) throw new Error(`segment ${index} delivered twice`);
+    if (index < this.next || this.pending.has(index))
+      throw new Error(`segment ${index} delivered twice`);
     this.pending.set(index, segment);
     if (!this.draining && this.pending.has(this.next)) {
       this.draining = this.drain().finally(() => {
@@ -127,7 +128,8 @@ export class OrderedWriter {
     head.streamTo(this.sink, this.offset, this.scratch).catch((err: unknown) => this.fail(err));
   }
 
-  private readonly scratch = (): Buffer => (this.scratchBlock ??= Buffer.allocUnsafe(SPILL_COPY_BLOCK));
+  private readonly scratch = (): Buffer =>
+    (this.scratchBlock ??= Buffer.allocUnsafe(SPILL_COPY_BLOCK));
 
   private admits(index: number): boolean {
     return index < this.next + this.window;

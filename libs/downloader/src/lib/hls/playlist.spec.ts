@@ -1,7 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { InvalidMedia } from '../core/errors';
-import { isMasterPlaylist, parseAttributes, parseMasterPlaylist, parseMediaPlaylist, selectVariant } from './playlist';
+import {
+  isMasterPlaylist,
+  parseAttributes,
+  parseMasterPlaylist,
+  parseMediaPlaylist,
+  selectVariant,
+} from './playlist';
 
 const FIXTURES = join(__dirname, '../../../test/fixtures/hls');
 const BASE = 'https://cdn.example.net/engine/hls2/01/abc/';
@@ -21,7 +27,10 @@ describe('master playlists (real VOE masters)', () => {
   });
 
   it('VOE master 1 lists the same rendition twice; the first wins', () => {
-    const variants = parseMasterPlaylist(readFileSync(join(FIXTURES, 'voe-master-1.m3u8'), 'utf8'), BASE);
+    const variants = parseMasterPlaylist(
+      readFileSync(join(FIXTURES, 'voe-master-1.m3u8'), 'utf8'),
+      BASE,
+    );
     expect(variants).toHaveLength(2);
     expect(selectVariant(variants).url).toContain('index-f1-');
   });
@@ -80,7 +89,8 @@ describe('media playlists', () => {
   });
 
   it('continues BYTERANGE offsets when the tag omits them', () => {
-    const text = '#EXTM3U\n#EXTINF:2,\n#EXT-X-BYTERANGE:100@0\nall.ts\n#EXTINF:2,\n#EXT-X-BYTERANGE:50\nall.ts\n#EXTINF:2,\n#EXT-X-BYTERANGE:70@400\nall.ts\n';
+    const text =
+      '#EXTM3U\n#EXTINF:2,\n#EXT-X-BYTERANGE:100@0\nall.ts\n#EXTINF:2,\n#EXT-X-BYTERANGE:50\nall.ts\n#EXTINF:2,\n#EXT-X-BYTERANGE:70@400\nall.ts\n';
     const m = parseMediaPlaylist(text, 'http://h/p/index.m3u8');
     expect(m.segments.map((s) => s.byteRange)).toEqual([
       { offset: 0, length: 100 },
@@ -112,9 +122,14 @@ describe('media playlists', () => {
 
   it('rejects what it cannot download', () => {
     expect(() => parseMediaPlaylist('<html>', 'http://h/')).toThrow(InvalidMedia);
-    expect(() => parseMediaPlaylist('#EXTM3U\n#EXT-X-ENDLIST\n', 'http://h/')).toThrow(/no segments/);
+    expect(() => parseMediaPlaylist('#EXTM3U\n#EXT-X-ENDLIST\n', 'http://h/')).toThrow(
+      /no segments/,
+    );
     expect(() =>
-      parseMediaPlaylist('#EXTM3U\n#EXT-X-KEY:METHOD=SAMPLE-AES,URI="k"\n#EXTINF:1,\na.ts\n', 'http://h/'),
+      parseMediaPlaylist(
+        '#EXTM3U\n#EXT-X-KEY:METHOD=SAMPLE-AES,URI="k"\n#EXTINF:1,\na.ts\n',
+        'http://h/',
+      ),
     ).toThrow(/SAMPLE-AES/);
   });
 });

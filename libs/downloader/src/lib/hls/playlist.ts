@@ -40,7 +40,10 @@ export interface MediaPlaylist {
 }
 
 export function isPlaylistText(text: string): boolean {
-  return text.replace(/^\uFEFF/, '').trimStart().startsWith('#EXTM3U');
+  return text
+    .replace(/^\uFEFF/, '')
+    .trimStart()
+    .startsWith('#EXTM3U');
 }
 
 export function isMasterPlaylist(text: string): boolean {
@@ -137,7 +140,10 @@ export function parseMediaPlaylist(text: string, baseUrl: string): MediaPlaylist
       targetDuration = Number(line.slice(22));
     } else if (line.startsWith('#EXT-X-ENDLIST')) {
       endList = true;
-    } else if (line.startsWith('#EXT-X-DISCONTINUITY') && !line.startsWith('#EXT-X-DISCONTINUITY-')) {
+    } else if (
+      line.startsWith('#EXT-X-DISCONTINUITY') &&
+      !line.startsWith('#EXT-X-DISCONTINUITY-')
+    ) {
       discontinuity = true;
     } else if (line.startsWith('#EXT-X-KEY:')) {
       key = parseKey(line.slice(11), baseUrl);
@@ -177,7 +183,11 @@ function parseKey(attrList: string, baseUrl: string): KeyInfo | undefined {
   if (!method || method === 'NONE') return undefined;
   if (method !== 'AES-128') throw new InvalidMedia(`unsupported HLS encryption ${method}`);
   if (!a['URI']) throw new InvalidMedia('EXT-X-KEY without URI');
-  return { method: 'AES-128', url: resolve(a['URI'], baseUrl), iv: a['IV'] ? parseIv(a['IV']) : undefined };
+  return {
+    method: 'AES-128',
+    url: resolve(a['URI'], baseUrl),
+    iv: a['IV'] ? parseIv(a['IV']) : undefined,
+  };
 }
 
 export function parseIv(hex: string): Buffer {

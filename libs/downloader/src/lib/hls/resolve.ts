@@ -20,12 +20,17 @@ export interface ResolvedHls {
 async function fetchText(ctx: EngineContext, url: string): Promise<string> {
   const { data } = await withRetry('playlist', () => ctx.http.fetchBuffer(url), retryOptions(ctx));
   const text = data.toString('utf8');
-  if (!isPlaylistText(text)) throw new InvalidMedia(`expected an HLS playlist at ${url.split('?')[0]}`);
+  if (!isPlaylistText(text))
+    throw new InvalidMedia(`expected an HLS playlist at ${url.split('?')[0]}`);
   return text;
 }
 
 /** Loads the playlist; for a master, picks one variant and loads only that media playlist. */
-export async function resolveHls(ctx: EngineContext, url: string, preferredHeight?: number): Promise<ResolvedHls> {
+export async function resolveHls(
+  ctx: EngineContext,
+  url: string,
+  preferredHeight?: number,
+): Promise<ResolvedHls> {
   const text = await fetchText(ctx, url);
   if (!isMasterPlaylist(text)) return { media: parseMediaPlaylist(text, url), mediaUrl: url };
   const variants = parseMasterPlaylist(text, url);
@@ -36,7 +41,8 @@ export async function resolveHls(ctx: EngineContext, url: string, preferredHeigh
     of: variants.length,
   });
   const mediaText = await fetchText(ctx, variant.url);
-  if (isMasterPlaylist(mediaText)) throw new InvalidMedia('variant playlist is another master playlist');
+  if (isMasterPlaylist(mediaText))
+    throw new InvalidMedia('variant playlist is another master playlist');
   return { media: parseMediaPlaylist(mediaText, variant.url), mediaUrl: variant.url, variant };
 }
 

@@ -61,7 +61,9 @@ export class SegmentBuffer {
   ) {}
 
   get length(): number {
-    return this.direct ? this.direct.written + this.batchBytes : this.memoryBytes + this.spillBytes + this.batchBytes;
+    return this.direct
+      ? this.direct.written + this.batchBytes
+      : this.memoryBytes + this.spillBytes + this.batchBytes;
   }
 
   /** True once part of the segment lives in a spill file. */
@@ -108,7 +110,8 @@ export class SegmentBuffer {
   writeTo(sink: PositionalSink, position: number, scratch: () => Buffer): Promise<void> {
     return this.exclusive(async () => {
       if (this.direct) {
-        if (this.direct.sink !== sink || this.direct.position !== position) throw new Error('segment streamed elsewhere');
+        if (this.direct.sink !== sink || this.direct.position !== position)
+          throw new Error('segment streamed elsewhere');
         await this.flushDirect();
         return;
       }
@@ -137,14 +140,24 @@ export class SegmentBuffer {
   }
 
   /** Memory part in one writev, then the spill file, then what is batched; returns the bytes written. */
-  private async copyHeld(sink: PositionalSink, position: number, scratch: () => Buffer): Promise<number> {
+  private async copyHeld(
+    sink: PositionalSink,
+    position: number,
+    scratch: () => Buffer,
+  ): Promise<number> {
     if (this.memory.length > 0) await sink.write(this.memory, position);
     let done = this.memoryBytes;
     if (this.spill) {
       const block = scratch();
-      for (let at = 0; at < this.spillBytes; ) {
-        const { bytesRead } = await this.spill.read(block, 0, Math.min(block.length, this.spillBytes - at), at);
-        if (bytesRead === 0) throw new Error(`spill file ${this.spillPath} is shorter than written`);
+      for (let at = 0; at < this.spillBytes;) {
+        const { bytesRead } = await this.spill.read(
+          block,
+          0,
+          Math.min(block.length, this.spillBytes - at),
+          at,
+        );
+        if (bytesRead === 0)
+          throw new Error(`spill file ${this.spillPath} is shorter than written`);
         await sink.write([block.subarray(0, bytesRead)], position + done);
         at += bytesRead;
         done += bytesRead;

@@ -1,7 +1,13 @@
 import { createCipheriv, randomBytes } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { InvalidMedia } from '../core/errors';
-import { decryptAes128, findTsStart, gunzipIfNeeded, ivForSegment, stripFakeHeader } from './segment-data';
+import {
+  decryptAes128,
+  findTsStart,
+  gunzipIfNeeded,
+  ivForSegment,
+  stripFakeHeader,
+} from './segment-data';
 
 function tsPackets(n: number): Buffer {
   const buf = Buffer.alloc(188 * n, 0xff);
@@ -9,7 +15,10 @@ function tsPackets(n: number): Buffer {
   return buf;
 }
 
-const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489', 'hex');
+const PNG = Buffer.from(
+  '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489',
+  'hex',
+);
 
 describe('AES-128 IV rules', () => {
   it('uses the explicit IV when the tag has one', () => {
@@ -18,7 +27,9 @@ describe('AES-128 IV rules', () => {
   });
   it('uses the media sequence number as a big-endian 128-bit IV otherwise', () => {
     expect(ivForSegment(undefined, 7).toString('hex')).toBe('00000000000000000000000000000007');
-    expect(ivForSegment(undefined, 0x1234567890).toString('hex')).toBe('00000000000000000000001234567890');
+    expect(ivForSegment(undefined, 0x1234567890).toString('hex')).toBe(
+      '00000000000000000000001234567890',
+    );
   });
   it('decrypts what AES-128-CBC with that IV encrypted', () => {
     const key = randomBytes(16);

@@ -21,7 +21,9 @@ export function decryptAes128(data: Buffer, key: Buffer, iv: Buffer): Buffer {
   try {
     return Buffer.concat([decipher.update(data), decipher.final()]);
   } catch (err) {
-    throw new InvalidMedia(`AES-128 decryption failed (wrong key or IV?): ${(err as Error).message}`);
+    throw new InvalidMedia(
+      `AES-128 decryption failed (wrong key or IV?): ${(err as Error).message}`,
+    );
   }
 }
 
@@ -66,7 +68,10 @@ export function findTsStart(data: Buffer, searchLimit = 64 * 1024): number {
  * Data that already starts with a TS packet, or that is no TS at all, is returned unchanged.
  */
 export function stripFakeHeader(data: Buffer): Buffer {
-  if (data.length === 0 || (data[0] === SYNC && (data.length <= TS_PACKET || data[TS_PACKET] === SYNC))) {
+  if (
+    data.length === 0 ||
+    (data[0] === SYNC && (data.length <= TS_PACKET || data[TS_PACKET] === SYNC))
+  ) {
     return data;
   }
   const start = findTsStart(data);

@@ -12,10 +12,17 @@ function tsPackets(n: number): Buffer {
   return buf;
 }
 
-const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489', 'hex');
+const PNG = Buffer.from(
+  '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489',
+  'hex',
+);
 
 /** Feeds `body` in pieces of `size` bytes (awkward sizes cross every block boundary) and collects the output. */
-async function decode(body: Buffer, opts: DecodeOptions, size: number): Promise<{ out: Buffer; writes: number }> {
+async function decode(
+  body: Buffer,
+  opts: DecodeOptions,
+  size: number,
+): Promise<{ out: Buffer; writes: number }> {
   const parts: Buffer[] = [];
   let ended = false;
   const sink: ChunkSink = {
@@ -71,16 +78,21 @@ describe('segmentDecoder (streaming)', () => {
     expect(writes).toBeGreaterThan(1);
   });
 
-  it.each([1000, 4099, 65_536])('decrypts AES-128 across chunk boundaries (%i-byte chunks)', async (size) => {
-    const key = randomBytes(16);
-    const iv = randomBytes(16);
-    const { out } = await decode(encrypt(ts, key, iv), { key, iv }, size);
-    expect(out.equals(ts)).toBe(true);
-  });
+  it.each([1000, 4099, 65_536])(
+    'decrypts AES-128 across chunk boundaries (%i-byte chunks)',
+    async (size) => {
+      const key = randomBytes(16);
+      const iv = randomBytes(16);
+      const { out } = await decode(encrypt(ts, key, iv), { key, iv }, size);
+      expect(out.equals(ts)).toBe(true);
+    },
+  );
 
   it('fails with InvalidMedia for a wrong key', async () => {
     const iv = randomBytes(16);
-    await expect(decode(encrypt(ts, randomBytes(16), iv), { key: randomBytes(16), iv }, 65_536)).rejects.toBeInstanceOf(InvalidMedia);
+    await expect(
+      decode(encrypt(ts, randomBytes(16), iv), { key: randomBytes(16), iv }, 65_536),
+    ).rejects.toBeInstanceOf(InvalidMedia);
   });
 
   it('strips a fake PNG header even when it arrives split over small chunks', async () => {
@@ -98,12 +110,16 @@ describe('segmentDecoder (streaming)', () => {
     const key = randomBytes(16);
     const iv = randomBytes(16);
     const enc = encrypt(ts, key, iv);
-    expect((await decode(gzipSync(enc), { key, iv, contentEncoding: 'gzip' }, 9000)).out.equals(ts)).toBe(true);
+    expect(
+      (await decode(gzipSync(enc), { key, iv, contentEncoding: 'gzip' }, 9000)).out.equals(ts),
+    ).toBe(true);
   });
 
   it('reports a corrupt gzip body as InvalidMedia', async () => {
     const bad = Buffer.concat([gzipSync(ts).subarray(0, 100), Buffer.alloc(5000, 0xab)]);
-    await expect(decode(bad, { contentEncoding: 'gzip' }, 1000)).rejects.toBeInstanceOf(InvalidMedia);
+    await expect(decode(bad, { contentEncoding: 'gzip' }, 1000)).rejects.toBeInstanceOf(
+      InvalidMedia,
+    );
   });
 
   it('keeps only the byte range when the server sent the whole file', async () => {

@@ -38,7 +38,13 @@ export interface SegmentDecoder extends ChunkSink {
 export function segmentDecoder(opts: DecodeOptions, out: ChunkSink): SegmentDecoder {
   if (opts.raw) {
     const head = opts.slice ? new Slice(opts.slice.start, opts.slice.length, out) : out;
-    return { write: (c) => head.write(c), end: () => head.end(), abort: () => undefined, stripped: false, gunzipped: false };
+    return {
+      write: (c) => head.write(c),
+      end: () => head.end(),
+      abort: () => undefined,
+      stripped: false,
+      gunzipped: false,
+    };
   }
   const strip = new HeaderStrip(out);
   let chain: ChunkSink = strip;
@@ -91,7 +97,8 @@ class Decrypt implements ChunkSink {
     iv: Buffer,
     private readonly next: ChunkSink,
   ) {
-    if (key.length !== 16) throw new InvalidMedia(`AES-128 key must be 16 bytes, got ${key.length}`);
+    if (key.length !== 16)
+      throw new InvalidMedia(`AES-128 key must be 16 bytes, got ${key.length}`);
     this.decipher = createDecipheriv('aes-128-cbc', key, iv);
   }
 
@@ -105,7 +112,9 @@ class Decrypt implements ChunkSink {
     try {
       last = this.decipher.final();
     } catch (err) {
-      throw new InvalidMedia(`AES-128 decryption failed (wrong key or IV?): ${(err as Error).message}`);
+      throw new InvalidMedia(
+        `AES-128 decryption failed (wrong key or IV?): ${(err as Error).message}`,
+      );
     }
     if (last.length > 0) await this.next.write(last);
     await this.next.end();
@@ -183,7 +192,9 @@ class MaybeGunzip implements ChunkSink {
     const err = this.failure;
     if (err === null) return;
     const zlibError = (err as NodeJS.ErrnoException).code?.startsWith('Z_');
-    throw zlibError ? new InvalidMedia(`gzip-encoded segment is corrupt: ${(err as Error).message}`) : err;
+    throw zlibError
+      ? new InvalidMedia(`gzip-encoded segment is corrupt: ${(err as Error).message}`)
+      : err;
   }
 }
 

@@ -41,7 +41,11 @@ export interface FetchedSegment {
  * Fetches one segment, or one piece of it (retried with backoff; a failed attempt's bytes are
  * dropped and it starts over) and returns its decoded bytes, sealed and ready for the ordered writer.
  */
-export function fetchSegment(deps: SegmentFetchDeps, seg: Segment, piece?: SegmentPiece): Promise<FetchedSegment> {
+export function fetchSegment(
+  deps: SegmentFetchDeps,
+  seg: Segment,
+  piece?: SegmentPiece,
+): Promise<FetchedSegment> {
   const { ctx } = deps;
   const back = piece !== undefined && piece.start > 0;
   return withRetry(
@@ -61,7 +65,8 @@ export function fetchSegment(deps: SegmentFetchDeps, seg: Segment, piece?: Segme
         res = await ctx.http.open(seg.url, { range });
       } catch (err) {
         // A back piece beyond the end of a short segment is simply empty.
-        if (back && err instanceof HttpStatusError && err.status === 416) return { data, received: 0, ranges: true, encoded: false };
+        if (back && err instanceof HttpStatusError && err.status === 416)
+          return { data, received: 0, ranges: true, encoded: false };
         throw err;
       }
       // The front of the segment streams into the .part as soon as it is next in line.
@@ -71,7 +76,10 @@ export function fetchSegment(deps: SegmentFetchDeps, seg: Segment, piece?: Segme
       let received = 0;
       let decoder: SegmentDecoder | undefined;
       try {
-        if (piece && encoding) throw new InvalidMedia(`segment ${seg.index} came ${encoding}-encoded to a range request`);
+        if (piece && encoding)
+          throw new InvalidMedia(
+            `segment ${seg.index} came ${encoding}-encoded to a range request`,
+          );
         const whole = res.status === 200;
         decoder = segmentDecoder(
           {
@@ -79,11 +87,15 @@ export function fetchSegment(deps: SegmentFetchDeps, seg: Segment, piece?: Segme
             key: key ? await key : undefined,
             iv: seg.key ? ivForSegment(seg.key.iv, seg.sequence) : undefined,
             raw: back,
-            slice: piece && whole
-              ? { start: piece.start, length: (piece.end ?? Number.MAX_SAFE_INTEGER) - piece.start }
-              : seg.byteRange && whole
-                ? { start: seg.byteRange.offset, length: seg.byteRange.length }
-                : undefined,
+            slice:
+              piece && whole
+                ? {
+                    start: piece.start,
+                    length: (piece.end ?? Number.MAX_SAFE_INTEGER) - piece.start,
+                  }
+                : seg.byteRange && whole
+                  ? { start: seg.byteRange.offset, length: seg.byteRange.length }
+                  : undefined,
           },
           { write: (c) => data.append(c), end: () => data.seal() },
         );
@@ -93,9 +105,11 @@ export function fetchSegment(deps: SegmentFetchDeps, seg: Segment, piece?: Segme
           ctx.progress.add(c.length);
           return sink.write(c);
         });
-        if (received === 0 && !back) throw new NetworkError(seg.url, new Error('empty segment body'));
+        if (received === 0 && !back)
+          throw new NetworkError(seg.url, new Error('empty segment body'));
         await sink.end();
-        if (data.length === 0 && !back) throw new NetworkError(seg.url, new Error('empty segment body'));
+        if (data.length === 0 && !back)
+          throw new NetworkError(seg.url, new Error('empty segment body'));
       } catch (err) {
         res.cancel();
         decoder?.abort();
@@ -103,7 +117,12 @@ export function fetchSegment(deps: SegmentFetchDeps, seg: Segment, piece?: Segme
         await data.discard();
         throw err;
       }
-      return { data, received, ranges, encoded: encoding !== undefined || decoder.stripped || decoder.gunzipped };
+      return {
+        data,
+        received,
+        ranges,
+        encoded: encoding !== undefined || decoder.stripped || decoder.gunzipped,
+      };
     },
     retryOptions(ctx),
   );

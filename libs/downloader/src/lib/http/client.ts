@@ -48,11 +48,21 @@ export class HttpClient {
   /** Opens a GET (or HEAD); throws typed errors for non-2xx answers. */
   async open(
     url: string,
-    init: { range?: { start: number; end?: number }; method?: 'GET' | 'HEAD'; headers?: Record<string, string> } = {},
+    init: {
+      range?: { start: number; end?: number };
+      method?: 'GET' | 'HEAD';
+      headers?: Record<string, string>;
+    } = {},
   ): Promise<OpenResponse> {
     if (this.opts.signal?.aborted) throw new Aborted();
     const controller = new AbortController();
-    const w: Watched = { last: performance.now(), answered: false, paused: false, stalled: null, controller };
+    const w: Watched = {
+      last: performance.now(),
+      answered: false,
+      paused: false,
+      stalled: null,
+      controller,
+    };
     const onOuterAbort = (): void => controller.abort();
     this.opts.signal?.addEventListener('abort', onOuterAbort, { once: true });
     this.track(w);
@@ -116,7 +126,11 @@ export class HttpClient {
   }
 
   /** GET into memory; for playlists and keys. */
-  async fetchBuffer(url: string): Promise<{ data: Buffer; headers: Record<string, string | string[] | undefined>; url: string }> {
+  async fetchBuffer(url: string): Promise<{
+    data: Buffer;
+    headers: Record<string, string | string[] | undefined>;
+    url: string;
+  }> {
     const res = await this.open(url);
     const chunks: Buffer[] = [];
     await res.consume((c) => {
@@ -157,7 +171,10 @@ export class HttpClient {
   }
 }
 
-export function headerValue(h: Record<string, string | string[] | undefined>, name: string): string | undefined {
+export function headerValue(
+  h: Record<string, string | string[] | undefined>,
+  name: string,
+): string | undefined {
   const v = h[name.toLowerCase()];
   return Array.isArray(v) ? v[0] : v;
 }

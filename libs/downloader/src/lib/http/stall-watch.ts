@@ -20,7 +20,11 @@ export interface Watched {
  * progress. A stalled predecessor is caught on its own; aborting it fails its connection and with it
  * the requests queued there, which then retry.
  */
-export function findStalled(inOpeningOrder: Iterable<Watched>, now: number, timeoutMs: number): Watched[] {
+export function findStalled(
+  inOpeningOrder: Iterable<Watched>,
+  now: number,
+  timeoutMs: number,
+): Watched[] {
   const stalled: Watched[] = [];
   let older = -Infinity;
   for (const w of inOpeningOrder) {

@@ -24,7 +24,10 @@ export class TokenBucket {
   /** Consumes `bytes`; returns the milliseconds to wait before reading more (0 = go on). */
   take(bytes: number): number {
     const t = this.now();
-    this.tokens = Math.min(this.capacity, this.tokens + ((t - this.last) / 1000) * this.bytesPerSecond);
+    this.tokens = Math.min(
+      this.capacity,
+      this.tokens + ((t - this.last) / 1000) * this.bytesPerSecond,
+    );
     this.last = t;
     this.tokens -= bytes;
     return this.tokens >= 0 ? 0 : (-this.tokens / this.bytesPerSecond) * 1000;

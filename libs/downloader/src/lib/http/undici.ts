@@ -12,7 +12,8 @@ const requestApi = require('undici/lib/api/api-request') as (
   this: Undici.Dispatcher,
   opts: Undici.Dispatcher.RequestOptions,
 ) => Promise<Undici.Dispatcher.ResponseData>;
-export const redirectInterceptor = require('undici/lib/interceptor/redirect') as typeof Undici.interceptors.redirect;
+export const redirectInterceptor =
+  require('undici/lib/interceptor/redirect') as typeof Undici.interceptors.redirect;
 
 export type Agent = Undici.Agent;
 export type { Dispatcher } from 'undici';
@@ -20,7 +21,12 @@ export type { Dispatcher } from 'undici';
 /** undici's `request(url, { dispatcher, … })`, for an explicit dispatcher. */
 export function request(
   url: string,
-  opts: { dispatcher: Undici.Dispatcher; method?: Undici.Dispatcher.HttpMethod; headers?: Record<string, string>; signal?: AbortSignal },
+  opts: {
+    dispatcher: Undici.Dispatcher;
+    method?: Undici.Dispatcher.HttpMethod;
+    headers?: Record<string, string>;
+    signal?: AbortSignal;
+  },
 ): Promise<Undici.Dispatcher.ResponseData> {
   const u = new URL(url);
   return requestApi.call(opts.dispatcher, {

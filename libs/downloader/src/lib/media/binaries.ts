@@ -25,7 +25,10 @@ function isExecutable(path: string): boolean {
  * The system binary from PATH first (distribution builds are usually newer and patched), else the
  * one shipped by the optional npm installer package; null when neither exists.
  */
-export function locateMediaTool(tool: MediaTool, env: NodeJS.ProcessEnv = process.env): string | null {
+export function locateMediaTool(
+  tool: MediaTool,
+  env: NodeJS.ProcessEnv = process.env,
+): string | null {
   const names = process.platform === 'win32' ? [`${tool}.exe`] : [tool];
   for (const dir of (env['PATH'] ?? '').split(delimiter).filter(Boolean)) {
     for (const name of names) {

@@ -20,11 +20,19 @@ function run(bin: string, args: string[], signal?: AbortSignal): Promise<RunResu
       stderr = (stderr + d).slice(-8000);
     });
     child.on('error', (err) => reject(signal?.aborted ? new Aborted() : err));
-    child.on('close', (code) => (signal?.aborted ? reject(new Aborted()) : resolve({ code, stdout, stderr })));
+    child.on('close', (code) =>
+      signal?.aborted ? reject(new Aborted()) : resolve({ code, stdout, stderr }),
+    );
   });
 }
 
-const MUXER: Record<string, string> = { mp4: 'mp4', m4v: 'mp4', mov: 'mov', mkv: 'matroska', ts: 'mpegts' };
+const MUXER: Record<string, string> = {
+  mp4: 'mp4',
+  m4v: 'mp4',
+  mov: 'mov',
+  mkv: 'matroska',
+  ts: 'mpegts',
+};
 
 export function muxerFor(container: string): string | undefined {
   return MUXER[container];
@@ -41,7 +49,18 @@ export async function remux(
   const muxer = muxerFor(container);
   if (!muxer) throw new Error(`no muxer for .${container}`);
   // Data streams (ID3 timed metadata in TS) cannot go into MP4; video and audio are what matter.
-  const args = ['-hide_banner', '-loglevel', 'error', '-y', '-i', input, '-map', '0:v?', '-map', '0:a?'];
+  const args = [
+    '-hide_banner',
+    '-loglevel',
+    'error',
+    '-y',
+    '-i',
+    input,
+    '-map',
+    '0:v?',
+    '-map',
+    '0:a?',
+  ];
   args.push('-c', 'copy', '-f', muxer, output);
   const r = await run(ffmpeg, args, signal);
   if (r.code !== 0) throw remuxFailure(r.stderr, output);
@@ -53,7 +72,8 @@ export async function remux(
  */
 export function remuxFailure(stderr: string, output: string): Error {
   if (/No space left on device|Disk quota exceeded/.test(stderr)) return new DiskFull(output);
-  if (/Permission denied|Read-only file system|Operation not permitted/.test(stderr)) return new PermissionDenied(output);
+  if (/Permission denied|Read-only file system|Operation not permitted/.test(stderr))
+    return new PermissionDenied(output);
   return new VerificationFailed(`ffmpeg remux failed: ${stderr.trim().split('\n').pop() ?? ''}`);
 }
 
@@ -62,14 +82,22 @@ export interface ProbeInfo {
   hasVideo: boolean;
 }
 
-export async function probe(ffprobe: string, file: string, signal?: AbortSignal): Promise<ProbeInfo> {
+export async function probe(
+  ffprobe: string,
+  file: string,
+  signal?: AbortSignal,
+): Promise<ProbeInfo> {
   const r = await run(
     ffprobe,
     ['-v', 'error', '-show_entries', 'format=duration:stream=codec_type', '-of', 'json', file],
     signal,
   );
-  if (r.code !== 0) throw new VerificationFailed(`ffprobe cannot read the file: ${r.stderr.trim()}`);
-  const json = JSON.parse(r.stdout) as { format?: { duration?: string }; streams?: { codec_type?: string }[] };
+  if (r.code !== 0)
+    throw new VerificationFailed(`ffprobe cannot read the file: ${r.stderr.trim()}`);
+  const json = JSON.parse(r.stdout) as {
+    format?: { duration?: string };
+    streams?: { codec_type?: string }[];
+  };
   const d = Number(json.format?.duration);
   return {
     durationSec: Number.isFinite(d) ? d : null,

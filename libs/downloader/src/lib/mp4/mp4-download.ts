@@ -34,7 +34,14 @@ export async function probeMp4(ctx: EngineContext, url: string, openEnded = true
   if (res.status === 206) {
     const m = /^bytes 0-\d+\/(\d+)\s*$/.exec(headerValue(res.headers, 'content-range') ?? '');
     if (m && !openEnded) await res.consume(() => undefined);
-    if (m) return { size: Number(m[1]), ranges: true, etag, lastModified, response: openEnded ? res : undefined };
+    if (m)
+      return {
+        size: Number(m[1]),
+        ranges: true,
+        etag,
+        lastModified,
+        response: openEnded ? res : undefined,
+      };
     // 206 without a total: read the file again as one stream.
     res.cancel();
     return { size: null, ranges: false, etag, lastModified };
@@ -43,7 +50,11 @@ export async function probeMp4(ctx: EngineContext, url: string, openEnded = true
   return { size: len ? Number(len) : null, ranges: false, etag, lastModified, response: res };
 }
 
-export async function downloadMp4(ctx: EngineContext, url: string, partPath: string): Promise<StageResult> {
+export async function downloadMp4(
+  ctx: EngineContext,
+  url: string,
+  partPath: string,
+): Promise<StageResult> {
   // Resuming: byte 0 is probably on disk, so a 1-byte probe wastes nothing on the wire.
   const resuming = (await readState(`${partPath}.json`))?.kind === 'mp4';
   const probe = await probeMp4(ctx, url, !resuming);
@@ -76,16 +87,25 @@ class Part {
   }
 }
 
-async function downloadRanged(ctx: EngineContext, url: string, partPath: string, probe: Probe & { size: number }): Promise<StageResult> {
+async function downloadRanged(
+  ctx: EngineContext,
+  url: string,
+  partPath: string,
+  probe: Probe & { size: number },
+): Promise<StageResult> {
   const statePath = `${partPath}.json`;
   const size = probe.size;
   const previous = await readState(statePath);
-  const partExists = await fs.stat(partPath).then(() => true, () => false);
+  const partExists = await fs.stat(partPath).then(
+    () => true,
+    () => false,
+  );
   const sameSource =
     previous?.kind === 'mp4' &&
     previous.size === size &&
     (!previous.etag || !probe.etag || previous.etag === probe.etag);
-  const done: Interval[] = sameSource && partExists ? previous.done.map(([s, e]) => [s, e] as Interval) : [];
+  const done: Interval[] =
+    sameSource && partExists ? previous.done.map(([s, e]) => [s, e] as Interval) : [];
   const resumedBytes = coveredBytes(done);
   if (resumedBytes > 0) ctx.logger.info('resuming', { resumedBytes, size });
   ctx.progress.setTotal(size);
@@ -95,11 +115,20 @@ async function downloadRanged(ctx: EngineContext, url: string, partPath: string,
   const fh = await openPart(partPath, resumedBytes === 0);
   const saver = new StateSaver<Mp4State>(
     statePath,
-    () => ({ version: STATE_VERSION, kind: 'mp4', size, etag: probe.etag, lastModified: probe.lastModified, done: done.map(([s, e]) => [s, e]) }),
+    () => ({
+      version: STATE_VERSION,
+      kind: 'mp4',
+      size,
+      etag: probe.etag,
+      lastModified: probe.lastModified,
+      done: done.map(([s, e]) => [s, e]),
+    }),
     () => fh.datasync(),
     ctx.stateIntervalMs,
   );
-  const queue = planParts(missingIntervals(done, size), ctx.connections, MIN_PART).map(([s, e]) => new Part(s, e));
+  const queue = planParts(missingIntervals(done, size), ctx.connections, MIN_PART).map(
+    ([s, e]) => new Part(s, e),
+  );
   const active = new Set<Part>();
 
   const write = async (chunks: Buffer[], pos: number, len: number): Promise<void> => {
@@ -146,12 +175,16 @@ async function downloadRanged(ctx: EngineContext, url: string, partPath: string,
   };
 
   try {
-    const workers = Array.from({ length: Math.max(1, Math.min(ctx.connections, queue.length)) }, () => worker());
+    const workers = Array.from(
+      { length: Math.max(1, Math.min(ctx.connections, queue.length)) },
+      () => worker(),
+    );
     const results = await Promise.allSettled(workers);
     const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
     if (failed) throw failed.reason;
     const stat = await fh.stat();
-    if (coveredBytes(done) !== size || stat.size !== size) throw new IncompleteDownload(size, Math.min(stat.size, coveredBytes(done)));
+    if (coveredBytes(done) !== size || stat.size !== size)
+      throw new IncompleteDownload(size, Math.min(stat.size, coveredBytes(done)));
     await fh.datasync();
     await fh.close();
     await saver.remove();
@@ -176,14 +209,20 @@ async function fetchPart(
     `bytes ${part.pos}-${part.end - 1}`,
     async () => {
       progressed = false;
-      const res = reuse ?? (part.remaining > 0 ? await ctx.http.open(url, { range: { start: part.pos, end: part.end - 1 } }) : null);
+      const res =
+        reuse ??
+        (part.remaining > 0
+          ? await ctx.http.open(url, { range: { start: part.pos, end: part.end - 1 } })
+          : null);
       reuse = undefined;
       if (!res) return;
       if (part.remaining <= 0) {
         res.cancel();
         return;
       }
-      const start = Number(/bytes (\d+)-/.exec(headerValue(res.headers, 'content-range') ?? '')?.[1]);
+      const start = Number(
+        /bytes (\d+)-/.exec(headerValue(res.headers, 'content-range') ?? '')?.[1],
+      );
       if (res.status !== 206 || start !== part.pos) {
         res.cancel();
         throw new InvalidMedia(`server answered a range request with ${res.status} from ${start}`);
@@ -218,7 +257,9 @@ async function fetchPart(
             stopped = true;
             res.cancel();
           }
-          return pendingLen >= WRITE_BLOCK || performance.now() - lastFlush > WRITE_MAX_DELAY_MS ? flush() : undefined;
+          return pendingLen >= WRITE_BLOCK || performance.now() - lastFlush > WRITE_MAX_DELAY_MS
+            ? flush()
+            : undefined;
         });
       } catch (err) {
         if (!stopped) {
@@ -228,13 +269,22 @@ async function fetchPart(
         }
       }
       await flush();
-      if (part.pos < part.end) throw new NetworkError(url, new Error(`body ended at ${part.pos}, part ends at ${part.end}`));
+      if (part.pos < part.end)
+        throw new NetworkError(
+          url,
+          new Error(`body ended at ${part.pos}, part ends at ${part.end}`),
+        );
     },
     { ...retryOptions(ctx), madeProgress: () => progressed },
   );
 }
 
-async function downloadSingle(ctx: EngineContext, url: string, partPath: string, probe: Probe): Promise<StageResult> {
+async function downloadSingle(
+  ctx: EngineContext,
+  url: string,
+  partPath: string,
+  probe: Probe,
+): Promise<StageResult> {
   ctx.progress.setTotal(probe.size);
   let first: OpenResponse | undefined = probe.response;
   await withRetry(
