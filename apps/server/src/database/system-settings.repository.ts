@@ -7,8 +7,10 @@ import { SystemSettingEntity } from './entities/system-setting.entity';
 @Injectable()
 export class SystemSettingsRepository {
   private readonly repo: Repository<SystemSettingEntity>;
+  /** The last SQLite {@link update} in line. */
+  private sqliteUpdates: Promise<unknown> = Promise.resolve();
 
-  constructor(@Inject(DATA_SOURCE) dataSource: DataSource) {
+  constructor(@Inject(DATA_SOURCE) private readonly dataSource: DataSource) {
     this.repo = dataSource.getRepository(SystemSettingEntity);
   }
 
@@ -20,4 +22,44 @@ export class SystemSettingsRepository {
   async set(key: string, value: unknown): Promise<void> {
     await this.repo.upsert({ key, value: JSON.stringify(value) }, ['key']);
   }
+
+  /**
+   * Read-modify-write of one key as a unit, also between instances on one PostgreSQL database:
+   * there the row stays locked until the new value is committed, so a concurrent update of the
+   * same key (another instance) waits and then works on this one's result. On SQLite (one
+   * process per file) updates are serialised in the process instead: TypeORM runs every query on
+   * one connection there, so concurrent transactions would collide. `change` gets null when the
+   * key is not set yet; returns the value before and after.
+   */
+  async update<T>(
+    key: string,
+    change: (current: T | null) => T,
+  ): Promise<{ before: T | null; after: T }> {
+    if (this.dataSource.options.type === 'postgres')
+      return this.dataSource.transaction((manager) =>
+        readModifyWrite(manager.getRepository(SystemSettingEntity), key, change, true),
+      );
+    const run = this.sqliteUpdates.then(() => readModifyWrite(this.repo, key, change, false));
+    this.sqliteUpdates = run.catch(() => undefined);
+    return run;
+  }
+}
+
+async function readModifyWrite<T>(
+  repo: Repository<SystemSettingEntity>,
+  key: string,
+  change: (current: T | null) => T,
+  lock: boolean,
+): Promise<{ before: T | null; after: T }> {
+  // A row to lock: JSON null stands for "not set" (in a transaction, never committed as such).
+  if (lock)
+    await repo.createQueryBuilder().insert().values({ key, value: 'null' }).orIgnore().execute();
+  const row = await repo.findOne({
+    where: { key },
+    ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+  });
+  const before = row ? (JSON.parse(row.value) as T | null) : null;
+  const after = change(before);
+  await repo.upsert({ key, value: JSON.stringify(after) }, ['key']);
+  return { before, after };
 }

@@ -1,15 +1,26 @@
-import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { SystemSettingsRepository } from '../database/system-settings.repository';
+import { QUEUE_STATE_KEY } from './queue.repository';
 
 export interface QueueRunState {
   running: boolean;
   paused: boolean;
 }
 
-const KEY = 'queue.state';
+/** True when workers may claim items. */
+export function isActive(state: QueueRunState): boolean {
+  return state.running && !state.paused;
+}
+
+export function sameState(a: QueueRunState, b: QueueRunState): boolean {
+  return a.running === b.running && a.paused === b.paused;
+}
 
 /**
- * Whether the queue runs, persisted in system_settings so a restart keeps it. Default: running.
+ * Whether the queue runs, in system_settings: the one truth for every instance on the database
+ * (several instances on PostgreSQL), kept over restarts. Nothing is cached: each read goes to
+ * the row, and the claim query checks the same row (see {@link QueueRepository.claim}).
+ * Default: running.
  *
  * - pause: no new item is claimed and active downloads are suspended (aborted with their partial
  *   files kept, back to pending with their bytes); resume continues them from those files.
@@ -17,28 +28,28 @@ const KEY = 'queue.state';
  * Resume while stopped only clears the pause; nothing runs until start.
  */
 @Injectable()
-export class QueueStateService implements OnModuleInit {
-  private state: QueueRunState = { running: true, paused: false };
-
+export class QueueStateService {
   constructor(private readonly settings: SystemSettingsRepository) {}
 
-  async onModuleInit(): Promise<void> {
-    const stored = await this.settings.get<Partial<QueueRunState>>(KEY);
-    if (stored) this.state = { running: stored.running !== false, paused: stored.paused === true };
+  async read(): Promise<QueueRunState> {
+    return normalise(await this.settings.get<Partial<QueueRunState>>(QUEUE_STATE_KEY));
   }
 
-  get current(): QueueRunState {
-    return { ...this.state };
+  /**
+   * Changes the stored state atomically (two instances pausing and stopping at once both take
+   * effect); returns it before and after, so a caller can tell whether it made the change.
+   */
+  async set(
+    next: Partial<QueueRunState>,
+  ): Promise<{ before: QueueRunState; after: QueueRunState }> {
+    const { before, after } = await this.settings.update<Partial<QueueRunState>>(
+      QUEUE_STATE_KEY,
+      (current) => ({ ...normalise(current), ...next }),
+    );
+    return { before: normalise(before), after: normalise(after) };
   }
+}
 
-  /** True when workers may claim items. */
-  get active(): boolean {
-    return this.state.running && !this.state.paused;
-  }
-
-  async set(next: Partial<QueueRunState>): Promise<QueueRunState> {
-    this.state = { ...this.state, ...next };
-    await this.settings.set(KEY, this.state);
-    return this.current;
-  }
+function normalise(stored: Partial<QueueRunState> | null): QueueRunState {
+  return { running: stored?.running !== false, paused: stored?.paused === true };
 }

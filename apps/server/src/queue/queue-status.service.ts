@@ -27,14 +27,16 @@ export class QueueStatusService implements OnModuleDestroy {
   }
 
   async status(): Promise<QueueStatusResponse> {
-    const [open, completed, failed, counts, completedBytes] = await Promise.all([
-      this.repo.listByStatus(['downloading', 'pending']),
-      this.repo.listFinished('completed', FINISHED_LISTED),
-      this.repo.listFinished('failed', FINISHED_LISTED),
-      this.repo.countByStatus(),
-      this.repo.completedBytes(),
-    ]);
-    const { running, paused } = this.state.current;
+    const [open, completed, failed, counts, completedBytes, { running, paused }] =
+      await Promise.all([
+        this.repo.listByStatus(['downloading', 'pending']),
+        this.repo.listFinished('completed', FINISHED_LISTED),
+        this.repo.listFinished('failed', FINISHED_LISTED),
+        this.repo.countByStatus(),
+        this.repo.completedBytes(),
+        // The stored state, which another instance may have changed.
+        this.state.read(),
+      ]);
     const active = open.filter((i) => i.status === 'downloading');
     return {
       is_running: running,

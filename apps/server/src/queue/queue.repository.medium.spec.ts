@@ -5,9 +5,12 @@ import { AnimeSeriesEntity } from '../anime/entities/anime-series.entity';
 import { EpisodeEntity } from '../anime/entities/episode.entity';
 import type { DatabaseTarget } from '../config/config.service';
 import { openDatabase } from '../database/data-source.factory';
+import { SystemSettingEntity } from '../database/entities/system-setting.entity';
+import { SystemSettingsRepository } from '../database/system-settings.repository';
 import { createTempDatabase, postgresAvailable } from '../../test/helpers/postgres';
 import { tempDir } from '../../test/helpers/test-app';
 import { DownloadQueueItemEntity } from './entities/download-queue-item.entity';
+import { QueueStateService } from './queue-state.service';
 import { QueueRepository } from './queue.repository';
 
 type Setup = () => Promise<{ target: DatabaseTarget; tearDown(): Promise<void> }>;
@@ -33,7 +36,7 @@ const dialects: [string, Setup, boolean][] = [
 const T0 = new Date('2026-03-01T12:00:00.000Z');
 const at = (seconds: number) => new Date(T0.getTime() + seconds * 1000);
 
-describe.each(dialects)('queue repository on %s (medium)', (_name, setUp, available) => {
+describe.each(dialects)('queue repository on %s (medium)', (name, setUp, available) => {
   const maybe = available ? it : it.skip;
   let ds: DataSource;
   /** A second connection (pool) to the same database: another instance, as far as it can tell. */
@@ -57,7 +60,9 @@ describe.each(dialects)('queue repository on %s (medium)', (_name, setUp, availa
     await tearDown();
   });
   beforeEach(async () => {
-    if (available) await ds.getRepository(DownloadQueueItemEntity).clear();
+    if (!available) return;
+    await ds.getRepository(DownloadQueueItemEntity).clear();
+    await ds.getRepository(SystemSettingEntity).clear();
   });
 
   async function episodes(count: number): Promise<EpisodeEntity[]> {
@@ -142,6 +147,54 @@ describe.each(dialects)('queue repository on %s (medium)', (_name, setUp, availa
     for (const [i, ids] of results.entries())
       for (const id of ids) expect(rows.find((r) => r.id === id)?.leaseOwner).toBe(`worker-${i}`);
   });
+
+  maybe(
+    'claims nothing while the stored state, set through another instance, is paused or stopped',
+    async () => {
+      const es = await episodes(3);
+      for (const e of es) await insert(e.id);
+      // The other instance's view: its own connection and its own services.
+      const elsewhere = new QueueStateService(new SystemSettingsRepository(other));
+
+      await elsewhere.set({ paused: true });
+      expect(await repo.claim('me', T0, 30_000)).toBeNull();
+      await elsewhere.set({ paused: false, running: false });
+      expect(await repo.claim('me', T0, 30_000)).toBeNull();
+      expect(await repo.countByStatus()).toMatchObject({ pending: 3, downloading: 0 });
+
+      await elsewhere.set({ running: true });
+      expect(await repo.claim('me', T0, 30_000)).not.toBeNull();
+      // Resume while stopped clears only the pause; start clears both.
+      await elsewhere.set({ running: false, paused: true });
+      await elsewhere.set({ paused: false });
+      expect(await repo.claim('me', T0, 30_000)).toBeNull();
+      await elsewhere.set({ running: true, paused: false });
+      expect(await repo.claim('me', T0, 30_000)).not.toBeNull();
+    },
+  );
+
+  maybe(
+    'changes the run state atomically across instances; one of them makes a pause',
+    async () => {
+      const here = new QueueStateService(new SystemSettingsRepository(ds));
+      // One SQLite file has one instance (one process), whose updates are serialised in it.
+      const elsewhere =
+        name === 'sqlite' ? here : new QueueStateService(new SystemSettingsRepository(other));
+      expect(await here.read()).toEqual({ running: true, paused: false });
+
+      // Several instances run out of disk space at once: each pauses, exactly one was first.
+      const pauses = await Promise.all(
+        [here, elsewhere, here, elsewhere].map((s) => s.set({ paused: true })),
+      );
+      expect(pauses.filter((p) => !p.before.paused)).toHaveLength(1);
+      expect(pauses.every((p) => p.after.paused)).toBe(true);
+
+      // A stop and a resume at the same time both take effect, whichever comes first.
+      await Promise.all([here.set({ running: false }), elsewhere.set({ paused: false })]);
+      expect(await here.read()).toEqual({ running: false, paused: false });
+      expect(await elsewhere.read()).toEqual({ running: false, paused: false });
+    },
+  );
 
   maybe('renews and ends runs only for the lease owner; releases stale leases', async () => {
     const es = await episodes(2);

@@ -37,6 +37,13 @@ export type RunEnd = Partial<
   >
 >;
 
+/**
+ * system_settings key of the queue's run state (`{ running, paused }` as JSON), written by
+ * QueueStateService. The claim reads it in the same statement, so no instance claims an item
+ * once any instance has paused or stopped the queue.
+ */
+export const QUEUE_STATE_KEY = 'queue.state';
+
 /** The only code that touches download_queue_items. */
 @Injectable()
 export class QueueRepository {
@@ -216,6 +223,9 @@ export class QueueRepository {
    * candidates and takes the first with a conditional UPDATE (`… WHERE id = ? AND status =
    * 'pending'`): writers are serialised by the database lock, so a claimer that lost the race
    * changes no row and moves on to the next candidate.
+   *
+   * Nothing is claimed while the stored run state (system_settings `queue.state`) says paused or
+   * stopped: the claiming statement reads it, so it holds across instances without any cache.
    */
   async claim(owner: string, now: Date, leaseMs: number): Promise<string | null> {
     const until = new Date(now.getTime() + leaseMs);
@@ -226,10 +236,12 @@ export class QueueRepository {
          WHERE "id" = (
            SELECT "id" FROM "download_queue_items"
            WHERE "status" = 'pending' AND ("next_attempt_at" IS NULL OR "next_attempt_at" <= $3)
+             AND NOT EXISTS (SELECT 1 FROM "system_settings" WHERE "key" = $4
+               AND ("value"::jsonb @> '{"paused":true}' OR "value"::jsonb @> '{"running":false}'))
            ORDER BY "priority", "position", "created_at" LIMIT 1 FOR UPDATE SKIP LOCKED)
          AND "status" = 'pending'
          RETURNING "id"`,
-        [owner, until, now],
+        [owner, until, now, QUEUE_STATE_KEY],
       )) as [{ id: string }[], number] | { id: string }[];
       const list = Array.isArray(rows[0])
         ? (rows[0] as { id: string }[])
@@ -249,15 +261,22 @@ export class QueueRepository {
       .limit(8)
       .getRawMany<{ id: string }>();
     for (const { id } of candidates) {
-      const result = await this.repo.update(
-        { id, status: 'pending' },
-        {
+      const result = await this.repo
+        .createQueryBuilder()
+        .update(DownloadQueueItemEntity)
+        .set({
           status: 'downloading',
           leaseOwner: owner,
           leaseExpiresAt: until,
           startedAt: () => `COALESCE("started_at", '${sqliteDate(now)}')`,
-        },
-      );
+        })
+        .where("id = :id AND status = 'pending'", { id })
+        .andWhere(
+          `NOT EXISTS (SELECT 1 FROM "system_settings" WHERE "key" = :stateKey
+             AND (json_extract("value", '$.paused') = 1 OR json_extract("value", '$.running') = 0))`,
+          { stateKey: QUEUE_STATE_KEY },
+        )
+        .execute();
       if (result.affected) return id;
     }
     return null;

@@ -13,7 +13,7 @@ import { DomainEvents } from '../../common/events';
 import { ConfigService } from '../../config/config.service';
 import { DatabaseService } from '../../database/database.service';
 import type { DownloadQueueItemEntity } from '../entities/download-queue-item.entity';
-import { QueueStateService } from '../queue-state.service';
+import { isActive, type QueueRunState, QueueStateService, sameState } from '../queue-state.service';
 import { QueueStatusService } from '../queue-status.service';
 import { QueueRepository } from '../queue.repository';
 import { progressOf, toMbps } from '../queue.mapper';
@@ -42,6 +42,10 @@ interface Job {
  * The workers: claims due items (priority, then position) up to `downloads.concurrency`, each
  * with a lease that is renewed while it runs, so several instances never take the same item and
  * a dead instance's items are taken over once its leases expire.
+ *
+ * A pass runs every second and after every kick. Each pass reads the stored run state, so a
+ * pause, stop, resume or start through any instance (or a pause for a full disk on any of them)
+ * reaches this one within a second: see {@link follow}.
  */
 @Injectable()
 export class QueueRunner implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -55,6 +59,9 @@ export class QueueRunner implements OnApplicationBootstrap, BeforeApplicationShu
   private again = false;
   private closing = false;
   private lastProblem: string | null = null;
+  /** The stored run state as the last pass read it. */
+  private seen: QueueRunState | null = null;
+  private passes = 0;
 
   constructor(
     private readonly repo: QueueRepository,
@@ -106,6 +113,7 @@ export class QueueRunner implements OnApplicationBootstrap, BeforeApplicationShu
       )
       .finally(() => {
         this.ticking = null;
+        this.passes++;
         if (this.again) {
           this.again = false;
           this.kick();
@@ -115,6 +123,11 @@ export class QueueRunner implements OnApplicationBootstrap, BeforeApplicationShu
 
   isActive(id: string): boolean {
     return this.jobs.has(id);
+  }
+
+  /** Passes of the claim loop so far (tests wait for one to have run, never for a time). */
+  get completedPasses(): number {
+    return this.passes;
   }
 
   /** Stops every running download of this process and waits until each has recorded it. */
@@ -134,20 +147,38 @@ export class QueueRunner implements OnApplicationBootstrap, BeforeApplicationShu
 
   private async tick(): Promise<void> {
     await this.repo.releaseStale(new Date(this.clock.now()));
-    if (!this.state.active) return;
+    if (!(await this.follow())) return;
     const problem = await this.targets.problem();
     if (problem !== this.lastProblem) {
       this.lastProblem = problem;
       if (problem) this.logger.warn({ msg: 'downloads disabled', reason: problem });
     }
     if (problem) return;
-    while (!this.closing && this.state.active && this.jobs.size < this.concurrency()) {
+    // A pause that lands during this loop is seen by the claim itself (it reads the stored state).
+    while (!this.closing && this.jobs.size < this.concurrency()) {
       const id = await this.repo.claim(this.instanceId, new Date(this.clock.now()), LEASE_MS);
       if (!id) break;
       const item = await this.repo.findById(id);
       if (!item) continue;
       this.start(item);
     }
+  }
+
+  /**
+   * Follows the stored run state, which any instance may have changed: true when items may be
+   * claimed. While it says paused or stopped, this instance's downloads are suspended as on a
+   * local pause (also one that was claimed just before a pause landed). A change made elsewhere
+   * is announced by a `queue.status` event from here too: without Redis, that is how this
+   * instance's clients learn of it (with Redis they get one per instance; each is the full state).
+   */
+  private async follow(): Promise<boolean> {
+    const state = await this.state.read();
+    const seen = this.seen;
+    this.seen = state;
+    if (seen && !sameState(seen, state)) this.status.changed();
+    if (isActive(state)) return true;
+    for (const job of this.jobs.values()) job.controller.abort('pause' satisfies StopReason);
+    return false;
   }
 
   private concurrency(): number {
@@ -267,16 +298,17 @@ export class QueueRunner implements OnApplicationBootstrap, BeforeApplicationShu
 
   /**
    * Disk full or no permission: every other download would fail the same way. The other active
-   * downloads are suspended like a pause (partial files kept); the operator is told once per
-   * pause, however many downloads ran into it together.
+   * downloads are suspended like a pause (partial files kept), those of the other instances at
+   * their next pass; the operator is told once per pause, however many downloads (of however
+   * many instances) ran into it together.
    */
   private async pauseFor(itemId: string, reason: string, hint?: string): Promise<void> {
-    const alreadyPaused = this.state.current.paused;
-    await this.state.set({ paused: true });
+    // Atomic over every instance: when several run out of space at once, one of them tells.
+    const { before } = await this.state.set({ paused: true });
     for (const [id, job] of this.jobs)
       if (id !== itemId) job.controller.abort('pause' satisfies StopReason);
     this.status.changed();
-    if (alreadyPaused) return;
+    if (before.paused) return;
     this.logger.error({ msg: 'queue paused', reason });
     await this.outcomes.queuePaused(reason, hint);
   }
