@@ -12,7 +12,10 @@ async function outputShows(output: () => string, text: string): Promise<void> {
   }
 }
 
-/** Socket fan-out through Redis in the built server: Redis is required at start, not later. */
+/**
+ * Socket fan-out and rate limits through Redis in the built server: Redis is required at start,
+ * not later.
+ */
 describe('socket fan-out through Redis (built server)', () => {
   it('refuses to start when REDIS_URL points at no Redis, naming the variable and the fix', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'aniworld-e2e-'));
@@ -41,9 +44,16 @@ describe('socket fan-out through Redis (built server)', () => {
         await outputShows(server.output, 'socket events fan out through redis');
         await redis.kill();
         await outputShows(server.output, 'redis unreachable');
+        // A rate-limited request gives up only after two failed reconnect attempts: by its answer
+        // each Redis client has met connection errors, which it must log itself, once per outage.
+        await fetch(`${server.url}/api/auth/status`);
+        await outputShows(server.output, 'requests that count against a rate limit fail');
         const health = await fetch(`${server.url}/health`);
         expect([200, 503]).toContain(health.status);
         expect(await server.stop()).toBe(0);
+        // One line per client (socket fan-out, rate limits), not one per reconnect attempt.
+        expect(server.output()).not.toContain('Unhandled error event');
+        expect(server.output().match(/redis unreachable/g)).toHaveLength(2);
       } finally {
         await server.stop();
         await redis.kill();

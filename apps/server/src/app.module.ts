@@ -1,7 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { EventEmitterModule } from '@nestjs/event-emitter';
 import { AnimeModule } from './anime/anime.module';
-import { AuthModule } from './auth/auth.module';
+import { AuthModule, type AuthOptions } from './auth/auth.module';
 import type { Clock } from './common/clock';
 import { CommonModule } from './common/common.module';
 import { ConfigModule } from './config/config.module';
@@ -13,7 +13,7 @@ import { QueueModule } from './queue/queue.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { GatewayModule, type GatewayOptions } from './gateway/gateway.module';
 
-export interface AppModuleOptions extends GatewayOptions {
+export interface AppModuleOptions extends GatewayOptions, AuthOptions {
   /** Tests pass a fake clock to move past lockouts and session expiry. */
   clock?: Clock;
 }
@@ -28,7 +28,7 @@ export class AppModule {
         CommonModule.forRoot(options.clock),
         ConfigModule.forRoot(loaded),
         DatabaseModule,
-        AuthModule,
+        AuthModule.forRoot({ rateLimitPrefix: options.rateLimitPrefix }),
         HealthModule,
         ProvidersModule,
         AnimeModule,

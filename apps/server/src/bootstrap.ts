@@ -36,7 +36,11 @@ export async function createApp(
 ): Promise<NestExpressApplication> {
   const logger = options.logger ?? new JsonLogger(loaded.effective.logging.level);
   const app = await NestFactory.create<NestExpressApplication>(
-    AppModule.forRoot(loaded, { clock: options.clock, fanoutChannel: options.fanoutChannel }),
+    AppModule.forRoot(loaded, {
+      clock: options.clock,
+      fanoutChannel: options.fanoutChannel,
+      rateLimitPrefix: options.rateLimitPrefix,
+    }),
     {
       logger,
       bodyParser: false,

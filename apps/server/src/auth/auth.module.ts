@@ -1,4 +1,5 @@
 import {
+  type DynamicModule,
   type ExecutionContext,
   Global,
   Inject,
@@ -10,6 +11,7 @@ import { JwtModule } from '@nestjs/jwt';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { CLOCK, type Clock } from '../common/clock';
 import { ConfigService } from '../config/config.service';
+import { openWithRedis } from '../config/redis-at-start';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { HIT_COUNTER } from './auth.tokens';
@@ -24,6 +26,13 @@ import { SessionTokenService } from './session-token.service';
 import { SocketAuthenticator } from './socket-auth';
 
 const MINUTE = 60_000;
+
+export interface AuthOptions {
+  /** Key prefix of the Redis rate-limit counters; tests give each run its own on a shared Redis. */
+  rateLimitPrefix?: string;
+}
+
+const AUTH_OPTIONS = Symbol('AUTH_OPTIONS');
 
 @Global()
 @Module({
@@ -60,11 +69,16 @@ const MINUTE = 60_000;
   providers: [
     {
       provide: HIT_COUNTER,
-      inject: [ConfigService, CLOCK],
-      useFactory: (config: ConfigService, clock: Clock): HitCounter =>
-        config.config.redis_url
-          ? new RedisHitCounter(config.config.redis_url)
-          : new MemoryHitCounter(clock),
+      inject: [ConfigService, CLOCK, AUTH_OPTIONS],
+      // With redis_url the counters are shared by every instance, and Redis must answer at start.
+      useFactory: async (
+        config: ConfigService,
+        clock: Clock,
+        options: AuthOptions,
+      ): Promise<HitCounter> =>
+        (await openWithRedis(config, (url) =>
+          RedisHitCounter.connect(url, options.rateLimitPrefix),
+        )) ?? new MemoryHitCounter(clock),
     },
     SessionRepository,
     SessionTokenService,
@@ -79,6 +93,10 @@ const MINUTE = 60_000;
 })
 export class AuthModule implements OnApplicationShutdown {
   constructor(@Inject(HIT_COUNTER) private readonly counter: HitCounter) {}
+
+  static forRoot(options: AuthOptions = {}): DynamicModule {
+    return { module: AuthModule, providers: [{ provide: AUTH_OPTIONS, useValue: options }] };
+  }
 
   async onApplicationShutdown(): Promise<void> {
     await this.counter.close();

@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { io, type Socket } from 'socket.io-client';
 import type { RescanResponse, ScanCompleteEvent } from '@aniworld/contracts';
@@ -32,14 +32,10 @@ const available = postgresAvailable() && serviceAvailable('redis', TEST_REDIS_UR
       JWT_SECRET_KEY: randomBytes(32).toString('base64'),
       ANIME_DIRECTORY: library,
     };
-    // This run's own channel: other runs on the same Redis must not reach its clients.
-    const fanoutChannel = `aniworld:test:${randomUUID()}`;
-    // Rate limits live in the same Redis under fixed keys; this test is not about them.
-    const settings = {
-      security: { rate_limit_per_minute: 100000, auth_rate_limit_per_minute: 1000 },
-    };
-    a = await startTestApp(env, { fanoutChannel, settings });
-    b = await startTestApp(env, { fanoutChannel, settings });
+    // The two instances share this file's own fan-out channel and rate-limit keys (test-app's
+    // defaults): other runs on the same Redis reach neither its clients nor its counters.
+    a = await startTestApp(env);
+    b = await startTestApp(env);
   }, 60_000);
 
   afterAll(async () => {

@@ -1,6 +1,6 @@
 import { type DynamicModule, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
-import { ConfigError } from '../config/config.loader';
 import { ConfigService } from '../config/config.service';
+import { openWithRedis } from '../config/redis-at-start';
 import { EventsGateway } from './events.gateway';
 import { RedisFanout, SOCKET_FANOUT } from './redis-fanout';
 
@@ -25,7 +25,8 @@ export class GatewayModule implements OnApplicationShutdown {
         {
           provide: SOCKET_FANOUT,
           inject: [ConfigService],
-          useFactory: (config: ConfigService) => openFanout(config, options.fanoutChannel),
+          useFactory: (config: ConfigService) =>
+            openWithRedis(config, (url) => RedisFanout.connect(url, options.fanoutChannel)),
         },
         EventsGateway,
       ],
@@ -35,23 +36,5 @@ export class GatewayModule implements OnApplicationShutdown {
   /** After the socket server closed (its adapter unsubscribed), so nothing uses the connections. */
   async onApplicationShutdown(): Promise<void> {
     await this.fanout?.close();
-  }
-}
-
-async function openFanout(
-  config: ConfigService,
-  channel: string | undefined,
-): Promise<RedisFanout | null> {
-  const url = config.config.redis_url;
-  if (!url) return null;
-  try {
-    return await RedisFanout.connect(url, channel);
-  } catch (error) {
-    const source = config.view().overridden_by_env.includes('redis_url')
-      ? 'environment variable REDIS_URL (redis_url)'
-      : 'redis_url in config.json';
-    throw new ConfigError(
-      `${source}: ${(error as Error).message} Fix: start Redis, correct the URL, or unset it to run a single instance.`,
-    );
   }
 }

@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { createAdapter } from '@socket.io/redis-adapter';
 import Redis from 'ioredis';
+import { connectAtStart, redisTarget } from '../config/redis-at-start';
 
 type AdapterFactory = ReturnType<typeof createAdapter>;
 
@@ -43,7 +44,6 @@ export class RedisFanout {
   private readonly sub: FanoutConnection;
   /** Redis channel prefix of the adapter. */
   readonly channel: string;
-  private lastError: string | null = null;
   private started = false;
   private down = false;
   private closing = false;
@@ -61,10 +61,7 @@ export class RedisFanout {
     // Redis server on different databases would see each other's events.
     this.channel = channel ?? `aniworld:socket.io:${this.pub.options.db ?? 0}`;
     for (const connection of [this.pub, this.sub]) {
-      connection.on('error', (error: Error) => {
-        this.lastError = error.message;
-        this.onDown(error.message);
-      });
+      connection.on('error', (error: Error) => this.onDown(error.message));
       // A Redis that shuts down or restarts closes the connection without an error.
       connection.on('close', () => this.onDown('connection closed'));
       connection.on('ready', () => this.onReady());
@@ -73,22 +70,13 @@ export class RedisFanout {
 
   /** Where the connections go, without credentials (for logs and errors). */
   get target(): string {
-    const { host, port, db } = this.pub.options;
-    return `${host ?? 'localhost'}:${port ?? 6379}/${db ?? 0}`;
+    return redisTarget(this.pub);
   }
 
   /** Connects both connections, or rejects with the reason. `channel` is for tests. */
   static async connect(url: string, channel?: string): Promise<RedisFanout> {
     const fanout = new RedisFanout(url, channel);
-    try {
-      await Promise.all([fanout.pub.connect(), fanout.sub.connect()]);
-    } catch (error) {
-      fanout.closing = true;
-      fanout.pub.disconnect();
-      fanout.sub.disconnect();
-      const reason = fanout.lastError ?? (error instanceof Error ? error.message : String(error));
-      throw new Error(`Redis at ${fanout.target} is not reachable (${reason}).`);
-    }
+    await connectAtStart([fanout.pub, fanout.sub]);
     fanout.started = true;
     fanout.logger.log({
       msg: 'socket events fan out through redis',

@@ -1,4 +1,5 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +11,12 @@ import { JsonLogger } from '../../src/common/logging/json-logger';
 import { loadConfig } from '../../src/config/config.loader';
 
 export const TEST_PASSWORD = 'Test-Passw0rd!';
+
+/**
+ * What this test file keeps in Redis (with REDIS_URL) goes under this prefix by default: runs and
+ * files in parallel on one Redis stay apart, the instances of one file share it as in production.
+ */
+const REDIS_RUN = `aniworld:test:${randomUUID()}`;
 
 export interface TestApp {
   app: NestExpressApplication;
@@ -46,8 +53,10 @@ export async function startTestApp(
   options: {
     clock?: Clock;
     /** Written to config.json before the start. */ settings?: Record<string, unknown>;
-    /** Redis channel prefix of the socket fan-out (with REDIS_URL), one per test run. */
+    /** Redis channel prefix of the socket fan-out (with REDIS_URL); default: this file's own. */
     fanoutChannel?: string;
+    /** Key prefix of the Redis rate-limit counters (with REDIS_URL); default: this file's own. */
+    rateLimitPrefix?: string;
   } = {},
 ): Promise<TestApp> {
   const dataDir = env['DATA_DIR'] ?? tempDir();
@@ -58,7 +67,8 @@ export async function startTestApp(
     logger: quietLogger(),
     webDistDir: join(dataDir, 'no-web'),
     clock: options.clock,
-    fanoutChannel: options.fanoutChannel,
+    fanoutChannel: options.fanoutChannel ?? `${REDIS_RUN}:socket.io`,
+    rateLimitPrefix: options.rateLimitPrefix ?? `${REDIS_RUN}:rl:`,
   });
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as AddressInfo;

@@ -1,4 +1,13 @@
+import { Logger, type LoggerService } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+import Redis from 'ioredis';
+import {
+  freePort,
+  type PrivateRedis,
+  redisServerAvailable,
+  startRedisServer,
+} from '@aniworld/testing';
+import { waitUntil } from '../../../test/helpers/wait';
 import { FakeClock } from '../../../test/helpers/fake-clock';
 import { serviceAvailable } from '../../../test/helpers/services';
 import { type HitCounter, MemoryHitCounter } from './rate-limit.store';
@@ -6,19 +15,38 @@ import { RedisHitCounter } from './redis-hit-counter';
 
 const REDIS_URL = process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379';
 
+/** What the counter logs, through Nest's logger as in the app. */
+class Recorded implements LoggerService {
+  readonly lines: { level: string; msg: string }[] = [];
+  log = (message: unknown) => this.add('log', message);
+  error = (message: unknown) => this.add('error', message);
+  warn = (message: unknown) => this.add('warn', message);
+  private add(level: string, message: unknown): void {
+    const msg = (message as { msg?: unknown }).msg;
+    this.lines.push({ level, msg: typeof msg === 'string' ? msg : String(message) });
+  }
+  count(level: string, start: string): number {
+    return this.lines.filter((l) => l.level === level && l.msg.startsWith(start)).length;
+  }
+}
+
+const logs = new Recorded();
+// The counters' logs go here, not to the console (this file has its own module registry).
+Logger.overrideLogger(logs);
+
 /** The same behaviour from the in-process counter and the Redis one that several instances share. */
 describe.each([
   ['memory', true, () => new MemoryHitCounter(new FakeClock())],
   [
     'redis',
     serviceAvailable('redis', REDIS_URL, 6379),
-    () => new RedisHitCounter(REDIS_URL, `aniworld:test:${randomUUID()}:`),
+    () => RedisHitCounter.connect(REDIS_URL, `aniworld:test:${randomUUID()}:`),
   ],
 ] as const)('%s hit counter (medium)', (_name, available, create) => {
   const maybe = available ? it : it.skip;
   let counter: HitCounter;
-  beforeEach(() => {
-    if (available) counter = create();
+  beforeEach(async () => {
+    if (available) counter = await create();
   });
   afterEach(async () => {
     if (available) await counter.close();
@@ -49,8 +77,8 @@ describe('redis hit counter across instances (medium)', () => {
     'shares counts and blocks between two instances, as rate limits must when scaled out',
     async () => {
       const prefix = `aniworld:test:${randomUUID()}:`;
-      const a = new RedisHitCounter(REDIS_URL, prefix);
-      const b = new RedisHitCounter(REDIS_URL, prefix);
+      const a = await RedisHitCounter.connect(REDIS_URL, prefix);
+      const b = await RedisHitCounter.connect(REDIS_URL, prefix);
       try {
         await a.hit('shared', 60_000);
         expect((await b.hit('shared', 60_000)).hits).toBe(2);
@@ -63,3 +91,62 @@ describe('redis hit counter across instances (medium)', () => {
     },
   );
 });
+
+describe('redis hit counter start (medium)', () => {
+  it('refuses to start with the reason when Redis cannot be reached, as the socket fan-out does', async () => {
+    const port = await freePort();
+    await expect(RedisHitCounter.connect(`redis://127.0.0.1:${port}/3`)).rejects.toThrow(
+      `Redis at 127.0.0.1:${port}/3 is not reachable (connect ECONNREFUSED 127.0.0.1:${port}).`,
+    );
+  });
+});
+
+/** On a Redis of the test's own, which it kills and restarts. */
+(redisServerAvailable() ? describe : describe.skip)(
+  'redis hit counter on a private Redis (medium)',
+  () => {
+    let redis: PrivateRedis;
+
+    beforeAll(async () => {
+      redis = await startRedisServer();
+    });
+
+    afterAll(async () => {
+      await redis.kill();
+    });
+
+    it('names its keys after the Redis database, so deployments on other databases stay apart', async () => {
+      const counter = await RedisHitCounter.connect(`${redis.url}/2`);
+      const probe = new Redis(`${redis.url}/2`);
+      try {
+        expect(counter.prefix).toBe('aniworld:rl:2:');
+        await counter.hit('auth:login:127.0.0.1', 60_000);
+        expect(await probe.keys('*')).toEqual(['aniworld:rl:2:auth:login:127.0.0.1']);
+      } finally {
+        probe.disconnect();
+        await counter.close();
+      }
+    });
+
+    it('logs an outage once however often it reconnects, and works again when Redis is back', async () => {
+      const counter = await RedisHitCounter.connect(redis.url, `aniworld:test:${randomUUID()}:`);
+      try {
+        expect((await counter.hit('k', 60_000)).hits).toBe(1);
+        await redis.kill();
+        await waitUntil(() => !counter.connected, 'the counter to notice the outage');
+        // Each of these is given up after two failed reconnect attempts: several errors in all.
+        for (let i = 0; i < 3; i++) await expect(counter.hit('k', 60_000)).rejects.toThrow();
+        expect(logs.count('error', 'redis unreachable')).toBe(1);
+
+        redis = await startRedisServer(redis.port);
+        await waitUntil(() => counter.connected, 'the counter to reconnect');
+        // A fresh server: the window starts again.
+        expect((await counter.hit('k', 60_000)).hits).toBe(1);
+        expect(logs.count('log', 'redis reachable again')).toBe(1);
+        expect(logs.count('error', 'redis unreachable')).toBe(1);
+      } finally {
+        await counter.close();
+      }
+    }, 30_000);
+  },
+);
