@@ -3,6 +3,7 @@ import type { FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { retryOptions, type EngineContext, type StageResult } from '../core/context';
 import { Aborted, IncompleteDownload, mapFsError } from '../core/errors';
+import { writeAt } from '../core/write-at';
 import { withRetry } from '../core/retry';
 import { readState, StateSaver, STATE_VERSION, type HlsState } from '../core/state-file';
 import { OrderedWriter } from './ordered-writer';
@@ -103,15 +104,7 @@ export async function downloadHls(
   await removeSpillFiles(partPath);
   let saver: StateSaver<HlsState> | undefined = undefined;
   const writer = new OrderedWriter(
-    {
-      write: async (chunks, position) => {
-        try {
-          await fh.writev(chunks, position);
-        } catch (err) {
-          throw mapFsError(err, partPath);
-        }
-      },
-    },
+    { write: (chunks, position) => writeAt(fh, chunks, position, partPath) },
     start,
     offset,
     window,

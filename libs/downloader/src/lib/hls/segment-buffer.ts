@@ -1,6 +1,7 @@
 import { promises as fs } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
 import { mapFsError } from '../core/errors';
+import { writeAt } from '../core/write-at';
 
 /** Where finished bytes go: the .part file in production, an array in tests. */
 export interface PositionalSink {
@@ -197,10 +198,10 @@ export class SegmentBuffer {
     const bytes = this.batchBytes;
     try {
       this.spill ??= await fs.open(this.spillPath, 'w+');
-      await this.spill.writev(batch, this.spillBytes);
     } catch (err) {
       throw mapFsError(err, this.spillPath);
     }
+    await writeAt(this.spill, batch, this.spillBytes, this.spillPath);
     this.batch = [];
     this.batchBytes = 0;
     this.spillBytes += bytes;

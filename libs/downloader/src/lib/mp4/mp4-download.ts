@@ -1,4 +1,5 @@
 import { promises as fs } from 'node:fs';
+import { writeAt } from '../core/write-at';
 import type { FileHandle } from 'node:fs/promises';
 import { retryOptions, type EngineContext, type StageResult } from '../core/context';
 import { IncompleteDownload, InvalidMedia, mapFsError, NetworkError } from '../core/errors';
@@ -132,11 +133,7 @@ async function downloadRanged(
   const active = new Set<Part>();
 
   const write = async (chunks: Buffer[], pos: number, len: number): Promise<void> => {
-    try {
-      await fh.writev(chunks, pos);
-    } catch (err) {
-      throw mapFsError(err, partPath);
-    }
+    await writeAt(fh, chunks, pos, partPath);
     addInterval(done, pos, pos + len);
     saver.tick();
   };
@@ -301,11 +298,7 @@ async function downloadSingle(
         const len = pending;
         chunks = [];
         pending = 0;
-        try {
-          await fh.writev(c, pos);
-        } catch (err) {
-          throw mapFsError(err, partPath);
-        }
+        await writeAt(fh, c, pos, partPath);
         pos += len;
       };
       try {
