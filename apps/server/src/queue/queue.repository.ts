@@ -171,10 +171,15 @@ export class QueueRepository {
     return result.affected ?? 0;
   }
 
-  /** Writes new positions for pending items in the given order (one transaction). */
+  /**
+   * Writes new positions for pending items in the given order (one transaction). Rows are written
+   * in id order, whatever the new order: two reorders at once then lock the rows in the same order
+   * on PostgreSQL, so one waits for the other instead of both deadlocking.
+   */
   async setPositions(orderedIds: string[]): Promise<void> {
+    const byId = [...orderedIds.entries()].sort(([, a], [, b]) => (a < b ? -1 : a > b ? 1 : 0));
     await this.dataSource.transaction(async (manager) => {
-      for (const [index, id] of orderedIds.entries())
+      for (const [index, id] of byId)
         await manager.update(
           DownloadQueueItemEntity,
           { id, status: 'pending' },
