@@ -8,6 +8,7 @@ import { NotificationEntity } from '../notifications/entities/notification.entit
 import { DownloadQueueItemEntity } from '../queue/entities/download-queue-item.entity';
 import { SystemSettingEntity } from './entities/system-setting.entity';
 import { POSTGRES_MIGRATIONS, SQLITE_MIGRATIONS } from './migrations';
+import { gateSqliteConnection } from './sqlite-connection-gate';
 
 export const ENTITIES = [
   AnimeSeriesEntity,
@@ -49,10 +50,14 @@ export function dataSourceOptions(target: DatabaseTarget): DataSourceOptions {
   };
 }
 
-/** Opens the database, checks that foreign keys are enforced, and runs pending migrations. */
+/**
+ * Opens the database, checks that foreign keys are enforced, and runs pending migrations. On
+ * SQLite a transaction owns the one connection until it ends ({@link gateSqliteConnection}).
+ */
 export async function openDatabase(target: DatabaseTarget): Promise<DataSource> {
   const dataSource = new DataSource(dataSourceOptions(target));
   await dataSource.initialize();
+  gateSqliteConnection(dataSource);
   try {
     if (target.type === 'sqlite') {
       await dataSource.query('PRAGMA foreign_keys = ON');

@@ -7,11 +7,11 @@ import { SystemSettingEntity } from './entities/system-setting.entity';
 @Injectable()
 export class SystemSettingsRepository {
   private readonly repo: Repository<SystemSettingEntity>;
-  /** The last SQLite {@link update} in line. */
-  private sqliteUpdates: Promise<unknown> = Promise.resolve();
+  private readonly postgres: boolean;
 
   constructor(@Inject(DATA_SOURCE) private readonly dataSource: DataSource) {
     this.repo = dataSource.getRepository(SystemSettingEntity);
+    this.postgres = dataSource.options.type === 'postgres';
   }
 
   async get<T>(key: string): Promise<T | null> {
@@ -27,21 +27,17 @@ export class SystemSettingsRepository {
    * Read-modify-write of one key as a unit, also between instances on one PostgreSQL database:
    * there the row stays locked until the new value is committed, so a concurrent update of the
    * same key (another instance) waits and then works on this one's result. On SQLite (one
-   * process per file) updates are serialised in the process instead: TypeORM runs every query on
-   * one connection there, so concurrent transactions would collide. `change` gets null when the
-   * key is not set yet; returns the value before and after.
+   * process per file) the transaction has the connection to itself until it ends (see
+   * `gateSqliteConnection`). `change` gets null when the key is not set yet; returns the value
+   * before and after.
    */
-  async update<T>(
+  update<T>(
     key: string,
     change: (current: T | null) => T,
   ): Promise<{ before: T | null; after: T }> {
-    if (this.dataSource.options.type === 'postgres')
-      return this.dataSource.transaction((manager) =>
-        readModifyWrite(manager.getRepository(SystemSettingEntity), key, change, true),
-      );
-    const run = this.sqliteUpdates.then(() => readModifyWrite(this.repo, key, change, false));
-    this.sqliteUpdates = run.catch(() => undefined);
-    return run;
+    return this.dataSource.transaction((manager) =>
+      readModifyWrite(manager.getRepository(SystemSettingEntity), key, change, this.postgres),
+    );
   }
 }
 
