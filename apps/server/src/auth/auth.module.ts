@@ -70,14 +70,15 @@ const AUTH_OPTIONS = Symbol('AUTH_OPTIONS');
     {
       provide: HIT_COUNTER,
       inject: [ConfigService, CLOCK, AUTH_OPTIONS],
-      // With redis_url the counters are shared by every instance, and Redis must answer at start.
+      // With redis_url the counters are shared by every instance, and Redis must answer at start;
+      // during a later outage each instance counts in memory (see RedisHitCounter).
       useFactory: async (
         config: ConfigService,
         clock: Clock,
         options: AuthOptions,
       ): Promise<HitCounter> =>
         (await openWithRedis(config, (url) =>
-          RedisHitCounter.connect(url, options.rateLimitPrefix),
+          RedisHitCounter.connect(url, { clock, prefix: options.rateLimitPrefix }),
         )) ?? new MemoryHitCounter(clock),
     },
     SessionRepository,

@@ -21,6 +21,13 @@ export interface PrivateRedis {
   port: number;
   /** Kills it (SIGKILL, as a crash) and resolves once it is gone. */
   kill(): Promise<void>;
+  /**
+   * Stops it (SIGSTOP): connections stay open and new ones are accepted, but nothing is answered,
+   * as with a hung server or a network cut off without the connections closing.
+   */
+  pause(): void;
+  /** Lets a paused server go on (SIGCONT): it answers what it was sent meanwhile. */
+  resume(): void;
 }
 
 /**
@@ -50,5 +57,7 @@ export async function startRedisServer(port?: number): Promise<PrivateRedis> {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
       await exited;
     },
+    pause: () => void child.kill('SIGSTOP'),
+    resume: () => void child.kill('SIGCONT'),
   };
 }

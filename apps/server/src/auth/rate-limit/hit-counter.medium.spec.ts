@@ -25,6 +25,9 @@ class Recorded implements LoggerService {
     const msg = (message as { msg?: unknown }).msg;
     this.lines.push({ level, msg: typeof msg === 'string' ? msg : String(message) });
   }
+  clear(): void {
+    this.lines.length = 0;
+  }
   count(level: string, start: string): number {
     return this.lines.filter((l) => l.level === level && l.msg.startsWith(start)).length;
   }
@@ -40,7 +43,7 @@ describe.each([
   [
     'redis',
     serviceAvailable('redis', REDIS_URL, 6379),
-    () => RedisHitCounter.connect(REDIS_URL, `aniworld:test:${randomUUID()}:`),
+    () => RedisHitCounter.connect(REDIS_URL, { prefix: `aniworld:test:${randomUUID()}:` }),
   ],
 ] as const)('%s hit counter (medium)', (_name, available, create) => {
   const maybe = available ? it : it.skip;
@@ -77,8 +80,8 @@ describe('redis hit counter across instances (medium)', () => {
     'shares counts and blocks between two instances, as rate limits must when scaled out',
     async () => {
       const prefix = `aniworld:test:${randomUUID()}:`;
-      const a = await RedisHitCounter.connect(REDIS_URL, prefix);
-      const b = await RedisHitCounter.connect(REDIS_URL, prefix);
+      const a = await RedisHitCounter.connect(REDIS_URL, { prefix });
+      const b = await RedisHitCounter.connect(REDIS_URL, { prefix });
       try {
         await a.hit('shared', 60_000);
         expect((await b.hit('shared', 60_000)).hits).toBe(2);
@@ -115,6 +118,8 @@ describe('redis hit counter start (medium)', () => {
       await redis.kill();
     });
 
+    beforeEach(() => logs.clear());
+
     it('names its keys after the Redis database, so deployments on other databases stay apart', async () => {
       const counter = await RedisHitCounter.connect(`${redis.url}/2`);
       const probe = new Redis(`${redis.url}/2`);
@@ -128,23 +133,67 @@ describe('redis hit counter start (medium)', () => {
       }
     });
 
-    it('logs an outage once however often it reconnects, and works again when Redis is back', async () => {
-      const counter = await RedisHitCounter.connect(redis.url, `aniworld:test:${randomUUID()}:`);
+    it('counts in memory through an outage, logged once, and through Redis again once it is back', async () => {
+      const clock = new FakeClock();
+      const prefix = `aniworld:test:${randomUUID()}:`;
+      const counter = await RedisHitCounter.connect(redis.url, { clock, prefix });
       try {
         expect((await counter.hit('k', 60_000)).hits).toBe(1);
         await redis.kill();
         await waitUntil(() => !counter.connected, 'the counter to notice the outage');
-        // Each of these is given up after two failed reconnect attempts: several errors in all.
-        for (let i = 0; i < 3; i++) await expect(counter.hit('k', 60_000)).rejects.toThrow();
+
+        // Answered, not failed: this instance counts alone, from zero, and its limits hold.
+        for (let i = 1; i <= 5; i++) expect((await counter.hit('k', 60_000)).hits).toBe(i);
+        await counter.block('ip', 900_000);
+        expect(await counter.blockedFor('ip')).toBeGreaterThan(800_000);
+        clock.advance(60_000);
+        expect((await counter.hit('k', 60_000)).hits).toBe(1);
         expect(logs.count('error', 'redis unreachable')).toBe(1);
 
         redis = await startRedisServer(redis.port);
         await waitUntil(() => counter.connected, 'the counter to reconnect');
-        // A fresh server: the window starts again.
-        expect((await counter.hit('k', 60_000)).hits).toBe(1);
+        const probe = new Redis(redis.url);
+        try {
+          // A fresh server, so the window starts again: counted there, not in memory (which says 2).
+          expect((await counter.hit('k', 60_000)).hits).toBe(1);
+          expect(await probe.get(`${prefix}k`)).toBe('1');
+          // The lockout made during the outage holds here until its end (the fresh Redis has none).
+          expect(await counter.blockedFor('ip')).toBeGreaterThan(0);
+          await counter.reset('ip');
+          expect(await counter.blockedFor('ip')).toBe(0);
+        } finally {
+          probe.disconnect();
+        }
         expect(logs.count('log', 'redis reachable again')).toBe(1);
         expect(logs.count('error', 'redis unreachable')).toBe(1);
       } finally {
+        await counter.close();
+      }
+    }, 30_000);
+
+    it('gives up on a Redis that stops answering and counts in memory until it answers again', async () => {
+      const counter = await RedisHitCounter.connect(redis.url, {
+        prefix: `aniworld:test:${randomUUID()}:`,
+      });
+      try {
+        await counter.hit('k', 60_000);
+        expect((await counter.hit('k', 60_000)).hits).toBe(2);
+        redis.pause();
+        // Without a reply timeout this waits for as long as Redis is stopped.
+        expect((await counter.hit('k', 60_000)).hits).toBe(1);
+        await waitUntil(() => !counter.connected, 'the counter to drop the silent connection');
+        expect((await counter.hit('k', 60_000)).hits).toBe(2);
+
+        redis.resume();
+        await waitUntil(() => counter.connected, 'the counter to reconnect');
+        // Through Redis again: memory would say 3. (Redis may also have run the hit it was sent
+        // while stopped.)
+        expect((await counter.hit('k', 60_000)).hits).toBeGreaterThanOrEqual(3);
+        // Once, however many reconnect attempts timed out meanwhile.
+        expect(logs.count('error', 'redis unreachable')).toBe(1);
+        expect(logs.count('log', 'redis reachable again')).toBe(1);
+      } finally {
+        redis.resume();
         await counter.close();
       }
     }, 30_000);
