@@ -1,39 +1,17 @@
-import { rmSync } from 'node:fs';
-import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
 import {
   DEFAULT_LANGUAGE_PREFERENCE,
   LANGUAGE_CODES,
   type LanguageCode,
 } from '@aniworld/contracts';
-import type { DatabaseTarget } from '../config/config.service';
 import { openDatabase } from '../database/data-source.factory';
-import { createTempDatabase, postgresAvailable } from '../../test/helpers/postgres';
-import { tempDir } from '../../test/helpers/test-app';
+import { dialects } from '../../test/helpers/dialects';
 import { toSummary } from './anime.mapper';
 import { AnimeSeriesEntity } from './entities/anime-series.entity';
 import { EpisodeEntity } from './entities/episode.entity';
 import { SeriesRepository } from './series.repository';
 
-type Setup = () => Promise<{ target: DatabaseTarget; tearDown(): Promise<void> }>;
-
-const sqlite: Setup = async () => {
-  const dir = tempDir();
-  return {
-    target: { type: 'sqlite', path: join(dir, 'aniworld.db') },
-    tearDown: async () => rmSync(dir, { recursive: true, force: true }),
-  };
-};
-
-const postgres: Setup = async () => {
-  const db = await createTempDatabase();
-  return { target: { type: 'postgres', url: db.url }, tearDown: db.drop };
-};
-
-const dialects: [string, Setup, boolean][] = [
-  ['sqlite', sqlite, true],
-  ['postgres', postgres, postgresAvailable()],
-];
+const DIALECTS = dialects();
 
 /** Every subset of the four codes, the empty one first. */
 const SUBSETS: LanguageCode[][] = Array.from({ length: 1 << LANGUAGE_CODES.length }, (_, mask) =>
@@ -47,7 +25,7 @@ const GLOBALS: (readonly LanguageCode[])[] = [
   [...LANGUAGE_CODES],
 ];
 
-describe.each(dialects)('series list on %s (medium)', (_name, setUp, available) => {
+describe.each(DIALECTS)('series list on %s (medium)', (_name, setUp, available) => {
   const maybe = available ? it : it.skip;
   let ds: DataSource;
   let tearDown: () => Promise<void>;

@@ -1,39 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import { rmSync } from 'node:fs';
-import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
 import { AnimeSeriesEntity } from '../anime/entities/anime-series.entity';
 import { EpisodeEntity } from '../anime/entities/episode.entity';
 import { SessionRepository } from '../auth/session.repository';
-import type { DatabaseTarget } from '../config/config.service';
 import { NotificationEntity } from '../notifications/entities/notification.entity';
 import { DownloadQueueItemEntity } from '../queue/entities/download-queue-item.entity';
 import { QueueRepository } from '../queue/queue.repository';
-import { createTempDatabase, postgresAvailable } from '../../test/helpers/postgres';
-import { tempDir } from '../../test/helpers/test-app';
+import { dialects } from '../../test/helpers/dialects';
 import { openDatabase } from './data-source.factory';
 import { SystemSettingEntity } from './entities/system-setting.entity';
 import { SystemSettingsRepository } from './system-settings.repository';
 
-type Setup = () => Promise<{ target: DatabaseTarget; tearDown(): Promise<void> }>;
-
-const sqlite: Setup = async () => {
-  const dir = tempDir();
-  return {
-    target: { type: 'sqlite', path: join(dir, 'aniworld.db') },
-    tearDown: async () => rmSync(dir, { recursive: true, force: true }),
-  };
-};
-
-const postgres: Setup = async () => {
-  const db = await createTempDatabase();
-  return { target: { type: 'postgres', url: db.url }, tearDown: db.drop };
-};
-
-const dialects: [string, Setup, boolean][] = [
-  ['sqlite', sqlite, true],
-  ['postgres', postgres, postgresAvailable()],
-];
+const DIALECTS = dialects();
 
 const T0 = new Date('2026-03-01T12:00:00.000Z');
 
@@ -47,7 +25,7 @@ function deferred(): { promise: Promise<void>; resolve(): void } {
  * Transactions of one process at the same time as each other and as other queries: requests and
  * the queue workers overlap all the time. On SQLite the whole process shares one connection.
  */
-describe.each(dialects)('concurrent transactions on %s (medium)', (name, setUp, available) => {
+describe.each(DIALECTS)('concurrent transactions on %s (medium)', (name, setUp, available) => {
   const maybe = available ? it : it.skip;
   let ds: DataSource;
   let tearDown: () => Promise<void>;

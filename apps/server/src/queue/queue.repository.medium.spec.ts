@@ -1,42 +1,20 @@
-import { rmSync } from 'node:fs';
-import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
 import { AnimeSeriesEntity } from '../anime/entities/anime-series.entity';
 import { EpisodeEntity } from '../anime/entities/episode.entity';
-import type { DatabaseTarget } from '../config/config.service';
 import { openDatabase } from '../database/data-source.factory';
 import { SystemSettingEntity } from '../database/entities/system-setting.entity';
 import { SystemSettingsRepository } from '../database/system-settings.repository';
-import { createTempDatabase, postgresAvailable } from '../../test/helpers/postgres';
-import { tempDir } from '../../test/helpers/test-app';
+import { dialects } from '../../test/helpers/dialects';
 import { DownloadQueueItemEntity } from './entities/download-queue-item.entity';
 import { QueueStateService } from './queue-state.service';
 import { QueueRepository } from './queue.repository';
 
-type Setup = () => Promise<{ target: DatabaseTarget; tearDown(): Promise<void> }>;
-
-const sqlite: Setup = async () => {
-  const dir = tempDir();
-  return {
-    target: { type: 'sqlite', path: join(dir, 'aniworld.db') },
-    tearDown: async () => rmSync(dir, { recursive: true, force: true }),
-  };
-};
-
-const postgres: Setup = async () => {
-  const db = await createTempDatabase();
-  return { target: { type: 'postgres', url: db.url }, tearDown: db.drop };
-};
-
-const dialects: [string, Setup, boolean][] = [
-  ['sqlite', sqlite, true],
-  ['postgres', postgres, postgresAvailable()],
-];
+const DIALECTS = dialects();
 
 const T0 = new Date('2026-03-01T12:00:00.000Z');
 const at = (seconds: number) => new Date(T0.getTime() + seconds * 1000);
 
-describe.each(dialects)('queue repository on %s (medium)', (name, setUp, available) => {
+describe.each(DIALECTS)('queue repository on %s (medium)', (name, setUp, available) => {
   const maybe = available ? it : it.skip;
   let ds: DataSource;
   /** A second connection (pool) to the same database: another instance, as far as it can tell. */
