@@ -13,7 +13,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { io, type Socket } from 'socket.io-client';
-import { type ServerProcess, startServer } from './support/server-process';
+import { type ServerProcess, startServer, setUpOwner } from './support/server-process';
 
 const PASSWORD = 'Main-J0b-Passw0rd!';
 
@@ -83,12 +83,7 @@ describe('main job against the built server and the sandbox', () => {
       ANIWORLD_BASE_URL: `${sandbox.baseUrl}/aniworld`,
       STO_BASE_URL: `${sandbox.baseUrl}/sto`,
     });
-    const setup = await fetch(`${server.url}/api/auth/setup`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ password: PASSWORD }),
-    });
-    token = ((await setup.json()) as { access_token: string }).access_token;
+    token = await setUpOwner(server, PASSWORD);
 
     socket = io(server.url, { path: '/socket.io', auth: { token }, transports: ['websocket'] });
     await new Promise<void>((resolve, reject) => {

@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type ServerProcess, startServer } from './support/server-process';
+import { type ServerProcess, startServer, setUpOwner } from './support/server-process';
 
 const PASSWORD = 'Crash-Passw0rd!';
 
@@ -83,12 +83,7 @@ describe('queue crash recovery against the built server', () => {
       }),
     );
     server = await start();
-    const setup = await fetch(`${server.url}/api/auth/setup`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ password: PASSWORD }),
-    });
-    token = ((await setup.json()) as { access_token: string }).access_token;
+    token = await setUpOwner(server, PASSWORD);
   }, 120_000);
 
   afterAll(async () => {

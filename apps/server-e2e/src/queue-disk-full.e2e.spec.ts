@@ -13,6 +13,7 @@ import {
   tmpfsAvailable,
 } from '@aniworld/testing';
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { setUpOwner } from './support/server-process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -83,12 +84,7 @@ const MiB = 1024 * 1024;
       },
       tmpfs: { dir: library, sizeBytes: 16 * MiB },
     });
-    const setup = await fetch(`${server.url}/api/auth/setup`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ password: PASSWORD }),
-    });
-    token = ((await setup.json()) as { access_token: string }).access_token;
+    token = await setUpOwner(server, PASSWORD);
   }, 120_000);
 
   afterAll(async () => {

@@ -6,3 +6,14 @@ export { runServerExpectingFailure, type ServerProcess };
 export function startServer(env: Record<string, string> = {}): Promise<ServerProcess> {
   return spawnBuiltServer({ env });
 }
+
+/** First-run setup of a fresh server; returns the owner's access token. */
+export async function setUpOwner(server: ServerProcess, password: string): Promise<string> {
+  const res = await fetch(`${server.url}/api/auth/setup`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ password }),
+  });
+  if (res.status !== 201) throw new Error(`setup answered ${res.status}: ${await res.text()}`);
+  return ((await res.json()) as { access_token: string }).access_token;
+}
