@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { AnimeSeriesEntity } from '../anime/entities/anime-series.entity';
-import { EpisodeEntity } from '../anime/entities/episode.entity';
 import { SessionRepository } from '../auth/session.repository';
 import { NotificationEntity } from '../notifications/entities/notification.entity';
 import { DownloadQueueItemEntity } from '../queue/entities/download-queue-item.entity';
 import { QueueRepository } from '../queue/queue.repository';
 import { dialects } from '../../test/helpers/dialects';
+import { seedEpisodes } from '../../test/helpers/seed';
 import { openDatabase } from './data-source.factory';
 import { SystemSettingEntity } from './entities/system-setting.entity';
 import { SystemSettingsRepository } from './system-settings.repository';
@@ -32,7 +31,6 @@ describe.each(DIALECTS)('concurrent transactions on %s (medium)', (name, setUp, 
   let queue: QueueRepository;
   let settings: SystemSettingsRepository;
   let sessions: SessionRepository;
-  let seriesCount = 0;
 
   beforeAll(async () => {
     if (!available) return;
@@ -56,21 +54,7 @@ describe.each(DIALECTS)('concurrent transactions on %s (medium)', (name, setUp, 
 
   /** Pending queue items, one per new episode, in insertion order. */
   async function pendingItems(count: number): Promise<string[]> {
-    const series = await ds
-      .getRepository(AnimeSeriesEntity)
-      .save({ key: `s-${++seriesCount}`, name: 'S', site: 'aniworld', altTitles: [] });
-    const episodes = await ds.getRepository(EpisodeEntity).save(
-      Array.from({ length: count }, (_, i) => ({
-        seriesId: series.id,
-        season: 1,
-        episodeNumber: i + 1,
-        titleDe: null,
-        titleEn: null,
-        languages: [],
-        isDownloaded: false,
-        filePath: null,
-      })),
-    );
+    const episodes = await seedEpisodes(ds, count);
     const ids: string[] = [];
     for (const e of episodes) {
       const result = await queue.insert({ episodeId: e.id, priority: 1, language: null });

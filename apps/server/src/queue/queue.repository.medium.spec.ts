@@ -1,10 +1,9 @@
 import type { DataSource } from 'typeorm';
-import { AnimeSeriesEntity } from '../anime/entities/anime-series.entity';
-import { EpisodeEntity } from '../anime/entities/episode.entity';
 import { openDatabase } from '../database/data-source.factory';
 import { SystemSettingEntity } from '../database/entities/system-setting.entity';
 import { SystemSettingsRepository } from '../database/system-settings.repository';
 import { dialects } from '../../test/helpers/dialects';
+import { seedEpisodes } from '../../test/helpers/seed';
 import { DownloadQueueItemEntity } from './entities/download-queue-item.entity';
 import { QueueStateService } from './queue-state.service';
 import { QueueRepository } from './queue.repository';
@@ -21,7 +20,6 @@ describe.each(DIALECTS)('queue repository on %s (medium)', (name, setUp, availab
   let other: DataSource;
   let tearDown: () => Promise<void>;
   let repo: QueueRepository;
-  let seriesCount = 0;
 
   beforeAll(async () => {
     if (!available) return;
@@ -43,23 +41,7 @@ describe.each(DIALECTS)('queue repository on %s (medium)', (name, setUp, availab
     await ds.getRepository(SystemSettingEntity).clear();
   });
 
-  async function episodes(count: number): Promise<EpisodeEntity[]> {
-    const series = await ds
-      .getRepository(AnimeSeriesEntity)
-      .save({ key: `s-${++seriesCount}`, name: 'S', site: 'aniworld', altTitles: [] });
-    return ds.getRepository(EpisodeEntity).save(
-      Array.from({ length: count }, (_, i) => ({
-        seriesId: series.id,
-        season: 1,
-        episodeNumber: i + 1,
-        titleDe: null,
-        titleEn: null,
-        languages: [],
-        isDownloaded: false,
-        filePath: null,
-      })),
-    );
-  }
+  const episodes = (count: number) => seedEpisodes(ds, count);
 
   const insert = async (episodeId: number, priority: 0 | 1 | 2 = 1) => {
     const result = await repo.insert({ episodeId, priority, language: null });
