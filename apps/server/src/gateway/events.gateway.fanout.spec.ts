@@ -6,6 +6,7 @@ import { createTempDatabase, postgresAvailable } from '../../test/helpers/postgr
 import { serviceAvailable } from '../../test/helpers/services';
 import { startTestApp, tempDir, type TestApp } from '../../test/helpers/test-app';
 import { waitUntil } from '../../test/helpers/wait';
+import { joinRoom } from '../../test/helpers/socket';
 import { EventsGateway } from './events.gateway';
 
 const TEST_REDIS_URL = process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379';
@@ -51,14 +52,7 @@ const available = postgresAvailable() && serviceAvailable('redis', TEST_REDIS_UR
     socket = io(a.url, { path: '/socket.io', auth: { token }, transports: ['websocket'] });
     const completed: ScanCompleteEvent[] = [];
     socket.on('scan_complete', (e: ScanCompleteEvent) => completed.push(e));
-    await new Promise((resolve, reject) => {
-      socket?.once('connected', resolve);
-      socket?.once('connect_error', reject);
-    });
-    socket.emit('message', { action: 'join', data: { room: 'scan_progress' } });
-    // Requests are handled in order: the answer to a bad one means the join is done.
-    socket.emit('message', { action: 'join', data: { room: 'no-such-room' } });
-    await new Promise((resolve) => socket?.once('error', resolve));
+    await joinRoom(socket, 'scan_progress');
 
     // B sees A's socket through Redis: A's subscriptions are in place before B raises anything.
     const serverB = b.app.get(EventsGateway).server;

@@ -8,6 +8,7 @@ import { createTempDatabase, postgresAvailable } from '../../test/helpers/postgr
 import { allItems, itemIn, waitForItem, waitForQueue } from '../../test/helpers/queue';
 import { FAST_PROVIDERS, startTestApp, tempDir, type TestApp } from '../../test/helpers/test-app';
 import { waitUntil } from '../../test/helpers/wait';
+import { joinRoom } from '../../test/helpers/socket';
 import { QueueRunner } from './worker/queue-runner.service';
 
 /**
@@ -105,14 +106,7 @@ import { QueueRunner } from './worker/queue-runner.service';
       socket = io(b.url, { path: '/socket.io', auth: { token }, transports: ['websocket'] });
       const statuses: QueueStatusResponse[] = [];
       socket.on('queue_status', (s: QueueStatusResponse) => statuses.push(s));
-      await new Promise((resolve, reject) => {
-        socket?.once('connected', resolve);
-        socket?.once('connect_error', reject);
-      });
-      socket.emit('message', { action: 'join', data: { room: 'downloads' } });
-      // Requests are handled in order: the answer to a bad one means the join is done.
-      socket.emit('message', { action: 'join', data: { room: 'no-such-room' } });
-      await new Promise((resolve) => socket?.once('error', resolve));
+      await joinRoom(socket, 'downloads');
 
       expect((await apiA.post('/api/queue/pause').expect(200)).body).toMatchObject({
         is_running: true,
