@@ -50,7 +50,8 @@ function fromApiError(error: ApiError): CliError {
   const fields = fieldErrors(error.details);
   return new CliError(
     EXIT.refused,
-    fields ? `${message}: ${fields}` : message,
+    // The server's message usually names the fields already; add them only when it does not.
+    fields && !message.includes(fields.split(' ')[0]) ? `${message}: ${fields}` : message,
     code === 'DOWNLOADS_DISABLED'
       ? 'set an anime directory the server can write (aniworld config set anime_directory /path)'
       : undefined,
