@@ -1,0 +1,85 @@
+import { freePort } from '@aniworld/testing';
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { ROOT, waitUntil } from './support/cli-process';
+
+/** Whether any process of the group `pgid` is still alive. */
+function groupAlive(pgid: number): boolean {
+  try {
+    process.kill(-pgid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * `npm run demo` as a user runs it in a terminal: its own process group, Ctrl-C sent to the whole
+ * group. It must answer /health, print the URL and the password, and leave nothing behind.
+ */
+describe('npm run demo', () => {
+  it('serves /health at the printed URL and stops cleanly on Ctrl-C', async () => {
+    const port = await freePort();
+    const child = spawn('npm', ['run', '--silent', 'demo'], {
+      cwd: ROOT,
+      env: { ...process.env, PORT: String(port), NX_DAEMON: 'false', NX_NO_CLOUD: 'true' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    });
+    const pgid = child.pid as number;
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    // Closed once every process holding them (npm, the demo, its children) has ended.
+    const streamsClosed = Promise.all(
+      [child.stdout, child.stderr].map((s) => new Promise((done) => s.once('close', done))),
+    );
+    const exited = new Promise<string>((done) =>
+      child.once('exit', (code, signal) => done(signal ?? String(code))),
+    );
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        const look = (): void => {
+          const m = /URL:\s+(http:\/\/\S+)/.exec(stdout);
+          if (m) resolve(m[1]);
+        };
+        child.stdout.on('data', look);
+        void exited.then((code) =>
+          reject(new Error(`demo exited (${code}):\n${stdout}\n${stderr}`)),
+        );
+      });
+      expect(url).toBe(`http://localhost:${port}`);
+      expect(stdout).toContain('Password:  Demo-Passw0rd!');
+      const dataDir = /Data: (\S+)/.exec(stdout)?.[1] ?? '';
+      expect(existsSync(dataDir)).toBe(true);
+
+      const health = await fetch(`http://127.0.0.1:${port}/health`);
+      expect(health.status).toBe(200);
+      expect(((await health.json()) as { status: string }).status).toMatch(/healthy|degraded/);
+      const login = await fetch(`http://127.0.0.1:${port}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ password: 'Demo-Passw0rd!' }),
+      });
+      expect(login.status).toBe(200);
+
+      process.kill(-pgid, 'SIGINT');
+      // npm ends as a shell shows it after Ctrl-C (by SIGINT, or 0); the demo itself exits 0
+      // once its children are gone and prints so.
+      expect(['0', 'SIGINT']).toContain(await exited);
+      await waitUntil(
+        'every process of the demo to end',
+        async () => (groupAlive(pgid) ? null : true),
+        30_000,
+      );
+      await streamsClosed;
+      expect(stderr).toContain('Stopped; the temporary directory is removed.');
+      expect(stderr).not.toContain('demo failed');
+      await expect(fetch(`http://127.0.0.1:${port}/health`)).rejects.toThrow();
+      expect(existsSync(dataDir)).toBe(false);
+    } finally {
+      if (groupAlive(pgid)) process.kill(-pgid, 'SIGKILL');
+    }
+  });
+});
