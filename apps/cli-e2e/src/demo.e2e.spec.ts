@@ -1,7 +1,31 @@
 import { freePort } from '@aniworld/testing';
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { chromium } from 'playwright-core';
 import { ROOT, waitUntil } from './support/cli-process';
+
+const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+
+/** The web app against the demo in a real Chromium: log in with the printed password, see the library. */
+async function browseLibrary(url: string): Promise<void> {
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+  try {
+    const page = await browser.newPage();
+    page.setDefaultTimeout(30_000);
+    await page.goto(url);
+    await page.getByTestId('login-password').fill('Demo-Passw0rd!');
+    await page.getByTestId('login-submit').click();
+    const grid = page.getByTestId('library-grid');
+    await grid.getByText('Sternenwanderer').waitFor();
+    expect(await grid.textContent()).toMatch(/Kleine Katze Kuro[\s\S]*Complete/);
+  } finally {
+    await browser.close();
+  }
+}
 
 /** Whether any process of the group `pgid` is still alive. */
 function groupAlive(pgid: number): boolean {
@@ -63,6 +87,7 @@ describe('npm run demo', () => {
         body: JSON.stringify({ password: 'Demo-Passw0rd!' }),
       });
       expect(login.status).toBe(200);
+      await browseLibrary(url);
 
       process.kill(-pgid, 'SIGINT');
       // npm ends as a shell shows it after Ctrl-C (by SIGINT, or 0); the demo itself exits 0
