@@ -44,7 +44,9 @@ function groupAlive(pgid: number): boolean {
 describe('npm run demo', () => {
   it('serves /health at the printed URL and stops cleanly on Ctrl-C', async () => {
     const port = await freePort();
-    const child = spawn('npm', ['run', '--silent', 'demo'], {
+    // The test target built server and web already (dependsOn); CI's NX_SKIP_NX_CACHE would
+    // otherwise rebuild them here.
+    const child = spawn('npm', ['run', '--silent', 'demo', '--', '--no-build'], {
       cwd: ROOT,
       env: { ...process.env, PORT: String(port), NX_DAEMON: 'false', NX_NO_CLOUD: 'true' },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -20,8 +21,9 @@ async function main(): Promise<void> {
   if (!Number.isInteger(port) || port < 1 || port > 65535)
     throw new Error(`PORT=${process.env['PORT']} is not a port (1-65535)`);
   const host = process.env['HOST'] ?? '127.0.0.1';
+  if (!process.argv.includes('--no-build')) build();
   if (!existsSync(SERVER_MAIN))
-    throw new Error(`${SERVER_MAIN} is missing: run npm run demo (it builds the server first)`);
+    throw new Error(`${SERVER_MAIN} is missing: run npm run demo without --no-build`);
 
   const work = mkdtempSync(join(tmpdir(), 'aniworld-demo-'));
   const children: Child[] = [];
@@ -120,6 +122,23 @@ async function main(): Promise<void> {
   }
 }
 
+/**
+ * The server and the web app as `npm start` builds them (Nx skips what is up to date). Output goes
+ * to stderr so stdout holds only the demo's own lines. `--no-build` skips it when the builds are
+ * known to be fresh (the demo's test, whose target built them already).
+ */
+function build(): void {
+  process.stderr.write('Building the server and the web app (cached after the first time)…\n');
+  const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
+  const run = spawnSync(
+    npx,
+    ['nx', 'run-many', '-t', 'build', '-p', 'server', 'web', '--output-style=static'],
+    { cwd: ROOT, stdio: ['ignore', 2, 2] },
+  );
+  if (run.status !== 0)
+    throw new Error(`the build failed (${run.error?.message ?? run.signal ?? run.status})`);
+}
+
 /** The sandbox's sample clip: a real video for the episode files of the library. */
 async function fetchSample(sandboxUrl: string): Promise<Buffer> {
   const res = await fetch(`${sandboxUrl}/cdn/mp4/sample.mp4`);
@@ -182,4 +201,7 @@ function withTimeout<T>(promise: Promise<T>, what: string): Promise<T> {
   ]).finally(() => clearTimeout(timer));
 }
 
-void main();
+main().catch((error: unknown) => {
+  process.stderr.write(`demo failed: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});
