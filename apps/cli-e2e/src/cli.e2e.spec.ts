@@ -2,6 +2,8 @@ import type {
   AnimeDetail,
   AnimeSearchResult,
   AnimeSummary,
+  DownloadCompleteEvent,
+  NotificationListResponse,
   QueueAddResponse,
   QueueStatusResponse,
   ScanStatus,
@@ -19,7 +21,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { jsonOf, runCli, waitUntil } from './support/cli-process';
+import { jsonOf, runCli, startCli, waitUntil } from './support/cli-process';
 
 const PASSWORD = 'Cli-E2e-Passw0rd!';
 
@@ -138,6 +140,68 @@ describe('aniworld CLI against the built server and the sandbox', () => {
     });
     expect(done.map((i) => i.episode).sort()).toEqual([2, 3]);
     for (const item of done) expect(existsSync(item.file_path ?? 'missing')).toBe(true);
+  });
+
+  it('follows a download live with queue status --watch --json and ends with Ctrl-C', async () => {
+    const watch = startCli(['queue', 'status', '--watch', '--json'], env);
+    try {
+      // The first line is the queue as it is: the feed is connected and the rooms joined.
+      await waitUntil('the first status line', async () => (watch.lines.length ? true : null));
+      expect(JSON.parse(watch.lines[0])).toMatchObject({ event: 'queue_status' });
+      expect((await cli(['queue', 'add', 'maedchen-und-drachen', 'S01E01'])).code).toBe(0);
+      const complete = await waitUntil('download_complete on the feed', async () => {
+        const events = watch.lines.map(
+          (line) => JSON.parse(line) as { event: string; data: DownloadCompleteEvent },
+        );
+        return events.find((e) => e.event === 'download_complete')?.data ?? null;
+      });
+      expect(complete).toMatchObject({ key: 'maedchen-und-drachen', season: 1, episode: 1 });
+      expect(watch.lines.map((l) => (JSON.parse(l) as { event: string }).event)).toContain(
+        'download_progress',
+      );
+    } finally {
+      watch.child.kill('SIGINT');
+    }
+    expect(await watch.ended).toBe(0);
+    expect(watch.stderr()).toBe('');
+  });
+
+  it('stops, starts, pauses and resumes the queue and removes and clears items', async () => {
+    expect(jsonOf<QueueStatusResponse>(await cli(['queue', 'stop', '--json'])).is_running).toBe(
+      false,
+    );
+    const queued = jsonOf<QueueAddResponse>(
+      await cli(['queue', 'add', 'sternenwanderer', 'S01E04', '--json']),
+    );
+    const id = queued.added[0].id;
+    const waiting = jsonOf<QueueStatusResponse>(await cli(['queue', 'status', '--json']));
+    expect(waiting.pending_queue.map((i) => i.id)).toEqual([id]);
+    expect((await cli(['queue', 'remove', id])).code).toBe(0);
+    const again = await cli(['queue', 'remove', id]);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain('fix: ');
+    expect(jsonOf<QueueStatusResponse>(await cli(['queue', 'start', '--json'])).is_running).toBe(
+      true,
+    );
+    expect(jsonOf<QueueStatusResponse>(await cli(['queue', 'pause', '--json'])).is_paused).toBe(
+      true,
+    );
+    expect(jsonOf<QueueStatusResponse>(await cli(['queue', 'resume', '--json'])).is_paused).toBe(
+      false,
+    );
+    expect((await cli(['queue', 'retry'])).code).toBe(0);
+    expect((await cli(['queue', 'clear-completed'])).code).toBe(0);
+    const cleared = jsonOf<QueueStatusResponse>(await cli(['queue', 'status', '--json']));
+    expect(cleared.completed_downloads).toEqual([]);
+    expect(cleared.pending_queue).toEqual([]);
+  });
+
+  it('lists the notifications of the downloads', async () => {
+    const list = jsonOf<NotificationListResponse>(await cli(['notifications', '--json']));
+    expect(list.items.filter((n) => n.kind === 'download_complete').length).toBeGreaterThanOrEqual(
+      3,
+    );
+    expect((await cli(['notifications', '--limit', '0'])).code).toBe(1);
   });
 
   it('lists the series with missing episodes as JSON', async () => {

@@ -35,6 +35,13 @@ export function contextOf(command: Command): CliContext {
       const session = store.get(server);
       if (!session)
         throw new CliError(EXIT.auth, `not logged in to ${server}`, 'run aniworld login');
+      // Known to be over without asking the server: say so rather than send a dead token.
+      if (Date.parse(session.expires_at) <= Date.now())
+        throw new CliError(
+          EXIT.auth,
+          `the session for ${server} expired at ${session.expires_at}`,
+          'run aniworld login',
+        );
       return new ApiClient(server, session.access_token);
     },
   };

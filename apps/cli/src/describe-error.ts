@@ -12,6 +12,9 @@ export function describeError(error: unknown): CliError {
       'start the server (npm start, or npm run demo) or point the CLI at it with --server URL or ANIWORLD_SERVER',
     );
   if (error instanceof ApiError) return fromApiError(error);
+  // @inquirer's prompt ends this way on Ctrl-C.
+  if ((error as Error)?.name === 'ExitPromptError')
+    return new CliError(EXIT.interrupted, 'interrupted');
   const err = error as Error;
   return new CliError(EXIT.serverError, `unexpected error: ${err?.stack ?? String(error)}`);
 }

@@ -18,6 +18,8 @@ export const EXIT = {
   serverError: 6,
   /** A job the command waited for failed (`rescan --wait`). */
   jobFailed: 7,
+  /** Ctrl-C at the password prompt (the shell's convention: 128 + SIGINT). */
+  interrupted: 130,
 } as const;
 
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];

@@ -8,7 +8,7 @@ import { DEFAULT_SERVER } from './context';
 
 const EXIT_CODES_HELP = `
 Exit codes: 0 ok, 1 usage, 2 not found, 3 auth (log in), 4 server unreachable,
-5 refused by the server, 6 server error, 7 the job waited for failed.`;
+5 refused by the server, 6 server error, 7 the job waited for failed, 130 interrupted.`;
 
 /** The whole command tree (commander); actions throw, main.ts turns errors into exit codes. */
 export function buildProgram(version: string): Command {
