@@ -264,6 +264,16 @@ describe('aniworld CLI against the built server and the sandbox', () => {
     expect(run.stderr).toContain('--server');
   });
 
+  it('downloads one URL with the engine through dl, with its own usage and exit codes', async () => {
+    const target = join(home, 'sample.mp4');
+    const run = await cli(['dl', `${sandbox.baseUrl}/cdn/mp4/sample.mp4`, '-o', target, '-q']);
+    expect(run.code).toBe(0);
+    expect(statSync(target).size).toBeGreaterThan(10_000);
+    const usage = await cli(['dl', '--help']);
+    expect(usage.stdout).toContain('usage: npm run dl');
+    expect((await cli(['dl', `${sandbox.baseUrl}/cdn/mp4/sample.mp4`])).code).toBe(2);
+  });
+
   it('logs out: the session is revoked and forgotten', async () => {
     const file = join(home, 'config', 'aniworld', 'session.json');
     const token = (

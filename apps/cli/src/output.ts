@@ -1,4 +1,4 @@
-import { styleText } from 'node:util';
+import { inspect } from 'node:util';
 
 type Style = 'bold' | 'dim' | 'green' | 'red' | 'yellow' | 'cyan';
 
@@ -41,7 +41,9 @@ export class Output {
   }
 
   style(text: string, style: Style): string {
-    return this.color ? styleText(style, text) : text;
+    // Node's own ANSI table; styleText would decide on its own from process.stdout.
+    const [open, close] = inspect.colors[style] ?? [0, 0];
+    return this.color ? `\u001b[${open}m${text}\u001b[${close}m` : text;
   }
 
   /** Columns padded to their widest cell (plain text; no terminal control). */
