@@ -1,4 +1,5 @@
 import { Writable } from 'node:stream';
+import { stripVTControlCharacters } from 'node:util';
 import { Output } from './output';
 
 function stream(isTTY: boolean): NodeJS.WriteStream & { text: string } {
@@ -32,6 +33,21 @@ describe('Output', () => {
     expect(new Output(false, stream(true), stream(true), {}).style('x', 'red')).toContain(
       '\u001b[',
     );
+  });
+
+  it('pads coloured cells by what is visible', () => {
+    const out = new Output(false, stream(true), stream(true), {});
+    const lines = out
+      .table(
+        ['A', 'B'],
+        [
+          [out.style('red', 'red'), 'x'],
+          ['long', 'y'],
+        ],
+      )
+      .split('\n')
+      .map((line) => stripVTControlCharacters(line));
+    expect(lines).toEqual(['A     B', 'red   x', 'long  y']);
   });
 
   it('pads columns to the widest cell', () => {

@@ -1,4 +1,4 @@
-import { inspect } from 'node:util';
+import { inspect, stripVTControlCharacters } from 'node:util';
 
 type Style = 'bold' | 'dim' | 'green' | 'red' | 'yellow' | 'cyan';
 
@@ -48,12 +48,14 @@ export class Output {
 
   /** Columns padded to their widest cell (plain text; no terminal control). */
   table(header: string[], rows: string[][]): string {
-    const widths = header.map((h, i) =>
-      Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)),
-    );
+    // Widths of what is visible: colour codes take no room on the screen.
+    const width = (cell: string): number => stripVTControlCharacters(cell).length;
+    const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => width(r[i] ?? ''))));
     const format = (cells: string[]): string =>
       cells
-        .map((cell, i) => (i === cells.length - 1 ? cell : cell.padEnd(widths[i])))
+        .map((cell, i) =>
+          i === cells.length - 1 ? cell : cell + ' '.repeat(Math.max(0, widths[i] - width(cell))),
+        )
         .join('  ')
         .trimEnd();
     return [this.style(format(header), 'bold'), ...rows.map(format)].join('\n');

@@ -131,11 +131,11 @@ function showText(out: Output, series: AnimeDetail): string {
       const state = e.is_downloaded
         ? out.style('on disk', 'green')
         : e.queued
-          ? out.style('queued', 'cyan')
+          ? out.style('queued ', 'cyan')
           : out.style('missing', 'yellow');
       const title = e.title_de || e.title_en || '';
       lines.push(
-        `  ${episodeLabel(e.season, e.episode)}  ${state.padEnd(out.color ? 0 : 7)}  ${title}${
+        `  ${episodeLabel(e.season, e.episode)}  ${state}  ${title}${
           e.languages.length ? `  [${e.languages.join(', ')}]` : ''
         }`,
       );
