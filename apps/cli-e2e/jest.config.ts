@@ -1,5 +1,6 @@
 export default {
   displayName: 'cli-e2e',
   preset: '../../jest.preset.js',
-  testTimeout: 180_000,
+  // Each CLI run is a fresh Node process compiling TypeScript: seconds on a loaded machine.
+  testTimeout: 300_000,
 };

@@ -12,6 +12,7 @@ import type {
   ErrorCode,
   ErrorResponse,
   LoginResponse,
+  MatchFolderRequest,
   NotificationListResponse,
   Page,
   QueueAddRequest,
@@ -21,6 +22,7 @@ import type {
   ScanStatus,
   ServerToClientEvents,
   SocketRoom,
+  UnmatchedFolder,
 } from '@aniworld/contracts';
 import { io, type Socket } from 'socket.io-client';
 
@@ -107,6 +109,15 @@ export class ApiClient {
 
   series(key: string): Promise<AnimeDetail> {
     return this.request('GET', `/api/anime/${encodeURIComponent(key)}`);
+  }
+
+  /** Folders the last scan could not match with certainty, with candidates. */
+  unmatched(): Promise<UnmatchedFolder[]> {
+    return this.request('GET', '/api/anime/unmatched');
+  }
+
+  matchFolder(body: MatchFolderRequest): Promise<AnimeDetail> {
+    return this.request('POST', '/api/anime/unmatched/match', body);
   }
 
   rescan(): Promise<RescanResponse> {

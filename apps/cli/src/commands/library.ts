@@ -8,7 +8,7 @@ import type { Output } from '../output';
 const siteOption = (what: string): Option =>
   new Option('--site <site>', what).choices([...SITE_IDS]);
 
-/** `search`, `add`, `list`, `show`, `rescan`. */
+/** `search`, `add`, `list`, `show`, `unmatched`, `match`, `rescan`. */
 export function registerLibraryCommands(program: Command): void {
   program
     .command('search')
@@ -75,6 +75,49 @@ export function registerLibraryCommands(program: Command): void {
       const ctx = contextOf(command);
       const series = await ctx.client().series(key);
       ctx.out.result(series, () => showText(ctx.out, series));
+    });
+
+  program
+    .command('unmatched')
+    .description('folders the last scan could not match with certainty, with candidates')
+    .action(async (_options: unknown, command: Command) => {
+      const ctx = contextOf(command);
+      const folders = await ctx.client().unmatched();
+      ctx.out.result(folders, () =>
+        folders.length
+          ? folders
+              .map((f) =>
+                [
+                  `${ctx.out.style(f.folder, 'bold')} (${f.episode_files} episode files)`,
+                  ...(f.candidates.length
+                    ? f.candidates.map(
+                        (c) =>
+                          `  ${c.key} --site ${c.site}  ${Math.round(c.confidence * 100)}%  ${c.name}`,
+                      )
+                    : ['  no candidates: find the series with aniworld search']),
+                ].join('\n'),
+              )
+              .concat('', 'Assign one with: aniworld match "<folder>" <key> --site <site>')
+              .join('\n')
+          : 'Every folder is matched',
+      );
+    });
+
+  program
+    .command('match')
+    .description('assign a series to a folder the scan could not match')
+    .argument('<folder>', 'the folder name (see aniworld unmatched)')
+    .argument('<key>', 'the series key (a candidate, or from aniworld search)')
+    .addOption(siteOption('the site of the key (default: aniworld)'))
+    .action(async (folder: string, key: string, options: { site?: SiteId }, command: Command) => {
+      const ctx = contextOf(command);
+      const series = await ctx
+        .client()
+        .matchFolder({ folder, key, site: options.site ?? 'aniworld' });
+      ctx.out.result(
+        series,
+        () => `${folder} is now ${series.name} (${series.key}): ${series.missing_episodes} missing`,
+      );
     });
 
   program
