@@ -52,8 +52,9 @@ export default [
     },
   },
   {
-    // Tests may start the sandbox (the stand-in for the real sites); production code never does.
-    files: ['**/*.spec.ts', '**/test/**/*.ts', '**/src/support/**/*.ts'],
+    // Tests and benchmarks may start the sandbox (the stand-in for the real sites); production
+    // code never does.
+    files: ['**/*.spec.ts', '**/test/**/*.ts', '**/src/support/**/*.ts', 'bench/**/*.ts'],
     rules: {
       '@nx/enforce-module-boundaries': [
         'error',
