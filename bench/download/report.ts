@@ -147,7 +147,12 @@ export function renderReport(input: {
   const a2 = ratio(find(rows, 'raw loopback', 'HLS AES-128', 'yt-dlp -N 8'), rawAes);
   const rss = Math.max(0, ...bigRows.map((r) => r.peakRss ?? 0));
   const f = (x: number | null): string => (x === null ? '?' : x.toFixed(2));
-  out.push('## Targets (issue 5)', '', '| target | status | measured |', '|---|---|---|');
+  out.push(
+    '## Targets (docs/benchmarks.md)',
+    '',
+    '| target | status | measured |',
+    '|---|---|---|',
+  );
   out.push(
     check(
       'simulated CDN HLS ×8 ≥ 95 % of 8 × 5 MiB/s',

@@ -4,7 +4,6 @@
  *   npm run bench:download [-- --quick] [--runs N]
  * Writes bench/results/download.md (or download-quick.md) and prints the same table.
  */
-// eslint-disable-next-line @nx/enforce-module-boundaries
 import { ensureClip, startSandbox, type Clip, type ClipOptions } from '@aniworld/sandbox';
 import { buildSync } from 'esbuild';
 import { createHash } from 'node:crypto';

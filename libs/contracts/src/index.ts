@@ -1,6 +1,7 @@
 export * from './lib/errors';
 export * from './lib/health';
 export * from './lib/config';
+export * from './lib/config-defaults';
 export * from './lib/languages';
 export * from './lib/stream';
 export * from './lib/queue';

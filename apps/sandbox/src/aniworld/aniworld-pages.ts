@@ -25,7 +25,7 @@ function episodeRow(series: CatalogSeries, season: number, ep: CatalogEpisode): 
     .map((h) => `<i class="icon ${h}" title="${h}"></i>`)
     .join('');
   const label = season === 0 ? `Film ${ep.number}` : `Folge ${ep.number}`;
-  // The flags here are a static legend on the real site, not availability (SITES.md §2.2).
+  // The flags here are a static legend on the real site, not availability (docs/sites.md#aniworld-season-page).
   return `      <tr data-episode-id="${ep.id}" data-episode-season-id="${ep.number}" itemprop="episode" itemscope itemtype="http://schema.org/Episode">
         <td class="season${season}EpisodeID"><meta itemprop="episodeNumber" content="${ep.number}"><a itemprop="url" href="${href}"> ${label} </a></td>
         <td class="seasonEpisodeTitle"><a href="${href}"> <strong>${e(ep.titleDe)}</strong> - <span>${e(ep.titleEn)}</span> </a></td>

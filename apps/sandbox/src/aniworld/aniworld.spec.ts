@@ -21,7 +21,7 @@ const get = async (path: string): Promise<string> =>
   (await fetchRaw(`${sb.baseUrl}/aniworld${path}`)).body.toString('utf8');
 
 describe('aniworld series page', () => {
-  it('has the selectors of SITES.md §2.1 with entities decoded to the catalog values', async () => {
+  it('has the selectors of docs/sites.md#aniworld-series-page with entities decoded to the catalog values', async () => {
     const $ = load(await get('/anime/stream/maedchen-und-drachen'));
     const series = findSeries('aniworld', 'maedchen-und-drachen');
     expect($('div.series-title h1 span').first().text()).toBe(series?.title);

@@ -8,7 +8,7 @@ export interface AniworldLanguage {
   pair: LanguagePair;
 }
 
-/** aniworld `data-lang-key` and flag files (SITES.md §2.4). */
+/** aniworld `data-lang-key` and flag files (docs/sites.md#aniworld-language-keys). */
 export const ANIWORLD_LANGUAGES: Record<LanguageCode, AniworldLanguage> = {
   'german-dub': {
     key: 1,

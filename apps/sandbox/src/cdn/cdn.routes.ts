@@ -22,7 +22,7 @@ const MODE = `(${HLS_MODES.join('|')})`;
 
 /**
  * Media requests handed out by a hoster carry `_g/<hoster>` in their path, so the CDN can insist on
- * the headers that hoster's real CDN wants (SITES.md §4). The check is on the Referer naming the
+ * the headers that hoster's real CDN wants (docs/sites.md#hosters). The check is on the Referer naming the
  * hoster; Doodstream links are additionally bound to the User-Agent that fetched pass_md5.
  */
 const REFERER_GUARDS = new Set(['voe', 'dood', 'vidmoly', 'filemoon', 'luluvdo']);

@@ -1,7 +1,7 @@
 import type { ChallengeKind } from '../server/faults';
 import { html, type Reply } from '../server/http-types';
 
-/** Interstitials carrying the markers of SITES.md §3, with the status codes the real ones use. */
+/** Interstitials carrying the markers of docs/sites.md#challenge-pages, with the status codes the real ones use. */
 export function challengeReply(kind: ChallengeKind): Reply {
   switch (kind) {
     case 'cloudflare':

@@ -18,7 +18,7 @@ function rot13(s: string): string {
 export const VOE_JUNK_TOKENS = ['@$', '^^', '~@', '%?', '*~', '!!', '#&'] as const;
 
 /**
- * VOE payload encoder (inverse of `decode_voe_string`, SITES.md §9):
+ * VOE payload encoder (inverse of `decode_voe_string`, docs/sites.md#test-fixtures):
  * JSON → base64 → reverse → char+3 → base64 → junk every `junkEvery` chars → ROT13.
  */
 export function encodeVoePayload(payload: unknown, junkEvery = 10): string {
@@ -40,7 +40,7 @@ export function encodeVoeLegacy(payload: unknown): string {
 }
 
 /**
- * SpeedFiles encoder (SITES.md §9): swapcase(reverse(b64(url))) → char+3 → hex → b64(reverse(hex))
+ * SpeedFiles encoder (docs/sites.md#test-fixtures): swapcase(reverse(b64(url))) → char+3 → hex → b64(reverse(hex))
  * → reverse → swapcase → b64.
  */
 export function encodeSpeedFiles(url: string): string {
@@ -107,7 +107,7 @@ function gcm(key: Buffer, plain: string): { iv: Buffer; payload: Buffer } {
 /**
  * Filemoon/Byse playback block: AES-256-GCM with the key split into base64url parts and the tag
  * appended to the ciphertext. With `brokenPrimary`, iv/payload fail authentication and only
- * iv2/payload2 decrypt (the fallback SITES.md §4 describes).
+ * iv2/payload2 decrypt (the fallback docs/sites.md#hosters describes).
  */
 export function encodeFilemoonPlayback(plain: unknown, brokenPrimary = false): FilemoonPlayback {
   const key = randomBytes(32);

@@ -1,6 +1,6 @@
 import type { HosterName } from '@aniworld/contracts';
 import { findHosterVariant, type HosterVariant } from '../catalog/hoster-variants';
-import { html, text, type Reply, type RequestContext } from '../server/http-types';
+import { html, type Reply, type RequestContext } from '../server/http-types';
 
 /** The clip every hoster serves; descriptors differ in CDN mode and guard, not in content. */
 export const HOSTER_CLIP = 'sample';
@@ -22,11 +22,6 @@ export function cdnUrl(ctx: RequestContext, guard: string | undefined, rest: str
   return `${ctx.origin}/cdn${guard ? `/_g/${guard}` : ''}/${rest}`;
 }
 
-/** Base of this hoster's URLs as requested (origin of the request's Host + mount, fault segments kept). */
-export function hosterBase(ctx: RequestContext): string {
-  return `http://${ctx.host || new URL(ctx.origin).host}${ctx.mount}`;
-}
-
 export function embedShell(title: string, head: string, body: string): string {
   return `<!DOCTYPE html>
 <html lang="en">
@@ -42,8 +37,4 @@ ${body}
 </body>
 </html>
 `;
-}
-
-export function plain(message: string, status: number): Reply {
-  return text(message, status);
 }

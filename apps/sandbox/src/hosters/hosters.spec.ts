@@ -40,7 +40,7 @@ async function checkMedia(d: TestDescriptor): Promise<void> {
   }
 }
 
-describe('every hoster variant resolves like SITES.md describes', () => {
+describe('every hoster variant resolves like docs/sites.md describes', () => {
   it.each(HOSTER_VARIANTS.map((v) => [v.hoster, v.id, v.expect] as const))(
     '%s %s → %s',
     async (hoster, id, expected) => {

@@ -36,7 +36,7 @@ function episodeRow(series: CatalogSeries, ep: CatalogEpisode): string {
         `<img class="watch-link" src="/img/hoster/${h.toLowerCase()}.svg" alt="${h}" title="${h}" loading="lazy">`,
     )
     .join('');
-  // Unlike aniworld, these flags reflect real availability (SITES.md §2.5).
+  // Unlike aniworld, these flags reflect real availability (docs/sites.md#sto-series-page).
   const flags = GROUP_ORDER.filter((l) => links.some((x) => x.language === l))
     .map(flagSvg)
     .join('');

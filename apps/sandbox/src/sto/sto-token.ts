@@ -1,6 +1,6 @@
 import { createCipheriv, createDecipheriv, createHmac, timingSafeEqual } from 'node:crypto';
 
-/** Fixed app key: tokens are deterministic across runs, so pages are byte-identical (SITES.md §1.3). */
+/** Fixed app key: tokens are deterministic across runs, so pages are byte-identical (docs/sites.md#sto-urls). */
 const APP_KEY = createHmac('sha256', 'aniworld-sandbox').update('sto-app-key').digest();
 
 interface LaravelEnvelope {

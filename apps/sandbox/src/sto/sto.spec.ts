@@ -16,7 +16,7 @@ const get = async (path: string): Promise<string> =>
   (await fetchRaw(`${sb.baseUrl}/sto${path}`)).body.toString('utf8');
 
 describe('s.to v2 pages', () => {
-  it('series page has the header, season nav and episode rows of SITES.md §2.5', async () => {
+  it('series page has the header, season nav and episode rows of docs/sites.md#sto-series-page', async () => {
     const $ = load(await get('/serie/die-nordwache'));
     expect($('h1.h2.mb-1.fw-bold').text()).toBe('Die Nordwache');
     expect($('p.small.text-muted a[href="/jahr/2017"]')).toHaveLength(1);

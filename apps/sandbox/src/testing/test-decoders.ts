@@ -1,7 +1,7 @@
 import { createDecipheriv } from 'node:crypto';
 
 /**
- * Reference decoders, written independently of the encoders from SITES.md §4 — used only by the
+ * Reference decoders, written independently of the encoders from docs/sites.md#hosters — used only by the
  * specs to prove the sandbox's pages decode the way real extractors decode them.
  */
 const unb64 = (s: string): string => Buffer.from(s, 'base64').toString('latin1');

@@ -12,7 +12,7 @@ export interface TestDescriptor {
 
 export type TestResolution = TestDescriptor | { gone: true; status: number };
 
-/** A hoster page says the video is gone by status or by its text (SITES.md §4). */
+/** A hoster page says the video is gone by status or by its text (docs/sites.md#hosters). */
 function goneFrom(res: RawResponse): TestResolution | undefined {
   const body = res.body.toString('utf8');
   if (res.status === 404 || res.status === 410) return { gone: true, status: res.status };

@@ -38,7 +38,7 @@ export class AnimeQueryService {
     };
   }
 
-  /** By key, or by folder name for the seed API's clients. */
+  /** By key, or by folder name as clients of the earlier Aniworld API send it (libs/contracts/README.md). */
   async detail(keyOrFolder: string): Promise<AnimeDetail> {
     const series =
       (await this.series.findByKey(keyOrFolder)) ?? (await this.series.findByFolder(keyOrFolder));

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { type DataSource, type EntityManager, IsNull, type Repository } from 'typeorm';
+import { type DataSource, IsNull, type Repository } from 'typeorm';
 import {
   type AnimeSortField,
   LANGUAGE_CODES,
@@ -156,10 +156,6 @@ export class SeriesRepository {
       .setParameters(missing.parameters)
       .getRawOne<{ missing: string | number }>();
     return Number(row?.missing ?? 0);
-  }
-
-  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
   }
 
   /** Series rows for the given ids, deleted ones excluded. */

@@ -14,7 +14,7 @@ import type {
   SeriesDetails,
 } from '@aniworld/providers';
 
-/** Library shapes (camelCase) → wire shapes (snake_case, as the seed API). */
+/** Library shapes (camelCase) → wire shapes (snake_case, see libs/contracts/README.md). */
 export const toSearchResult = (r: SearchResult): ProviderSearchResult => ({
   site: r.site,
   key: r.key,

@@ -22,7 +22,7 @@ import {
 } from './dto/queue.dto';
 import { QueueService } from './queue.service';
 
-/** The download queue, in the seed API's shape. */
+/** The download queue, in the earlier Aniworld API's shape (libs/contracts/README.md). */
 @ApiTags('queue')
 @ApiBearerAuth()
 @Controller('queue')

@@ -21,7 +21,7 @@ export function progressOf(bytesDone: number, bytesTotal: number | null): number
   return Math.min(100, Math.round((bytesDone / bytesTotal) * 1000) / 10);
 }
 
-/** The wire shape of a queue item (`serie_id` is the series key, as in the seed API). */
+/** The wire shape of a queue item (`serie_id` is the series key; see libs/contracts/README.md). */
 export function toQueueItem(entity: DownloadQueueItemEntity, live?: LiveProgress): QueueItem {
   const episode = entity.episode;
   const series = episode?.series;

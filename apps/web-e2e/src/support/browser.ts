@@ -73,6 +73,7 @@ export async function screenshotPage(page: Page, name: string): Promise<void> {
     }
   }
   await page.evaluate((cls) => (document.documentElement.className = cls), before);
-  await unclip.evaluate((node) => node.remove());
+  // addStyleTag hands back an ElementHandle<Node>; the <style> element it inserted is an Element.
+  await unclip.evaluate((node) => (node as Element).remove());
   await page.setViewportSize({ width: 1280, height: 800 });
 }

@@ -48,13 +48,3 @@ export async function startServer(
     },
   };
 }
-
-/** Which API routes the running server has (from its OpenAPI document). */
-export async function apiRoutes(url: string): Promise<Set<string>> {
-  const res = await fetch(`${url}/api/docs-json`);
-  const doc = (await res.json()) as { paths: Record<string, Record<string, unknown>> };
-  const routes = new Set<string>();
-  for (const [path, methods] of Object.entries(doc.paths))
-    for (const method of Object.keys(methods)) routes.add(`${method.toUpperCase()} ${path}`);
-  return routes;
-}

@@ -32,7 +32,7 @@ export interface AnimeSummary {
   total_episodes: number;
   downloaded_episodes: number;
   missing_episodes: number;
-  /** The missing episodes, in the seed API's shape: season → episode numbers. */
+  /** The missing episodes as the earlier Aniworld API gave them: season → episode numbers. */
   missing: Record<string, number[]>;
   updated_at: string;
 }
@@ -58,7 +58,7 @@ export interface AnimeListQuery {
   /** Case-insensitive match on name, alternative titles and key. */
   q?: string;
   site?: SiteId;
-  /** Only series with missing episodes (default true, as the seed API). */
+  /** Only series with missing episodes (default true, as in the earlier Aniworld API). */
   missing_only?: boolean;
   sort?: AnimeSortField;
   order?: 'asc' | 'desc';

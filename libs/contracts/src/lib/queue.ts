@@ -30,7 +30,7 @@ export interface QueueProgress {
   eta_seconds: number | null;
 }
 
-/** One queue entry in the seed API's shape (`serie_id` is the series key). */
+/** One queue entry in the earlier Aniworld API's shape (`serie_id` is the series key; see README). */
 export interface QueueItem {
   id: string;
   serie_id: string;

@@ -41,7 +41,7 @@ export function flagName(raw: string): string | null {
   return /^[a-z]+(?:-[a-z]+)?$/.test(s) ? s : null;
 }
 
-/** aniworld `data-lang-key` (SITES.md §2.4). */
+/** aniworld `data-lang-key` (docs/sites.md#aniworld-language-keys). */
 export const ANIWORLD_LANG_KEYS: Record<string, LanguagePair> = {
   '1': { audio: 'german', subtitles: null },
   '2': { audio: 'japanese', subtitles: 'english' },

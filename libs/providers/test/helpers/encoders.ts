@@ -12,7 +12,7 @@ function rot13(s: string): string {
 
 const reverse = (s: string): string => [...s].reverse().join('');
 
-/** Inverse of VOE's decoder (SITES.md §9), with a junk token every `junkEvery` characters. */
+/** Inverse of VOE's decoder (docs/sites.md#test-fixtures), with a junk token every `junkEvery` characters. */
 export function encodeVoe(payload: unknown, junkEvery = 10): string {
   const a = reverse(Buffer.from(JSON.stringify(payload), 'utf8').toString('base64'));
   const b = [...a].map((c) => String.fromCharCode(c.charCodeAt(0) + 3)).join('');
@@ -33,7 +33,7 @@ export function encodeVoeReversedB64(payload: unknown): string {
 const swapcase = (s: string): string =>
   s.replace(/[a-zA-Z]/g, (c) => (c === c.toUpperCase() ? c.toLowerCase() : c.toUpperCase()));
 
-/** Inverse of the SpeedFiles decoder (SITES.md §9). */
+/** Inverse of the SpeedFiles decoder (docs/sites.md#test-fixtures). */
 export function encodeSpeedfiles(url: string): string {
   const x = swapcase(reverse(Buffer.from(url, 'utf8').toString('base64')));
   const hex = [...x].map((c) => (c.charCodeAt(0) + 3).toString(16).padStart(2, '0')).join('');

@@ -89,7 +89,10 @@ export class AnimeListQueryDto implements AnimeListQuery {
 }
 
 export class AnimeIdParamDto {
-  @ApiProperty({ description: 'Series key, or its folder name (seed API compatibility)' })
+  @ApiProperty({
+    description:
+      'Series key, or its folder name (accepted for clients of the earlier Aniworld API)',
+  })
   @IsString()
   @MinLength(1)
   @MaxLength(500)

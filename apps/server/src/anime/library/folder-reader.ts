@@ -57,7 +57,7 @@ export async function readSeriesFolder(root: string, folder: string): Promise<Fo
 }
 
 /**
- * The seed system kept a `key` file (the series key, or its URL) and a `data` file (JSON with
+ * The earlier Aniworld tool kept a `key` file (the series key, or its URL) and a `data` file (JSON with
  * `key`, `name`, `site`) in each folder. They are imported once; the database wins afterwards.
  */
 async function readLegacy(base: string): Promise<LegacyInfo | null> {

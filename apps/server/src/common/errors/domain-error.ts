@@ -63,12 +63,6 @@ export function hasErrorCode(
   return typeof code === 'string' && (ERROR_CODES as readonly string[]).includes(code);
 }
 
-export class NotFoundError extends DomainError {
-  constructor(what: string, id: string, code: ErrorCode = 'NOT_FOUND') {
-    super(code, `${what} '${id}' was not found`, { [what.toLowerCase().replace(/\s+/g, '_')]: id });
-  }
-}
-
 export class ValidationFailedError extends DomainError {
   constructor(errors: { field: string; errors: string[] }[], message?: string) {
     super(

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiExtraModels, ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
 import type {
   CheckStatus,
   DetailedHealthResponse,
@@ -23,6 +23,7 @@ export class HealthCheckResultDto implements HealthCheckResult {
   details?: Record<string, unknown>;
 }
 
+@ApiExtraModels(HealthCheckResultDto)
 export class HealthResponseDto implements HealthResponse {
   @ApiProperty({ enum: ['healthy', 'degraded', 'unhealthy'] })
   status!: HealthStatus;
@@ -38,7 +39,7 @@ export class HealthResponseDto implements HealthResponse {
 
   @ApiProperty({
     type: 'object',
-    additionalProperties: { $ref: '#/components/schemas/HealthCheckResultDto' },
+    additionalProperties: { $ref: getSchemaPath(HealthCheckResultDto) },
   })
   checks!: Record<string, HealthCheckResult>;
 }

@@ -1,10 +1,11 @@
-import type {
-  AnimeDetail,
-  AnimeSummary,
-  AppNotification,
-  ConfigResponse,
-  QueueItem,
-  QueueStatusResponse,
+import {
+  defaultConfig,
+  type AnimeDetail,
+  type AnimeSummary,
+  type AppNotification,
+  type ConfigResponse,
+  type QueueItem,
+  type QueueStatusResponse,
 } from '@aniworld/contracts';
 
 export function queueItem(overrides: Partial<QueueItem> = {}): QueueItem {
@@ -108,40 +109,14 @@ export function notification(overrides: Partial<AppNotification> = {}): AppNotif
   };
 }
 
+/** The server's defaults (shared through contracts), with a library and a short hoster order. */
 export function configResponse(): ConfigResponse {
+  const defaults = defaultConfig();
   return {
     config: {
+      ...defaults,
       anime_directory: '/anime',
-      database_url: null,
-      redis_url: null,
-      server: { host: '0.0.0.0', port: 8000, cors_origins: [] },
-      logging: { level: 'info' },
-      security: {
-        session_ttl_hours: 24,
-        auth_rate_limit_per_minute: 5,
-        rate_limit_per_minute: 60,
-        lockout_threshold: 5,
-        lockout_window_minutes: 15,
-        lockout_cooldown_minutes: 15,
-      },
-      providers: {
-        aniworld_base_url: 'https://aniworld.to',
-        sto_base_url: 'https://serienstream.to',
-        user_agent: 'Aniworld',
-        requests_per_second: 2,
-        hoster_order: ['VOE', 'Filemoon', 'Vidmoly'],
-        disabled_hosters: [],
-        cache_ttl_seconds: 300,
-      },
-      downloads: {
-        concurrency: 2,
-        connections_per_download: 4,
-        bandwidth_limit: null,
-        max_retries: 3,
-        retry_backoff_seconds: 30,
-        naming_template: '{series} - S{season:00}E{episode:00} - {title}.{ext}',
-        language_preference: ['german-dub', 'german-sub', 'english-sub'],
-      },
+      providers: { ...defaults.providers, hoster_order: ['VOE', 'Filemoon', 'Vidmoly'] },
     },
     master_password_configured: true,
     overridden_by_env: ['anime_directory'],

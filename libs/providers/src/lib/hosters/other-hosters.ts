@@ -68,7 +68,7 @@ function b64d(s: string): string {
   return Buffer.from(s, 'base64').toString('latin1');
 }
 
-/** b64 → swapcase → reverse → b64 → reverse → hex pairs → −3 → swapcase → reverse → b64 (SITES.md §4). */
+/** b64 → swapcase → reverse → b64 → reverse → hex pairs → −3 → swapcase → reverse → b64 (docs/sites.md#hosters). */
 export function decodeSpeedfiles(encoded: string): string {
   const step = reverse(b64d(reverse(swapcase(b64d(encoded)))));
   let shifted = '';

@@ -19,7 +19,7 @@ function rot13(s: string): string {
   });
 }
 
-/** VOE's obfuscation (SITES.md §4 step 4): ROT13, junk tokens out, b64, −3, reverse, b64, JSON. */
+/** VOE's obfuscation (docs/sites.md#hosters, VOE): ROT13, junk tokens out, b64, −3, reverse, b64, JSON. */
 export function decodeVoeString(encoded: string): unknown {
   let s = rot13(encoded.trim());
   for (const token of JUNK) s = s.split(token).join('_');

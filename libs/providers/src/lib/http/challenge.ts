@@ -2,7 +2,7 @@ import { ChallengeRequired, type ChallengeKind } from '../errors';
 import type { HttpResponse } from './http-client';
 
 /**
- * Markers from SITES.md §3, most specific first. Strong markers only appear on interstitial
+ * Markers from docs/sites.md#challenge-pages, most specific first. Strong markers only appear on interstitial
  * pages; weak ones (a captcha script, a DDoS-Guard cookie name) can also appear on a normal page,
  * so they count only when the status is 403/503 or the page is tiny.
  */

@@ -1,4 +1,4 @@
-import type { Cheerio, CheerioAPI } from 'cheerio';
+import type { Cheerio } from 'cheerio';
 import type { AnyNode } from 'domhandler';
 
 /** Collapsed whitespace; cheerio already decodes entities. */
@@ -13,17 +13,6 @@ export function textOf($el: Cheerio<AnyNode>): string {
 export function attrOf($el: Cheerio<AnyNode>, name: string): string | undefined {
   const v = $el.first().attr(name);
   return v === undefined ? undefined : v.trim();
-}
-
-/** First non-empty attribute among `names` over all matches of `selector`. */
-export function firstAttr($: CheerioAPI, selector: string, names: string[]): string | undefined {
-  for (const el of $(selector).toArray()) {
-    for (const name of names) {
-      const v = $(el).attr(name)?.trim();
-      if (v) return v;
-    }
-  }
-  return undefined;
 }
 
 export function nullIfEmpty(s: string | undefined | null): string | null {

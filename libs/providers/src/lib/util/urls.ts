@@ -20,17 +20,6 @@ export function siteUrl(baseUrl: string, link: string): string {
   return normalizeBaseUrl(baseUrl) + sitePath(link);
 }
 
-/** Strips the base URL again (or takes the path of a foreign absolute link). */
-export function pathOf(baseUrl: string, url: string): string {
-  const base = normalizeBaseUrl(baseUrl);
-  if (url.startsWith(base)) return url.slice(base.length) || '/';
-  return sitePath(url);
-}
-
-export function originOf(url: string): string {
-  return new URL(url).origin;
-}
-
 const HOSTER_MARKER = /^(e|d|v)$/i;
 
 /**
@@ -57,12 +46,4 @@ export function fileCodeOf(embedUrl: string): string | undefined {
   if (!last) return undefined;
   const embed = /^embed-([^.]+)(?:\.html?)?$/i.exec(last);
   return embed ? embed[1] : last.replace(/\.html?$/i, '');
-}
-
-export function queryParam(url: string, name: string): string | undefined {
-  try {
-    return new URL(url).searchParams.get(name) ?? undefined;
-  } catch {
-    return undefined;
-  }
 }

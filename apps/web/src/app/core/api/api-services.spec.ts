@@ -1,5 +1,9 @@
 import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import {
+  HttpTestingController,
+  provideHttpClientTesting,
+  type TestRequest,
+} from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { firstValueFrom } from 'rxjs';
 import { animeSummary, configResponse, queueStatus } from '../../testing/factories';
@@ -25,7 +29,7 @@ async function call<T>(
   observable: import('rxjs').Observable<T>,
   method: string,
   url: string,
-  response: unknown = null,
+  response: Parameters<TestRequest['flush']>[0] = null,
 ) {
   const result = firstValueFrom(observable, { defaultValue: undefined });
   const req = http.expectOne((r) => r.method === method && r.urlWithParams === url);

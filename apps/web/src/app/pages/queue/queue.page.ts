@@ -50,11 +50,6 @@ export class QueuePage {
     return `${item.serie_name} ${episodeCode(item.season, item.episode)}`;
   }
 
-  /** Summed from the live progress events, which are fresher than the status's stats. */
-  totalSpeed(): number {
-    return this.store.active().reduce((sum, item) => sum + (item.progress?.speed_mbps ?? 0), 0);
-  }
-
   percentOf(item: QueueItem): number | null {
     return item.progress?.percent ?? null;
   }

@@ -28,7 +28,7 @@ export interface AniworldAdapterOptions {
   http: HttpClient;
 }
 
-/** aniworld.to, old template (SITES.md §1.1, §2.1–2.4). */
+/** aniworld.to, old template (docs/sites.md#aniworld-urls and the aniworld page sections). */
 export class AniworldAdapter implements SiteAdapter {
   readonly id = ANIWORLD;
   readonly baseUrl: string;

@@ -9,7 +9,7 @@ import type { EpisodeDetails, HosterLink } from '../types';
 import { ANIWORLD } from './paths';
 
 /**
- * Parses the hoster list of an episode or film page (SITES.md §2.3): one `li[data-lang-key]` per
+ * Parses the hoster list of an episode or film page (docs/sites.md#aniworld-episode-page): one `li[data-lang-key]` per
  * hoster × language, hidden or not. The language comes from the key and the flag's file name,
  * never from the flag's text.
  */

@@ -10,7 +10,7 @@ import { ANIWORLD, episodePath } from './paths';
 /**
  * Parses the episode table of a season page (`tbody#seasonN`) or the films page (`tbody#season0`,
  * film index in `data-episode-season-id`). The flags in this table are a static legend, not
- * availability, so no languages are reported here (SITES.md §2.2).
+ * availability, so no languages are reported here (docs/sites.md#aniworld-season-page).
  */
 export function parseAniworldSeason(
   html: string,

@@ -7,7 +7,7 @@ import { ANIWORLD, assetUrl, seasonPath } from './paths';
 
 const NOT_FOUND_TEXT = /Die gewünschte Serie wurde nicht gefunden|ist im Moment deaktiviert/i;
 
-/** Parses `/anime/stream/<slug>` (SITES.md §2.1). Only the title and at least one season are required. */
+/** Parses `/anime/stream/<slug>` (docs/sites.md#aniworld-series-page). Only the title and at least one season are required. */
 export function parseAniworldSeries(
   html: string,
   ctx: { key: string; url: string; baseUrl: string },

@@ -20,7 +20,7 @@ export interface StoAdapterOptions {
   http: HttpClient;
 }
 
-/** s.to / serienstream.to, template v2 (SITES.md §1.3, §2.5). */
+/** s.to / serienstream.to, template v2 (docs/sites.md#sto-urls and the s.to page sections). */
 export class StoAdapter implements SiteAdapter {
   readonly id = STO;
   readonly baseUrl: string;

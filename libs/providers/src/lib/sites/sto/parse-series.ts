@@ -16,7 +16,7 @@ interface Ctx {
   baseUrl: string;
 }
 
-/** Parses the s.to v2 series page (SITES.md §2.5). Required: the title and at least one season. */
+/** Parses the s.to v2 series page (docs/sites.md#sto-series-page). Required: the title and at least one season. */
 export function parseStoSeries(html: string, ctx: Ctx): SeriesDetails {
   const $ = load(html);
   const h1 = $('h1').first();

@@ -12,12 +12,6 @@ export function episodePath(key: string, season: number, episode: number): strin
   return `${seasonPath(key, season)}/episode-${episode}`;
 }
 
-/** `/serie/<slug>` and the v1 form `/serie/stream/<slug>` (relative or absolute) → slug. */
-export function keyFromLink(link: string): string | null {
-  const m = /\/serie\/(?:stream\/)?([^/?#]+)/.exec(link);
-  return m ? decodeURIComponent(m[1]) : null;
-}
-
 /** v1 links `/serie/stream/<slug>/…` → v2 `/serie/<slug>/…`. */
 export function normalizeStoPath(path: string): string {
   return path.replace(/\/serie\/stream\//, '/serie/');
