@@ -132,6 +132,8 @@ export function configResponse(): ConfigResponse {
         hoster_order: ['VOE', 'Filemoon', 'Vidmoly'],
         disabled_hosters: [],
         cache_ttl_seconds: 300,
+        max_response_bytes: 5242880,
+        request_deadline_seconds: 30,
       },
       downloads: {
         concurrency: 2,
@@ -139,6 +141,8 @@ export function configResponse(): ConfigResponse {
         bandwidth_limit: null,
         max_retries: 3,
         retry_backoff_seconds: 30,
+        min_throughput_bytes_per_second: 1024,
+        throughput_window_seconds: 60,
         naming_template: '{series} - S{season:00}E{episode:00} - {title}.{ext}',
         language_preference: ['german-dub', 'german-sub', 'english-sub'],
       },
