@@ -366,6 +366,23 @@ describe('queue against the sandbox (HTTP)', () => {
     expect(existsSync(item.file_path ?? '')).toBe(true);
   });
 
+  it('skips a hoster that answers a gzip bomb and completes with the next one', async () => {
+    // 1 GiB once inflated: the first hoster fails typed, the server stays up, the item goes on.
+    sandbox.setFaults('voe', 'bomb=1024');
+    const { added } = await add({
+      serie_id: 'sternenwanderer',
+      language: 'german-dub',
+      episodes: [{ season: 0, episode: 1 }],
+    });
+    const item = await waitForItem(api, added[0].id, (i) => i.status === 'completed', 'completion');
+    expect(item.hoster).toBe('Filemoon');
+    expect(item.providers_tried).toEqual([
+      expect.objectContaining({ hoster: 'VOE', error_code: 'UPSTREAM_ERROR' }),
+    ]);
+    expect(item.providers_tried[0].error).toMatch(/exceeds \d+ bytes once inflated/);
+    await api.get('/health').expect(200);
+  });
+
   it('fails with a reason per hoster when every hoster is broken, and retries on request', async () => {
     // S01E03 in German Dub: VOE says the video is gone, the other two answer 500.
     for (const prefix of ['filemoon', 'vidmoly']) sandbox.setFaults(prefix, 'status=500');
