@@ -13,6 +13,7 @@ import type {
 import { EpisodeRepository } from '../anime/episode.repository';
 import { SeriesRepository } from '../anime/series.repository';
 import { SystemSettingsRepository } from '../database/system-settings.repository';
+import { NotificationsService } from '../notifications/notifications.service';
 import { allItems, waitForItem } from '../../test/helpers/queue';
 import { waitUntil } from '../../test/helpers/wait';
 import { FAST_PROVIDERS, startTestApp, tempDir, type TestApp } from '../../test/helpers/test-app';
@@ -366,6 +367,45 @@ describe('queue against the sandbox (HTTP)', () => {
       }),
     ]);
     expect(existsSync(item.file_path ?? '')).toBe(true);
+  });
+
+  it('shows an item completed only once its notification is written', async () => {
+    const notifications = t.app.get(NotificationsService);
+    const create = notifications.create.bind(notifications);
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let writing = false;
+    // Hold the note open, so the window in which "completed" could come too early is wide.
+    const spy = jest.spyOn(notifications, 'create').mockImplementation(async (note) => {
+      if (note.kind === 'download_complete') {
+        writing = true;
+        await gate;
+      }
+      return create(note);
+    });
+    try {
+      const { added } = await add({
+        serie_id: 'sternenwanderer',
+        language: 'german-sub',
+        episodes: [{ season: 0, episode: 2 }],
+      });
+      await waitUntil(() => writing, 'the completion note to be written');
+      const status = (await api.get('/api/queue/status').expect(200)).body as QueueStatusResponse;
+      expect(allItems(status).find((i) => i.id === added[0].id)?.status).not.toBe('completed');
+      release();
+      await waitForItem(api, added[0].id, (i) => i.status === 'completed', 'completion');
+      const notes = (await api.get('/api/notifications').expect(200))
+        .body as NotificationListResponse;
+      expect(notes.items).toContainEqual(
+        expect.objectContaining({
+          kind: 'download_complete',
+          data: expect.objectContaining({ item_id: added[0].id }),
+        }),
+      );
+    } finally {
+      release();
+      spy.mockRestore();
+    }
   });
 
   it('skips a hoster that answers a gzip bomb and completes with the next one', async () => {
