@@ -1,5 +1,9 @@
 const nxPreset = require('@nx/jest/preset').default;
 
+// Every project's tests run in UTC, whoever starts them (npm test, nx, an IDE, a bare `npx jest`):
+// the preset is loaded in the parent process before any worker starts, and workers inherit it.
+process.env.TZ = 'UTC';
+
 /**
  * Node projects (server, libs, sandbox) compile TypeScript with SWC, decorator metadata included
  * (NestJS needs it), at a fraction of ts-jest's cost. Type checking is the job of tsc and lint.
@@ -8,6 +12,9 @@ const nxPreset = require('@nx/jest/preset').default;
 module.exports = {
   ...nxPreset,
   testEnvironment: 'node',
+  // Tests wait for states (waitUntil), never for time; 5 s per test is a hidden timing assertion
+  // on a loaded machine. A test that waits for something that never happens still fails.
+  testTimeout: 60_000,
   transform: {
     '^.+\\.[tj]s$': [
       '@swc/jest',

@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { waitUntil } from '@aniworld/testing';
 import {
   runServerExpectingFailure,
   type ServerProcess,
@@ -88,11 +89,19 @@ describe('the built server on a fresh data dir', () => {
       headers: { 'x-request-id': 'e2e-correlation-1' },
     });
     expect(res.headers.get('x-request-id')).toBe('e2e-correlation-1');
-    await new Promise((r) => setTimeout(r, 300));
-    const lines = readFileSync(join(server.dataDir, 'logs', 'app.log'), 'utf8')
-      .trim()
-      .split('\n')
-      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    // The log file is written asynchronously: wait for the line, not for a fixed time.
+    const logLines = (): Record<string, unknown>[] =>
+      readFileSync(join(server.dataDir, 'logs', 'app.log'), 'utf8')
+        .trim()
+        .split('\n')
+        .filter((l) => l.endsWith('}'))
+        .map((l) => JSON.parse(l) as Record<string, unknown>);
+    await waitUntil(
+      () =>
+        logLines().some((l) => l['request_id'] === 'e2e-correlation-1' && l['msg'] === 'request'),
+      'the request line in app.log',
+    );
+    const lines = logLines();
     expect(lines).toContainEqual(
       expect.objectContaining({
         msg: 'request',

@@ -1,5 +1,6 @@
 import { type Sandbox, startSandbox } from '@aniworld/sandbox';
 import { locateMediaTool } from '@aniworld/downloader';
+import { waitFor } from '@aniworld/testing';
 import type {
   AnimeDetail,
   AnimeSummary,
@@ -49,13 +50,7 @@ describe('main job against the built server and the sandbox', () => {
     probe: () => Promise<T | null>,
     timeoutMs = 120_000,
   ): Promise<T> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const value = await probe();
-      if (value !== null) return value;
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-      await new Promise((r) => setTimeout(r, 200));
-    }
+    return waitFor(probe, what, { timeoutMs, intervalMs: 200 });
   }
 
   beforeAll(async () => {

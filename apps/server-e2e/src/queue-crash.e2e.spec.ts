@@ -1,5 +1,6 @@
 import { type Sandbox, startSandbox } from '@aniworld/sandbox';
 import { locateMediaTool } from '@aniworld/downloader';
+import { waitFor } from '@aniworld/testing';
 import type { QueueAddResponse, QueueItem, QueueStatusResponse } from '@aniworld/contracts';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -41,20 +42,21 @@ describe('queue crash recovery against the built server', () => {
     predicate: (item: QueueItem) => boolean,
     timeoutMs = 90_000,
   ): Promise<QueueItem> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const { body } = await api<QueueStatusResponse>('GET', '/api/queue/status');
-      const item = [
-        ...body.active_downloads,
-        ...body.pending_queue,
-        ...body.completed_downloads,
-        ...body.failed_downloads,
-      ].find((i) => i.id === id);
-      if (item && predicate(item)) return item;
-      if (Date.now() > deadline)
-        throw new Error(`timed out waiting for ${what}: ${JSON.stringify(item)}`);
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    let item: QueueItem | undefined;
+    return waitFor(
+      async () => {
+        const { body } = await api<QueueStatusResponse>('GET', '/api/queue/status');
+        item = [
+          ...body.active_downloads,
+          ...body.pending_queue,
+          ...body.completed_downloads,
+          ...body.failed_downloads,
+        ].find((i) => i.id === id);
+        return item && predicate(item) ? item : null;
+      },
+      what,
+      { timeoutMs, intervalMs: 100, detail: () => JSON.stringify(item) },
+    );
   }
 
   const start = () =>

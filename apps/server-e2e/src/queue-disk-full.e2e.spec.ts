@@ -11,6 +11,7 @@ import {
   type ServerProcess,
   spawnBuiltServer,
   tmpfsAvailable,
+  waitFor,
 } from '@aniworld/testing';
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { setUpOwner } from './support/server-process';
@@ -48,14 +49,15 @@ const MiB = 1024 * 1024;
     what: string,
     predicate: (s: QueueStatusResponse) => boolean,
   ): Promise<QueueStatusResponse> {
-    const deadline = Date.now() + 60_000;
-    for (;;) {
-      const status = await api<QueueStatusResponse>('GET', '/api/queue/status');
-      if (predicate(status)) return status;
-      if (Date.now() > deadline)
-        throw new Error(`timed out waiting for ${what}: ${JSON.stringify(status, null, 1)}`);
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    let last: QueueStatusResponse | null = null;
+    return waitFor(
+      async () => {
+        last = await api<QueueStatusResponse>('GET', '/api/queue/status');
+        return predicate(last) ? last : null;
+      },
+      what,
+      { timeoutMs: 60_000, intervalMs: 100, detail: () => JSON.stringify(last, null, 1) },
+    );
   }
 
   /** Files (not folders) in the library as the server sees it, relative to it. */

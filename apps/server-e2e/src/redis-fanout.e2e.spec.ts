@@ -1,4 +1,4 @@
-import { freePort, redisServerAvailable, startRedisServer } from '@aniworld/testing';
+import { freePort, redisServerAvailable, startRedisServer, waitUntil } from '@aniworld/testing';
 import Redis from 'ioredis';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,11 +15,10 @@ const post = (url: string, body: unknown) =>
   });
 
 async function outputShows(output: () => string, text: string): Promise<void> {
-  const deadline = Date.now() + 30_000;
-  while (!output().includes(text)) {
-    if (Date.now() > deadline) throw new Error(`the server never logged '${text}':\n${output()}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
+  await waitUntil(() => output().includes(text), `the server to log '${text}'`, {
+    timeoutMs: 30_000,
+    detail: output,
+  });
 }
 
 /**

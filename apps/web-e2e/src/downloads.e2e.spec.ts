@@ -1,6 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import type { QueueStatusResponse } from '@aniworld/contracts';
 import { type Sandbox, startSandbox } from '@aniworld/sandbox';
+import { waitUntil } from '@aniworld/testing';
 import { type Browser, openBrowser, screenshotPage } from './support/browser';
 import { type RunningServer, startServer } from './support/server-process';
 import { api, setupOverApi, useToken } from './support/session';
@@ -109,20 +110,23 @@ describe('search, add, queue and download in the browser', () => {
     const active = page.getByTestId('active-item').first();
     await active.waitFor({ timeout: 30_000 });
     const seen = new Set<string>();
-    const deadline = Date.now() + 60_000;
-    while (Date.now() < deadline && seen.size < 2) {
-      const text = (
-        await page
-          .getByTestId('percent')
-          .first()
-          .textContent()
-          .catch(() => null)
-      )?.trim();
-      if (text && /\d+ %/.test(text)) seen.add(text);
-      if (seen.size === 1 && (await page.getByTestId('completed-item').count()) === 0)
-        await screenshotPage(page, 'queue-downloading');
-      await page.waitForTimeout(200);
-    }
+    await waitUntil(
+      async () => {
+        const text = (
+          await page
+            .getByTestId('percent')
+            .first()
+            .textContent()
+            .catch(() => null)
+        )?.trim();
+        if (text && /\d+ %/.test(text)) seen.add(text);
+        if (seen.size === 1 && (await page.getByTestId('completed-item').count()) === 0)
+          await screenshotPage(page, 'queue-downloading');
+        return seen.size >= 2;
+      },
+      'two different progress figures',
+      { timeoutMs: 60_000, intervalMs: 200, detail: () => [...seen].join(', ') },
+    );
     expect(seen.size).toBeGreaterThanOrEqual(2);
 
     // Both remaining items complete; the first one's file is on disk under the anime directory.
@@ -152,11 +156,16 @@ describe('search, add, queue and download in the browser', () => {
 
 /** Polls until the value equals `expected` (or 10 s pass) and returns the last value. */
 async function eventually<T>(read: () => Promise<T>, expected: T): Promise<T> {
-  const deadline = Date.now() + 10_000;
   let value = await read();
-  while (JSON.stringify(value) !== JSON.stringify(expected) && Date.now() < deadline) {
-    await new Promise((r) => setTimeout(r, 200));
-    value = await read();
-  }
+  const same = (): boolean => JSON.stringify(value) === JSON.stringify(expected);
+  // A timeout is not thrown here: the caller's expect() then shows the difference.
+  await waitUntil(
+    async () => {
+      value = await read();
+      return same();
+    },
+    `the value ${JSON.stringify(expected)}`,
+    { timeoutMs: 10_000, intervalMs: 200 },
+  ).catch(() => undefined);
   return value;
 }

@@ -5,6 +5,7 @@ export * from './lib/http/undici-client';
 export * from './lib/http/polite-client';
 export * from './lib/http/clock';
 export * from './lib/http/challenge';
+export * from './lib/http/url-guard';
 export * from './lib/util/urls';
 export * from './lib/sites/types';
 export * from './lib/sites/fetch-page';

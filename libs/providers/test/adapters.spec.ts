@@ -205,7 +205,13 @@ describe('createProviders', () => {
       'http://127.0.0.1:9/vidoza/embed-x.html',
       html('<source src="/cdn/mp4/sample.mp4">'),
     );
-    const providers = createProviders({ sites: {}, http, clock: new FakeClock() });
+    // The fixture hoster is on loopback, which only a sandbox or LAN setup may reach.
+    const providers = createProviders({
+      sites: {},
+      http,
+      clock: new FakeClock(),
+      allowInternalDestinations: true,
+    });
     expect(
       (await providers.extract('Fixture stream', 'http://127.0.0.1:9/vidoza/embed-x.html')).hoster,
     ).toBe('Vidoza');

@@ -1,3 +1,4 @@
 export * from './lib/confinement';
 export * from './lib/server-process';
 export * from './lib/redis-server';
+export * from './lib/wait';

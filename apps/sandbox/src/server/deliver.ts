@@ -1,6 +1,7 @@
 import { createReadStream } from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import { gzipSync } from 'node:zlib';
+import { gzipBomb } from './hostile';
 import { readFile } from 'node:fs/promises';
 import { ownsSocket, pacerFor } from './connection-pacer';
 import type { FaultSpec } from './faults';
@@ -110,8 +111,18 @@ export async function deliver(
     body = gzipSync(await materialize(body));
     headers['content-encoding'] = 'gzip';
   }
+  if (faults.bomb && reply.status === 200) {
+    body = gzipBomb(faults.bomb);
+    headers['content-encoding'] = 'gzip';
+  }
   const length = isFileBody(body) ? Math.max(0, body.end - body.start + 1) : body.length;
   headers['content-length'] = length;
+  if (faults.pad && !opts.head) {
+    delete headers['content-length'];
+    res.writeHead(reply.status, headers);
+    await padded(res, await materialize(body), faults.pad, opts.onBytes);
+    return;
+  }
 
   res.writeHead(reply.status, headers);
   if (dropAt0(opts) && !opts.head) res.flushHeaders();
@@ -165,6 +176,25 @@ export async function deliver(
         wait = 0;
       }
     }
+  }
+  res.end();
+}
+
+/** The body, then filler up to `total` bytes, as fast as the client reads; stops when it hangs up. */
+async function padded(
+  res: ServerResponse,
+  body: Buffer,
+  total: number,
+  onBytes: (n: number) => void,
+): Promise<void> {
+  await write(res, body);
+  onBytes(body.length);
+  const filler = Buffer.alloc(64 * 1024, ' ');
+  for (let sent = body.length; sent < total; sent += filler.length) {
+    if (res.destroyed) return;
+    const part = filler.subarray(0, Math.min(filler.length, total - sent));
+    await write(res, part);
+    onBytes(part.length);
   }
   res.end();
 }

@@ -184,6 +184,22 @@ describe('fault injection', () => {
     expect(gunzipSync(res.body).equals(plain)).toBe(true);
   });
 
+  it('pad streams the page followed by filler, chunked, up to the given size', async () => {
+    const res = await fetchRaw(`${sb.baseUrl}/aniworld/?fault=pad=300000`);
+    expect(res.headers['content-length']).toBeUndefined();
+    expect(res.body.length).toBe(300_000);
+    expect(res.body.toString('utf8', 0, 200)).toContain('<');
+  });
+
+  it('bomb answers gzip that inflates to the given MiB of zeros', async () => {
+    const res = await fetchRaw(`${sb.baseUrl}/aniworld/?fault=bomb=3`);
+    expect(res.headers['content-encoding']).toBe('gzip');
+    expect(res.body.length).toBeLessThan(64 * 1024);
+    const inflated = gunzipSync(res.body);
+    expect(inflated.length).toBe(3 * 1024 * 1024);
+    expect(inflated.every((b) => b === 0)).toBe(true);
+  });
+
   it('fakeHeader=png puts a PNG header before the TS data', async () => {
     const res = await fetchRaw(`${seg()}?fault=fakeHeader=png`);
     expect(res.headers['content-type']).toBe('image/png');

@@ -14,6 +14,10 @@ export interface FaultSpec {
   expired?: boolean;
   gzip?: boolean;
   fakeHeader?: 'png';
+  /** Hostile upstream: pad the body with filler to this many bytes, chunked (no Content-Length). */
+  pad?: number;
+  /** Hostile upstream: replace the body with gzip that inflates to this many MiB of zeros. */
+  bomb?: number;
 }
 
 const NUMERIC_KEYS = [
@@ -25,6 +29,8 @@ const NUMERIC_KEYS = [
   'dropFirst',
   'stall',
   'ttfb',
+  'pad',
+  'bomb',
 ] as const;
 type NumericKey = (typeof NUMERIC_KEYS)[number];
 const CHALLENGES: readonly ChallengeKind[] = ['cloudflare', 'ddos-guard', 'turnstile'];

@@ -36,10 +36,10 @@ export class AnimeLibraryService {
   ) {}
 
   /** Both sites unless one is named; a site that fails is skipped when the other answers. */
-  async search(request: AnimeSearchRequest): Promise<AnimeSearchResult[]> {
+  async search(request: AnimeSearchRequest, signal?: AbortSignal): Promise<AnimeSearchResult[]> {
     const sites = request.site ? [request.site] : [...SITE_IDS];
     const settled = await Promise.allSettled(
-      sites.map((site) => this.providers.onSite(site, (a) => a.search(request.query))),
+      sites.map((site) => this.providers.onSite(site, (a) => a.search(request.query, signal))),
     );
     const failures = settled.filter((s): s is PromiseRejectedResult => s.status === 'rejected');
     if (failures.length === settled.length) throw failures[0].reason;

@@ -19,6 +19,7 @@ import type {
   ScanStatus,
   UnmatchedFolder,
 } from '@aniworld/contracts';
+import { ClientSignal } from '../common/http/client-signal';
 import { ErrorResponseDto } from '../common/dto/error-response.dto';
 import { AnimeLibraryService } from './anime-library.service';
 import { AnimeQueryService } from './anime-query.service';
@@ -108,8 +109,11 @@ export class AnimeController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Search the sites (both unless one is named)' })
   @ApiOkResponse({ type: [AnimeSearchResultDto] })
-  search(@Body() body: AnimeSearchRequestDto): Promise<AnimeSearchResult[]> {
-    return this.library.search(body);
+  search(
+    @Body() body: AnimeSearchRequestDto,
+    @ClientSignal() signal: AbortSignal,
+  ): Promise<AnimeSearchResult[]> {
+    return this.library.search(body, signal);
   }
 
   @Post('add')

@@ -8,12 +8,15 @@ import type {
   ScanStatus,
   UnmatchedFolder,
 } from '@aniworld/contracts';
-import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DomainEvents } from '../common/events';
 import { FAST_PROVIDERS, startTestApp, type TestApp, tempDir } from '../../test/helpers/test-app';
 import { EpisodeLanguagesService } from './episode-languages.service';
 import { LibraryScanService } from './library/library-scan.service';
+import { SeriesRepository } from './series.repository';
+import { waitUntil } from '../../test/helpers/wait';
 
 function touch(root: string, ...parts: string[]): void {
   mkdirSync(join(root, ...parts.slice(0, -1)), { recursive: true });
@@ -54,11 +57,12 @@ describe('anime API and library scan against the sandbox (HTTP)', () => {
     const { scan_id } = (await api.post('/api/anime/rescan').expect(202)).body as {
       scan_id: string;
     };
-    for (;;) {
-      const status = (await api.get('/api/anime/scan').expect(200)).body as ScanStatus;
-      if (status.scan_id === scan_id && status.state !== 'running') return status;
-      await new Promise((r) => setTimeout(r, 50));
-    }
+    let status: ScanStatus | null = null;
+    await waitUntil(async () => {
+      status = (await api.get('/api/anime/scan').expect(200)).body as ScanStatus;
+      return status.scan_id === scan_id && status.state !== 'running';
+    }, `scan ${scan_id} to end`);
+    return status as unknown as ScanStatus;
   }
 
   it('adds a series by key, creating its folder, and lists its missing episodes', async () => {
@@ -253,6 +257,55 @@ describe('anime API and library scan against the sandbox (HTTP)', () => {
       .post('/api/anime/unmatched/match')
       .send({ folder: '../etc', key: 'x', site: 'sto' })
       .expect(400);
+  });
+
+  it('publishes "completed" only when the event is out and the next scan may start', async () => {
+    touch(library, 'Sternenwanderer (2019)', 'Season 01', 'Sternenwanderer - S01E01.mkv');
+    const complete: ScanCompleteEvent[] = [];
+    t.app.get(DomainEvents).on('scan.complete', (e) => complete.push(e));
+    // Hold the last step of the scan (counting missing episodes, seconds on a big library) open,
+    // so the window in which a half-finished state could be seen is as wide as we like.
+    const repository = t.app.get(SeriesRepository);
+    const count = repository.missingEpisodeCount.bind(repository);
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let counting = false;
+    jest.spyOn(repository, 'missingEpisodeCount').mockImplementation(async (preference) => {
+      counting = true;
+      await gate;
+      return count(preference);
+    });
+    const { scan_id } = (await api.post('/api/anime/rescan').expect(202)).body as {
+      scan_id: string;
+    };
+    await waitUntil(() => counting, 'the scan to count missing episodes');
+    expect((await api.get('/api/anime/scan').expect(200)).body).toMatchObject({
+      scan_id,
+      state: 'running',
+    });
+    await api.post('/api/anime/rescan').expect(409);
+    release();
+    await waitUntil(
+      async () => ((await api.get('/api/anime/scan')).body as ScanStatus).state !== 'running',
+      'the scan to end',
+    );
+    // Whatever says "completed" implies both of these.
+    expect(complete).toEqual([expect.objectContaining({ scan_id })]);
+    await api.post('/api/anime/rescan').expect(202);
+  });
+
+  it('does not hang on a FIFO named key nor read a 1.5 GB data file', async () => {
+    touch(library, 'Fifo-Ordner', 'S01E01.mkv');
+    execFileSync('mkfifo', [join(library, 'Fifo-Ordner', 'key')]);
+    touch(library, 'Riesen-Ordner', 'S01E01.mkv');
+    writeFileSync(join(library, 'Riesen-Ordner', 'key'), '');
+    // Sparse: 1.5 GB as far as stat is concerned, nothing on the disk.
+    writeFileSync(join(library, 'Riesen-Ordner', 'data'), '');
+    truncateSync(join(library, 'Riesen-Ordner', 'data'), 1.5 * 1024 ** 3);
+    const before = process.memoryUsage().rss;
+    const scan = await scanToEnd();
+    expect(scan).toMatchObject({ state: 'completed', folders_done: 2, unmatched: 2 });
+    expect(process.memoryUsage().rss - before).toBeLessThan(200 * 1024 ** 2);
   });
 
   it('refuses a second scan while one runs', () => {

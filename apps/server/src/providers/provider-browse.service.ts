@@ -30,16 +30,25 @@ export class ProviderBrowseService {
     private readonly config: ConfigService,
   ) {}
 
-  async search(site: SiteId, query: string): Promise<ProviderSearchResult[]> {
-    return (await this.providers.onSite(site, (a) => a.search(query))).map(toSearchResult);
+  // Every call takes the API client's signal: when it hangs up, the site requests stop.
+
+  async search(site: SiteId, query: string, signal?: AbortSignal): Promise<ProviderSearchResult[]> {
+    return (await this.providers.onSite(site, (a) => a.search(query, signal))).map(toSearchResult);
   }
 
-  async series(site: SiteId, key: string): Promise<ProviderSeries> {
-    return toSeries(await this.providers.onSite(site, (a) => a.getSeries(key)));
+  async series(site: SiteId, key: string, signal?: AbortSignal): Promise<ProviderSeries> {
+    return toSeries(await this.providers.onSite(site, (a) => a.getSeries(key, signal)));
   }
 
-  async season(site: SiteId, key: string, season: number): Promise<ProviderEpisode[]> {
-    return (await this.providers.onSite(site, (a) => a.getSeason(key, season))).map(toEpisode);
+  async season(
+    site: SiteId,
+    key: string,
+    season: number,
+    signal?: AbortSignal,
+  ): Promise<ProviderEpisode[]> {
+    return (await this.providers.onSite(site, (a) => a.getSeason(key, season, signal))).map(
+      toEpisode,
+    );
   }
 
   async episode(
@@ -47,24 +56,27 @@ export class ProviderBrowseService {
     key: string,
     season: number,
     episode: number,
+    signal?: AbortSignal,
   ): Promise<ProviderEpisodeDetails> {
     return toEpisodeDetails(
-      await this.providers.onSite(site, (a) => a.getEpisode(key, season, episode)),
+      await this.providers.onSite(site, (a) => a.getEpisode(key, season, episode, signal)),
     );
   }
 
-  async newEpisodes(site: SiteId): Promise<ProviderNewEpisode[]> {
+  async newEpisodes(site: SiteId, signal?: AbortSignal): Promise<ProviderNewEpisode[]> {
     const episodes = await this.providers.onSite(site, async (a) => {
       if (!a.newEpisodes)
         throw new DomainError('NOT_FOUND', `${site} has no new-episodes list`, { site });
-      return a.newEpisodes();
+      return a.newEpisodes(signal);
     });
     return episodes.map(toNewEpisode);
   }
 
-  async resolve(request: ResolveRequest): Promise<ResolveResponse> {
+  async resolve(request: ResolveRequest, signal?: AbortSignal): Promise<ResolveResponse> {
     const { site, key, season, episode } = request;
-    const details = await this.providers.onSite(site, (a) => a.getEpisode(key, season, episode));
+    const details = await this.providers.onSite(site, (a) =>
+      a.getEpisode(key, season, episode, signal),
+    );
     const languages = request.language
       ? [request.language]
       : this.config.config.downloads.language_preference;
@@ -72,6 +84,7 @@ export class ProviderBrowseService {
     const { resolved, candidate, attempts } = await this.resolver.first(
       candidates,
       `${key} S${season}E${episode}`,
+      signal,
     );
     return {
       site,

@@ -17,6 +17,7 @@ import type {
   ResolveResponse,
 } from '@aniworld/contracts';
 import { ErrorResponseDto } from '../common/dto/error-response.dto';
+import { ClientSignal } from '../common/http/client-signal';
 import {
   EpisodeParamsDto,
   SeasonParamsDto,
@@ -64,31 +65,41 @@ export class ProvidersController {
   search(
     @Param() { site }: SiteParamDto,
     @Query() { q }: SearchQueryDto,
+    @ClientSignal() signal: AbortSignal,
   ): Promise<ProviderSearchResult[]> {
-    return this.browse.search(site, q);
+    return this.browse.search(site, q, signal);
   }
 
   @Get(':site/new-episodes')
   @ApiOperation({ summary: "The site's list of new episodes (aniworld)" })
   @ApiOkResponse({ type: [ProviderNewEpisodeDto] })
-  newEpisodes(@Param() { site }: SiteParamDto): Promise<ProviderNewEpisode[]> {
-    return this.browse.newEpisodes(site);
+  newEpisodes(
+    @Param() { site }: SiteParamDto,
+    @ClientSignal() signal: AbortSignal,
+  ): Promise<ProviderNewEpisode[]> {
+    return this.browse.newEpisodes(site, signal);
   }
 
   @Get(':site/series/:key')
   @ApiOperation({ summary: 'Series details and seasons (0 = films)' })
   @ApiOkResponse({ type: ProviderSeriesDto })
   @ApiNotFoundResponse({ type: ErrorResponseDto })
-  series(@Param() { site, key }: SeriesParamsDto): Promise<ProviderSeries> {
-    return this.browse.series(site, key);
+  series(
+    @Param() { site, key }: SeriesParamsDto,
+    @ClientSignal() signal: AbortSignal,
+  ): Promise<ProviderSeries> {
+    return this.browse.series(site, key, signal);
   }
 
   @Get(':site/series/:key/seasons/:season')
   @ApiOperation({ summary: 'Episodes of a season' })
   @ApiOkResponse({ type: [ProviderEpisodeDto] })
   @ApiNotFoundResponse({ type: ErrorResponseDto })
-  season(@Param() { site, key, season }: SeasonParamsDto): Promise<ProviderEpisode[]> {
-    return this.browse.season(site, key, season);
+  season(
+    @Param() { site, key, season }: SeasonParamsDto,
+    @ClientSignal() signal: AbortSignal,
+  ): Promise<ProviderEpisode[]> {
+    return this.browse.season(site, key, season, signal);
   }
 
   @Get(':site/series/:key/seasons/:season/episodes/:episode')
@@ -97,8 +108,9 @@ export class ProvidersController {
   @ApiNotFoundResponse({ type: ErrorResponseDto })
   episode(
     @Param() { site, key, season, episode }: EpisodeParamsDto,
+    @ClientSignal() signal: AbortSignal,
   ): Promise<ProviderEpisodeDetails> {
-    return this.browse.episode(site, key, season, episode);
+    return this.browse.episode(site, key, season, episode, signal);
   }
 
   @Post('resolve')
@@ -107,7 +119,10 @@ export class ProvidersController {
     summary: 'Resolve an episode to a stream descriptor (diagnosis): redirect → hoster → extractor',
   })
   @ApiOkResponse({ type: ResolveResponseDto })
-  resolve(@Body() body: ResolveRequestDto): Promise<ResolveResponse> {
-    return this.browse.resolve(body);
+  resolve(
+    @Body() body: ResolveRequestDto,
+    @ClientSignal() signal: AbortSignal,
+  ): Promise<ResolveResponse> {
+    return this.browse.resolve(body, signal);
   }
 }

@@ -65,6 +65,11 @@ export class ProvidersService implements OnModuleDestroy {
     );
   }
 
+  /** Requests holding and waiting for a politeness slot of the bucket `url` belongs to. */
+  load(url: string): { active: number; waiting: number } {
+    return this.providers.http.load(url);
+  }
+
   overview(): ProvidersOverview {
     const { providers } = this.config.config;
     const order = providers.hoster_order;
@@ -93,6 +98,8 @@ export class ProvidersService implements OnModuleDestroy {
       'providers.user_agent',
       'providers.requests_per_second',
       'providers.cache_ttl_seconds',
+      'providers.max_response_bytes',
+      'providers.request_deadline_seconds',
     ];
     if (!event.changed.some((path) => relevant.includes(path))) return;
     const old = this.providers;
@@ -122,6 +129,8 @@ export class ProvidersService implements OnModuleDestroy {
       requestsPerSecond: providers.requests_per_second,
       retries: providers.retries,
       cacheTtlMs: providers.cache_ttl_seconds * 1000,
+      maxResponseBytes: providers.max_response_bytes,
+      deadlineMs: providers.request_deadline_seconds * 1000,
       logger: {
         debug: (message, context) => this.logger.debug({ msg: message, ...context }),
         warn: (message, context) => this.logger.warn({ msg: message, ...context }),

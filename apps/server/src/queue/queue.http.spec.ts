@@ -13,7 +13,9 @@ import type {
 import { EpisodeRepository } from '../anime/episode.repository';
 import { SeriesRepository } from '../anime/series.repository';
 import { SystemSettingsRepository } from '../database/system-settings.repository';
+import { NotificationsService } from '../notifications/notifications.service';
 import { allItems, waitForItem } from '../../test/helpers/queue';
+import { waitUntil } from '../../test/helpers/wait';
 import { FAST_PROVIDERS, startTestApp, tempDir, type TestApp } from '../../test/helpers/test-app';
 
 const HOSTILE_TITLE = '../../etc\u0001 "Böse" <Serie>: Teil/2 *?|\u001b[31m';
@@ -120,9 +122,10 @@ describe('queue against the sandbox (HTTP)', () => {
     await new Promise((r) => socket.once('error', r));
     socket.emit('message', { action: 'join', data: { room: 'downloads' } });
     socket.emit('message', { action: 'join', data: { room: 'download_progress' } });
-    // A round trip so the joins are processed before the download starts.
     socket.emit('message', { action: 'join', data: { room: 'scan_progress' } });
-    await new Promise((r) => setTimeout(r, 50));
+    // Requests are handled in order: the answer to a bad join means the joins before it are done.
+    socket.emit('message', { action: 'join', data: { room: 'nope' } });
+    await new Promise((r) => socket.once('error', r));
 
     try {
       const { added, skipped } = await add({
@@ -162,7 +165,7 @@ describe('queue against the sandbox (HTTP)', () => {
         filePath: expected,
       });
 
-      await waitFor(() => complete.length > 0, 'download_complete on the socket');
+      await waitUntil(() => complete.length > 0, 'download_complete on the socket');
       expect(complete[0]).toMatchObject({
         download_id: added[0].id,
         key: 'sternenwanderer',
@@ -177,7 +180,7 @@ describe('queue against the sandbox (HTTP)', () => {
         season: 1,
         episode: 1,
       });
-      expect(errors).toHaveLength(1);
+      expect(errors).toHaveLength(2);
 
       const notes = (await api.get('/api/notifications').expect(200))
         .body as NotificationListResponse;
@@ -366,6 +369,62 @@ describe('queue against the sandbox (HTTP)', () => {
     expect(existsSync(item.file_path ?? '')).toBe(true);
   });
 
+  it('shows an item completed only once its notification is written', async () => {
+    const notifications = t.app.get(NotificationsService);
+    const create = notifications.create.bind(notifications);
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let writing = false;
+    // Hold the note open, so the window in which "completed" could come too early is wide.
+    const spy = jest.spyOn(notifications, 'create').mockImplementation(async (note) => {
+      if (note.kind === 'download_complete') {
+        writing = true;
+        await gate;
+      }
+      return create(note);
+    });
+    try {
+      const { added } = await add({
+        serie_id: 'sternenwanderer',
+        language: 'german-sub',
+        episodes: [{ season: 0, episode: 2 }],
+      });
+      await waitUntil(() => writing, 'the completion note to be written');
+      const status = (await api.get('/api/queue/status').expect(200)).body as QueueStatusResponse;
+      expect(allItems(status).find((i) => i.id === added[0].id)?.status).not.toBe('completed');
+      release();
+      await waitForItem(api, added[0].id, (i) => i.status === 'completed', 'completion');
+      const notes = (await api.get('/api/notifications').expect(200))
+        .body as NotificationListResponse;
+      expect(notes.items).toContainEqual(
+        expect.objectContaining({
+          kind: 'download_complete',
+          data: expect.objectContaining({ item_id: added[0].id }),
+        }),
+      );
+    } finally {
+      release();
+      spy.mockRestore();
+    }
+  });
+
+  it('skips a hoster that answers a gzip bomb and completes with the next one', async () => {
+    // 1 GiB once inflated: the first hoster fails typed, the server stays up, the item goes on.
+    sandbox.setFaults('voe', 'bomb=1024');
+    const { added } = await add({
+      serie_id: 'sternenwanderer',
+      language: 'german-dub',
+      episodes: [{ season: 0, episode: 1 }],
+    });
+    const item = await waitForItem(api, added[0].id, (i) => i.status === 'completed', 'completion');
+    expect(item.hoster).toBe('Filemoon');
+    expect(item.providers_tried).toEqual([
+      expect.objectContaining({ hoster: 'VOE', error_code: 'UPSTREAM_ERROR' }),
+    ]);
+    expect(item.providers_tried[0].error).toMatch(/exceeds \d+ bytes once inflated/);
+    await api.get('/health').expect(200);
+  });
+
   it('fails with a reason per hoster when every hoster is broken, and retries on request', async () => {
     // S01E03 in German Dub: VOE says the video is gone, the other two answer 500.
     for (const prefix of ['filemoon', 'vidmoly']) sandbox.setFaults(prefix, 'status=500');
@@ -529,11 +588,3 @@ describe('queue without an anime directory (HTTP)', () => {
     }
   });
 });
-
-async function waitFor(check: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}

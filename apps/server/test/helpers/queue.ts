@@ -1,5 +1,6 @@
 import type { QueueItem, QueueStatusResponse } from '@aniworld/contracts';
 import type { TestApp } from './test-app';
+import { waitFor } from './wait';
 
 type Api = ReturnType<TestApp['api']>;
 
@@ -10,14 +11,15 @@ export async function waitForQueue(
   what: string,
   timeoutMs = 45_000,
 ): Promise<QueueStatusResponse> {
-  const deadline = Date.now() + timeoutMs;
   let last: QueueStatusResponse | null = null;
-  while (Date.now() < deadline) {
-    last = (await api.get('/api/queue/status').expect(200)).body as QueueStatusResponse;
-    if (predicate(last)) return last;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`timed out waiting for ${what}; last status: ${JSON.stringify(last, null, 1)}`);
+  return waitFor(
+    async () => {
+      last = (await api.get('/api/queue/status').expect(200)).body as QueueStatusResponse;
+      return predicate(last) ? last : null;
+    },
+    what,
+    { timeoutMs, intervalMs: 100, detail: () => `last status: ${JSON.stringify(last, null, 1)}` },
+  );
 }
 
 export function allItems(status: QueueStatusResponse): QueueItem[] {

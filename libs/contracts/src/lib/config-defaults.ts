@@ -35,6 +35,8 @@ export function defaultConfig(): AppConfig {
       hoster_order: [...HOSTER_NAMES],
       disabled_hosters: [],
       cache_ttl_seconds: 600,
+      max_response_bytes: 5 * 1024 * 1024,
+      request_deadline_seconds: 30,
     },
     downloads: {
       concurrency: 2,
@@ -44,6 +46,8 @@ export function defaultConfig(): AppConfig {
       retry_backoff_seconds: 30,
       naming_template: DEFAULT_NAMING_TEMPLATE,
       language_preference: [...DEFAULT_LANGUAGE_PREFERENCE],
+      min_throughput_bytes_per_second: 1024,
+      throughput_window_seconds: 60,
     },
   };
 }

@@ -48,6 +48,10 @@ export interface ProviderSettings {
   hoster_order: HosterName[];
   disabled_hosters: HosterName[];
   cache_ttl_seconds: number;
+  /** Largest page or hoster response accepted, on the wire and once inflated. */
+  max_response_bytes: number;
+  /** Overall deadline of one request to a site or hoster, from its slot to the end of its body. */
+  request_deadline_seconds: number;
 }
 
 export interface DownloadSettings {
@@ -59,6 +63,12 @@ export interface DownloadSettings {
   retry_backoff_seconds: number;
   naming_template: string;
   language_preference: LanguageCode[];
+  /**
+   * A download that averages less than this over `throughput_window_seconds` fails as stalled
+   * (its hoster is skipped) instead of trickling on forever.
+   */
+  min_throughput_bytes_per_second: number;
+  throughput_window_seconds: number;
 }
 
 /**

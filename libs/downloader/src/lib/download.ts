@@ -19,6 +19,7 @@ const DEFAULTS = {
   maxAttempts: 6,
   retryBaseDelayMs: 500,
   stallTimeoutMs: 20_000,
+  minThroughput: { bytesPerSecond: 1024, windowMs: 60_000 },
   stateIntervalMs: 500,
   pipelining: 2,
   memoryBudget: 32 * 1024 * 1024,
@@ -82,6 +83,7 @@ export async function download(
     maxConnectionsPerHost: Math.max(1, options.maxConnectionsPerHost ?? connections),
     pipelining,
     stallTimeoutMs: options.stallTimeoutMs ?? DEFAULTS.stallTimeoutMs,
+    minThroughput: minThroughputFor(options),
     bucket: options.bandwidthLimit ? new TokenBucket(options.bandwidthLimit) : undefined,
     signal: internal.signal,
   });
@@ -231,4 +233,11 @@ async function removeTemps(paths: DownloadPaths, target: string): Promise<void> 
   for (const p of [paths.part, paths.state, `${paths.state}.tmp`, `${target}.part`]) {
     await fs.rm(p, { force: true }).catch(() => undefined);
   }
+}
+
+/** The throughput rule, never stricter than half the user's own bandwidth limit. */
+function minThroughputFor(options: DownloadOptions): DownloadOptions['minThroughput'] {
+  const rule = options.minThroughput === undefined ? DEFAULTS.minThroughput : options.minThroughput;
+  if (!rule || !options.bandwidthLimit) return rule;
+  return { ...rule, bytesPerSecond: Math.min(rule.bytesPerSecond, options.bandwidthLimit / 2) };
 }

@@ -1,6 +1,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { download, LinkExpired, silentLogger, StalledError, type DownloadLogger } from '../../src';
+import {
+  download,
+  LinkExpired,
+  silentLogger,
+  StalledError,
+  TooSlow,
+  type DownloadLogger,
+} from '../../src';
 import { FAST, removeDir, startSandbox, tempDir, type Sandbox } from '../support/sandbox';
 
 describe('fault injection (sandbox CDN)', () => {
@@ -113,6 +120,38 @@ describe('fault injection (sandbox CDN)', () => {
     expect(retries).toBeGreaterThanOrEqual(1);
     // The playlist and 12 segments, plus the stalled request(s).
     expect(sb.stats().requests).toBeGreaterThan(13);
+  });
+
+  it('a CDN that trickles (never idle, far too slow) fails with TooSlow, not after every retry', async () => {
+    // 600 B/s per connection, bytes every few hundred ms: the idle watchdog never fires.
+    sb.setFaults('cdn', 'rate=600');
+    const target = join(dir, 'trickle.mp4');
+    let retried = 0;
+    const run = download(
+      { kind: 'mp4', url: `${sb.baseUrl}/cdn/mp4/sample.mp4`, headers: {} },
+      target,
+      {
+        ...FAST,
+        connections: 2,
+        minThroughput: { bytesPerSecond: 64 * 1024, windowMs: 1000 },
+        logger: { ...silentLogger, warn: (m) => void (m.startsWith('retrying') && retried++) },
+        verify: false,
+      },
+    );
+    await expect(run).rejects.toBeInstanceOf(TooSlow);
+    await expect(run).rejects.toMatchObject({ code: 'STALLED', minBytesPerSecond: 64 * 1024 });
+    expect(retried).toBe(0);
+    expect(existsSync(target)).toBe(false);
+  });
+
+  it('the throughput rule leaves a download alone that keeps up with it', async () => {
+    const target = join(dir, 'fast-enough.ts');
+    await download(hls('rate=2000000'), target, {
+      ...FAST,
+      minThroughput: { bytesPerSecond: 4 * 1024, windowMs: 1000 },
+      verify: false,
+    });
+    expect(readFileSync(target).equals(reference)).toBe(true);
   });
 
   it('MP4: dropped connections resume their part where they broke', async () => {

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { waitUntil } from '@aniworld/testing';
 import {
   ffprobeDuration,
   removeDir,
@@ -51,10 +52,14 @@ async function killWhen(child: ChildProcess, ready: () => boolean): Promise<void
   const exited = exitOf(child);
   let done = false;
   void exited.then(() => (done = true));
-  while (!ready()) {
-    if (done) throw new Error('the CLI finished before it could be killed');
-    await new Promise((r) => setTimeout(r, 25));
-  }
+  await waitUntil(
+    () => {
+      if (done) throw new Error('the CLI finished before it could be killed');
+      return ready();
+    },
+    'progress in the state file',
+    { timeoutMs: 60_000, intervalMs: 25 },
+  );
   child.kill('SIGKILL');
   await exited;
 }

@@ -100,6 +100,65 @@ export class UpstreamError extends ProviderError {
   }
 }
 
+/**
+ * The upstream sent more than the configured limit (counted while the body streams in, and again
+ * after inflating gzip/deflate/br), so reading stopped. A definite answer from that upstream: a
+ * hoster that does this is skipped, not retried.
+ */
+export class ResponseTooLarge extends ProviderError {
+  readonly code = 'UPSTREAM_ERROR' as const;
+  constructor(
+    readonly url: string,
+    /** The limit in bytes that was passed. */
+    readonly limit: number,
+    readonly stage: 'body' | 'inflated',
+  ) {
+    super(
+      `Response from ${url} exceeds ${limit} bytes${stage === 'inflated' ? ' once inflated' : ''}`,
+      { url, limit, stage, reason: 'too-large' },
+    );
+  }
+}
+
+/**
+ * The request (waiting for a politeness slot, retries and the whole body included) did not end
+ * within its overall deadline; a page that drips a byte now and then ends here. `status` 408 lets
+ * the queue treat it like "not reachable right now".
+ */
+export class UpstreamTimeout extends ProviderError {
+  readonly code = 'UPSTREAM_ERROR' as const;
+  readonly status = 408;
+  constructor(
+    readonly url: string,
+    readonly deadlineMs: number,
+  ) {
+    super(`No complete answer from ${url} within ${deadlineMs} ms`, {
+      url,
+      deadlineMs,
+      reason: 'deadline',
+    });
+  }
+}
+
+/**
+ * A URL taken from a page (a redirect target, an embed or media URL) points at a private,
+ * loopback or link-local address while the configured sites are public: refused, so a hostile
+ * page cannot make the server send requests into the local network.
+ */
+export class UnsafeDestination extends ProviderError {
+  readonly code = 'HOSTER_UNAVAILABLE' as const;
+  constructor(
+    readonly url: string,
+    readonly address: string,
+  ) {
+    super(`Refused ${url}: it points at the internal address ${address}`, {
+      url,
+      address,
+      reason: 'internal-address',
+    });
+  }
+}
+
 /** The site does not know the series (404 or its "not found" page). */
 export class SeriesNotFound extends ProviderError {
   readonly code = 'SERIES_NOT_FOUND' as const;

@@ -1,8 +1,15 @@
+import { lookup } from 'node:dns/promises';
 import type { HosterName, StreamDescriptor } from '@aniworld/contracts';
 import { systemClock, silentLogger, type Clock, type ProviderLogger } from './http/clock';
-import type { HttpClient } from './http/http-client';
+import {
+  BaseHttpClient,
+  type HttpClient,
+  type HttpRequest,
+  type HttpResponse,
+} from './http/http-client';
 import { PoliteHttpClient } from './http/polite-client';
 import { UndiciHttpClient } from './http/undici-client';
+import { createUrlGuard, isInternalAddress, isInternalUrl } from './http/url-guard';
 import { ExtractorRegistry } from './hosters/registry';
 import type { HosterExtractor } from './hosters/types';
 import { AniworldAdapter } from './sites/aniworld/adapter';
@@ -24,6 +31,16 @@ export interface ProvidersConfig {
   backoffBaseMs?: number;
   /** TTL of cached series and season pages. Default 5 minutes. */
   cacheTtlMs?: number;
+  /** Largest page or hoster response, on the wire and inflated (default undici client only). Default 5 MiB. */
+  maxResponseBytes?: number;
+  /** Overall deadline of one request, waits, retries and body included. Default 30 s. */
+  deadlineMs?: number;
+  /**
+   * Whether URLs taken from pages (redirect targets, embed and media URLs) may point at
+   * loopback, private or link-local addresses. Default: only when a configured site base URL
+   * is itself such an address (the sandbox, a LAN mirror).
+   */
+  allowInternalDestinations?: boolean;
   /** The raw client underneath the politeness layer (default: undici). */
   http?: HttpClient;
   clock?: Clock;
@@ -56,7 +73,7 @@ export function createProviders(config: ProvidersConfig): Providers {
   const userAgent = config.userAgent?.trim() || DEFAULT_USER_AGENT;
   const clock = config.clock ?? systemClock;
   const logger = config.logger ?? silentLogger;
-  const raw = config.http ?? new UndiciHttpClient();
+  const raw = config.http ?? new UndiciHttpClient({ maxBodyBytes: config.maxResponseBytes });
   const bases = Object.entries(config.sites)
     .filter((e): e is [SiteId, { baseUrl: string }] => !!e[1]?.baseUrl)
     .map(([id, s]) => [id, normalizeBaseUrl(s.baseUrl)] as const);
@@ -66,6 +83,7 @@ export function createProviders(config: ProvidersConfig): Providers {
     retries: config.retries,
     backoffBaseMs: config.backoffBaseMs,
     cacheTtlMs: config.cacheTtlMs,
+    deadlineMs: config.deadlineMs,
     userAgent,
     clock,
     logger,
@@ -82,6 +100,13 @@ export function createProviders(config: ProvidersConfig): Providers {
         : new StoAdapter({ baseUrl, http });
   }
   const extractors = new ExtractorRegistry(config.extractors);
+  const allowInternal = memo(async () =>
+    config.allowInternalDestinations !== undefined
+      ? config.allowInternalDestinations
+      : anyInternal(bases.map(([, base]) => base)),
+  );
+  const checkUrl = async (url: string): Promise<void> => createUrlGuard(await allowInternal())(url);
+  const guardedHttp = new GuardedHttpClient(http, checkUrl);
 
   const site = (id: SiteId): SiteAdapter => {
     const adapter = sites[id];
@@ -96,12 +121,16 @@ export function createProviders(config: ProvidersConfig): Providers {
   ): Promise<ResolvedStream> => {
     const extractor = extractors.resolve(hoster, embedUrl);
     logger.debug('extracting', { hoster: extractor.name, embedUrl });
+    // The embed URL and everything the hoster page leads to come from third parties.
+    await checkUrl(embedUrl);
     const descriptor = await extractor.extract(embedUrl, {
-      http,
+      http: guardedHttp,
       userAgent,
       now: () => clock.now(),
       signal,
     });
+    await checkUrl(descriptor.url);
+    for (const subtitle of descriptor.subtitles ?? []) await checkUrl(subtitle.url);
     return { hoster: extractor.name, embedUrl, descriptor };
   };
 
@@ -120,4 +149,38 @@ export function createProviders(config: ProvidersConfig): Providers {
       if (!config.http && raw instanceof UndiciHttpClient) await raw.close();
     },
   };
+}
+
+/** Adds the destination check to every request (and redirect hop) of an extractor. */
+class GuardedHttpClient extends BaseHttpClient {
+  constructor(
+    private readonly inner: PoliteHttpClient,
+    private readonly checkUrl: (url: string) => Promise<void>,
+  ) {
+    super();
+  }
+
+  send(request: HttpRequest): Promise<HttpResponse> {
+    return this.inner.send({ ...request, checkUrl: this.checkUrl });
+  }
+}
+
+/** A base URL on an internal address (literal, `localhost` or by DNS) marks a sandbox or LAN mirror. */
+async function anyInternal(bases: string[]): Promise<boolean> {
+  for (const base of bases) {
+    if (isInternalUrl(base)) return true;
+    try {
+      const host = new URL(base).hostname;
+      const addresses = await lookup(host, { all: true, verbatim: true });
+      if (addresses.some((a) => isInternalAddress(a.address))) return true;
+    } catch {
+      // Unresolvable now: treat as public, the stricter choice.
+    }
+  }
+  return false;
+}
+
+function memo<T>(fn: () => Promise<T>): () => Promise<T> {
+  let value: Promise<T> | undefined;
+  return () => (value ??= fn());
 }

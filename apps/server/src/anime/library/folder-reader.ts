@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { promises as fs } from 'node:fs';
+import { constants, promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import { parseEpisodeFile, seasonOfFolder } from './filename-parser';
 
@@ -56,12 +56,43 @@ export async function readSeriesFolder(root: string, folder: string): Promise<Fo
   return { signature: hash.digest('hex'), episodes, absolute, legacy: await readLegacy(base) };
 }
 
+/** A legacy file is a line or a small JSON object; anything bigger is not one of ours. */
+export const LEGACY_FILE_MAX_BYTES = 16 * 1024;
+
+/**
+ * The text of a regular file of at most `maxBytes`, else null. Opened non-blocking and judged by
+ * the open handle (not by the name, which could be swapped meanwhile): a FIFO named `key` would
+ * otherwise block the scan until someone writes to it, and a 1.5 GB `key` would be read whole.
+ */
+export async function readSmallRegularFile(
+  path: string,
+  maxBytes = LEGACY_FILE_MAX_BYTES,
+): Promise<string | null> {
+  let handle: fs.FileHandle;
+  try {
+    handle = await fs.open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  } catch {
+    return null;
+  }
+  try {
+    const stat = await handle.stat();
+    if (!stat.isFile() || stat.size > maxBytes) return null;
+    const buffer = Buffer.alloc(stat.size);
+    const { bytesRead } = await handle.read(buffer, 0, stat.size, 0);
+    return buffer.subarray(0, bytesRead).toString('utf8');
+  } catch {
+    return null;
+  } finally {
+    await handle.close();
+  }
+}
+
 /**
  * The earlier Aniworld tool kept a `key` file (the series key, or its URL) and a `data` file (JSON with
  * `key`, `name`, `site`) in each folder. They are imported once; the database wins afterwards.
  */
 async function readLegacy(base: string): Promise<LegacyInfo | null> {
-  const text = async (name: string) => fs.readFile(join(base, name), 'utf8').catch(() => null);
+  const text = (name: string) => readSmallRegularFile(join(base, name));
   const [keyFile, dataFile] = await Promise.all([text('key'), text('data')]);
   if (keyFile === null && dataFile === null) return null;
   let data: Record<string, unknown> = {};

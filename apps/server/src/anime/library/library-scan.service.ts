@@ -80,7 +80,8 @@ export class LibraryScanService implements OnApplicationShutdown {
     const abort = new AbortController();
     const scan: RunningScan = { status, abort, done: Promise.resolve() };
     scan.done = this.run(root, scan).finally(() => {
-      this.current = null;
+      // run() releases the lock itself when it publishes the end state; this is the safety net.
+      if (this.current === scan) this.current = null;
     });
     this.current = scan;
     return { scan_id: status.scan_id };
@@ -144,6 +145,12 @@ export class LibraryScanService implements OnApplicationShutdown {
           : 100,
       });
     };
+    // The live `status` only ever says "running"; the end state is published in one step below,
+    // once everything it implies is true (stored, event ready, lock released).
+    let state: ScanStatus['state'] = 'completed';
+    let error: string | null = null;
+    let unmatchedCount = 0;
+    let missing = 0;
     try {
       const names = await listSeriesFolders(root);
       status.folders_total = names.length;
@@ -160,34 +167,44 @@ export class LibraryScanService implements OnApplicationShutdown {
         progress();
       }
       if (abort.signal.aborted) {
-        status.state = 'cancelled';
+        state = 'cancelled';
       } else {
         await this.forgetVanishedFolders(names);
         await this.settings.set(UNMATCHED_KEY, unmatched);
-        status.unmatched = unmatched.length;
-        status.state = 'completed';
+        unmatchedCount = unmatched.length;
+        missing = await this.missingCount();
       }
       status.current_folder = null;
       progress(true);
-      if (status.state === 'completed') {
-        this.events.emit('scan.complete', {
-          scan_id: status.scan_id,
-          series_matched: status.series_matched,
-          unmatched: status.unmatched,
-          missing_episodes: await this.missingCount(),
-        });
-      }
-    } catch (error) {
-      status.state = 'failed';
-      status.error = (error as Error).message;
-      this.logger.error({ msg: 'scan failed', scan_id: status.scan_id, error: status.error });
-      this.events.emit('scan.failed', { scan_id: status.scan_id, error: status.error });
-    } finally {
-      status.finished_at = this.now();
-      this.last = { ...status };
-      await this.settings.set(LAST_SCAN_KEY, this.last).catch(() => undefined);
-      this.logger.log({ msg: 'scan finished', ...this.last });
+    } catch (failure) {
+      state = 'failed';
+      error = (failure as Error).message;
+      this.logger.error({ msg: 'scan failed', scan_id: status.scan_id, error });
     }
+    const final: ScanStatus = {
+      ...status,
+      state,
+      error,
+      unmatched: state === 'completed' ? unmatchedCount : status.unmatched,
+      current_folder: null,
+      finished_at: this.now(),
+    };
+    await this.settings.set(LAST_SCAN_KEY, final).catch(() => undefined);
+    // One synchronous step: whoever sees the end state can also start the next scan, and the
+    // event goes out in the same tick.
+    this.last = final;
+    if (this.current === scan) this.current = null;
+    if (state === 'completed') {
+      this.events.emit('scan.complete', {
+        scan_id: final.scan_id,
+        series_matched: final.series_matched,
+        unmatched: final.unmatched,
+        missing_episodes: missing,
+      });
+    } else if (state === 'failed') {
+      this.events.emit('scan.failed', { scan_id: final.scan_id, error: error ?? 'scan failed' });
+    }
+    this.logger.log({ msg: 'scan finished', ...final });
   }
 
   private async scanFolder(

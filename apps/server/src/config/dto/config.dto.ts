@@ -172,6 +172,24 @@ export class ProviderSettingsDto implements ProviderSettings {
   @Min(0)
   @Max(86400)
   cache_ttl_seconds!: number;
+
+  @ApiProperty({
+    minimum: 65536,
+    maximum: 104857600,
+    description: 'Bytes, on the wire and inflated',
+  })
+  @Omittable()
+  @IsInt()
+  @Min(65536)
+  @Max(104857600)
+  max_response_bytes!: number;
+
+  @ApiProperty({ minimum: 1, maximum: 600 })
+  @Omittable()
+  @IsInt()
+  @Min(1)
+  @Max(600)
+  request_deadline_seconds!: number;
 }
 
 export class DownloadSettingsDto implements DownloadSettings {
@@ -220,6 +238,20 @@ export class DownloadSettingsDto implements DownloadSettings {
   @ArrayUnique()
   @IsIn(LANGUAGE_CODES, { each: true })
   language_preference!: LanguageCode[];
+
+  @ApiProperty({ minimum: 1, maximum: 1048576, description: 'Slower downloads fail as stalled' })
+  @Omittable()
+  @IsInt()
+  @Min(1)
+  @Max(1048576)
+  min_throughput_bytes_per_second!: number;
+
+  @ApiProperty({ minimum: 1, maximum: 3600 })
+  @Omittable()
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  throughput_window_seconds!: number;
 }
 
 export class AppConfigDto implements AppConfig {

@@ -169,6 +169,11 @@ export class EpisodeDownloadService {
     return download(resolved.descriptor, target, {
       connections: settings.connections_per_download,
       bandwidthLimit: settings.bandwidth_limit ?? undefined,
+      // A trickling CDN fails this hoster after about a window instead of downloading forever.
+      minThroughput: {
+        bytesPerSecond: settings.min_throughput_bytes_per_second,
+        windowMs: settings.throughput_window_seconds * 1000,
+      },
       verify: true,
       signal: input.signal,
       onProgress: input.onProgress,

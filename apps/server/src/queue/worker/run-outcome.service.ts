@@ -28,11 +28,25 @@ export class RunOutcomeService {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
+  /**
+   * The item's end state is published last: whoever sees "completed" (a client polling the
+   * queue) also finds the episode marked and the notification written; the event goes out right
+   * after. The note is true even if the run is not recorded (cancelled at the last moment): the
+   * file is there and the episode marked.
+   */
   async completed(item: DownloadQueueItemEntity, owner: string, result: Completed): Promise<void> {
     const episode = item.episode;
     const series = episode?.series;
     if (!episode || !series) return;
     await this.episodes.markDownloaded(episode.id, result.path);
+    await this.notifications.create({
+      kind: 'download_complete',
+      level: 'success',
+      title: `Downloaded ${series.name} ${label(episode.season, episode.episodeNumber)}`,
+      message: `Saved to ${result.path} (from ${result.hoster})`,
+      key: series.key,
+      data: { item_id: item.id, season: episode.season, episode: episode.episodeNumber },
+    });
     const recorded = await this.repo.endRun(item.id, owner, {
       status: 'completed',
       hoster: result.hoster,
@@ -45,15 +59,6 @@ export class RunOutcomeService {
       completedAt: new Date(this.clock.now()),
     });
     if (!recorded) return;
-    this.logger.log({
-      msg: 'download complete',
-      item_id: item.id,
-      key: series.key,
-      season: episode.season,
-      episode: episode.episodeNumber,
-      hoster: result.hoster,
-      bytes: result.bytes,
-    });
     this.events.emit('download.complete', {
       download_id: item.id,
       key: series.key,
@@ -65,17 +70,18 @@ export class RunOutcomeService {
       bytes: result.bytes,
     });
     this.status.changed();
-    await this.notifications.create({
-      kind: 'download_complete',
-      level: 'success',
-      title: `Downloaded ${series.name} ${label(episode.season, episode.episodeNumber)}`,
-      message: `Saved to ${result.path} (from ${result.hoster})`,
+    this.logger.log({
+      msg: 'download complete',
+      item_id: item.id,
       key: series.key,
-      data: { item_id: item.id, season: episode.season, episode: episode.episodeNumber },
+      season: episode.season,
+      episode: episode.episodeNumber,
+      hoster: result.hoster,
+      bytes: result.bytes,
     });
   }
 
-  /** Returns whether the item will be retried. */
+  /** Returns whether the item will be retried. As above, the end state is published last. */
   async failed(item: DownloadQueueItemEntity, owner: string, result: Failed): Promise<boolean> {
     const episode = item.episode;
     const series = episode?.series;
@@ -85,6 +91,22 @@ export class RunOutcomeService {
       this.config.config.downloads,
       this.clock.now(),
     );
+    const willRetry = decision.status === 'pending';
+    if (!willRetry && episode && series) {
+      await this.notifications.create({
+        kind: 'download_failed',
+        level: 'error',
+        title: `Download failed: ${series.name} ${label(episode.season, episode.episodeNumber)}`,
+        message: result.error,
+        key: series.key,
+        data: {
+          item_id: item.id,
+          season: episode.season,
+          episode: episode.episodeNumber,
+          providers_tried: result.attempts,
+        },
+      });
+    }
     const recorded = await this.repo.endRun(item.id, owner, {
       status: decision.status,
       attempts: decision.attempts,
@@ -95,7 +117,17 @@ export class RunOutcomeService {
       completedAt: decision.status === 'failed' ? new Date(this.clock.now()) : null,
     });
     if (!recorded || !episode || !series) return false;
-    const willRetry = decision.status === 'pending';
+    this.events.emit('download.failed', {
+      download_id: item.id,
+      key: series.key,
+      folder: series.folder,
+      season: episode.season,
+      episode: episode.episodeNumber,
+      error: result.error,
+      will_retry: willRetry,
+      providers_tried: result.attempts,
+    });
+    this.status.changed();
     this.logger.warn({
       msg:
         result.kind === 'local'
@@ -112,32 +144,6 @@ export class RunOutcomeService {
       next_attempt_at: decision.nextAttemptAt?.toISOString() ?? null,
       error: result.error,
     });
-    this.events.emit('download.failed', {
-      download_id: item.id,
-      key: series.key,
-      folder: series.folder,
-      season: episode.season,
-      episode: episode.episodeNumber,
-      error: result.error,
-      will_retry: willRetry,
-      providers_tried: result.attempts,
-    });
-    this.status.changed();
-    if (!willRetry) {
-      await this.notifications.create({
-        kind: 'download_failed',
-        level: 'error',
-        title: `Download failed: ${series.name} ${label(episode.season, episode.episodeNumber)}`,
-        message: result.error,
-        key: series.key,
-        data: {
-          item_id: item.id,
-          season: episode.season,
-          episode: episode.episodeNumber,
-          providers_tried: result.attempts,
-        },
-      });
-    }
     return willRetry;
   }
 

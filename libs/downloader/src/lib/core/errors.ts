@@ -72,6 +72,24 @@ export class StalledError extends DownloadError {
   }
 }
 
+/**
+ * The whole download averaged less than the minimum throughput over the window: a CDN that sends
+ * a few bytes a second never trips the idle watchdog, so this rule ends it. Not retried here; the
+ * caller moves on to another source.
+ */
+export class TooSlow extends DownloadError {
+  readonly code = 'STALLED';
+  constructor(
+    readonly bytesPerSecond: number,
+    readonly minBytesPerSecond: number,
+    readonly windowMs: number,
+  ) {
+    super(
+      `download too slow: ${Math.round(bytesPerSecond)} B/s over ${Math.round(windowMs / 1000)} s (minimum ${minBytesPerSecond} B/s)`,
+    );
+  }
+}
+
 export class DiskFull extends DownloadError {
   readonly code = 'DISK_FULL';
   constructor(

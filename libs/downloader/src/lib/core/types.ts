@@ -56,6 +56,12 @@ export interface DownloadOptions {
   retryBaseDelayMs?: number;
   /** A request that delivers no byte for this long is aborted and retried. Default 20 s. */
   stallTimeoutMs?: number;
+  /**
+   * The download as a whole must average at least `bytesPerSecond` over each `windowMs` while
+   * requests are in flight, or it fails with `TooSlow` (code STALLED, not retried). Default 1 KiB/s
+   * over 60 s; null disables it. With a bandwidth limit the minimum is capped at half of it.
+   */
+  minThroughput?: { bytesPerSecond: number; windowMs: number } | null;
   /** Keep the `.part` and state file after a non-resumable failure too. Default false. */
   keepPartialOnFailure?: boolean;
   /** Override the ffmpeg/ffprobe binaries (null = behave as if none is installed). */

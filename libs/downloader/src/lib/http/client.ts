@@ -1,5 +1,5 @@
 import { Agent, redirectInterceptor, request, type Dispatcher } from './undici';
-import { Aborted, StalledError, errorForStatus, mapNetworkError } from '../core/errors';
+import { Aborted, StalledError, TooSlow, errorForStatus, mapNetworkError } from '../core/errors';
 import { sleep } from '../core/sleep';
 import { findStalled, type Watched } from './stall-watch';
 import type { TokenBucket } from './token-bucket';
@@ -10,8 +10,15 @@ export interface HttpClientOptions {
   /** Requests sent ahead on one keep-alive connection (HTTP/1.1 pipelining); default 1. */
   pipelining?: number;
   stallTimeoutMs: number;
+  /** The whole client (all requests together) must average this much per window, or fails with TooSlow. */
+  minThroughput?: MinThroughput | null;
   bucket?: TokenBucket;
   signal?: AbortSignal;
+}
+
+export interface MinThroughput {
+  bytesPerSecond: number;
+  windowMs: number;
 }
 
 export interface OpenResponse {
@@ -32,6 +39,11 @@ export class HttpClient {
   private readonly dispatcher: Dispatcher;
   private readonly active = new Set<Watched>();
   private watchdog: NodeJS.Timeout | null = null;
+  /** Body bytes received by all requests; the throughput window samples it. */
+  private received = 0;
+  private window = { start: 0, bytes: 0 };
+  private tooSlow: TooSlow | null = null;
+  private lastCheck = 0;
 
   constructor(private readonly opts: HttpClientOptions) {
     this.agent = new Agent({
@@ -55,6 +67,7 @@ export class HttpClient {
     } = {},
   ): Promise<OpenResponse> {
     if (this.opts.signal?.aborted) throw new Aborted();
+    if (this.tooSlow) throw this.tooSlow;
     const controller = new AbortController();
     const w: Watched = {
       last: performance.now(),
@@ -104,6 +117,7 @@ export class HttpClient {
         try {
           for await (const chunk of res.body as AsyncIterable<Buffer>) {
             w.last = performance.now();
+            this.received += chunk.length;
             const r = onChunk(chunk);
             if (r) await r;
             if (bucket) {
@@ -148,23 +162,61 @@ export class HttpClient {
   private track(w: Watched): void {
     this.active.add(w);
     if (this.watchdog) return;
-    const period = Math.max(50, Math.min(1000, this.opts.stallTimeoutMs / 4));
+    // A new busy period: time without any request in flight (ffmpeg, verification) is not slow.
+    this.window = { start: performance.now(), bytes: this.received };
+    this.lastCheck = this.window.start;
+    const period = this.watchdogPeriod();
     this.watchdog = setInterval(() => this.checkStalls(), period);
     this.watchdog.unref();
   }
 
   private checkStalls(): void {
-    for (const w of findStalled(this.active, performance.now(), this.opts.stallTimeoutMs)) {
+    const now = performance.now();
+    for (const w of findStalled(this.active, now, this.opts.stallTimeoutMs)) {
       w.controller.abort();
       this.active.delete(w);
     }
+    this.checkThroughput(now);
     if (this.active.size === 0 && this.watchdog) {
       clearInterval(this.watchdog);
       this.watchdog = null;
     }
   }
 
+  /**
+   * Tumbling windows over all requests together: a window that averaged less than the minimum
+   * fails every request with TooSlow, so a trickling source is detected within one to two windows
+   * however many connections it spreads its trickle over.
+   */
+  private checkThroughput(now: number): void {
+    const rule = this.opts.minThroughput;
+    if (!rule || this.tooSlow || this.active.size === 0) return;
+    const late = now - this.lastCheck > 2 * this.watchdogPeriod();
+    this.lastCheck = now;
+    if (late) {
+      // Our own event loop was blocked (GC, a loaded machine): the bytes that arrived meanwhile
+      // are not counted yet, so this window says nothing about the source. Start a new one.
+      this.window = { start: now, bytes: this.received };
+      return;
+    }
+    const elapsed = now - this.window.start;
+    if (elapsed < rule.windowMs) return;
+    const rate = ((this.received - this.window.bytes) * 1000) / elapsed;
+    if (rate >= rule.bytesPerSecond) {
+      this.window = { start: now, bytes: this.received };
+      return;
+    }
+    this.tooSlow = new TooSlow(rate, rule.bytesPerSecond, elapsed);
+    for (const w of this.active) w.controller.abort();
+    this.active.clear();
+  }
+
+  private watchdogPeriod(): number {
+    return Math.max(50, Math.min(1000, this.opts.stallTimeoutMs / 4));
+  }
+
   private mapError(err: unknown, w: Watched, url: string): Error {
+    if (this.tooSlow) return this.tooSlow;
     if (w.stalled) return new StalledError(url, w.stalled.idleMs);
     if (this.opts.signal?.aborted) return new Aborted();
     return mapNetworkError(err, url);

@@ -7,6 +7,11 @@ export interface RequestOptions {
   signal?: AbortSignal;
   /** Ask the politeness layer to serve/keep this GET from its TTL cache (series and season pages). */
   cache?: boolean;
+  /**
+   * Called with every URL before it is requested, the first one and each redirect hop; throws to
+   * refuse it (see `createUrlGuard`: scraped URLs must not reach internal addresses).
+   */
+  checkUrl?: (url: string) => Promise<void>;
 }
 
 export interface HttpResponse {

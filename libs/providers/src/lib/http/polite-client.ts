@@ -1,4 +1,4 @@
-import { UpstreamError } from '../errors';
+import { UpstreamError, UpstreamTimeout } from '../errors';
 import { isChallenge } from './challenge';
 import { systemClock, silentLogger, type Clock, type ProviderLogger } from './clock';
 import {
@@ -23,6 +23,12 @@ export interface PoliteHttpClientOptions {
   /** TTL of responses requested with `cache: true`. 0 disables. Default 5 min. */
   cacheTtlMs?: number;
   cacheMaxEntries?: number;
+  /**
+   * Overall deadline of one attempt, from getting a slot to the end of the body. 0 or Infinity
+   * disables it. Default 30 s. Without it a page that drips a byte every few seconds never ends
+   * and holds its slot forever. Not retried: a dripping upstream would only drip again.
+   */
+  deadlineMs?: number;
   /** Sent when the request sets no User-Agent itself. */
   userAgent?: string;
   clock?: Clock;
@@ -31,9 +37,13 @@ export interface PoliteHttpClientOptions {
   keyOf?: (url: string) => string;
 }
 
+interface Waiter {
+  grant: () => void;
+}
+
 interface Bucket {
   active: number;
-  waiting: (() => void)[];
+  waiting: Waiter[];
   nextSlot: number;
 }
 
@@ -46,6 +56,7 @@ const DEFAULTS = {
   maxRetryAfterMs: 120_000,
   cacheTtlMs: 5 * 60_000,
   cacheMaxEntries: 500,
+  deadlineMs: 30_000,
 };
 
 /**
@@ -97,6 +108,38 @@ export class PoliteHttpClient extends BaseHttpClient {
     this.cache.clear();
   }
 
+  /**
+   * One attempt under its deadline, counted from the moment it holds a slot: the rate-limit
+   * wait, the answer and the whole body. Time spent queueing for a slot is not counted, so the
+   * requests behind four dripping pages get their own full deadline once the drippers are cut
+   * off. The deadline aborts whatever is in progress; the caller's own abort wins over it and is
+   * passed on unchanged.
+   */
+  private async withDeadline(
+    req: HttpRequest,
+    work: (signal: AbortSignal | undefined) => Promise<HttpResponse>,
+  ): Promise<HttpResponse> {
+    const deadline = this.opts.deadlineMs;
+    if (!(deadline > 0) || !Number.isFinite(deadline)) return work(req.signal);
+    const expired = new AbortController();
+    // Wall-clock on purpose: the injected clock paces politeness, and a fake one must not make
+    // every request of a unit test expire at once.
+    const timer = setTimeout(() => expired.abort(new UpstreamTimeout(req.url, deadline)), deadline);
+    timer.unref?.();
+    const signal = req.signal ? AbortSignal.any([req.signal, expired.signal]) : expired.signal;
+    try {
+      return await work(signal);
+    } catch (error) {
+      if (expired.signal.aborted && !req.signal?.aborted) {
+        this.logger.warn('deadline passed, request aborted', { url: req.url, deadline });
+        throw expired.signal.reason as UpstreamTimeout;
+      }
+      throw error;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
   private async withRetries(req: HttpRequest): Promise<HttpResponse> {
     for (let attempt = 0; ; attempt++) {
       let response: HttpResponse;
@@ -128,10 +171,12 @@ export class PoliteHttpClient extends BaseHttpClient {
 
   private async limited(req: HttpRequest): Promise<HttpResponse> {
     const bucket = this.bucketOf(req.url);
-    await this.acquire(bucket);
+    await this.acquire(bucket, req.signal);
     try {
-      await this.waitForSlot(bucket, req.signal);
-      return await this.dispatch(req);
+      return await this.withDeadline(req, async (signal) => {
+        await this.waitForSlot(bucket, signal);
+        return this.dispatch({ ...req, signal });
+      });
     } finally {
       this.release(bucket);
     }
@@ -155,19 +200,41 @@ export class PoliteHttpClient extends BaseHttpClient {
     if (slot > now) await this.clock.sleep(slot - now, signal);
   }
 
-  private acquire(bucket: Bucket): Promise<void> {
+  /** Waits for a slot of the bucket; an abort leaves the queue at once (and takes no slot). */
+  private acquire(bucket: Bucket, signal?: AbortSignal): Promise<void> {
+    if (signal?.aborted) return Promise.reject(signal.reason);
     if (bucket.active < this.opts.maxConcurrent) {
       bucket.active++;
       return Promise.resolve();
     }
-    return new Promise((resolve) => bucket.waiting.push(resolve));
+    return new Promise((resolve, reject) => {
+      const onAbort = (): void => {
+        const index = bucket.waiting.indexOf(waiter);
+        if (index >= 0) bucket.waiting.splice(index, 1);
+        reject(signal?.reason);
+      };
+      const waiter: Waiter = {
+        grant: () => {
+          signal?.removeEventListener('abort', onAbort);
+          resolve();
+        },
+      };
+      bucket.waiting.push(waiter);
+      signal?.addEventListener('abort', onAbort, { once: true });
+    });
   }
 
   private release(bucket: Bucket): void {
     const next = bucket.waiting.shift();
     // The slot passes straight to the next waiter, so `active` stays the same.
-    if (next) next();
+    if (next) next.grant();
     else bucket.active--;
+  }
+
+  /** Requests holding a slot and requests waiting for one, per bucket (for tests and diagnosis). */
+  load(url: string): { active: number; waiting: number } {
+    const bucket = this.bucketOf(url);
+    return { active: bucket.active, waiting: bucket.waiting.length };
   }
 
   private bucketOf(url: string): Bucket {

@@ -1,15 +1,34 @@
-import { gunzipSync, inflateSync, brotliDecompressSync } from 'node:zlib';
+import { brotliDecompress, gunzip, inflate } from 'node:zlib';
+import { promisify } from 'node:util';
 import { Agent, request, type Dispatcher } from 'undici';
+import { ResponseTooLarge } from '../errors';
 import { BaseHttpClient, type HttpRequest, type HttpResponse } from './http-client';
 
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+
+/** Pages are a few hundred KB; 5 MiB leaves room for a large catalog and stops a hostile body. */
+export const DEFAULT_MAX_BODY_BYTES = 5 * 1024 * 1024;
+
+// The asynchronous zlib calls run on the thread pool, so inflating never blocks the event loop;
+// `maxOutputLength` stops a gzip bomb once the limit is passed instead of after it exploded.
+const INFLATERS: Record<
+  string,
+  (buf: Buffer, opts: { maxOutputLength: number }) => Promise<Buffer>
+> = {
+  gzip: promisify(gunzip),
+  'x-gzip': promisify(gunzip),
+  deflate: promisify(inflate),
+  br: promisify(brotliDecompress),
+};
 
 export interface UndiciHttpClientOptions {
   /** Reused across requests for keep-alive; created when omitted. */
   dispatcher?: Dispatcher;
   maxRedirects?: number;
-  /** Per request, headers to body end. */
+  /** Idle limit: for the headers, and between two body chunks. The overall deadline is the politeness layer's. */
   timeoutMs?: number;
+  /** Largest body accepted, on the wire and once inflated. Default {@link DEFAULT_MAX_BODY_BYTES}. */
+  maxBodyBytes?: number;
 }
 
 /** The default HttpClient: undici with a keep-alive Agent, redirects followed by hand. */
@@ -18,6 +37,7 @@ export class UndiciHttpClient extends BaseHttpClient {
   private readonly ownsDispatcher: boolean;
   private readonly maxRedirects: number;
   private readonly timeoutMs: number;
+  private readonly maxBodyBytes: number;
 
   constructor(options: UndiciHttpClientOptions = {}) {
     super();
@@ -26,6 +46,7 @@ export class UndiciHttpClient extends BaseHttpClient {
       options.dispatcher ?? new Agent({ keepAliveTimeout: 10_000, connections: 16 });
     this.maxRedirects = options.maxRedirects ?? 10;
     this.timeoutMs = options.timeoutMs ?? 30_000;
+    this.maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   }
 
   async send(req: HttpRequest): Promise<HttpResponse> {
@@ -33,6 +54,7 @@ export class UndiciHttpClient extends BaseHttpClient {
     let method = req.method;
     let body = req.body;
     for (let hop = 0; ; hop++) {
+      if (req.checkUrl) await req.checkUrl(url);
       const res = await this.once(url, method, req.headers ?? {}, body, req.signal);
       const location = res.headers['location'];
       if (req.followRedirects === false || !REDIRECT_STATUSES.has(res.status) || !location) {
@@ -67,28 +89,52 @@ export class UndiciHttpClient extends BaseHttpClient {
       headersTimeout: this.timeoutMs,
       bodyTimeout: this.timeoutMs,
     });
-    const raw = Buffer.from(await res.body.arrayBuffer());
     const flat: Record<string, string> = {};
     for (const [k, v] of Object.entries(res.headers)) {
       if (v !== undefined) flat[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
     }
+    const raw = await this.readCapped(res.body, url, Number(flat['content-length']));
     return {
       status: res.statusCode,
       headers: flat,
-      body: decode(raw, flat['content-encoding']),
+      body: await this.decode(raw, flat['content-encoding'], url),
       url,
     };
   }
-}
 
-function decode(raw: Buffer, encoding: string | undefined): string {
-  if (raw.length === 0) return '';
-  try {
-    if (encoding === 'gzip' || encoding === 'x-gzip') return gunzipSync(raw).toString('utf8');
-    if (encoding === 'deflate') return inflateSync(raw).toString('utf8');
-    if (encoding === 'br') return brotliDecompressSync(raw).toString('utf8');
-  } catch {
-    // A mislabelled body is still worth a look as text.
+  /** Reads the body, counting while it streams; past the limit the connection is dropped. */
+  private async readCapped(
+    stream: Dispatcher.ResponseData['body'],
+    url: string,
+    declared: number,
+  ): Promise<Buffer> {
+    const limit = this.maxBodyBytes;
+    const tooLarge = (): ResponseTooLarge => {
+      stream.destroy();
+      return new ResponseTooLarge(url, limit, 'body');
+    };
+    if (Number.isFinite(declared) && declared > limit) throw tooLarge();
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      size += chunk.length;
+      if (size > limit) throw tooLarge();
+      chunks.push(chunk);
+    }
+    return Buffer.concat(chunks, size);
   }
-  return raw.toString('utf8');
+
+  private async decode(raw: Buffer, encoding: string | undefined, url: string): Promise<string> {
+    if (raw.length === 0) return '';
+    const inflater = encoding ? INFLATERS[encoding.trim().toLowerCase()] : undefined;
+    if (!inflater) return raw.toString('utf8');
+    try {
+      return (await inflater(raw, { maxOutputLength: this.maxBodyBytes })).toString('utf8');
+    } catch (error) {
+      if ((error as { code?: unknown }).code === 'ERR_BUFFER_TOO_LARGE')
+        throw new ResponseTooLarge(url, this.maxBodyBytes, 'inflated');
+      // A mislabelled body is still worth a look as text.
+      return raw.toString('utf8');
+    }
+  }
 }
