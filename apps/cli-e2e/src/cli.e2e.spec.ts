@@ -59,6 +59,8 @@ describe('aniworld CLI against the built server and the sandbox', () => {
         STO_BASE_URL: `${sandbox.baseUrl}/sto`,
       },
       settings: {
+        // The test polls through whole CLI runs; a fast machine would pass 60 requests a minute.
+        security: { rate_limit_per_minute: 10_000 },
         providers: { requests_per_second: 50, retries: 1 },
         downloads: { retry_backoff_seconds: 1 },
       },
