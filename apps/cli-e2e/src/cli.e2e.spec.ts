@@ -59,6 +59,8 @@ describe('aniworld CLI against the built server and the sandbox', () => {
         STO_BASE_URL: `${sandbox.baseUrl}/sto`,
       },
       settings: {
+        // The test polls through whole CLI runs; a fast machine would pass 60 requests a minute.
+        security: { rate_limit_per_minute: 10_000 },
         providers: { requests_per_second: 50, retries: 1 },
         downloads: { retry_backoff_seconds: 1 },
       },
@@ -103,6 +105,14 @@ describe('aniworld CLI against the built server and the sandbox', () => {
       sessions: Record<string, { access_token: string }>;
     };
     expect(stored.sessions[server.url].access_token).toEqual(expect.any(String));
+
+    // A second login replaces the session and ends the first one on the server.
+    expect((await cli(['login', '--password-stdin'], `${PASSWORD}\n`)).code).toBe(0);
+    const first = await fetch(`${server.url}/api/queue/status`, {
+      headers: { authorization: `Bearer ${stored.sessions[server.url].access_token}` },
+    });
+    expect(first.status).toBe(401);
+    expect((await cli(['queue', 'status'])).code).toBe(0);
   });
 
   it('rescans and waits for the scan to end', async () => {

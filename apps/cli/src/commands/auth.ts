@@ -1,5 +1,6 @@
 import password from '@inquirer/password';
 import type { Command } from 'commander';
+import { ApiClient } from '../api/api-client';
 import { contextOf } from '../context';
 import { usageError } from '../errors';
 
@@ -14,6 +15,7 @@ export function registerAuthCommands(program: Command): void {
       const secret = options.passwordStdin ? await readStdin() : await prompt();
       if (!secret) throw usageError('the password is empty');
       const session = await ctx.anonymous().login(secret);
+      await revokeQuietly(ctx.server, ctx.store.get(ctx.server)?.access_token);
       ctx.store.set(ctx.server, {
         access_token: session.access_token,
         expires_at: session.expires_at,
@@ -43,6 +45,16 @@ export function registerAuthCommands(program: Command): void {
         stored ? `Logged out of ${ctx.server}` : `Not logged in to ${ctx.server}; nothing to do`,
       );
     });
+}
+
+/** A session replaced by a new login ends on the server too; it may have expired already. */
+async function revokeQuietly(server: string, token: string | undefined): Promise<void> {
+  if (!token) return;
+  try {
+    await new ApiClient(server, token).logout();
+  } catch {
+    // Expired, revoked or unreachable: nothing more to end.
+  }
 }
 
 async function prompt(): Promise<string> {

@@ -56,7 +56,7 @@ export async function watchQueue(client: ApiClient, out: Output): Promise<void> 
   }
 }
 
-class JsonView implements QueueView {
+export class JsonView implements QueueView {
   constructor(private readonly out: Output) {}
   status(data: QueueStatusResponse): void {
     this.out.jsonLine({ event: 'queue_status', data });
@@ -76,7 +76,7 @@ class JsonView implements QueueView {
 }
 
 /** For logs and pipes: a line per finished download, per quarter of progress, per state change. */
-class PlainView implements QueueView {
+export class PlainView implements QueueView {
   private readonly quarters = new Map<string, number>();
   private lastSummary = '';
   constructor(private readonly out: Output) {}
