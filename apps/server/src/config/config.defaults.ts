@@ -42,6 +42,17 @@ export function defaultConfig(): AppConfig {
       naming_template: DEFAULT_NAMING_TEMPLATE,
       language_preference: [...DEFAULT_LANGUAGE_PREFERENCE],
     },
+    queue: { keep_days: 30 },
+    scheduler: {
+      enabled: true,
+      schedule_time: '03:00',
+      timezone: null,
+      interval_minutes: null,
+      new_episodes_interval_minutes: 60,
+      max_auto_queue: 50,
+      lease_seconds: 120,
+      tick_seconds: 15,
+    },
   };
 }
 
@@ -71,4 +82,7 @@ export const ENV_BINDINGS: { env: string; path: string; parse: EnvParser }[] = [
   { env: 'REDIS_URL', path: 'redis_url', parse: asString },
   { env: 'ANIWORLD_BASE_URL', path: 'providers.aniworld_base_url', parse: asString },
   { env: 'STO_BASE_URL', path: 'providers.sto_base_url', parse: asString },
+  { env: 'SCHEDULE_TIME', path: 'scheduler.schedule_time', parse: asString },
+  { env: 'SCHEDULER_TIMEZONE', path: 'scheduler.timezone', parse: asString },
+  { env: 'SCHEDULER_INTERVAL_MINUTES', path: 'scheduler.interval_minutes', parse: asNumber },
 ];

@@ -6,6 +6,7 @@ import { UserSessionEntity } from '../auth/entities/user-session.entity';
 import type { DatabaseTarget } from '../config/config.service';
 import { NotificationEntity } from '../notifications/entities/notification.entity';
 import { DownloadQueueItemEntity } from '../queue/entities/download-queue-item.entity';
+import { SchedulerJobEntity } from '../scheduler/entities/scheduler-job.entity';
 import { SystemSettingEntity } from './entities/system-setting.entity';
 import { POSTGRES_MIGRATIONS, SQLITE_MIGRATIONS } from './migrations';
 import { gateSqliteConnection } from './sqlite-connection-gate';
@@ -18,6 +19,7 @@ export const ENTITIES = [
   SystemSettingEntity,
   NotificationEntity,
   LibraryFolderEntity,
+  SchedulerJobEntity,
 ];
 
 /** TypeORM options for the configured database. Schema changes come only from migrations. */

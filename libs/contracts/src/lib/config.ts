@@ -1,4 +1,5 @@
 import type { LanguageCode } from './languages';
+import type { SchedulerSettings } from './scheduler';
 
 export type LogLevel = 'error' | 'warn' | 'info' | 'debug' | 'verbose';
 export const LOG_LEVELS: readonly LogLevel[] = ['error', 'warn', 'info', 'debug', 'verbose'];
@@ -61,6 +62,11 @@ export interface DownloadSettings {
   language_preference: LanguageCode[];
 }
 
+export interface QueueSettings {
+  /** Finished (completed or cancelled) queue items older than this are removed by housekeeping. */
+  keep_days: number;
+}
+
 /**
  * The configuration as the API shows it. Secrets (the password hash and the JWT secret) are
  * never part of it; `master_password_configured` says whether the first-run setup happened.
@@ -76,6 +82,8 @@ export interface AppConfig {
   security: SecuritySettings;
   providers: ProviderSettings;
   downloads: DownloadSettings;
+  queue: QueueSettings;
+  scheduler: SchedulerSettings;
 }
 
 export interface ConfigResponse {
