@@ -4,6 +4,8 @@ import type { JobSchedule } from './schedule-rules';
 
 export interface JobContext {
   trigger: JobTrigger;
+  /** The scheduled time (epoch ms) this run is for; null for a manual run. */
+  slot: number | null;
   /** Aborted when the instance shuts down or loses the job's lease. */
   signal: AbortSignal;
 }

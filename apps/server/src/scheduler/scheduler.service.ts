@@ -123,7 +123,7 @@ export class SchedulerService implements OnApplicationBootstrap, OnApplicationSh
       );
     if (!(await this.repo.acquire(name, this.instanceId, now, now + this.leaseMs())))
       throw jobRunning(name);
-    this.execute(job, trigger);
+    this.execute(job, trigger, null);
     return { job: name, message: `${name} started` };
   }
 
@@ -177,15 +177,22 @@ export class SchedulerService implements OnApplicationBootstrap, OnApplicationSh
       await this.repo.release(job.name, this.instanceId);
       return;
     }
-    this.execute(job, decision.misfire ? 'misfire' : 'schedule', nextRunAfter(schedule, now));
+    this.execute(job, decision.misfire ? 'misfire' : 'schedule', row.nextRunAt, {
+      nextRunAt: nextRunAfter(schedule, now),
+    });
   }
 
   /** Runs a job whose lease this instance holds, in the background. */
-  private execute(job: ScheduledJob, trigger: JobTrigger, nextRunAt?: number): void {
+  private execute(
+    job: ScheduledJob,
+    trigger: JobTrigger,
+    slot: number | null,
+    move?: { nextRunAt: number },
+  ): void {
     const abort = new AbortController();
     const entry: RunningJob = { abort, done: Promise.resolve() };
     this.running.set(job.name, entry);
-    entry.done = this.runHeld(job, trigger, abort, nextRunAt).finally(() => {
+    entry.done = this.runHeld(job, trigger, slot, abort, move?.nextRunAt).finally(() => {
       this.running.delete(job.name);
     });
   }
@@ -193,6 +200,7 @@ export class SchedulerService implements OnApplicationBootstrap, OnApplicationSh
   private async runHeld(
     job: ScheduledJob,
     trigger: JobTrigger,
+    slot: number | null,
     abort: AbortController,
     nextRunAt?: number,
   ): Promise<void> {
@@ -218,7 +226,7 @@ export class SchedulerService implements OnApplicationBootstrap, OnApplicationSh
         trigger,
         started_at: new Date(startedAt).toISOString(),
       });
-      const result = await job.run({ trigger, signal: abort.signal });
+      const result = await job.run({ trigger, slot, signal: abort.signal });
       outcome = result?.outcome ?? 'succeeded';
       message = result?.message ?? null;
     } catch (error) {
