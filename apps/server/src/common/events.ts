@@ -34,6 +34,8 @@ export interface DomainEventMap {
   'job.finished': JobFinishedEvent;
   /** Missing episodes of monitored series were queued without a click. */
   'episodes.queued': EpisodesQueuedEvent;
+  /** Downloads stopped: the library disk is full or not writable. */
+  'disk.problem': { reason: string };
 }
 
 export type DomainEventName = keyof DomainEventMap;

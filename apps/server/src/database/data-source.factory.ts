@@ -4,6 +4,8 @@ import { EpisodeEntity } from '../anime/entities/episode.entity';
 import { LibraryFolderEntity } from '../anime/entities/library-folder.entity';
 import { UserSessionEntity } from '../auth/entities/user-session.entity';
 import type { DatabaseTarget } from '../config/config.service';
+import { NotificationChannelEntity } from '../notifications/entities/notification-channel.entity';
+import { NotificationOutboxEntity } from '../notifications/entities/notification-outbox.entity';
 import { NotificationEntity } from '../notifications/entities/notification.entity';
 import { DownloadQueueItemEntity } from '../queue/entities/download-queue-item.entity';
 import { SchedulerJobEntity } from '../scheduler/entities/scheduler-job.entity';
@@ -20,6 +22,8 @@ export const ENTITIES = [
   NotificationEntity,
   LibraryFolderEntity,
   SchedulerJobEntity,
+  NotificationChannelEntity,
+  NotificationOutboxEntity,
 ];
 
 /** TypeORM options for the configured database. Schema changes come only from migrations. */
