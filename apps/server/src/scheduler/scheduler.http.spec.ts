@@ -179,6 +179,20 @@ describe('scheduler API, monitoring and auto-queue against the sandbox (HTTP)', 
         completed_downloads: { serie_id: string }[];
       };
       expect(list.completed_downloads.every((i) => i.serie_id === 'kleine-katze-kuro')).toBe(true);
+
+      // Nothing new on the new-episodes page and the series read less than a day ago: the next
+      // check reads that page only, not the series' own pages.
+      sandbox.resetStats();
+      const before = (await job('new_episodes'))?.last_run?.finished_at;
+      await api.post('/api/scheduler/jobs/new_episodes/run').expect(202);
+      await waitUntil(
+        async () => (await job('new_episodes'))?.last_run?.finished_at !== before,
+        'the second new-episodes run',
+      );
+      const paths = Object.keys(sandbox.stats().by_path);
+      expect(paths).toContain('/aniworld/neue-episoden');
+      expect(paths.filter((p) => p.includes('kleine-katze-kuro'))).toEqual([]);
+      expect((await job('new_episodes'))?.last_run?.message).toMatch(/0 series refreshed/);
     } finally {
       socket.close();
     }
