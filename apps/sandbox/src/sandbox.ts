@@ -11,7 +11,7 @@ import type { Route } from './server/http-types';
 import { StatsRecorder, type SandboxStats } from './server/stats';
 import { SandboxState } from './server/state';
 import { siteMounts, SANDBOX_PREFIXES } from './mounts';
-import { SANDBOX_CATALOG } from './catalog/catalog';
+import { SANDBOX_CATALOG, publishEpisode } from './catalog/catalog';
 
 export interface SandboxOptions {
   /** 0 (default) picks a free port. */
@@ -39,6 +39,8 @@ export interface Sandbox {
   faults(): Record<string, string>;
   stats(): SandboxStats;
   resetStats(): void;
+  /** A new episode of a series comes out now (see `publishEpisode`); returns its number. */
+  publishEpisode(slug: string): { season: number; episode: number };
   /** Serves an already generated clip (see `ensureClip`) under its name. */
   registerClip(clip: Clip): void;
   close(): Promise<void>;
@@ -62,7 +64,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   mounts.set('cdn', cdnRoutes(state));
   mounts.set(
     '_sandbox',
-    controlRoutes(faults, stats, () => SANDBOX_CATALOG),
+    controlRoutes(faults, stats, () => SANDBOX_CATALOG, publishEpisode),
   );
 
   const dispatch = createDispatcher({
@@ -104,6 +106,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       stats.reset();
       faults.resetCounters();
     },
+    publishEpisode,
     registerClip: (clip) => {
       state.clips.set(clip.name, clip);
     },

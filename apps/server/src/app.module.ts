@@ -12,6 +12,8 @@ import { ProvidersModule } from './providers/providers.module';
 import { QueueModule } from './queue/queue.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { GatewayModule, type GatewayOptions } from './gateway/gateway.module';
+import { SchedulerCoreModule } from './scheduler/scheduler-core.module';
+import { SchedulerModule } from './scheduler/scheduler.module';
 
 export interface AppModuleOptions extends GatewayOptions, AuthOptions {
   /** Tests pass a fake clock to move past lockouts and session expiry. */
@@ -28,12 +30,14 @@ export class AppModule {
         CommonModule.forRoot(options.clock),
         ConfigModule.forRoot(loaded),
         DatabaseModule,
+        SchedulerCoreModule,
         AuthModule.forRoot({ rateLimitPrefix: options.rateLimitPrefix }),
         HealthModule,
         ProvidersModule,
         AnimeModule,
         NotificationsModule,
         QueueModule,
+        SchedulerModule,
         GatewayModule.forRoot({ fanoutChannel: options.fanoutChannel }),
       ],
     };

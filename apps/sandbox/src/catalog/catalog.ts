@@ -119,6 +119,33 @@ export function linksOnSite(episode: CatalogEpisode, site: SandboxSite): Catalog
   return episode.links.filter((l) => l.sites.includes(site));
 }
 
+/**
+ * Publishes a new episode at run time: appended to the series' last regular season, with the
+ * same hosters and languages as that season's first episode (fresh link ids). Every page reads
+ * the catalog per request, so the series page, the season page, the episode page and
+ * `/neue-episoden` show it from now on. For tests of "a new episode came out".
+ */
+export function publishEpisode(slug: string): { season: number; episode: number } {
+  const series = SANDBOX_CATALOG.series.find((s) => s.slug === slug);
+  const season = series && [...series.seasons].reverse().find((s) => s.number > 0);
+  const template = season?.episodes[0];
+  if (!series || !season || !template) throw new Error(`no series '${slug}' with a season`);
+  let nextLinkId = Math.max(...[...linkIndex.keys()]) + 1;
+  const nextEpisodeId = Math.max(...allLinks().map((l) => l.episode.id)) + 1;
+  const number = season.episodes.length + 1;
+  const episode: CatalogEpisode = {
+    season: season.number,
+    number,
+    id: nextEpisodeId,
+    titleDe: `Neue Folge ${number}`,
+    titleEn: `New Episode ${number}`,
+    links: template.links.map((l) => ({ ...l, id: nextLinkId++ })),
+  };
+  season.episodes.push(episode);
+  for (const link of episode.links) linkIndex.set(link.id, { series, episode, link });
+  return { season: season.number, episode: number };
+}
+
 const linkIndex = new Map<
   number,
   { series: CatalogSeries; episode: CatalogEpisode; link: CatalogLink }

@@ -7,6 +7,7 @@ export function controlRoutes(
   faults: FaultState,
   stats: StatsRecorder,
   catalog: () => unknown,
+  publish: (slug: string) => { season: number; episode: number },
 ): Route[] {
   return [
     { method: 'GET', pattern: /^\/stats\/?$/, handler: () => json(stats.snapshot()) },
@@ -51,6 +52,17 @@ export function controlRoutes(
       },
     },
     { method: 'GET', pattern: /^\/catalog\/?$/, handler: () => json(catalog()) },
+    {
+      method: 'POST',
+      pattern: /^\/catalog\/([^/]+)\/episodes\/?$/,
+      handler: (ctx) => {
+        try {
+          return json(publish(decodeURIComponent(ctx.params[0])), 201);
+        } catch (err) {
+          return text((err as Error).message, 404);
+        }
+      },
+    },
     { method: 'GET', pattern: /^\/health\/?$/, handler: () => json({ status: 'ok' }) },
   ];
 }

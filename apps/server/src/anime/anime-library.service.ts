@@ -5,7 +5,7 @@ import {
   type AnimeDetail,
   type AnimeSearchRequest,
   type AnimeSearchResult,
-  type LanguageCode,
+  type AnimeUpdateRequest,
   SITE_IDS,
   type SiteId,
 } from '@aniworld/contracts';
@@ -16,6 +16,7 @@ import { ConfigService } from '../config/config.service';
 import { toSearchResult } from '../providers/providers.mapper';
 import { ProvidersService } from '../providers/providers.service';
 import { AnimeQueryService } from './anime-query.service';
+import type { AnimeSeriesEntity } from './entities/anime-series.entity';
 import { LibraryFolderRepository } from './library/library-folder.repository';
 import { SeriesCatalogService } from './series-catalog.service';
 import { SeriesRepository } from './series.repository';
@@ -57,14 +58,21 @@ export class AnimeLibraryService {
     const series =
       existing && existing.site === site ? existing : await this.catalog.adopt(site, key);
     await this.catalog.ensureFolder(series);
+    if (request.monitor && !series.monitored)
+      await this.series.update(series.id, { monitored: true });
     return this.query.detail(series.key);
   }
 
-  async setLanguagePreference(key: string, languages: LanguageCode[] | null): Promise<AnimeDetail> {
+  /** Language preference and monitoring; a field left out stays as it is. */
+  async update(key: string, update: AnimeUpdateRequest): Promise<AnimeDetail> {
     const series = await this.series.findByKey(key);
     if (!series)
       throw new DomainError('SERIES_NOT_FOUND', `No series '${key}' in the library`, { key });
-    await this.series.update(series.id, { languagePreference: languages });
+    const changes: Partial<AnimeSeriesEntity> = {};
+    if (update.language_preference !== undefined)
+      changes.languagePreference = update.language_preference;
+    if (update.monitored !== undefined) changes.monitored = update.monitored;
+    if (Object.keys(changes).length) await this.series.update(series.id, changes);
     return this.query.detail(key);
   }
 

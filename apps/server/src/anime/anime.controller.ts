@@ -134,14 +134,16 @@ export class AnimeController {
   }
 
   @Patch(':key')
-  @ApiOperation({ summary: "Set the series' language preference (null or [] = the global one)" })
+  @ApiOperation({
+    summary: "Set the series' language preference (null or [] = the global one) or monitoring",
+  })
   @ApiOkResponse({ type: AnimeDetailDto })
   @ApiNotFoundResponse({ type: ErrorResponseDto })
   update(
     @Param() { key }: AnimeKeyParamDto,
     @Body() body: AnimeUpdateRequestDto,
   ): Promise<AnimeDetail> {
-    return this.library.setLanguagePreference(key, body.language_preference);
+    return this.library.update(key, body);
   }
 
   @Delete(':key')

@@ -34,6 +34,7 @@ export function toSummary(
     downloaded_episodes: episodes.filter((e) => e.isDownloaded).length,
     missing_episodes: missingCount,
     missing,
+    monitored: series.monitored,
     updated_at: series.updatedAt.toISOString(),
   };
 }

@@ -33,6 +33,7 @@ import { SeriesSyncService } from './series-sync.service';
     SeriesSyncService,
     SeriesCatalogService,
     EpisodeLanguagesService,
+    LibraryScanService,
   ],
 })
 export class AnimeModule {}

@@ -53,6 +53,10 @@ export class SeriesRepository {
     return this.repo.findOneBy({ id });
   }
 
+  findMonitored(): Promise<AnimeSeriesEntity[]> {
+    return this.repo.find({ where: { monitored: true }, order: { name: 'ASC' } });
+  }
+
   findAll(): Promise<AnimeSeriesEntity[]> {
     return this.repo.find({ order: { name: 'ASC' } });
   }

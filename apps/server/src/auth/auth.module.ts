@@ -21,6 +21,7 @@ import { HitCounterThrottlerStorage } from './rate-limit/hit-counter-throttler.s
 import { isAuthRateLimited, RateLimitGuard } from './rate-limit/rate-limit.guard';
 import { type HitCounter, MemoryHitCounter } from './rate-limit/rate-limit.store';
 import { RedisHitCounter } from './rate-limit/redis-hit-counter';
+import { SessionHousekeeper } from './session-housekeeper';
 import { SessionRepository } from './session.repository';
 import { SessionTokenService } from './session-token.service';
 import { SocketAuthenticator } from './socket-auth';
@@ -82,6 +83,7 @@ const AUTH_OPTIONS = Symbol('AUTH_OPTIONS');
         )) ?? new MemoryHitCounter(clock),
     },
     SessionRepository,
+    SessionHousekeeper,
     SessionTokenService,
     LockoutService,
     AuthService,

@@ -5,6 +5,9 @@ import type {
   DownloadCompleteEvent,
   DownloadFailedEvent,
   DownloadProgressEvent,
+  EpisodesQueuedEvent,
+  JobFinishedEvent,
+  JobStartedEvent,
   QueueStatusResponse,
   ScanCompleteEvent,
   ScanFailedEvent,
@@ -27,6 +30,12 @@ export interface DomainEventMap {
   'notification.created': AppNotification;
   /** A series left the library; its open queue items go with it. */
   'series.removed': { key: string; series_id: number };
+  'job.started': JobStartedEvent;
+  'job.finished': JobFinishedEvent;
+  /** Missing episodes of monitored series were queued without a click. */
+  'episodes.queued': EpisodesQueuedEvent;
+  /** Downloads stopped: the library disk is full or not writable. */
+  'disk.problem': { reason: string };
 }
 
 export type DomainEventName = keyof DomainEventMap;

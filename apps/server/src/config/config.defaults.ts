@@ -24,4 +24,7 @@ export const ENV_BINDINGS: { env: string; path: string; parse: EnvParser }[] = [
   { env: 'REDIS_URL', path: 'redis_url', parse: asString },
   { env: 'ANIWORLD_BASE_URL', path: 'providers.aniworld_base_url', parse: asString },
   { env: 'STO_BASE_URL', path: 'providers.sto_base_url', parse: asString },
+  { env: 'SCHEDULE_TIME', path: 'scheduler.schedule_time', parse: asString },
+  { env: 'SCHEDULER_TIMEZONE', path: 'scheduler.timezone', parse: asString },
+  { env: 'SCHEDULER_INTERVAL_MINUTES', path: 'scheduler.interval_minutes', parse: asNumber },
 ];

@@ -4,8 +4,11 @@ import { EpisodeEntity } from '../anime/entities/episode.entity';
 import { LibraryFolderEntity } from '../anime/entities/library-folder.entity';
 import { UserSessionEntity } from '../auth/entities/user-session.entity';
 import type { DatabaseTarget } from '../config/config.service';
+import { NotificationChannelEntity } from '../notifications/entities/notification-channel.entity';
+import { NotificationOutboxEntity } from '../notifications/entities/notification-outbox.entity';
 import { NotificationEntity } from '../notifications/entities/notification.entity';
 import { DownloadQueueItemEntity } from '../queue/entities/download-queue-item.entity';
+import { SchedulerJobEntity } from '../scheduler/entities/scheduler-job.entity';
 import { SystemSettingEntity } from './entities/system-setting.entity';
 import { POSTGRES_MIGRATIONS, SQLITE_MIGRATIONS } from './migrations';
 import { gateSqliteConnection } from './sqlite-connection-gate';
@@ -18,6 +21,9 @@ export const ENTITIES = [
   SystemSettingEntity,
   NotificationEntity,
   LibraryFolderEntity,
+  SchedulerJobEntity,
+  NotificationChannelEntity,
+  NotificationOutboxEntity,
 ];
 
 /** TypeORM options for the configured database. Schema changes come only from migrations. */

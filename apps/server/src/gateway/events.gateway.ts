@@ -124,6 +124,16 @@ export class EventsGateway implements OnGatewayInit<AppServer>, OnGatewayConnect
     this.send('scan_failed', event);
   }
 
+  @OnEvent('job.started')
+  onJobStarted(event: DomainEventMap['job.started']): void {
+    this.send('job_started', event);
+  }
+
+  @OnEvent('job.finished')
+  onJobFinished(event: DomainEventMap['job.finished']): void {
+    this.send('job_finished', event);
+  }
+
   @OnEvent('notification.created')
   onNotification(event: DomainEventMap['notification.created']): void {
     this.send('notification', event);

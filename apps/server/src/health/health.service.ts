@@ -9,6 +9,8 @@ import type {
 } from '@aniworld/contracts';
 import { ConfigService } from '../config/config.service';
 import { DatabaseService } from '../database/database.service';
+import { LIBRARY_RESCAN } from '../scheduler/jobs/library-rescan.job';
+import { SchedulerService } from '../scheduler/scheduler.service';
 import { APP_VERSION } from '../version';
 import { dnsCheck, ffmpegCheck } from './startup-checks';
 
@@ -28,6 +30,7 @@ export class HealthService implements OnApplicationBootstrap {
   constructor(
     private readonly config: ConfigService,
     private readonly database: DatabaseService,
+    private readonly scheduler: SchedulerService,
   ) {}
 
   /** Start-up checks run in the background: an offline DNS lookup must not delay listening. */
@@ -67,8 +70,24 @@ export class HealthService implements OnApplicationBootstrap {
       timestamp: new Date().toISOString(),
       version: APP_VERSION,
       anime_directory_configured: this.config.config.anime_directory !== null,
+      ...(await this.schedulerRuns()),
       checks,
     };
+  }
+
+  /** The seed's two fields, about the library rescan; a database problem leaves them null. */
+  private async schedulerRuns(): Promise<
+    Pick<HealthResponse, 'scheduler_next_run' | 'scheduler_last_run'>
+  > {
+    try {
+      const job = (await this.scheduler.jobs()).find((j) => j.name === LIBRARY_RESCAN);
+      return {
+        scheduler_next_run: job?.next_run ?? null,
+        scheduler_last_run: job?.last_run?.finished_at ?? null,
+      };
+    } catch {
+      return { scheduler_next_run: null, scheduler_last_run: null };
+    }
   }
 
   async readiness(): Promise<ReadinessResponse> {

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { type DataSource, IsNull, type Repository } from 'typeorm';
+import { type DataSource, IsNull, LessThan, type Repository } from 'typeorm';
 import { DATA_SOURCE } from '../database/database.service';
 import { NotificationEntity } from './entities/notification.entity';
 
@@ -10,6 +10,11 @@ export class NotificationRepository {
 
   constructor(@Inject(DATA_SOURCE) dataSource: DataSource) {
     this.repo = dataSource.getRepository(NotificationEntity);
+  }
+
+  async deleteBefore(before: Date): Promise<number> {
+    const result = await this.repo.delete({ createdAt: LessThan(before) });
+    return result.affected ?? 0;
   }
 
   async insert(entity: NotificationEntity): Promise<void> {

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AnimeModule } from '../anime/anime.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { ProvidersModule } from '../providers/providers.module';
+import { QueueHousekeeper } from './queue-housekeeper';
 import { QueueStateService } from './queue-state.service';
 import { QueueStatusService } from './queue-status.service';
 import { QueueController } from './queue.controller';
@@ -26,6 +27,7 @@ import { RunOutcomeService } from './worker/run-outcome.service';
     EpisodeDownloadService,
     RunOutcomeService,
     QueueRunner,
+    QueueHousekeeper,
   ],
   exports: [QueueService, QueueRepository],
 })

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { type DataSource, In, type Repository } from 'typeorm';
+import { type DataSource, In, LessThan, type Repository } from 'typeorm';
 import type { LanguageCode, QueueItemStatus } from '@aniworld/contracts';
 import { DATA_SOURCE } from '../database/database.service';
 import { DownloadQueueItemEntity, type PriorityRank } from './entities/download-queue-item.entity';
@@ -164,6 +164,15 @@ export class QueueRepository {
 
   async delete(ids: string[]): Promise<void> {
     if (ids.length) await this.repo.delete({ id: In(ids) });
+  }
+
+  /** Completed and cancelled items last changed before `before` (housekeeping). */
+  async deleteFinishedBefore(before: Date): Promise<number> {
+    const result = await this.repo.delete({
+      status: In(['completed', 'cancelled']),
+      updatedAt: LessThan(before),
+    });
+    return result.affected ?? 0;
   }
 
   async deleteByStatus(status: QueueItemStatus): Promise<number> {

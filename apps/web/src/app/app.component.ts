@@ -34,7 +34,10 @@ const NAV: NavLink[] = [
   { path: '/', label: 'Library', icon: 'library', exact: true },
   { path: '/search', label: 'Search and add', icon: 'search', exact: false },
   { path: '/queue', label: 'Queue', icon: 'queue', exact: false },
-  { path: '/notifications', label: 'Notifications', icon: 'bell', exact: false },
+  { path: '/wanted', label: 'Wanted', icon: 'star', exact: false },
+  { path: '/schedule', label: 'Schedule', icon: 'clock', exact: false },
+  { path: '/notifications', label: 'Notifications', icon: 'bell', exact: true },
+  { path: '/notifications/channels', label: 'Channels', icon: 'send', exact: false },
   { path: '/settings', label: 'Settings', icon: 'settings', exact: false },
 ];
 

@@ -40,6 +40,21 @@ export const appRoutes: Routes = [
         loadComponent: () => import('./pages/queue/queue.page').then((m) => m.QueuePage),
       },
       {
+        path: 'wanted',
+        title: 'Wanted · Aniworld',
+        loadComponent: () => import('./pages/wanted/wanted.page').then((m) => m.WantedPage),
+      },
+      {
+        path: 'schedule',
+        title: 'Schedule · Aniworld',
+        loadComponent: () => import('./pages/schedule/schedule.page').then((m) => m.SchedulePage),
+      },
+      {
+        path: 'notifications/channels',
+        title: 'Notification channels · Aniworld',
+        loadComponent: () => import('./pages/channels/channels.page').then((m) => m.ChannelsPage),
+      },
+      {
         path: 'settings',
         title: 'Settings · Aniworld',
         loadComponent: () => import('./pages/settings/settings.page').then((m) => m.SettingsPage),

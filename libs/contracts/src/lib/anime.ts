@@ -34,6 +34,8 @@ export interface AnimeSummary {
   missing_episodes: number;
   /** The missing episodes as the earlier Aniworld API gave them: season → episode numbers. */
   missing: Record<string, number[]>;
+  /** Missing episodes are queued automatically after scans and new-episode checks. */
+  monitored: boolean;
   updated_at: string;
 }
 
@@ -87,6 +89,15 @@ export interface AnimeAddRequest {
   /** … its key, together with `site`. */
   key?: string;
   site?: SiteId;
+  /** Monitor the series from the start (default off). */
+  monitor?: boolean;
+}
+
+/** PATCH /api/anime/{key}: what is left out stays as it is. */
+export interface AnimeUpdateRequest {
+  /** null or [] = the global preference. */
+  language_preference?: LanguageCode[] | null;
+  monitored?: boolean;
 }
 
 export type ScanState = 'running' | 'completed' | 'failed' | 'cancelled';

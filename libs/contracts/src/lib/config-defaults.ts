@@ -49,5 +49,16 @@ export function defaultConfig(): AppConfig {
       min_throughput_bytes_per_second: 1024,
       throughput_window_seconds: 60,
     },
+    queue: { keep_days: 30 },
+    scheduler: {
+      enabled: true,
+      schedule_time: '03:00',
+      timezone: null,
+      interval_minutes: null,
+      new_episodes_interval_minutes: 60,
+      max_auto_queue: 50,
+      lease_seconds: 120,
+      tick_seconds: 15,
+    },
   };
 }

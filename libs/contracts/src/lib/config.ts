@@ -1,4 +1,5 @@
 import type { LanguageCode } from './languages';
+import type { SchedulerSettings } from './scheduler';
 
 export type LogLevel = 'error' | 'warn' | 'info' | 'debug' | 'verbose';
 export const LOG_LEVELS: readonly LogLevel[] = ['error', 'warn', 'info', 'debug', 'verbose'];
@@ -71,6 +72,11 @@ export interface DownloadSettings {
   throughput_window_seconds: number;
 }
 
+export interface QueueSettings {
+  /** Finished (completed or cancelled) queue items older than this are removed by housekeeping. */
+  keep_days: number;
+}
+
 /**
  * The configuration as the API shows it. Secrets (the password hash and the JWT secret) are
  * never part of it; `master_password_configured` says whether the first-run setup happened.
@@ -86,6 +92,8 @@ export interface AppConfig {
   security: SecuritySettings;
   providers: ProviderSettings;
   downloads: DownloadSettings;
+  queue: QueueSettings;
+  scheduler: SchedulerSettings;
 }
 
 export interface ConfigResponse {

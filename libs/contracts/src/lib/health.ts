@@ -14,6 +14,10 @@ export interface HealthResponse {
   timestamp: string;
   version: string;
   anime_directory_configured: boolean;
+  /** Next scheduled library rescan, ISO 8601 UTC (null while the scheduler is off). */
+  scheduler_next_run: string | null;
+  /** When the last library rescan by the scheduler (or "run now") finished, ISO 8601 UTC. */
+  scheduler_last_run: string | null;
   checks: Record<string, HealthCheckResult>;
 }
 

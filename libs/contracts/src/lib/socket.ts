@@ -1,9 +1,15 @@
 import type { ScanStatus } from './anime';
 import type { AppNotification } from './notifications';
 import type { HosterAttempt, QueueStatusResponse } from './queue';
+import type { JobFinishedEvent, JobStartedEvent } from './scheduler';
 
 /** Rooms a client joins with `emit('message', { action: 'join', data: { room } })`. */
-export const SOCKET_ROOMS = ['downloads', 'download_progress', 'scan_progress'] as const;
+export const SOCKET_ROOMS = [
+  'downloads',
+  'download_progress',
+  'scan_progress',
+  'scheduler',
+] as const;
 export type SocketRoom = (typeof SOCKET_ROOMS)[number];
 
 export interface RoomRequest {
@@ -82,6 +88,8 @@ export interface ServerToClientEvents {
   scan_complete: (event: ScanCompleteEvent) => void;
   scan_failed: (event: ScanFailedEvent) => void;
   notification: (event: AppNotification) => void;
+  job_started: (event: JobStartedEvent) => void;
+  job_finished: (event: JobFinishedEvent) => void;
   error: (event: { message: string }) => void;
 }
 
@@ -98,4 +106,6 @@ export const EVENT_ROOMS: Partial<Record<keyof ServerToClientEvents, SocketRoom>
   scan_progress: 'scan_progress',
   scan_complete: 'scan_progress',
   scan_failed: 'scan_progress',
+  job_started: 'scheduler',
+  job_finished: 'scheduler',
 };

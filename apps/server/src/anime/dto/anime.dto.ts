@@ -17,6 +17,7 @@ import {
 } from 'class-validator';
 import {
   type AnimeAddRequest,
+  type AnimeUpdateRequest,
   type AnimeDetail,
   type AnimeEpisode,
   type AnimeListQuery,
@@ -146,20 +147,34 @@ export class AnimeAddRequestDto implements AnimeAddRequest {
   @IsOptional()
   @IsIn(SITE_IDS)
   site?: SiteId;
+
+  @ApiPropertyOptional({
+    description: 'Monitor the series (missing episodes queued automatically)',
+  })
+  @IsOptional()
+  @IsBoolean()
+  monitor?: boolean;
 }
 
-export class AnimeUpdateRequestDto {
-  @ApiProperty({
+export class AnimeUpdateRequestDto implements AnimeUpdateRequest {
+  @ApiPropertyOptional({
     enum: LANGUAGE_CODES,
     isArray: true,
     nullable: true,
-    description: 'null or [] = the global preference',
+    description: 'null or [] = the global preference; left out = unchanged',
   })
-  @ValidateIf((_o, value) => value !== null)
+  @ValidateIf((_o, value) => value !== null && value !== undefined)
   @IsArray()
   @ArrayUnique()
   @IsIn(LANGUAGE_CODES, { each: true })
-  language_preference!: LanguageCode[] | null;
+  language_preference?: LanguageCode[] | null;
+
+  @ApiPropertyOptional({
+    description: 'Queue missing episodes automatically after scans and new-episode checks',
+  })
+  @IsOptional()
+  @IsBoolean()
+  monitored?: boolean;
 }
 
 export class MatchFolderRequestDto implements MatchFolderRequest {
@@ -212,6 +227,7 @@ export class AnimeSummaryDto implements AnimeSummary {
     example: { '1': [3, 4] },
   })
   missing!: Record<string, number[]>;
+  @ApiProperty({ description: 'Missing episodes are queued automatically' }) monitored!: boolean;
   @ApiProperty() updated_at!: string;
 }
 

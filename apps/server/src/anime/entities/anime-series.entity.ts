@@ -50,6 +50,10 @@ export class AnimeSeriesEntity {
   @Column({ name: 'language_preference', type: 'simple-json', nullable: true })
   languagePreference!: LanguageCode[] | null;
 
+  /** Missing episodes of a monitored series are queued by the scheduler without a click. */
+  @Column({ type: 'boolean', default: false })
+  monitored!: boolean;
+
   @OneToMany(() => EpisodeEntity, (episode) => episode.series)
   episodes?: Relation<EpisodeEntity>[];
 

@@ -87,6 +87,17 @@ export class LibraryScanService implements OnApplicationShutdown {
     return { scan_id: status.scan_id };
   }
 
+  /** Whether a scan runs on this instance now. */
+  get running(): boolean {
+    return this.current !== null;
+  }
+
+  /** The final status of a scan started here, once it has ended. */
+  async finished(scanId: string): Promise<ScanStatus | null> {
+    if (this.current?.status.scan_id === scanId) await this.current.done;
+    return this.status();
+  }
+
   async status(): Promise<ScanStatus | null> {
     return (
       this.current?.status ?? this.last ?? (await this.settings.get<ScanStatus>(LAST_SCAN_KEY))

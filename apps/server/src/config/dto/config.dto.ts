@@ -2,6 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayUnique,
+  IsBoolean,
   IsArray,
   IsIn,
   IsInt,
@@ -32,10 +33,13 @@ import {
   type LoggingSettings,
   type LogLevel,
   type ProviderSettings,
+  type QueueSettings,
+  type SchedulerSettings,
   type SecuritySettings,
   type ServerSettings,
 } from '@aniworld/contracts';
 import { IsNamingTemplate } from './naming-template.validator';
+import { IsTimeZone } from './time-zone.validator';
 
 /**
  * The same classes validate a partial update (PUT, every field may be left out) and the merged
@@ -254,6 +258,78 @@ export class DownloadSettingsDto implements DownloadSettings {
   throughput_window_seconds!: number;
 }
 
+export class QueueSettingsDto implements QueueSettings {
+  @ApiProperty({ minimum: 1, maximum: 3650, example: 30 })
+  @Omittable()
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  keep_days!: number;
+}
+
+/** `HH:MM`, 00:00–23:59. */
+export const TIME_OF_DAY = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+export class SchedulerSettingsDto implements SchedulerSettings {
+  @ApiProperty()
+  @Omittable()
+  @IsBoolean()
+  enabled!: boolean;
+
+  @ApiProperty({ example: '03:00', description: 'Daily rescan time, HH:MM (24 h)' })
+  @Omittable()
+  @IsString()
+  @Matches(TIME_OF_DAY, { message: 'schedule_time must be a time of day HH:MM (00:00–23:59)' })
+  schedule_time!: string;
+
+  @ApiProperty({ nullable: true, type: String, example: 'Europe/Berlin' })
+  @Nullable()
+  @IsString()
+  @IsTimeZone()
+  timezone!: string | null;
+
+  @ApiProperty({
+    nullable: true,
+    type: Number,
+    minimum: 1,
+    maximum: 10080,
+    description: 'Rescan every N minutes instead of daily; null = daily at schedule_time',
+  })
+  @Nullable()
+  @IsInt()
+  @Min(1)
+  @Max(10080)
+  interval_minutes!: number | null;
+
+  @ApiProperty({ minimum: 1, maximum: 10080, example: 60 })
+  @Omittable()
+  @IsInt()
+  @Min(1)
+  @Max(10080)
+  new_episodes_interval_minutes!: number;
+
+  @ApiProperty({ minimum: 0, maximum: 10000, example: 50 })
+  @Omittable()
+  @IsInt()
+  @Min(0)
+  @Max(10000)
+  max_auto_queue!: number;
+
+  @ApiProperty({ minimum: 1, maximum: 3600, example: 120 })
+  @Omittable()
+  @IsNumber()
+  @Min(1)
+  @Max(3600)
+  lease_seconds!: number;
+
+  @ApiProperty({ minimum: 0.1, maximum: 300, example: 15 })
+  @Omittable()
+  @IsNumber()
+  @Min(0.1)
+  @Max(300)
+  tick_seconds!: number;
+}
+
 export class AppConfigDto implements AppConfig {
   @ApiProperty({ nullable: true, type: String, example: '/anime' })
   @Nullable()
@@ -302,6 +378,18 @@ export class AppConfigDto implements AppConfig {
   @ValidateNested()
   @Type(() => DownloadSettingsDto)
   downloads!: DownloadSettingsDto;
+
+  @ApiProperty({ type: QueueSettingsDto })
+  @Omittable()
+  @ValidateNested()
+  @Type(() => QueueSettingsDto)
+  queue!: QueueSettingsDto;
+
+  @ApiProperty({ type: SchedulerSettingsDto })
+  @Omittable()
+  @ValidateNested()
+  @Type(() => SchedulerSettingsDto)
+  scheduler!: SchedulerSettingsDto;
 }
 
 /** Body of PUT /api/config and POST /api/config/validate: any subset; sections merge. */

@@ -1,7 +1,11 @@
 import { InitialSchemaPostgres1763700000000 } from './postgres/1763700000000-initial-schema';
 import { NotificationsLibraryFoldersPostgres1763800000000 } from './postgres/1763800000000-notifications-library-folders';
+import { SchedulerPostgres1765100000000 } from './postgres/1765100000000-scheduler';
+import { NotificationChannelsPostgres1765200000000 } from './postgres/1765200000000-notification-channels';
 import { InitialSchemaSqlite1763700000000 } from './sqlite/1763700000000-initial-schema';
 import { NotificationsLibraryFoldersSqlite1763800000000 } from './sqlite/1763800000000-notifications-library-folders';
+import { SchedulerSqlite1765100000000 } from './sqlite/1765100000000-scheduler';
+import { NotificationChannelsSqlite1765200000000 } from './sqlite/1765200000000-notification-channels';
 
 /**
  * Migrations per dialect, listed explicitly (the server is bundled, so no globbing). Add new
@@ -10,8 +14,12 @@ import { NotificationsLibraryFoldersSqlite1763800000000 } from './sqlite/1763800
 export const SQLITE_MIGRATIONS = [
   InitialSchemaSqlite1763700000000,
   NotificationsLibraryFoldersSqlite1763800000000,
+  SchedulerSqlite1765100000000,
+  NotificationChannelsSqlite1765200000000,
 ];
 export const POSTGRES_MIGRATIONS = [
   InitialSchemaPostgres1763700000000,
   NotificationsLibraryFoldersPostgres1763800000000,
+  SchedulerPostgres1765100000000,
+  NotificationChannelsPostgres1765200000000,
 ];

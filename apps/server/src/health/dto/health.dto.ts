@@ -37,6 +37,12 @@ export class HealthResponseDto implements HealthResponse {
   @ApiProperty()
   anime_directory_configured!: boolean;
 
+  @ApiProperty({ nullable: true, type: String, example: '2026-11-22T02:00:00.000Z' })
+  scheduler_next_run!: string | null;
+
+  @ApiProperty({ nullable: true, type: String, example: '2026-11-21T02:03:12.000Z' })
+  scheduler_last_run!: string | null;
+
   @ApiProperty({
     type: 'object',
     additionalProperties: { $ref: getSchemaPath(HealthCheckResultDto) },

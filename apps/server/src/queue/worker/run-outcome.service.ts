@@ -148,6 +148,7 @@ export class RunOutcomeService {
   }
 
   async queuePaused(reason: string, hint = 'Fix it, then resume the queue.'): Promise<void> {
+    this.events.emit('disk.problem', { reason });
     await this.notifications.create({
       kind: 'system',
       level: 'error',

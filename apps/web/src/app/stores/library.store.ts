@@ -83,6 +83,23 @@ export class LibraryStore {
     }
   }
 
+  /** Optimistic monitor toggle in the list; rolled back when the server refuses. */
+  async setMonitored(key: string, monitored: boolean): Promise<void> {
+    const flip = (value: boolean) =>
+      this.page.update((p) =>
+        p
+          ? { ...p, items: p.items.map((s) => (s.key === key ? { ...s, monitored: value } : s)) }
+          : p,
+      );
+    flip(monitored);
+    try {
+      await firstValueFrom(this.api.update(key, { monitored }));
+    } catch (error) {
+      flip(!monitored);
+      this.error.set(toApiError(error));
+    }
+  }
+
   async loadScan(): Promise<void> {
     try {
       const scan = await firstValueFrom(this.api.scanStatus());

@@ -32,6 +32,29 @@ describe('SeriesStore', () => {
     expect(store.languages()).toEqual(['german-dub', 'german-sub']);
   });
 
+  it('flips the monitor toggle at once and back when the server refuses', async () => {
+    await loaded();
+    const on = store.setMonitored(true);
+    expect(store.series()?.monitored).toBe(true);
+    const req = http.expectOne('/api/anime/frieren');
+    expect(req.request.method).toBe('PATCH');
+    expect(req.request.body).toEqual({ monitored: true });
+    req.flush(animeDetail({ monitored: true }));
+    await on;
+    expect(store.series()?.monitored).toBe(true);
+
+    const off = store.setMonitored(false);
+    http
+      .expectOne('/api/anime/frieren')
+      .flush(
+        { statusCode: 404, code: 'SERIES_NOT_FOUND', message: 'gone' },
+        { status: 404, statusText: 'x' },
+      );
+    await off;
+    expect(store.series()?.monitored).toBe(true);
+    expect(store.error()?.code).toBe('SERIES_NOT_FOUND');
+  });
+
   it('shows a 404 for an unknown series', async () => {
     const load = store.load('nope');
     http

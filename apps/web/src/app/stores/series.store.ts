@@ -52,6 +52,20 @@ export class SeriesStore {
     }
   }
 
+  /** Optimistic: the toggle flips at once and flips back when the server refuses. */
+  async setMonitored(monitored: boolean): Promise<void> {
+    const before = this.series();
+    if (!before) return;
+    this.series.set({ ...before, monitored });
+    try {
+      this.series.set(await firstValueFrom(this.anime.update(before.key, { monitored })));
+      this.error.set(null);
+    } catch (error) {
+      this.series.set(before);
+      this.error.set(toApiError(error));
+    }
+  }
+
   isSelected(e: AnimeEpisode): boolean {
     return this.selected().has(episodeId(e));
   }

@@ -69,6 +69,7 @@ export function animeSummary(overrides: Partial<AnimeSummary> = {}): AnimeSummar
     downloaded_episodes: 1,
     missing_episodes: 2,
     missing: { '1': [2, 3] },
+    monitored: false,
     updated_at: '2026-01-01T00:00:00Z',
     ...overrides,
   };

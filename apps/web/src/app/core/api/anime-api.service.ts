@@ -7,6 +7,7 @@ import type {
   AnimeSearchRequest,
   AnimeSearchResult,
   AnimeSummary,
+  AnimeUpdateRequest,
   MatchFolderRequest,
   Page,
   RescanResponse,
@@ -40,6 +41,11 @@ export class AnimeApiService {
 
   add(request: AnimeAddRequest): Observable<AnimeDetail> {
     return this.http.post<AnimeDetail>('/api/anime/add', request);
+  }
+
+  /** Language preference and monitoring; what is left out stays. */
+  update(key: string, update: AnimeUpdateRequest): Observable<AnimeDetail> {
+    return this.http.patch<AnimeDetail>(`/api/anime/${encodeURIComponent(key)}`, update);
   }
 
   remove(key: string, deleteFiles = false): Observable<void> {

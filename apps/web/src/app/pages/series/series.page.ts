@@ -5,6 +5,7 @@ import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
 import { MatSelectModule } from '@angular/material/select';
+import { MatSlideToggleModule } from '@angular/material/slide-toggle';
 import { RouterLink } from '@angular/router';
 import {
   type AnimeSeason,
@@ -27,6 +28,7 @@ import { SeriesStore, episodeId } from '../../stores/series.store';
     MatCheckboxModule,
     MatFormFieldModule,
     MatSelectModule,
+    MatSlideToggleModule,
     MatProgressSpinnerModule,
     ErrorMessageComponent,
   ],

@@ -1,0 +1,87 @@
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { MatCheckboxModule } from '@angular/material/checkbox';
+import { RouterLink } from '@angular/router';
+import { ErrorMessageComponent } from '../../shared/error-message.component';
+import { WantedStore } from '../../stores/wanted.store';
+
+/** Missing episodes of monitored series. */
+@Component({
+  selector: 'aw-wanted-page',
+  imports: [RouterLink, MatButtonModule, MatCheckboxModule, ErrorMessageComponent],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <div class="heading">
+      <h1>Wanted</h1>
+      <span class="spacer"></span>
+      <button
+        mat-stroked-button
+        type="button"
+        [disabled]="store.selected().size === 0"
+        (click)="store.queueEpisodes(false)"
+      >
+        Queue selected ({{ store.selected().size }})
+      </button>
+      <button
+        mat-flat-button
+        type="button"
+        [disabled]="store.episodes().length === 0"
+        (click)="store.queueEpisodes(true)"
+      >
+        Queue all
+      </button>
+    </div>
+    <aw-error [error]="store.error()" />
+    @if (store.lastQueued() !== null) {
+      <p role="status">{{ store.lastQueued() }} episodes queued.</p>
+    }
+    @if (store.series(); as series) {
+      @if (store.episodes().length === 0) {
+        <p class="muted" data-testid="wanted-empty">
+          Nothing missing in monitored series. Monitor a series on its page or in the library.
+        </p>
+      } @else {
+        <ul class="list" data-testid="wanted">
+          @for (e of store.episodes(); track e.id) {
+            <li>
+              <mat-checkbox [checked]="store.selected().has(e.id)" (change)="store.toggle(e.id)">
+                <a [routerLink]="['/series', e.key]">{{ e.name }}</a>
+                S{{ e.season < 10 ? '0' : '' }}{{ e.season }}E{{ e.episode < 10 ? '0' : ''
+                }}{{ e.episode }}
+              </mat-checkbox>
+            </li>
+          }
+        </ul>
+      }
+    }
+  `,
+  styles: `
+    .heading {
+      display: flex;
+      align-items: center;
+      gap: 8px;
+      flex-wrap: wrap;
+    }
+    .spacer {
+      flex: 1;
+    }
+    h1 {
+      font: var(--mat-sys-headline-medium);
+      margin: 8px 0;
+    }
+    .list {
+      list-style: none;
+      padding: 0;
+    }
+    .muted {
+      color: var(--mat-sys-on-surface-variant);
+    }
+  `,
+})
+export class WantedPage {
+  protected readonly store = inject(WantedStore);
+
+  constructor() {
+    void this.store.load();
+  }
+}
