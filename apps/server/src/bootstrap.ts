@@ -2,11 +2,13 @@ import { type INestApplicationContext, RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { json } from 'express';
 import helmet from 'helmet';
 import { AppModule, type AppModuleOptions } from './app.module';
 import { AllExceptionsFilter } from './common/filters/all-exceptions.filter';
 import { JsonLogger } from './common/logging/json-logger';
 import { requestLogging } from './common/logging/request-logging.middleware';
+import { AUTH_BODY_LIMIT, BODY_LIMIT, bodyShapeGuard } from './common/validation/body-shape';
 import { createValidationPipe } from './common/validation/validation';
 import type { LoadedConfig } from './config/config.loader';
 import { CONFIG_CHANGED, type ConfigChangedEvent } from './config/config.service';
@@ -68,8 +70,11 @@ export async function createApp(
     origin: config.server.cors_origins.length ? config.server.cors_origins : false,
     credentials: true,
   });
-  app.useBodyParser('json', { limit: '1mb' });
-  app.useBodyParser('urlencoded', { limit: '1mb', extended: false });
+  // Login and setup are public: a few KB (a parser that has run leaves the others a parsed body).
+  app.use('/api/auth', json({ limit: AUTH_BODY_LIMIT }));
+  app.useBodyParser('json', { limit: BODY_LIMIT });
+  app.useBodyParser('urlencoded', { limit: BODY_LIMIT, extended: false });
+  app.use(bodyShapeGuard());
   app.setGlobalPrefix('api', { exclude: UNPREFIXED });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());

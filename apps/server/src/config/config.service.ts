@@ -140,6 +140,10 @@ export class ConfigService {
 
   private async commit(next: AppConfig, reason: string): Promise<ConfigUpdateResponse> {
     const before = this.loaded.effective;
+    const current = stripSecrets(this.loaded.stored) as unknown as Plain;
+    // A change that changes nothing writes nothing: no-op saves must not push the real backups out.
+    if (changedPaths(current, next as unknown as Plain).length === 0)
+      return { ...this.view(), restart_required: this.pendingRestart(), backup: null };
     const stored: StoredConfig = { version: 1, ...next, secrets: this.loaded.stored.secrets };
     const backup = await this.loaded.store.write(stored);
     this.loaded.stored = stored;
