@@ -207,6 +207,31 @@ describe('auth with a configured CORS origin', () => {
   });
 });
 
+describe('CORS origins changed at run time', () => {
+  it('applies a changed origin list to the next request, without a restart', async () => {
+    const t = await startTestApp();
+    try {
+      const api = t.api(await t.setUp());
+      const asked = () =>
+        request(t.url).get('/api/auth/status').set('Origin', 'http://new.example');
+      expect((await asked()).headers['access-control-allow-origin']).toBeUndefined();
+      const put = await api
+        .put('/api/config')
+        .send({ server: { cors_origins: ['http://new.example'] } })
+        .expect(200);
+      expect(put.body.restart_required).toEqual([]);
+      expect((await asked()).headers['access-control-allow-origin']).toBe('http://new.example');
+      await api
+        .put('/api/config')
+        .send({ server: { cors_origins: [] } })
+        .expect(200);
+      expect((await asked()).headers['access-control-allow-origin']).toBeUndefined();
+    } finally {
+      await t.close();
+    }
+  });
+});
+
 describe('secrets', () => {
   it('never puts the password in the logs, and stores only its argon2id hash', async () => {
     const lines: string[] = [];

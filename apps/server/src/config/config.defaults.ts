@@ -13,7 +13,7 @@ export function defaultConfig(): AppConfig {
     anime_directory: null,
     database_url: null,
     redis_url: null,
-    server: { host: '0.0.0.0', port: 8000, cors_origins: [] },
+    server: { host: '0.0.0.0', port: 8000, cors_origins: [], trusted_proxies: [] },
     logging: { level: 'info' },
     security: {
       session_ttl_hours: 24,
@@ -65,6 +65,7 @@ export const ENV_BINDINGS: { env: string; path: string; parse: EnvParser }[] = [
   { env: 'PORT', path: 'server.port', parse: asNumber },
   { env: 'HOST', path: 'server.host', parse: asString },
   { env: 'CORS_ORIGINS', path: 'server.cors_origins', parse: asList },
+  { env: 'TRUSTED_PROXIES', path: 'server.trusted_proxies', parse: asList },
   { env: 'LOG_LEVEL', path: 'logging.level', parse: (raw) => raw.toLowerCase() },
   { env: 'ANIME_DIRECTORY', path: 'anime_directory', parse: asString },
   { env: 'DATABASE_URL', path: 'database_url', parse: asString },

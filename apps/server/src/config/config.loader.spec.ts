@@ -20,17 +20,20 @@ describe('loadConfig', () => {
       PORT: '8123',
       CORS_ORIGINS: 'http://a.example, http://b.example',
       LOG_LEVEL: 'DEBUG',
+      TRUSTED_PROXIES: 'loopback, 10.0.0.0/8',
     });
     expect(loaded.effective.server).toEqual({
       port: 8123,
       host: '127.0.0.1',
       cors_origins: ['http://a.example', 'http://b.example'],
+      trusted_proxies: ['loopback', '10.0.0.0/8'],
     });
     expect(loaded.effective.logging.level).toBe('debug');
     expect([...loaded.env.sources.keys()].sort()).toEqual([
       'logging.level',
       'server.cors_origins',
       'server.port',
+      'server.trusted_proxies',
     ]);
     // The environment is not written into the file.
     expect(JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8')).server.port).toBe(9000);

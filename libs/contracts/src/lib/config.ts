@@ -21,6 +21,11 @@ export interface ServerSettings {
   host: string;
   port: number;
   cors_origins: string[];
+  /**
+   * Proxies whose `X-Forwarded-For` is believed (Express `trust proxy`): `loopback`,
+   * `linklocal`, `uniquelocal`, addresses, CIDR ranges, or one number of hops. Empty: none.
+   */
+  trusted_proxies: string[];
 }
 
 export interface LoggingSettings {

@@ -36,6 +36,7 @@ import {
   type ServerSettings,
 } from '@aniworld/contracts';
 import { IsNamingTemplate } from './naming-template.validator';
+import { IsTrustedProxies } from './trusted-proxies.validator';
 
 /**
  * The same classes validate a partial update (PUT, every field may be left out) and the merged
@@ -67,6 +68,16 @@ export class ServerSettingsDto implements ServerSettings {
   @IsArray()
   @IsUrl(URL_OPTIONS, { each: true, message: 'each CORS origin must be an http(s) URL' })
   cors_origins!: string[];
+
+  @ApiProperty({
+    type: [String],
+    example: ['loopback'],
+    description:
+      'Proxies whose X-Forwarded-For is believed: loopback, linklocal, uniquelocal, addresses, CIDR ranges, or one number of hops. Empty: none (applies live)',
+  })
+  @Omittable()
+  @IsTrustedProxies()
+  trusted_proxies!: string[];
 }
 
 export class LoggingSettingsDto implements LoggingSettings {

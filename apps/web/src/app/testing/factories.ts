@@ -114,7 +114,7 @@ export function configResponse(): ConfigResponse {
       anime_directory: '/anime',
       database_url: null,
       redis_url: null,
-      server: { host: '0.0.0.0', port: 8000, cors_origins: [] },
+      server: { host: '0.0.0.0', port: 8000, cors_origins: [], trusted_proxies: [] },
       logging: { level: 'info' },
       security: {
         session_ttl_hours: 24,
