@@ -9,12 +9,19 @@ export interface HealthCheckResult {
   details?: Record<string, unknown>;
 }
 
+/** A check as the public `/health` shows it: its state, never paths or messages. */
+export interface HealthCheckSummary {
+  status: CheckStatus;
+  critical: boolean;
+}
+
+/** Public: what a load balancer needs, nothing about the host. */
 export interface HealthResponse {
   status: HealthStatus;
   timestamp: string;
   version: string;
   anime_directory_configured: boolean;
-  checks: Record<string, HealthCheckResult>;
+  checks: Record<string, HealthCheckSummary>;
 }
 
 export interface ReadinessResponse {
@@ -28,7 +35,9 @@ export interface DiskUsage {
   total_bytes: number | null;
 }
 
-export interface DetailedHealthResponse extends HealthResponse {
+/** Needs a session: every check with its message, and the host's figures. */
+export interface DetailedHealthResponse extends Omit<HealthResponse, 'checks'> {
+  checks: Record<string, HealthCheckResult>;
   uptime_seconds: number;
   database: {
     status: CheckStatus;

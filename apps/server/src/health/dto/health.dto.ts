@@ -4,6 +4,7 @@ import type {
   DetailedHealthResponse,
   DiskUsage,
   HealthCheckResult,
+  HealthCheckSummary,
   HealthResponse,
   HealthStatus,
   ReadinessResponse,
@@ -23,7 +24,15 @@ export class HealthCheckResultDto implements HealthCheckResult {
   details?: Record<string, unknown>;
 }
 
-export class HealthResponseDto implements HealthResponse {
+export class HealthCheckSummaryDto implements HealthCheckSummary {
+  @ApiProperty({ enum: ['ok', 'warning', 'error'] })
+  status!: CheckStatus;
+
+  @ApiProperty({ description: 'A failing critical check makes the instance not ready' })
+  critical!: boolean;
+}
+
+class HealthBaseDto implements Omit<HealthResponse, 'checks'> {
   @ApiProperty({ enum: ['healthy', 'degraded', 'unhealthy'] })
   status!: HealthStatus;
 
@@ -35,12 +44,14 @@ export class HealthResponseDto implements HealthResponse {
 
   @ApiProperty()
   anime_directory_configured!: boolean;
+}
 
+export class HealthResponseDto extends HealthBaseDto implements HealthResponse {
   @ApiProperty({
     type: 'object',
-    additionalProperties: { $ref: '#/components/schemas/HealthCheckResultDto' },
+    additionalProperties: { $ref: '#/components/schemas/HealthCheckSummaryDto' },
   })
-  checks!: Record<string, HealthCheckResult>;
+  checks!: Record<string, HealthCheckSummary>;
 }
 
 export class ReadinessResponseDto implements ReadinessResponse {
@@ -87,7 +98,12 @@ class MemoryDto {
   heap_total_bytes!: number;
 }
 
-export class DetailedHealthResponseDto extends HealthResponseDto implements DetailedHealthResponse {
+export class DetailedHealthResponseDto extends HealthBaseDto implements DetailedHealthResponse {
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { $ref: '#/components/schemas/HealthCheckResultDto' },
+  })
+  checks!: Record<string, HealthCheckResult>;
   @ApiProperty()
   uptime_seconds!: number;
   @ApiProperty({ type: DatabaseHealthDto })
