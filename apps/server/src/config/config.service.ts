@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type {
   AppConfig,
   ConfigBackup,
@@ -22,6 +22,8 @@ import { changedPaths, deepMerge, isPlainObject, type Plain } from './config.pat
 import type { StoredConfig } from './config.store';
 
 export const LOADED_CONFIG = Symbol('LOADED_CONFIG');
+
+const SQLITE_URL = 'sqlite:///';
 
 /** Emitted after the configuration changed; payload: {@link ConfigChangedEvent}. */
 export const CONFIG_CHANGED = 'config.changed';
@@ -70,8 +72,15 @@ export class ConfigService {
     return this.loaded.stored.secrets.master_password_hash;
   }
 
+  /**
+   * `sqlite:///./data/aniworld.db` (the earlier version's default, SQLAlchemy's form: three
+   * slashes and a path relative to the working directory, four for an absolute one) is SQLite at
+   * that path.
+   */
   get database(): DatabaseTarget {
     const url = this.config.database_url;
+    if (url?.startsWith(SQLITE_URL))
+      return { type: 'sqlite', path: resolve(url.slice(SQLITE_URL.length)) };
     return url
       ? { type: 'postgres', url }
       : { type: 'sqlite', path: join(this.dataDir, 'aniworld.db') };

@@ -66,7 +66,10 @@ export class ServerSettingsDto implements ServerSettings {
   @ApiProperty({ type: [String], example: ['http://localhost:4200'] })
   @Omittable()
   @IsArray()
-  @IsUrl(URL_OPTIONS, { each: true, message: 'each CORS origin must be an http(s) URL' })
+  @IsUrl(URL_OPTIONS, {
+    each: true,
+    message: 'each CORS origin must be an http(s) URL such as http://localhost:3000',
+  })
   cors_origins!: string[];
 
   @ApiProperty({
@@ -240,10 +243,17 @@ export class AppConfigDto implements AppConfig {
   @Matches(/^(\/|[A-Za-z]:[\\/])/, { message: 'anime_directory must be an absolute path' })
   anime_directory!: string | null;
 
-  @ApiProperty({ nullable: true, type: String, example: 'postgres://user@db:5432/aniworld' })
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    example: 'postgres://user@db:5432/aniworld',
+    description:
+      "postgres:// URL, or sqlite:///relative/path.db / sqlite:////absolute/path.db (the earlier version's form); null: SQLite in the data directory",
+  })
   @Nullable()
-  @Matches(/^postgres(ql)?:\/\/\S+$/, {
-    message: 'database_url must be a postgres:// URL (or null for SQLite)',
+  @Matches(/^(postgres(ql)?:\/\/\S+|sqlite:\/\/\/\S+)$/, {
+    message:
+      'database_url must be a postgres:// URL, sqlite:///path/to/file.db, or null for SQLite in the data directory',
   })
   database_url!: string | null;
 
