@@ -42,6 +42,7 @@ export function defaultConfig(): AppConfig {
       naming_template: DEFAULT_NAMING_TEMPLATE,
       language_preference: [...DEFAULT_LANGUAGE_PREFERENCE],
     },
+    scheduler: { enabled: true, schedule_time: '03:00', interval_minutes: null, timezone: null },
   };
 }
 

@@ -50,6 +50,7 @@ export class ConfigService {
     private readonly events: EventEmitter2,
   ) {
     this.startup = structuredClone(loaded.effective);
+    for (const note of loaded.migrated) this.logger.warn({ msg: `config migration: ${note}` });
   }
 
   get config(): AppConfig {

@@ -70,6 +70,20 @@ export interface DownloadSettings {
  * The configuration as the API shows it. Secrets (the password hash and the JWT secret) are
  * never part of it; `master_password_configured` says whether the first-run setup happened.
  */
+/**
+ * When the library is rescanned on its own. The first-start migration of the earlier version's
+ * config.json keeps its schedule here; the scheduler reads it.
+ */
+export interface SchedulerSettings {
+  enabled: boolean;
+  /** Daily run at this local time, `HH:MM`. */
+  schedule_time: string;
+  /** Instead of the daily time: every this many minutes. */
+  interval_minutes: number | null;
+  /** IANA time zone of `schedule_time`; null: the server's. */
+  timezone: string | null;
+}
+
 export interface AppConfig {
   anime_directory: string | null;
   /** `postgres://…` switches from the embedded SQLite file to PostgreSQL (restart required). */
@@ -81,6 +95,7 @@ export interface AppConfig {
   security: SecuritySettings;
   providers: ProviderSettings;
   downloads: DownloadSettings;
+  scheduler: SchedulerSettings;
 }
 
 export interface ConfigResponse {

@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import {
   ArrayUnique,
   IsArray,
+  IsBoolean,
   IsIn,
   IsInt,
   IsNumber,
@@ -32,6 +33,7 @@ import {
   type LoggingSettings,
   type LogLevel,
   type ProviderSettings,
+  type SchedulerSettings,
   type SecuritySettings,
   type ServerSettings,
 } from '@aniworld/contracts';
@@ -236,6 +238,31 @@ export class DownloadSettingsDto implements DownloadSettings {
   language_preference!: LanguageCode[];
 }
 
+export class SchedulerSettingsDto implements SchedulerSettings {
+  @ApiProperty()
+  @Omittable()
+  @IsBoolean()
+  enabled!: boolean;
+
+  @ApiProperty({ example: '03:00', description: 'Daily run at this local time (HH:MM)' })
+  @Omittable()
+  @Matches(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'schedule_time must be HH:MM (00:00–23:59)' })
+  schedule_time!: string;
+
+  @ApiProperty({ nullable: true, type: Number, minimum: 1, maximum: 10080 })
+  @Nullable()
+  @IsInt()
+  @Min(1)
+  @Max(10080)
+  interval_minutes!: number | null;
+
+  @ApiProperty({ nullable: true, type: String, example: 'Europe/Berlin' })
+  @Nullable()
+  @IsString()
+  @MaxLength(64)
+  timezone!: string | null;
+}
+
 export class AppConfigDto implements AppConfig {
   @ApiProperty({ nullable: true, type: String, example: '/anime' })
   @Nullable()
@@ -291,6 +318,12 @@ export class AppConfigDto implements AppConfig {
   @ValidateNested()
   @Type(() => DownloadSettingsDto)
   downloads!: DownloadSettingsDto;
+
+  @ApiProperty({ type: SchedulerSettingsDto })
+  @Omittable()
+  @ValidateNested()
+  @Type(() => SchedulerSettingsDto)
+  scheduler!: SchedulerSettingsDto;
 }
 
 /** Body of PUT /api/config and POST /api/config/validate: any subset; sections merge. */
