@@ -11,9 +11,10 @@ const PUBLIC_ROUTES = new Set([
   'get /api/auth/status',
   'post /api/auth/setup',
   'post /api/auth/login',
+  'get /health',
+  'get /health/ready',
 ]);
-const isPublic = (method: string, path: string) =>
-  PUBLIC_ROUTES.has(`${method} ${path}`) || path.startsWith('/health');
+const isPublic = (method: string, path: string) => PUBLIC_ROUTES.has(`${method} ${path}`);
 
 interface Json {
   status: number;

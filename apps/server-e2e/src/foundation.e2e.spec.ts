@@ -5,6 +5,7 @@ import { waitUntil } from '@aniworld/testing';
 import {
   runServerExpectingFailure,
   type ServerProcess,
+  setUpOwner,
   startServer,
 } from './support/server-process';
 
@@ -33,6 +34,17 @@ describe('the built server on a fresh data dir', () => {
     expect(Object.keys(body.checks)).toEqual(
       expect.arrayContaining(['database', 'anime_directory', 'ffmpeg', 'dns']),
     );
+    // States only: no paths, messages, versions of tools or figures of the host.
+    expect(Object.keys(body).sort()).toEqual([
+      'anime_directory_configured',
+      'checks',
+      'status',
+      'timestamp',
+      'version',
+    ]);
+    for (const check of Object.values(body.checks))
+      expect(Object.keys(check as object).sort()).toEqual(['critical', 'status']);
+    expect(JSON.stringify(body)).not.toContain(server.dataDir);
   });
 
   it('is not ready without an anime directory, and names the failing check', async () => {
@@ -41,10 +53,18 @@ describe('the built server on a fresh data dir', () => {
     expect(await res.json()).toEqual({ ready: false, critical_failures: ['anime_directory'] });
   });
 
-  it('reports database latency, disk and memory in /health/detailed', async () => {
-    const body = (await (await fetch(`${server.url}/health/detailed`)).json()) as {
+  it('reports database latency, disk and memory in /health/detailed, to a session only', async () => {
+    const anonymous = await fetch(`${server.url}/health/detailed`);
+    expect(anonymous.status).toBe(401);
+    expect(await anonymous.text()).not.toContain(server.dataDir);
+    const token = await setUpOwner(server, 'E2e-Passw0rd!');
+    const detailed = await fetch(`${server.url}/health/detailed`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    const body = (await detailed.json()) as {
       database: { dialect: string; latency_ms: number };
       disk: { data: { free_bytes: number } };
+      checks: Record<string, { message: string }>;
       memory: { rss_bytes: number };
       uptime_seconds: number;
     };
@@ -52,6 +72,7 @@ describe('the built server on a fresh data dir', () => {
     expect(body.database.latency_ms).toBeGreaterThanOrEqual(0);
     expect(body.disk.data.free_bytes).toBeGreaterThan(0);
     expect(body.memory.rss_bytes).toBeGreaterThan(0);
+    expect(body.checks['data_directory'].message).toContain(server.dataDir);
   });
 
   it('serves Swagger UI at /api/docs and the document at /api/docs-json', async () => {

@@ -2,14 +2,17 @@ import { type INestApplicationContext, RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { json } from 'express';
 import helmet from 'helmet';
 import { AppModule, type AppModuleOptions } from './app.module';
 import { AllExceptionsFilter } from './common/filters/all-exceptions.filter';
 import { JsonLogger } from './common/logging/json-logger';
+import { compileTrustedProxies, type TrustProxy } from './common/trusted-proxies';
 import { requestLogging } from './common/logging/request-logging.middleware';
+import { AUTH_BODY_LIMIT, BODY_LIMIT, bodyShapeGuard } from './common/validation/body-shape';
 import { createValidationPipe } from './common/validation/validation';
 import type { LoadedConfig } from './config/config.loader';
-import { CONFIG_CHANGED, type ConfigChangedEvent } from './config/config.service';
+import { CONFIG_CHANGED, type ConfigChangedEvent, ConfigService } from './config/config.service';
 import { mountOpenApi } from './openapi/openapi';
 import { defaultWebDistDir, webAppMiddleware } from './web/web-app.middleware';
 
@@ -47,9 +50,10 @@ export async function createApp(
       abortOnError: false,
     },
   );
-  const config = loaded.effective;
+  const settings = app.get(ConfigService);
 
-  app.set('trust proxy', 'loopback');
+  // Read per request through the config service, so a changed setting applies at once.
+  app.set('trust proxy', liveTrustedProxies(app, settings));
   app.disable('x-powered-by');
   app.use(requestLogging());
   app.use(
@@ -65,11 +69,16 @@ export async function createApp(
     }),
   );
   app.enableCors({
-    origin: config.server.cors_origins.length ? config.server.cors_origins : false,
+    // Same-origin and non-browser requests send no Origin and need no CORS headers.
+    origin: (origin, allow) =>
+      allow(null, origin !== undefined && settings.config.server.cors_origins.includes(origin)),
     credentials: true,
   });
-  app.useBodyParser('json', { limit: '1mb' });
-  app.useBodyParser('urlencoded', { limit: '1mb', extended: false });
+  // Login and setup are public: a few KB (a parser that has run leaves the others a parsed body).
+  app.use('/api/auth', json({ limit: AUTH_BODY_LIMIT }));
+  app.useBodyParser('json', { limit: BODY_LIMIT });
+  app.useBodyParser('urlencoded', { limit: BODY_LIMIT, extended: false });
+  app.use(bodyShapeGuard());
   app.setGlobalPrefix('api', { exclude: UNPREFIXED });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());
@@ -78,6 +87,15 @@ export async function createApp(
   followLogLevel(app, logger);
   mountOpenApi(app);
   return app;
+}
+
+/** The `trust proxy` function of the current `server.trusted_proxies`, recompiled on change. */
+function liveTrustedProxies(app: INestApplicationContext, settings: ConfigService): TrustProxy {
+  let trust = compileTrustedProxies(settings.config.server.trusted_proxies);
+  app.get(EventEmitter2).on(CONFIG_CHANGED, (event: ConfigChangedEvent) => {
+    trust = compileTrustedProxies(event.config.server.trusted_proxies);
+  });
+  return (address, hop) => trust(address, hop);
 }
 
 function followLogLevel(app: INestApplicationContext, logger: JsonLogger): void {

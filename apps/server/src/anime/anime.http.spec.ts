@@ -142,6 +142,26 @@ describe('anime API and library scan against the sandbox (HTTP)', () => {
     ).toBe('sort');
   });
 
+  it.each([
+    ['page', '1e17'],
+    ['page', '100001'],
+    ['page', '0x10'],
+    ['page', ' 2'],
+    ['page', '1.5'],
+    ['page_size', '1e2'],
+    ['page_size', '501'],
+  ])('answers the paging value %s=%s with 400 naming it, not 500', async (field, value) => {
+    const res = await api.get(`/api/anime?${field}=${encodeURIComponent(value)}`).expect(400);
+    expect(res.body.code).toBe('VALIDATION_FAILED');
+    expect(res.body.details[0].field).toBe(field);
+  });
+
+  it('pages with plain numbers up to the last allowed page', async () => {
+    const res = await api.get('/api/anime?page=100000&page_size=500').expect(200);
+    expect(res.body).toMatchObject({ page: 100000, page_size: 500, items: [] });
+    await api.get('/api/notifications?limit=1e2').expect(400);
+  });
+
   it('searches both sites and marks what is already in the library', async () => {
     await api
       .post('/api/anime/add')

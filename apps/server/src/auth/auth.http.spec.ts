@@ -171,15 +171,15 @@ describe('auth (HTTP, real SQLite, fake clock)', () => {
     expect(res.headers['x-powered-by']).toBeUndefined();
   });
 
-  it('authenticates socket handshakes by auth.token or the token query parameter', async () => {
+  it('authenticates socket handshakes by auth.token only, never a token in the query', async () => {
     const token = await t.setUp();
     const sockets = t.app.get(SocketAuthenticator);
     await expect(sockets.authenticate({ auth: { token } })).resolves.toMatchObject({
       revokedAt: null,
     });
-    await expect(sockets.authenticate({ query: { token } })).resolves.toMatchObject({
-      revokedAt: null,
-    });
+    await expect(sockets.authenticate({ query: { token } })).rejects.toThrow(
+      'Socket token in the query string refused',
+    );
     await expect(sockets.authenticate({})).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
     await expect(sockets.authenticate({ auth: { token: 'garbage' } })).rejects.toMatchObject({
       code: 'UNAUTHORIZED',
@@ -201,6 +201,31 @@ describe('auth with a configured CORS origin', () => {
         .get('/api/auth/status')
         .set('Origin', 'http://evil.example');
       expect(other.headers['access-control-allow-origin']).toBeUndefined();
+    } finally {
+      await t.close();
+    }
+  });
+});
+
+describe('CORS origins changed at run time', () => {
+  it('applies a changed origin list to the next request, without a restart', async () => {
+    const t = await startTestApp();
+    try {
+      const api = t.api(await t.setUp());
+      const asked = () =>
+        request(t.url).get('/api/auth/status').set('Origin', 'http://new.example');
+      expect((await asked()).headers['access-control-allow-origin']).toBeUndefined();
+      const put = await api
+        .put('/api/config')
+        .send({ server: { cors_origins: ['http://new.example'] } })
+        .expect(200);
+      expect(put.body.restart_required).toEqual([]);
+      expect((await asked()).headers['access-control-allow-origin']).toBe('http://new.example');
+      await api
+        .put('/api/config')
+        .send({ server: { cors_origins: [] } })
+        .expect(200);
+      expect((await asked()).headers['access-control-allow-origin']).toBeUndefined();
     } finally {
       await t.close();
     }

@@ -3,6 +3,7 @@ import { JwtService, TokenExpiredError } from '@nestjs/jwt';
 import { randomUUID } from 'node:crypto';
 import { CLOCK, type Clock } from '../common/clock';
 import { DomainError } from '../common/errors';
+import { DomainEvents } from '../common/events';
 import { ConfigService } from '../config/config.service';
 import type { UserSessionEntity } from './entities/user-session.entity';
 import { SessionRepository } from './session.repository';
@@ -38,6 +39,7 @@ export class SessionTokenService {
     private readonly jwt: JwtService,
     private readonly sessions: SessionRepository,
     private readonly config: ConfigService,
+    private readonly events: DomainEvents,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -75,23 +77,34 @@ export class SessionTokenService {
       );
     }
     if (typeof payload.sid !== 'string') throw new Unauthorized('Invalid session token');
-    const session = await this.sessions.findById(payload.sid);
-    if (!session) throw new Unauthorized('Session not found');
-    if (session.revokedAt) throw new Unauthorized('Session revoked');
+    const session = await this.live(payload.sid);
     const now = this.clock.now();
-    if (session.expiresAt.getTime() <= now) throw new Unauthorized('Session expired');
     if (now - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
       await this.sessions.touch(session.id, new Date(now));
     }
     return session;
   }
 
-  async revoke(sessionId: string): Promise<void> {
-    await this.sessions.revoke(sessionId, new Date(this.clock.now()));
+  /** The session if it still exists, is not revoked and has not expired; else {@link Unauthorized}. */
+  async live(sessionId: string): Promise<UserSessionEntity> {
+    const session = await this.sessions.findById(sessionId);
+    if (!session) throw new Unauthorized('Session not found');
+    if (session.revokedAt) throw new Unauthorized('Session revoked');
+    if (session.expiresAt.getTime() <= this.clock.now()) throw new Unauthorized('Session expired');
+    return session;
   }
 
-  revokeAllExcept(sessionId: string): Promise<number> {
-    return this.sessions.revokeAllExcept(sessionId, new Date(this.clock.now()));
+  /** Revokes a session and announces it, so its live connections end too. */
+  async revoke(sessionId: string): Promise<void> {
+    await this.sessions.revoke(sessionId, new Date(this.clock.now()));
+    this.events.emit('session.revoked', { session_ids: [sessionId] });
+  }
+
+  /** Revokes every other session and announces it; returns how many were open. */
+  async revokeAllExcept(sessionId: string): Promise<number> {
+    const ids = await this.sessions.revokeAllExcept(sessionId, new Date(this.clock.now()));
+    if (ids.length) this.events.emit('session.revoked', { session_ids: ids });
+    return ids.length;
   }
 }
 

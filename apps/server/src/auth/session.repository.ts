@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { type DataSource, IsNull, LessThan, Not, type Repository } from 'typeorm';
+import { type DataSource, In, IsNull, LessThan, Not, type Repository } from 'typeorm';
 import { DATA_SOURCE } from '../database/database.service';
 import { UserSessionEntity } from './entities/user-session.entity';
 
@@ -44,13 +44,24 @@ export class SessionRepository {
     await this.repo.update({ id, revokedAt: IsNull() }, { revokedAt: at });
   }
 
-  /** Revokes every open session but `keepId`; returns how many. */
-  async revokeAllExcept(keepId: string, at: Date): Promise<number> {
-    const result = await this.repo.update(
-      { id: Not(keepId), revokedAt: IsNull() },
-      { revokedAt: at },
-    );
-    return result.affected ?? 0;
+  /** Revokes every open session but `keepId`; returns their ids. */
+  async revokeAllExcept(keepId: string, at: Date): Promise<string[]> {
+    return this.repo.manager.transaction(async (manager) => {
+      const open = await manager.find(UserSessionEntity, {
+        select: { id: true },
+        where: { id: Not(keepId), revokedAt: IsNull() },
+      });
+      const ids = open.map((row) => row.id);
+      if (ids.length)
+        await manager.update(
+          UserSessionEntity,
+          { id: In(ids), revokedAt: IsNull() },
+          {
+            revokedAt: at,
+          },
+        );
+      return ids;
+    });
   }
 
   /** Sessions that ended more than a day ago are of no use, even for auditing. */

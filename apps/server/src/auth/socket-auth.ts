@@ -10,27 +10,27 @@ export interface HandshakeLike {
 }
 
 /**
- * Authenticates a socket connection: the token comes in `auth.token` (preferred) or the `token`
- * query parameter. The gateway calls this in its connection middleware and refuses on error.
+ * Authenticates a socket connection: the token comes in the handshake's `auth.token` only. A
+ * token in the query string is refused: URLs end up in proxy and access logs.
+ * The gateway calls this in its connection middleware and refuses on error.
  */
 @Injectable()
 export class SocketAuthenticator {
   constructor(private readonly tokens: SessionTokenService) {}
 
   async authenticate(handshake: HandshakeLike): Promise<UserSessionEntity> {
-    const token = tokenOf(handshake);
-    if (!token)
+    if (handshake.query?.['token'] !== undefined)
       throw new Unauthorized(
-        'Socket connection needs a token in auth.token or the token query parameter',
+        'Socket token in the query string refused (it ends up in logs): send it in the handshake, io(url, {auth: {token}})',
       );
-    return this.tokens.verify(token);
+    const token = handshake.auth?.['token'];
+    if (typeof token !== 'string' || !token)
+      throw new Unauthorized('Socket connection needs a token in the handshake: {auth: {token}}');
+    return this.tokens.verify(token.replace(/^Bearer\s+/i, ''));
   }
-}
 
-function tokenOf(handshake: HandshakeLike): string | null {
-  const fromAuth = handshake.auth?.['token'];
-  if (typeof fromAuth === 'string' && fromAuth) return fromAuth.replace(/^Bearer\s+/i, '');
-  const fromQuery = handshake.query?.['token'];
-  if (typeof fromQuery === 'string' && fromQuery) return fromQuery;
-  return null;
+  /** The socket's session, looked up again: it may have been revoked since the handshake. */
+  stillLive(sessionId: string): Promise<UserSessionEntity> {
+    return this.tokens.live(sessionId);
+  }
 }

@@ -28,6 +28,8 @@ export interface DomainEventMap {
   'download.failed': DownloadFailedEvent;
   'queue.status': QueueStatusResponse;
   'notification.created': AppNotification;
+  /** Sessions ended (logout, password change): their socket connections end with them. */
+  'session.revoked': { session_ids: string[] };
   /** A series left the library; its open queue items go with it. */
   'series.removed': { key: string; series_id: number };
   'job.started': JobStartedEvent;

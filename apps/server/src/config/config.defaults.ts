@@ -11,13 +11,26 @@ const asList: EnvParser = (raw) =>
     .filter(Boolean);
 
 /**
+ * Origins as the earlier version took them too: `localhost:3000,8000` means
+ * `http://localhost:3000` and `http://localhost:8000` (a bare port is on localhost, a missing
+ * scheme is http). Anything else is left for validation to refuse with the expected form.
+ */
+export const asOrigins: EnvParser = (raw) =>
+  (asList(raw) as string[]).map((entry) => {
+    if (/^\d{1,5}$/.test(entry)) return `http://localhost:${entry}`;
+    if (/^[A-Za-z0-9.-]+(:\d{1,5})?$/.test(entry)) return `http://${entry}`;
+    return entry.replace(/\/+$/, '');
+  });
+
+/**
  * Environment variables that override config.json, and the dotted config path each one sets.
  * DATA_DIR and JWT_SECRET_KEY are handled by the loader (they are not part of AppConfig).
  */
 export const ENV_BINDINGS: { env: string; path: string; parse: EnvParser }[] = [
   { env: 'PORT', path: 'server.port', parse: asNumber },
   { env: 'HOST', path: 'server.host', parse: asString },
-  { env: 'CORS_ORIGINS', path: 'server.cors_origins', parse: asList },
+  { env: 'CORS_ORIGINS', path: 'server.cors_origins', parse: asOrigins },
+  { env: 'TRUSTED_PROXIES', path: 'server.trusted_proxies', parse: asList },
   { env: 'LOG_LEVEL', path: 'logging.level', parse: (raw) => raw.toLowerCase() },
   { env: 'ANIME_DIRECTORY', path: 'anime_directory', parse: asString },
   { env: 'DATABASE_URL', path: 'database_url', parse: asString },

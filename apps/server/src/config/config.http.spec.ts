@@ -75,6 +75,35 @@ describe('config API (HTTP, real SQLite)', () => {
     expect(JSON.parse(configFile()).secrets.jwt_secret_key).toHaveLength(43);
   });
 
+  it('refuses a PUT without a JSON body and writes no backup for one that changes nothing', async () => {
+    const before = configFile();
+    for (const req of [
+      api.put('/api/config'),
+      api.put('/api/config').set('Content-Type', 'application/json'),
+      api.put('/api/config').set('Content-Type', 'text/plain').send('logging.level=debug'),
+    ]) {
+      const res = await req.expect(400);
+      expect(res.body.code).toBe('BAD_REQUEST');
+      expect(res.body.message).toContain('A JSON object body is required');
+    }
+    expect((await api.put('/api/config').send({}).expect(200)).body.backup).toBeNull();
+    const real = await api
+      .put('/api/config')
+      .send({ logging: { level: 'debug' } })
+      .expect(200);
+    expect(real.body.backup).toEqual(expect.any(String));
+    for (let i = 0; i < 35; i++) {
+      const again = await api
+        .put('/api/config')
+        .send({ logging: { level: 'debug' } })
+        .expect(200);
+      expect(again.body.backup).toBeNull();
+    }
+    const backups = (await api.get('/api/config/backups').expect(200)).body as { name: string }[];
+    expect(backups.map((b) => b.name)).toEqual([real.body.backup]);
+    expect(readFileSync(join(t.dataDir, 'config-backups', real.body.backup), 'utf8')).toBe(before);
+  });
+
   it.each(['..%2Fx', '..%2F..%2Fetc%2Fpasswd', 'config.json', 'x'])(
     'rejects the backup name %s with 400',
     async (name) => {

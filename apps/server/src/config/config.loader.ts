@@ -8,6 +8,7 @@ import { flattenValidationErrors } from '../common/validation/validation';
 import { ENV_BINDINGS } from './config.defaults';
 import { deepMerge, isPlainObject, type Plain, setPath } from './config.paths';
 import { ConfigStore, type StoredConfig } from './config.store';
+import { isLegacyConfig, migrateLegacyConfig } from './legacy-config';
 import { AppConfigDto } from './dto/config.dto';
 
 export interface EnvOverlay {
@@ -25,6 +26,8 @@ export interface LoadedConfig {
   env: EnvOverlay;
   effective: AppConfig;
   createdFile: boolean;
+  /** What the first-start migration of the earlier version's config.json did (for the log). */
+  migrated: string[];
 }
 
 /** Thrown at start-up: the message names every bad field, where it came from, and the fix. */
@@ -98,7 +101,20 @@ export async function loadConfig(env: NodeJS.ProcessEnv): Promise<LoadedConfig> 
       `${store.file} must hold a JSON object. Fix the file or delete it to start from defaults.`,
     );
   }
-  const { settings, secrets } = parseStored(raw ?? {});
+  let migrated: string[] = [];
+  let legacy: Plain | null = null;
+  if (raw !== null && isLegacyConfig(raw)) {
+    legacy = raw;
+    const kept = await store.keepLegacy();
+    const migration = migrateLegacyConfig(raw);
+    migrated = [
+      `the earlier version's config.json was migrated; the original is kept as ${kept}`,
+      ...migration.notes,
+    ];
+  }
+  const { settings, secrets } = legacy
+    ? { settings: migrateLegacyConfig(legacy).settings, secrets: {} }
+    : parseStored(raw ?? {});
 
   const fileErrors = validateConfig(settings);
   if (fileErrors.length) {
@@ -150,9 +166,10 @@ export async function loadConfig(env: NodeJS.ProcessEnv): Promise<LoadedConfig> 
     needsSecret ||
     JSON.stringify(settings) !== JSON.stringify(stripSecrets(stored))
   ) {
-    await store.write(stored);
+    // The original of a migrated file is kept as it was (keepLegacy), not as a restorable backup.
+    await store.write(stored, { backup: legacy === null });
   }
-  return { dataDir, store, stored, env: overlay, effective, createdFile };
+  return { dataDir, store, stored, env: overlay, effective, createdFile, migrated };
 }
 
 export function stripSecrets(stored: StoredConfig): AppConfig {

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type {
   AppConfig,
   ConfigBackup,
@@ -22,6 +22,8 @@ import { changedPaths, deepMerge, isPlainObject, type Plain } from './config.pat
 import type { StoredConfig } from './config.store';
 
 export const LOADED_CONFIG = Symbol('LOADED_CONFIG');
+
+const SQLITE_URL = 'sqlite:///';
 
 /** Emitted after the configuration changed; payload: {@link ConfigChangedEvent}. */
 export const CONFIG_CHANGED = 'config.changed';
@@ -48,6 +50,7 @@ export class ConfigService {
     private readonly events: EventEmitter2,
   ) {
     this.startup = structuredClone(loaded.effective);
+    for (const note of loaded.migrated) this.logger.warn({ msg: `config migration: ${note}` });
   }
 
   get config(): AppConfig {
@@ -70,8 +73,15 @@ export class ConfigService {
     return this.loaded.stored.secrets.master_password_hash;
   }
 
+  /**
+   * `sqlite:///./data/aniworld.db` (the earlier version's default, SQLAlchemy's form: three
+   * slashes and a path relative to the working directory, four for an absolute one) is SQLite at
+   * that path.
+   */
   get database(): DatabaseTarget {
     const url = this.config.database_url;
+    if (url?.startsWith(SQLITE_URL))
+      return { type: 'sqlite', path: resolve(url.slice(SQLITE_URL.length)) };
     return url
       ? { type: 'postgres', url }
       : { type: 'sqlite', path: join(this.dataDir, 'aniworld.db') };
@@ -140,6 +150,10 @@ export class ConfigService {
 
   private async commit(next: AppConfig, reason: string): Promise<ConfigUpdateResponse> {
     const before = this.loaded.effective;
+    const current = stripSecrets(this.loaded.stored) as unknown as Plain;
+    // A change that changes nothing writes nothing: no-op saves must not push the real backups out.
+    if (changedPaths(current, next as unknown as Plain).length === 0)
+      return { ...this.view(), restart_required: this.pendingRestart(), backup: null };
     const stored: StoredConfig = { version: 1, ...next, secrets: this.loaded.stored.secrets };
     const backup = await this.loaded.store.write(stored);
     this.loaded.stored = stored;

@@ -76,6 +76,24 @@ export class ConfigStore {
     return backup;
   }
 
+  /**
+   * Copies config.json as it is to `config.legacy.json` (`config.legacy-<n>.json` when that
+   * exists) in the data directory and returns the name: the earlier version's file, kept before
+   * it is migrated.
+   */
+  async keepLegacy(): Promise<string> {
+    for (let n = 0; n < 1000; n++) {
+      const name = n === 0 ? 'config.legacy.json' : `config.legacy-${n}.json`;
+      try {
+        await fs.copyFile(this.file, join(this.dataDir, name), fsConstants.COPYFILE_EXCL);
+        return name;
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      }
+    }
+    throw new Error('could not find a free name for the legacy config copy');
+  }
+
   async listBackups(): Promise<ConfigBackup[]> {
     let names: string[];
     try {

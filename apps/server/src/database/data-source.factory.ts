@@ -1,3 +1,5 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { AnimeSeriesEntity } from '../anime/entities/anime-series.entity';
 import { EpisodeEntity } from '../anime/entities/episode.entity';
@@ -61,6 +63,8 @@ export function dataSourceOptions(target: DatabaseTarget): DataSourceOptions {
  * SQLite a transaction owns the one connection until it ends ({@link gateSqliteConnection}).
  */
 export async function openDatabase(target: DatabaseTarget): Promise<DataSource> {
+  // A path from sqlite:///… may name a folder that does not exist yet (./data on a fresh clone).
+  if (target.type === 'sqlite') mkdirSync(dirname(target.path), { recursive: true });
   const dataSource = new DataSource(dataSourceOptions(target));
   await dataSource.initialize();
   gateSqliteConnection(dataSource);

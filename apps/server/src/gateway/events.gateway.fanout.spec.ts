@@ -4,7 +4,7 @@ import { io, type Socket } from 'socket.io-client';
 import type { RescanResponse, ScanCompleteEvent } from '@aniworld/contracts';
 import { createTempDatabase, postgresAvailable } from '../../test/helpers/postgres';
 import { serviceAvailable } from '../../test/helpers/services';
-import { startTestApp, tempDir, type TestApp } from '../../test/helpers/test-app';
+import { startTestApp, tempDir, TEST_PASSWORD, type TestApp } from '../../test/helpers/test-app';
 import { waitUntil } from '../../test/helpers/wait';
 import { joinRoom } from '../../test/helpers/socket';
 import { EventsGateway } from './events.gateway';
@@ -72,5 +72,26 @@ const available = postgresAvailable() && serviceAvailable('redis', TEST_REDIS_UR
       series_matched: 0,
       unmatched: 0,
     });
+  }, 60_000);
+
+  it('ends the socket on instance A when its session logs out through instance B', async () => {
+    const token = await b.api('').post('/api/auth/login').send({ password: TEST_PASSWORD });
+    const access = (token.body as { access_token: string }).access_token;
+    const client = io(a.url, {
+      path: '/socket.io',
+      auth: { token: access },
+      transports: ['websocket'],
+      reconnection: false,
+    });
+    try {
+      let reason: string | null = null;
+      client.on('disconnect', (why) => (reason = why));
+      await joinRoom(client, 'scan_progress');
+      await b.api(access).post('/api/auth/logout').expect(204);
+      await waitUntil(() => reason !== null, 'the socket on instance A to be disconnected');
+      expect(reason).toBe('io server disconnect');
+    } finally {
+      client.close();
+    }
   }, 60_000);
 });

@@ -15,12 +15,32 @@ import {
   type SocketRoom,
 } from '@aniworld/contracts';
 import { SocketAuthenticator } from '../auth/socket-auth';
+import { CLOCK, type Clock } from '../common/clock';
 import type { DomainEventMap } from '../common/events';
 import { ConfigService } from '../config/config.service';
 import { type RedisFanout, SOCKET_FANOUT } from './redis-fanout';
 
-type AppServer = Server<ClientToServerEvents, ServerToClientEvents>;
-type AppSocket = Socket<ClientToServerEvents, ServerToClientEvents>;
+/** What a connection carries besides its rooms (serialisable: the adapter sends it to peers). */
+interface SocketData {
+  sessionId: string;
+}
+
+/** One connection's timer and request chain, kept by its handlers (not in `socket.data`). */
+interface Connection {
+  /** Ends the connection when its session expires. */
+  expiry?: NodeJS.Timeout;
+  /** Room requests run one after the other, so answers keep the order of the requests. */
+  requests: Promise<void>;
+}
+
+type AppServer = Server<ClientToServerEvents, ServerToClientEvents, object, SocketData>;
+type AppSocket = Socket<ClientToServerEvents, ServerToClientEvents, object, SocketData>;
+
+/** Longest timer Node can hold (about 24.8 days); a later expiry is re-checked then. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/** The private room of a session's connections: what revocation disconnects. */
+const sessionRoom = (sessionId: string) => `session:${sessionId}`;
 type Payload<E extends keyof ServerToClientEvents> = Parameters<ServerToClientEvents[E]>[0];
 
 /**
@@ -38,8 +58,13 @@ let allowedOrigins: () => string[] = () => [];
  * Scale-out: with `redis_url` the server gets the Socket.IO Redis adapter ({@link RedisFanout}),
  * so an event raised on one instance reaches the room's clients on every instance. Rooms stay
  * per instance (a socket joins on the instance it is connected to); the adapter publishes each
- * room emit and every instance delivers it to its own members. The gateway keeps no other
- * per-connection state. Without Redis the in-memory adapter serves this instance's clients only.
+ * room emit and every instance delivers it to its own members. Without Redis the in-memory adapter
+ * serves this instance's clients only.
+ *
+ * Sessions: each connection also sits in its session's private room (`session:<id>`, not
+ * joinable by request). A revoked session (`session.revoked`: logout, password change) has that
+ * room disconnected, on every instance through the adapter; a timer per connection ends the
+ * connection when the session expires, and every join re-checks the session first.
  */
 @WebSocketGateway({
   path: '/socket.io',
@@ -58,6 +83,7 @@ export class EventsGateway implements OnGatewayInit<AppServer>, OnGatewayConnect
   constructor(
     private readonly authenticator: SocketAuthenticator,
     config: ConfigService,
+    @Inject(CLOCK) private readonly clock: Clock,
     @Inject(SOCKET_FANOUT) private readonly fanout: RedisFanout | null,
   ) {
     allowedOrigins = () => config.config.server.cors_origins;
@@ -68,7 +94,10 @@ export class EventsGateway implements OnGatewayInit<AppServer>, OnGatewayConnect
     if (this.fanout) server.adapter(this.fanout.adapter());
     server.use((socket, next) => {
       this.authenticator.authenticate(socket.handshake).then(
-        () => next(),
+        (session) => {
+          socket.data.sessionId = session.id;
+          next();
+        },
         (error: unknown) => {
           this.logger.warn({
             msg: 'socket refused',
@@ -81,12 +110,28 @@ export class EventsGateway implements OnGatewayInit<AppServer>, OnGatewayConnect
     });
   }
 
-  handleConnection(client: AppSocket): void {
-    client.on('message', (request) => this.onMessage(client, request));
+  async handleConnection(client: AppSocket): Promise<void> {
+    const connection: Connection = { requests: Promise.resolve() };
+    client.on('disconnect', () => clearTimeout(connection.expiry));
+    client.on('message', (request) => {
+      connection.requests = connection.requests.then(() =>
+        this.onMessage(client, connection, request),
+      );
+    });
+    await client.join(sessionRoom(client.data.sessionId));
+    // Revoked between the handshake and the join: the revocation's disconnect missed this one.
+    if (!(await this.recheck(client, connection))) return;
     client.emit('connected', {
       message: `Connected. Join a room with {action: 'join', data: {room}}: ${SOCKET_ROOMS.join(', ')}`,
       rooms: [...SOCKET_ROOMS],
     });
+  }
+
+  /** Logout and password changes end the sessions' connections, on every instance. */
+  @OnEvent('session.revoked')
+  onSessionRevoked(event: DomainEventMap['session.revoked']): void {
+    if (!this.server || !event.session_ids.length) return;
+    this.server.in(event.session_ids.map(sessionRoom)).disconnectSockets(true);
   }
 
   @OnEvent('download.progress')
@@ -147,7 +192,11 @@ export class EventsGateway implements OnGatewayInit<AppServer>, OnGatewayConnect
     (target.emit as (name: E, data: Payload<E>) => boolean)(event, payload);
   }
 
-  private onMessage(client: AppSocket, request: unknown): void {
+  private async onMessage(
+    client: AppSocket,
+    connection: Connection,
+    request: unknown,
+  ): Promise<void> {
     const { action, room } = parseRoomRequest(request);
     if (!action || !room) {
       client.emit('error', {
@@ -155,8 +204,38 @@ export class EventsGateway implements OnGatewayInit<AppServer>, OnGatewayConnect
       });
       return;
     }
-    if (action === 'join') void client.join(room);
-    else void client.leave(room);
+    if (action === 'leave') return client.leave(room);
+    // A join is checked against the session as it is now, not as it was at the handshake.
+    if (await this.recheck(client, connection)) await client.join(room);
+  }
+
+  /**
+   * Whether the connection's session is still live; if not, it is told why and disconnected.
+   * While live, the connection is set to end when the session expires.
+   */
+  private async recheck(client: AppSocket, connection: Connection): Promise<boolean> {
+    try {
+      const session = await this.authenticator.stillLive(client.data.sessionId);
+      clearTimeout(connection.expiry);
+      if (!client.connected) return false;
+      const delay = session.expiresAt.getTime() - this.clock.now();
+      connection.expiry = setTimeout(
+        () => void this.recheck(client, connection),
+        Math.max(0, Math.min(delay, MAX_TIMER_MS)),
+      );
+      connection.expiry.unref();
+      return true;
+    } catch (error) {
+      this.logger.log({
+        msg: 'socket closed',
+        socket_id: client.id,
+        session: client.data.sessionId,
+        reason: messageOf(error),
+      });
+      client.emit('error', { message: `${messageOf(error)}: log in again` });
+      client.disconnect(true);
+      return false;
+    }
   }
 }
 

@@ -4,6 +4,8 @@ import {
   ApiOperation,
   ApiServiceUnavailableResponse,
   ApiTags,
+  ApiBearerAuth,
+  ApiExtraModels,
 } from '@nestjs/swagger';
 import { SkipThrottle } from '@nestjs/throttler';
 import type { Response } from 'express';
@@ -15,19 +17,26 @@ import type {
 } from '@aniworld/contracts';
 import {
   DetailedHealthResponseDto,
+  HealthCheckResultDto,
+  HealthCheckSummaryDto,
   HealthResponseDto,
   ReadinessResponseDto,
 } from './dto/health.dto';
 import { HealthService } from './health.service';
 
-/** Public and not rate limited: load balancers and orchestrators poll it. */
+/**
+ * `/health` and `/health/ready` are public and not rate limited: load balancers and
+ * orchestrators poll them, and they show states only. `/health/detailed` names paths, disk and
+ * memory: it needs a session.
+ */
 @ApiTags('health')
-@Public()
-@SkipThrottle()
+@ApiExtraModels(HealthCheckSummaryDto, HealthCheckResultDto)
 @Controller('health')
 export class HealthController {
   constructor(private readonly health: HealthService) {}
 
+  @Public()
+  @SkipThrottle()
   @Get()
   @ApiOperation({ summary: 'Liveness and a summary of every check (503 only when unhealthy)' })
   @ApiOkResponse({ type: HealthResponseDto })
@@ -36,6 +45,8 @@ export class HealthController {
     return withStatus(res, await this.health.health(), (h) => h.status !== 'unhealthy');
   }
 
+  @Public()
+  @SkipThrottle()
   @Get('ready')
   @ApiOperation({ summary: 'Readiness: 503 naming the critical checks that fail' })
   @ApiOkResponse({ type: ReadinessResponseDto })
@@ -45,7 +56,8 @@ export class HealthController {
   }
 
   @Get('detailed')
-  @ApiOperation({ summary: 'Database latency, free disk, memory and uptime' })
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Every check with its message, database latency, disk, memory, uptime' })
   @ApiOkResponse({ type: DetailedHealthResponseDto })
   async detailed(@Res({ passthrough: true }) res: Response): Promise<DetailedHealthResponse> {
     return withStatus(res, await this.health.detailed(), (h) => h.status !== 'unhealthy');

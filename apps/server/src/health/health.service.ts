@@ -52,7 +52,23 @@ export class HealthService implements OnApplicationBootstrap {
     }
   }
 
+  /** The public summary: states only (messages name paths and versions). */
   async health(): Promise<HealthResponse> {
+    const full = await this.fullHealth();
+    const checks = Object.fromEntries(
+      Object.entries(full.checks).map(([name, { status, critical }]) => [
+        name,
+        { status, critical },
+      ]),
+    );
+    return { ...full, checks };
+  }
+
+  private async fullHealth(): Promise<
+    Omit<HealthResponse, 'checks'> & {
+      checks: Record<string, HealthCheckResult>;
+    }
+  > {
     const checks: Record<string, HealthCheckResult> = {
       database: await this.databaseCheck(),
       data_directory: await this.writableCheck(this.config.dataDir, 'data directory', true),
@@ -101,7 +117,7 @@ export class HealthService implements OnApplicationBootstrap {
   }
 
   async detailed(): Promise<DetailedHealthResponse> {
-    const base = await this.health();
+    const base = await this.fullHealth();
     const db = base.checks['database'];
     const memory = process.memoryUsage();
     const animeDir = this.config.config.anime_directory;

@@ -9,11 +9,16 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import type { QueueAddResponse, QueueStatusResponse } from '@aniworld/contracts';
+import type {
+  QueueAddResponse,
+  QueueClearResponse,
+  QueueStatusResponse,
+} from '@aniworld/contracts';
 import { ErrorResponseDto } from '../common/dto/error-response.dto';
 import {
   QueueAddRequestDto,
   QueueAddResponseDto,
+  QueueClearResponseDto,
   QueueItemIdParamDto,
   QueueItemIdsRequestDto,
   QueueReorderRequestDto,
@@ -50,10 +55,10 @@ export class QueueController {
   }
 
   @Delete('completed')
-  @HttpCode(204)
-  @ApiOperation({ summary: 'Remove every completed item' })
-  @ApiNoContentResponse()
-  clearCompleted(): Promise<void> {
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Remove every completed item; says how many' })
+  @ApiOkResponse({ type: QueueClearResponseDto })
+  clearCompleted(): Promise<QueueClearResponse> {
     return this.queue.clearCompleted();
   }
 
@@ -125,10 +130,17 @@ export class QueueController {
 
   @Post('retry')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Put failed items back in line (empty item_ids: every failed item)' })
+  @ApiOperation({
+    summary:
+      'Put failed items back in line (empty item_ids: every failed item); the retry limit holds unless reset_attempts',
+  })
   @ApiOkResponse({ type: QueueStatusResponseDto })
   @ApiNotFoundResponse({ type: ErrorResponseDto })
+  @ApiConflictResponse({
+    type: ErrorResponseDto,
+    description: 'Items that used all their retries, without reset_attempts',
+  })
   retry(@Body() body: QueueRetryRequestDto): Promise<QueueStatusResponse> {
-    return this.queue.retry(body.item_ids);
+    return this.queue.retry(body.item_ids, body.reset_attempts ?? false);
   }
 }

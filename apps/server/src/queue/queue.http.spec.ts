@@ -345,9 +345,15 @@ describe('queue against the sandbox (HTTP)', () => {
       is_paused: false,
     });
 
-    await api.delete('/api/queue/completed').expect(204);
+    const completed = ((await api.get('/api/queue/status').expect(200)).body as QueueStatusResponse)
+      .completed_downloads.length;
+    expect(completed).toBeGreaterThan(0);
+    expect((await api.delete('/api/queue/completed').expect(200)).body).toEqual({
+      removed: completed,
+    });
     const cleared = (await api.get('/api/queue/status').expect(200)).body as QueueStatusResponse;
     expect(cleared.completed_downloads.find((i) => i.id === id)).toBeUndefined();
+    expect((await api.delete('/api/queue/completed').expect(200)).body).toEqual({ removed: 0 });
   });
 
   it('rotates to the next hoster when the first one is broken', async () => {
@@ -457,7 +463,8 @@ describe('queue against the sandbox (HTTP)', () => {
       (i) => i.status === 'completed',
       'completion after retry',
     );
-    expect(done).toMatchObject({ hoster: 'Filemoon', attempts: 0, error: null });
+    // A definite failure used one attempt of the two allowed: the retry keeps the count.
+    expect(done).toMatchObject({ hoster: 'Filemoon', attempts: 1, error: null });
     await api.post('/api/notifications/read-all').expect(204);
     expect(
       ((await api.get('/api/notifications').expect(200)).body as NotificationListResponse).unread,
@@ -482,6 +489,42 @@ describe('queue against the sandbox (HTTP)', () => {
     const done = await waitForItem(api, id, (i) => i.status === 'completed', 'the retry');
     expect(done).toMatchObject({ attempts: 1, error: null });
   });
+
+  it('retries an item that used all its retries only when asked to start its attempts over', async () => {
+    await api.post('/api/queue/pause').expect(200);
+    const { added } = await add({
+      serie_id: 'sternenwanderer',
+      episodes: [{ season: 2, episode: 2 }],
+    });
+    const id = added[0].id;
+    sandbox.setFaults('aniworld', 'status=503');
+    await api.post('/api/queue/resume').expect(200);
+    // max_retries 1: the first run and one retry, then failed with 2 attempts.
+    const failed = await waitForItem(api, id, (i) => i.status === 'failed', 'the last retry');
+    expect(failed.attempts).toBe(2);
+    sandbox.clearFaults();
+
+    const refused = await api
+      .post('/api/queue/retry')
+      .send({ item_ids: [id] })
+      .expect(409);
+    expect(refused.body).toMatchObject({
+      code: 'CONFLICT',
+      details: { item_ids: [id], max_retries: 1 },
+    });
+    expect(refused.body.message).toContain('reset_attempts: true');
+    // Retrying every failed item skips it.
+    await api.post('/api/queue/retry').send({ item_ids: [] }).expect(200);
+    const status = (await api.get('/api/queue/status').expect(200)).body as QueueStatusResponse;
+    expect(status.failed_downloads.map((i) => i.id)).toContain(id);
+
+    await api
+      .post('/api/queue/retry')
+      .send({ item_ids: [id], reset_attempts: true })
+      .expect(200);
+    const done = await waitForItem(api, id, (i) => i.status === 'completed', 'the fresh start');
+    expect(done).toMatchObject({ attempts: 0, error: null });
+  }, 60_000);
 
   it('keeps a hostile series title inside the library', async () => {
     const { added } = await add({ serie_id: 'dot-dot-etc', episodes: [{ season: 1, episode: 1 }] });

@@ -189,8 +189,8 @@ describe.each(DIALECTS)('queue repository on %s (medium)', (name, setUp, availab
 
     await repo.claim('me', T0, 1000);
     await repo.endRun(c.id, 'me', { status: 'failed', attempts: 4, error: 'gone' });
-    expect(await repo.failedIds()).toEqual([c.id]);
-    expect(await repo.resetForRetry([c.id, a.id])).toEqual([c.id]);
+    expect(await repo.failedItems()).toEqual([{ id: c.id, attempts: 4 }]);
+    expect(await repo.resetForRetry([c.id, a.id], true)).toEqual([c.id]);
     expect(await repo.findById(c.id)).toMatchObject({
       status: 'pending',
       attempts: 0,
@@ -202,7 +202,7 @@ describe.each(DIALECTS)('queue repository on %s (medium)', (name, setUp, availab
     const claimedFirst = (await repo.listByStatus(['downloading']))[0];
     await repo.endRun(claimedFirst.id, 'me', { status: 'failed' });
     await insert(claimedFirst.episodeId);
-    expect(await repo.resetForRetry([claimedFirst.id])).toEqual([]);
+    expect(await repo.resetForRetry([claimedFirst.id], false)).toEqual([]);
     expect(await repo.countByStatus()).toMatchObject({ pending: 3, failed: 1 });
   });
 });

@@ -201,7 +201,8 @@ export class QueueRepository {
    * Puts failed or cancelled items back in line with a clean slate. An episode that got a new open
    * item meanwhile stays as it is (the unique index says so); returns the ids that were reset.
    */
-  async resetForRetry(ids: string[]): Promise<string[]> {
+  /** Back to pending at the end of the line; `resetAttempts` starts the attempts over. */
+  async resetForRetry(ids: string[], resetAttempts: boolean): Promise<string[]> {
     const reset: string[] = [];
     for (const id of ids) {
       try {
@@ -209,7 +210,7 @@ export class QueueRepository {
           { id, status: In(['failed', 'cancelled']) },
           {
             status: 'pending',
-            attempts: 0,
+            ...(resetAttempts ? { attempts: 0 } : {}),
             error: null,
             nextAttemptAt: null,
             providersTried: [],
@@ -225,10 +226,8 @@ export class QueueRepository {
     return reset;
   }
 
-  failedIds(): Promise<string[]> {
-    return this.repo
-      .find({ select: { id: true }, where: { status: 'failed' } })
-      .then((rows) => rows.map((r) => r.id));
+  failedItems(): Promise<{ id: string; attempts: number }[]> {
+    return this.repo.find({ select: { id: true, attempts: true }, where: { status: 'failed' } });
   }
 
   /**

@@ -5,11 +5,13 @@ import type {
   LanguageCode,
   QueueAddRequest,
   QueueAddResponse,
+  QueueClearResponse,
   QueueStatusResponse,
 } from '@aniworld/contracts';
 import { episodeSlot } from '../anime/episode.repository';
 import { SeriesSyncService } from '../anime/series-sync.service';
 import { DomainError } from '../common/errors';
+import { ConfigService } from '../config/config.service';
 import type { DomainEventMap } from '../common/events';
 import { QueueStateService } from './queue-state.service';
 import { QueueStatusService } from './queue-status.service';
@@ -31,6 +33,7 @@ export class QueueService {
     private readonly state: QueueStateService,
     private readonly statusService: QueueStatusService,
     private readonly targets: DownloadTargetService,
+    private readonly config: ConfigService,
   ) {}
 
   status(): Promise<QueueStatusResponse> {
@@ -116,18 +119,40 @@ export class QueueService {
     return this.status();
   }
 
-  /** Failed (or cancelled) items back to pending with a clean slate; no ids = every failed item. */
-  async retry(ids: string[]): Promise<QueueStatusResponse> {
+  /**
+   * Failed (or cancelled) items back to pending; no ids = every failed item. The retry limit
+   * holds: an item that has used all its retries (attempts beyond `max_retries`) goes back only
+   * with `resetAttempts`, which starts its attempts over. Named ones that cannot are refused
+   * (409, nothing changed); when retrying every failed item they are skipped.
+   */
+  async retry(ids: string[], resetAttempts = false): Promise<QueueStatusResponse> {
+    const { max_retries } = this.config.config.downloads;
+    const exhausted = (item: { attempts: number }) => !resetAttempts && item.attempts > max_retries;
     let targets = [...new Set(ids)];
+    let skipped = 0;
     if (targets.length) {
       const found = await this.repo.findByIds(targets);
       const missing = targets.filter((id) => !found.some((i) => i.id === id));
       if (missing.length) throw new QueueItemNotFound(missing);
+      const used = found.filter(exhausted).map((i) => i.id);
+      if (used.length)
+        throw new DomainError(
+          'CONFLICT',
+          `${used.length} item(s) used all ${max_retries} retries: send reset_attempts: true to start them over`,
+          { item_ids: used, max_retries },
+        );
     } else {
-      targets = await this.repo.failedIds();
+      const failed = await this.repo.failedItems();
+      targets = failed.filter((i) => !exhausted(i)).map((i) => i.id);
+      skipped = failed.length - targets.length;
     }
-    const reset = await this.repo.resetForRetry(targets);
-    this.logger.log({ msg: 'items retried', items: reset.length });
+    const reset = await this.repo.resetForRetry(targets, resetAttempts);
+    this.logger.log({
+      msg: 'items retried',
+      items: reset.length,
+      attempts_reset: resetAttempts,
+      skipped_retries_used: skipped,
+    });
     this.statusService.changed();
     this.runner.kick();
     return this.status();
@@ -154,9 +179,10 @@ export class QueueService {
     }
   }
 
-  async clearCompleted(): Promise<void> {
-    await this.repo.deleteByStatus('completed');
+  async clearCompleted(): Promise<QueueClearResponse> {
+    const removed = await this.repo.deleteByStatus('completed');
     this.statusService.changed();
+    return { removed };
   }
 
   async start(): Promise<QueueStatusResponse> {

@@ -16,7 +16,7 @@ export function defaultConfig(): AppConfig {
     anime_directory: null,
     database_url: null,
     redis_url: null,
-    server: { host: '0.0.0.0', port: 8000, cors_origins: [] },
+    server: { host: '0.0.0.0', port: 8000, cors_origins: [], trusted_proxies: [] },
     logging: { level: 'info' },
     security: {
       session_ttl_hours: 24,

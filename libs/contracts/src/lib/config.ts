@@ -22,6 +22,11 @@ export interface ServerSettings {
   host: string;
   port: number;
   cors_origins: string[];
+  /**
+   * Proxies whose `X-Forwarded-For` is believed (Express `trust proxy`): `loopback`,
+   * `linklocal`, `uniquelocal`, addresses, CIDR ranges, or one number of hops. Empty: none.
+   */
+  trusted_proxies: string[];
 }
 
 export interface LoggingSettings {
@@ -77,10 +82,6 @@ export interface QueueSettings {
   keep_days: number;
 }
 
-/**
- * The configuration as the API shows it. Secrets (the password hash and the JWT secret) are
- * never part of it; `master_password_configured` says whether the first-run setup happened.
- */
 export interface AppConfig {
   anime_directory: string | null;
   /** `postgres://…` switches from the embedded SQLite file to PostgreSQL (restart required). */
@@ -96,6 +97,10 @@ export interface AppConfig {
   scheduler: SchedulerSettings;
 }
 
+/**
+ * The configuration as the API shows it. Secrets (the password hash and the JWT secret) are
+ * never part of it; `master_password_configured` says whether the first-run setup happened.
+ */
 export interface ConfigResponse {
   config: AppConfig;
   master_password_configured: boolean;

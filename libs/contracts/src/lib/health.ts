@@ -9,6 +9,13 @@ export interface HealthCheckResult {
   details?: Record<string, unknown>;
 }
 
+/** A check as the public `/health` shows it: its state, never paths or messages. */
+export interface HealthCheckSummary {
+  status: CheckStatus;
+  critical: boolean;
+}
+
+/** Public: what a load balancer needs, nothing about the host. */
 export interface HealthResponse {
   status: HealthStatus;
   timestamp: string;
@@ -18,7 +25,7 @@ export interface HealthResponse {
   scheduler_next_run: string | null;
   /** When the last library rescan by the scheduler (or "run now") finished, ISO 8601 UTC. */
   scheduler_last_run: string | null;
-  checks: Record<string, HealthCheckResult>;
+  checks: Record<string, HealthCheckSummary>;
 }
 
 export interface ReadinessResponse {
@@ -32,7 +39,9 @@ export interface DiskUsage {
   total_bytes: number | null;
 }
 
-export interface DetailedHealthResponse extends HealthResponse {
+/** Needs a session: every check with its message, and the host's figures. */
+export interface DetailedHealthResponse extends Omit<HealthResponse, 'checks'> {
+  checks: Record<string, HealthCheckResult>;
   uptime_seconds: number;
   database: {
     status: CheckStatus;

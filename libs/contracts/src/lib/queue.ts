@@ -95,6 +95,20 @@ export interface QueueItemIdsRequest {
   item_ids: string[];
 }
 
+export interface QueueRetryRequest extends QueueItemIdsRequest {
+  /**
+   * Start the items' attempts over. Without it an item that has used all its retries
+   * (`downloads.max_retries`) is not retried: named with 409, or skipped when retrying every
+   * failed item.
+   */
+  reset_attempts?: boolean;
+}
+
+/** `DELETE /api/queue/completed`. */
+export interface QueueClearResponse {
+  removed: number;
+}
+
 export interface QueueReorderRequest {
   item_id: string;
   new_position: number;

@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import { IsIn, IsInt, Matches, Max, Min } from 'class-validator';
 import { SITE_IDS, type SiteId } from '@aniworld/contracts';
+import { ToInteger } from './to-integer';
 
 /** Series keys are provider slugs: letters, digits and dashes (no dots, no slashes). */
 export const SERIES_KEY = /^[A-Za-z0-9][A-Za-z0-9-]{0,199}$/;
@@ -21,7 +21,7 @@ export class SeriesParamsDto extends SiteParamDto {
 
 export class SeasonParamsDto extends SeriesParamsDto {
   @ApiProperty({ minimum: 0, description: '0 holds films and specials' })
-  @Type(() => Number)
+  @ToInteger()
   @IsInt()
   @Min(0)
   @Max(1000)
@@ -30,7 +30,7 @@ export class SeasonParamsDto extends SeriesParamsDto {
 
 export class EpisodeParamsDto extends SeasonParamsDto {
   @ApiProperty({ minimum: 0 })
-  @Type(() => Number)
+  @ToInteger()
   @IsInt()
   @Min(0)
   @Max(100000)

@@ -66,13 +66,19 @@ export function hasErrorCode(
   return typeof code === 'string' && (ERROR_CODES as readonly string[]).includes(code);
 }
 
+/** The message names this many fields at most; `details` lists them all. */
+const FIELDS_IN_MESSAGE = 3;
+
 export class ValidationFailedError extends DomainError {
   constructor(errors: { field: string; errors: string[] }[], message?: string) {
-    super(
-      'VALIDATION_FAILED',
-      message ??
-        `Invalid input: ${errors.map((e) => `${e.field} (${e.errors.join('; ')})`).join(', ')}`,
-      errors,
-    );
+    super('VALIDATION_FAILED', message ?? summarise(errors), errors);
   }
+}
+
+function summarise(errors: { field: string; errors: string[] }[]): string {
+  const named = errors
+    .slice(0, FIELDS_IN_MESSAGE)
+    .map((e) => `${e.field} (${e.errors.join('; ')})`.slice(0, 300));
+  const more = errors.length - named.length;
+  return `Invalid input: ${named.join(', ')}${more > 0 ? ` and ${more} more (see details)` : ''}`;
 }

@@ -2,17 +2,29 @@ import { ValidationPipe, type ValidationError } from '@nestjs/common';
 import type { FieldError } from '@aniworld/contracts';
 import { ValidationFailedError } from '../errors';
 
-/** Flattens class-validator's nested errors into `{ field: 'a.b.c', errors: [...] }` entries. */
-export function flattenValidationErrors(errors: ValidationError[], prefix = ''): FieldError[] {
+/**
+ * At most this many field errors are reported: enough to fix a form, while a body with thousands
+ * of bad items cannot make the answer thousands of times larger than the request.
+ */
+export const MAX_FIELD_ERRORS = 20;
+
+/**
+ * Flattens class-validator's nested errors into `{ field: 'a.b.c', errors: [...] }` entries, the
+ * first {@link MAX_FIELD_ERRORS} of them (iteratively: no recursion on the caller's nesting).
+ */
+export function flattenValidationErrors(
+  errors: ValidationError[],
+  prefix = '',
+  max = MAX_FIELD_ERRORS,
+): FieldError[] {
   const out: FieldError[] = [];
-  for (const error of errors) {
-    const field = prefix ? `${prefix}.${error.property}` : error.property;
-    if (error.constraints) {
-      out.push({ field, errors: Object.values(error.constraints) });
-    }
-    if (error.children?.length) {
-      out.push(...flattenValidationErrors(error.children, field));
-    }
+  const pending = errors.map((error) => ({ error, prefix })).reverse();
+  while (pending.length && out.length < max) {
+    const { error, prefix: parent } = pending.pop() as { error: ValidationError; prefix: string };
+    const field = parent ? `${parent}.${error.property}` : error.property;
+    if (error.constraints) out.push({ field, errors: Object.values(error.constraints) });
+    for (const child of [...(error.children ?? [])].reverse())
+      pending.push({ error: child, prefix: field });
   }
   return out;
 }

@@ -2,8 +2,8 @@ import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayUnique,
-  IsBoolean,
   IsArray,
+  IsBoolean,
   IsIn,
   IsInt,
   IsNumber,
@@ -40,6 +40,7 @@ import {
 } from '@aniworld/contracts';
 import { IsNamingTemplate } from './naming-template.validator';
 import { IsTimeZone } from './time-zone.validator';
+import { IsTrustedProxies } from './trusted-proxies.validator';
 
 /**
  * The same classes validate a partial update (PUT, every field may be left out) and the merged
@@ -69,8 +70,21 @@ export class ServerSettingsDto implements ServerSettings {
   @ApiProperty({ type: [String], example: ['http://localhost:4200'] })
   @Omittable()
   @IsArray()
-  @IsUrl(URL_OPTIONS, { each: true, message: 'each CORS origin must be an http(s) URL' })
+  @IsUrl(URL_OPTIONS, {
+    each: true,
+    message: 'each CORS origin must be an http(s) URL such as http://localhost:3000',
+  })
   cors_origins!: string[];
+
+  @ApiProperty({
+    type: [String],
+    example: ['loopback'],
+    description:
+      'Proxies whose X-Forwarded-For is believed: loopback, linklocal, uniquelocal, addresses, CIDR ranges, or one number of hops. Empty: none (applies live)',
+  })
+  @Omittable()
+  @IsTrustedProxies()
+  trusted_proxies!: string[];
 }
 
 export class LoggingSettingsDto implements LoggingSettings {
@@ -337,10 +351,17 @@ export class AppConfigDto implements AppConfig {
   @Matches(/^(\/|[A-Za-z]:[\\/])/, { message: 'anime_directory must be an absolute path' })
   anime_directory!: string | null;
 
-  @ApiProperty({ nullable: true, type: String, example: 'postgres://user@db:5432/aniworld' })
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    example: 'postgres://user@db:5432/aniworld',
+    description:
+      "postgres:// URL, or sqlite:///relative/path.db / sqlite:////absolute/path.db (the earlier version's form); null: SQLite in the data directory",
+  })
   @Nullable()
-  @Matches(/^postgres(ql)?:\/\/\S+$/, {
-    message: 'database_url must be a postgres:// URL (or null for SQLite)',
+  @Matches(/^(postgres(ql)?:\/\/\S+|sqlite:\/\/\/\S+)$/, {
+    message:
+      'database_url must be a postgres:// URL, sqlite:///path/to/file.db, or null for SQLite in the data directory',
   })
   database_url!: string | null;
 

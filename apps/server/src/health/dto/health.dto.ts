@@ -4,6 +4,7 @@ import type {
   DetailedHealthResponse,
   DiskUsage,
   HealthCheckResult,
+  HealthCheckSummary,
   HealthResponse,
   HealthStatus,
   ReadinessResponse,
@@ -23,8 +24,15 @@ export class HealthCheckResultDto implements HealthCheckResult {
   details?: Record<string, unknown>;
 }
 
-@ApiExtraModels(HealthCheckResultDto)
-export class HealthResponseDto implements HealthResponse {
+export class HealthCheckSummaryDto implements HealthCheckSummary {
+  @ApiProperty({ enum: ['ok', 'warning', 'error'] })
+  status!: CheckStatus;
+
+  @ApiProperty({ description: 'A failing critical check makes the instance not ready' })
+  critical!: boolean;
+}
+
+class HealthBaseDto implements Omit<HealthResponse, 'checks'> {
   @ApiProperty({ enum: ['healthy', 'degraded', 'unhealthy'] })
   status!: HealthStatus;
 
@@ -42,12 +50,15 @@ export class HealthResponseDto implements HealthResponse {
 
   @ApiProperty({ nullable: true, type: String, example: '2026-11-21T02:03:12.000Z' })
   scheduler_last_run!: string | null;
+}
 
+@ApiExtraModels(HealthCheckSummaryDto)
+export class HealthResponseDto extends HealthBaseDto implements HealthResponse {
   @ApiProperty({
     type: 'object',
-    additionalProperties: { $ref: getSchemaPath(HealthCheckResultDto) },
+    additionalProperties: { $ref: getSchemaPath(HealthCheckSummaryDto) },
   })
-  checks!: Record<string, HealthCheckResult>;
+  checks!: Record<string, HealthCheckSummary>;
 }
 
 export class ReadinessResponseDto implements ReadinessResponse {
@@ -94,7 +105,13 @@ class MemoryDto {
   heap_total_bytes!: number;
 }
 
-export class DetailedHealthResponseDto extends HealthResponseDto implements DetailedHealthResponse {
+@ApiExtraModels(HealthCheckResultDto)
+export class DetailedHealthResponseDto extends HealthBaseDto implements DetailedHealthResponse {
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { $ref: getSchemaPath(HealthCheckResultDto) },
+  })
+  checks!: Record<string, HealthCheckResult>;
   @ApiProperty()
   uptime_seconds!: number;
   @ApiProperty({ type: DatabaseHealthDto })

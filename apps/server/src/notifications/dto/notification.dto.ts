@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
 import { IsBoolean, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 import type {
   AppNotification,
@@ -7,6 +7,7 @@ import type {
   NotificationLevel,
   NotificationListResponse,
 } from '@aniworld/contracts';
+import { ToInteger } from '../../common/dto/to-integer';
 
 const KINDS: NotificationKind[] = [
   'download_complete',
@@ -20,7 +21,7 @@ const LEVELS: NotificationLevel[] = ['info', 'success', 'warning', 'error'];
 export class NotificationListQueryDto {
   @ApiPropertyOptional({ minimum: 1, maximum: 500, default: 50 })
   @IsOptional()
-  @Type(() => Number)
+  @ToInteger()
   @IsInt()
   @Min(1)
   @Max(500)

@@ -1,5 +1,4 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
   IsIn,
   IsInt,
@@ -36,6 +35,7 @@ import {
   type StreamDescriptor,
 } from '@aniworld/contracts';
 import { SERIES_KEY, SERIES_KEY_MESSAGE } from '../../common/dto/params.dto';
+import { ToInteger } from '../../common/dto/to-integer';
 
 export class SearchQueryDto {
   @ApiProperty({ example: 'goblin' })
@@ -55,14 +55,14 @@ export class ResolveRequestDto implements ResolveRequest {
   key!: string;
 
   @ApiProperty({ minimum: 0 })
-  @Type(() => Number)
+  @ToInteger()
   @IsInt()
   @Min(0)
   @Max(1000)
   season!: number;
 
   @ApiProperty({ minimum: 0 })
-  @Type(() => Number)
+  @ToInteger()
   @IsInt()
   @Min(0)
   @Max(100000)

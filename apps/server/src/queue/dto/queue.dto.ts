@@ -4,6 +4,7 @@ import {
   ArrayMaxSize,
   ArrayNotEmpty,
   IsArray,
+  IsBoolean,
   IsIn,
   IsInt,
   IsOptional,
@@ -24,12 +25,14 @@ import {
   QUEUE_PRIORITIES,
   type QueueAddRequest,
   type QueueAddResponse,
+  type QueueClearResponse,
   type QueueItem,
   type QueueItemIdsRequest,
   type QueueItemStatus,
   type QueuePriority,
   type QueueProgress,
   type QueueReorderRequest,
+  type QueueRetryRequest,
   type QueueStats,
   type QueueStatusResponse,
 } from '@aniworld/contracts';
@@ -104,12 +107,26 @@ export class QueueItemIdsRequestDto implements QueueItemIdsRequest {
   item_ids!: string[];
 }
 
-export class QueueRetryRequestDto implements QueueItemIdsRequest {
+export class QueueRetryRequestDto implements QueueRetryRequest {
   @ApiProperty({ type: [String], format: 'uuid', description: 'Empty: every failed item' })
   @IsArray()
   @ArrayMaxSize(5000)
   @IsUUID(undefined, { each: true })
   item_ids!: string[];
+
+  @ApiPropertyOptional({
+    default: false,
+    description:
+      'Start the attempts over. Without it, items that used all their retries are refused (409) or, when retrying every failed item, skipped',
+  })
+  @IsOptional()
+  @IsBoolean()
+  reset_attempts?: boolean;
+}
+
+export class QueueClearResponseDto implements QueueClearResponse {
+  @ApiProperty({ description: 'How many completed items were removed' })
+  removed!: number;
 }
 
 export class QueueReorderRequestDto implements QueueReorderRequest {

@@ -104,9 +104,9 @@ export class QueueStore {
     return (await this.run('remove', this.api.remove(id))) !== null;
   }
 
-  /** No ids retries every failed item. */
-  async retry(ids: string[] = []): Promise<boolean> {
-    return (await this.run('retry', this.api.retry(ids))) !== null;
+  /** No ids retries every failed item; `resetAttempts` also those that used all their retries. */
+  async retry(ids: string[] = [], resetAttempts = false): Promise<boolean> {
+    return (await this.run('retry', this.api.retry(ids, resetAttempts))) !== null;
   }
 
   async clearCompleted(): Promise<boolean> {

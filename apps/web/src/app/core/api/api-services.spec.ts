@@ -164,6 +164,10 @@ describe('QueueApiService', () => {
         .body,
     ).toEqual({ item_id: 'a', new_position: 3 });
     expect((await call(api.retry([]), 'POST', '/api/queue/retry')).body).toEqual({ item_ids: [] });
+    expect((await call(api.retry(['a'], true), 'POST', '/api/queue/retry')).body).toEqual({
+      item_ids: ['a'],
+      reset_attempts: true,
+    });
     await call(api.clearCompleted(), 'DELETE', '/api/queue/completed');
   });
 });

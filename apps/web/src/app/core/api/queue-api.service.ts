@@ -3,8 +3,10 @@ import { Injectable, inject } from '@angular/core';
 import type {
   QueueAddRequest,
   QueueAddResponse,
+  QueueClearResponse,
   QueueItemIdsRequest,
   QueueReorderRequest,
+  QueueRetryRequest,
   QueueStatusResponse,
 } from '@aniworld/contracts';
 import type { Observable } from 'rxjs';
@@ -42,13 +44,20 @@ export class QueueApiService {
     return this.http.post<QueueStatusResponse>('/api/queue/reorder', request);
   }
 
-  /** An empty list retries every failed item. */
-  retry(itemIds: string[]): Observable<QueueStatusResponse> {
-    const body: QueueItemIdsRequest = { item_ids: itemIds };
+  /**
+   * An empty list retries every failed item. Items that used all their retries go back only
+   * with `resetAttempts` (the server answers 409 for named ones, skips them otherwise).
+   */
+  retry(itemIds: string[], resetAttempts = false): Observable<QueueStatusResponse> {
+    const body: QueueRetryRequest = {
+      item_ids: itemIds,
+      ...(resetAttempts ? { reset_attempts: true } : {}),
+    };
     return this.http.post<QueueStatusResponse>('/api/queue/retry', body);
   }
 
-  clearCompleted(): Observable<void> {
-    return this.http.delete<void>('/api/queue/completed');
+  /** Says how many completed items were removed. */
+  clearCompleted(): Observable<QueueClearResponse> {
+    return this.http.delete<QueueClearResponse>('/api/queue/completed');
   }
 }
