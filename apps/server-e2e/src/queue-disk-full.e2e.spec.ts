@@ -3,7 +3,6 @@ import type {
   NotificationListResponse,
   QueueAddResponse,
   QueueItem,
-  QueueStatusResponse,
 } from '@aniworld/contracts';
 import { type Sandbox, startSandbox } from '@aniworld/sandbox';
 import {
@@ -13,6 +12,7 @@ import {
   tmpfsAvailable,
 } from '@aniworld/testing';
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { type QueueSnapshot, queueSnapshot } from './support/queue';
 import { setUpOwner } from './support/server-process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -46,11 +46,11 @@ const MiB = 1024 * 1024;
 
   async function statusWhen(
     what: string,
-    predicate: (s: QueueStatusResponse) => boolean,
-  ): Promise<QueueStatusResponse> {
+    predicate: (s: QueueSnapshot) => boolean,
+  ): Promise<QueueSnapshot> {
     const deadline = Date.now() + 60_000;
     for (;;) {
-      const status = await api<QueueStatusResponse>('GET', '/api/queue/status');
+      const status = await queueSnapshot((path) => api('GET', path));
       if (predicate(status)) return status;
       if (Date.now() > deadline)
         throw new Error(`timed out waiting for ${what}: ${JSON.stringify(status, null, 1)}`);

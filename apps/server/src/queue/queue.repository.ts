@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { type DataSource, In, type Repository } from 'typeorm';
-import type { LanguageCode, QueueItemStatus } from '@aniworld/contracts';
+import type { LanguageCode, QueueItemStatus, QueueList } from '@aniworld/contracts';
 import { DATA_SOURCE } from '../database/database.service';
 import { DownloadQueueItemEntity, type PriorityRank } from './entities/download-queue-item.entity';
 
@@ -43,6 +43,9 @@ export type RunEnd = Partial<
  * once any instance has paused or stopped the queue.
  */
 export const QUEUE_STATE_KEY = 'queue.state';
+
+/** Delta rows in `queue_totals` beyond which a read folds them into one row per status. */
+const TOTALS_FOLD_AT = 200;
 
 /** The only code that touches download_queue_items. */
 @Injectable()
@@ -126,40 +129,95 @@ export class QueueRepository {
       .where('q.status IN (:...statuses)', { statuses })
       .orderBy('q.priority', 'ASC')
       .addOrderBy('q.position', 'ASC')
-      .addOrderBy('q.createdAt', 'ASC');
-    if (limit) query.take(limit);
+      .addOrderBy('q.createdAt', 'ASC')
+      .addOrderBy('q.id', 'ASC');
+    if (limit) query.limit(limit);
     return query.getMany();
   }
 
-  /** Most recently finished first. */
-  listFinished(status: 'completed' | 'failed', limit: number): Promise<DownloadQueueItemEntity[]> {
-    return this.withRelations()
-      .where('q.status = :status', { status })
-      .orderBy('q.completedAt', 'DESC')
-      .addOrderBy('q.updatedAt', 'DESC')
-      .take(limit)
-      .getMany();
-  }
-
-  async countByStatus(): Promise<Record<QueueItemStatus, number>> {
+  /** Ids of the pending items in queue order. */
+  async pendingIds(): Promise<string[]> {
     const rows = await this.repo
       .createQueryBuilder('q')
-      .select('q.status', 'status')
-      .addSelect('COUNT(*)', 'count')
-      .groupBy('q.status')
-      .getRawMany<{ status: QueueItemStatus; count: string | number }>();
-    const counts = { pending: 0, downloading: 0, completed: 0, failed: 0, cancelled: 0 };
-    for (const row of rows) counts[row.status] = Number(row.count);
-    return counts;
+      .select('q.id', 'id')
+      .where("q.status = 'pending'")
+      .orderBy('q.priority', 'ASC')
+      .addOrderBy('q.position', 'ASC')
+      .addOrderBy('q.createdAt', 'ASC')
+      .addOrderBy('q.id', 'ASC')
+      .getRawMany<{ id: string }>();
+    return rows.map((r) => r.id);
   }
 
-  async completedBytes(): Promise<number> {
-    const row = await this.repo
-      .createQueryBuilder('q')
-      .select('COALESCE(SUM(q.bytes_done), 0)', 'sum')
-      .where('q.status = :status', { status: 'completed' })
-      .getRawOne<{ sum: string | number }>();
-    return Number(row?.sum ?? 0);
+  /**
+   * One page of a list: `pending` in queue order, `completed`/`failed` most recently finished
+   * first. `limit`/`offset` (not `take`/`skip`): the joins are many-to-one, so rows are items and
+   * the page is a plain LIMIT served by `ix_queue_status_order` / `ix_queue_finished`, not a
+   * DISTINCT over every row of the list.
+   */
+  page(list: QueueList, offset: number, limit: number): Promise<DownloadQueueItemEntity[]> {
+    const query = this.withRelations().where('q.status = :status', { status: list });
+    if (list === 'pending')
+      query
+        .orderBy('q.priority', 'ASC')
+        .addOrderBy('q.position', 'ASC')
+        .addOrderBy('q.createdAt', 'ASC');
+    else query.orderBy('q.completedAt', 'DESC').addOrderBy('q.updatedAt', 'DESC');
+    return query.addOrderBy('q.id', 'ASC').offset(offset).limit(limit).getMany();
+  }
+
+  /**
+   * Items per status and the bytes of completed ones, from the deltas the triggers append to
+   * `queue_totals` (migration 1765000000001): a read of a few rows, whatever the history. Once
+   * the deltas pile up they are folded into one row per status.
+   */
+  async totals(): Promise<{ counts: Record<QueueItemStatus, number>; completedBytes: number }> {
+    const rows = (await this.dataSource.query(
+      `SELECT "status", SUM("items") AS "items", SUM("bytes") AS "bytes", COUNT(*) AS "n"
+       FROM "queue_totals" GROUP BY "status"`,
+    )) as {
+      status: QueueItemStatus;
+      items: string | number;
+      bytes: string | number;
+      n: string | number;
+    }[];
+    const counts = { pending: 0, downloading: 0, completed: 0, failed: 0, cancelled: 0 };
+    let completedBytes = 0;
+    let deltas = 0;
+    for (const row of rows) {
+      counts[row.status] = Number(row.items);
+      if (row.status === 'completed') completedBytes = Number(row.bytes);
+      deltas += Number(row.n);
+    }
+    if (deltas > TOTALS_FOLD_AT) await this.foldTotals();
+    return { counts, completedBytes };
+  }
+
+  /**
+   * Replaces the deltas by their sums. PostgreSQL: one statement that deletes exactly the rows it
+   * sums (rows appended meanwhile stay), so concurrent folds and writers never double-count.
+   * SQLite: a transaction, which has the connection to itself.
+   */
+  private async foldTotals(): Promise<void> {
+    if (this.postgres) {
+      await this.dataSource.query(
+        `WITH gone AS (DELETE FROM "queue_totals" RETURNING "status", "items", "bytes")
+         INSERT INTO "queue_totals" ("status", "items", "bytes")
+         SELECT "status", SUM("items"), SUM("bytes") FROM gone GROUP BY "status"`,
+      );
+      return;
+    }
+    await this.dataSource.transaction(async (manager) => {
+      const sums = (await manager.query(
+        `SELECT "status", SUM("items") AS "items", SUM("bytes") AS "bytes" FROM "queue_totals" GROUP BY "status"`,
+      )) as { status: string; items: number; bytes: number }[];
+      await manager.query(`DELETE FROM "queue_totals"`);
+      for (const row of sums)
+        await manager.query(
+          `INSERT INTO "queue_totals" ("status", "items", "bytes") VALUES (?, ?, ?)`,
+          [row.status, row.items, row.bytes],
+        );
+    });
   }
 
   async delete(ids: string[]): Promise<void> {

@@ -3,8 +3,11 @@ import { OnEvent } from '@nestjs/event-emitter';
 import type {
   EpisodeRef,
   LanguageCode,
+  Page,
   QueueAddRequest,
   QueueAddResponse,
+  QueueItem,
+  QueueItemsQuery,
   QueueStatusResponse,
 } from '@aniworld/contracts';
 import { episodeSlot } from '../anime/episode.repository';
@@ -35,6 +38,10 @@ export class QueueService {
 
   status(): Promise<QueueStatusResponse> {
     return this.statusService.status();
+  }
+
+  items(query: QueueItemsQuery): Promise<Page<QueueItem>> {
+    return this.statusService.items(query);
   }
 
   /**
@@ -97,18 +104,17 @@ export class QueueService {
   }
 
   /**
-   * Moves a pending item to `newPosition` (0-based index in `pending_queue`). The others keep
+   * Moves a pending item to `newPosition` (0-based index in the pending list). The others keep
    * their relative order; priority still comes first when items are claimed.
    */
   async reorder(id: string, newPosition: number): Promise<QueueStatusResponse> {
-    const pending = await this.repo.listByStatus(['pending']);
-    const from = pending.findIndex((i) => i.id === id);
+    const ids = await this.repo.pendingIds();
+    const from = ids.indexOf(id);
     if (from === -1) {
       if (await this.repo.findById(id))
         throw new DomainError('CONFLICT', `Queue item '${id}' is not pending`, { item_id: id });
       throw new QueueItemNotFound([id]);
     }
-    const ids = pending.map((i) => i.id);
     ids.splice(from, 1);
     ids.splice(Math.min(Math.max(0, newPosition), ids.length), 0, id);
     await this.repo.setPositions(ids);

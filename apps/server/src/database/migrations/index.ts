@@ -1,9 +1,11 @@
 import { InitialSchemaPostgres1763700000000 } from './postgres/1763700000000-initial-schema';
 import { NotificationsLibraryFoldersPostgres1763800000000 } from './postgres/1763800000000-notifications-library-folders';
 import { SeriesCountsPostgres1765000000000 } from './postgres/1765000000000-series-counts';
+import { QueueTotalsPostgres1765000000001 } from './postgres/1765000000001-queue-totals';
 import { InitialSchemaSqlite1763700000000 } from './sqlite/1763700000000-initial-schema';
 import { NotificationsLibraryFoldersSqlite1763800000000 } from './sqlite/1763800000000-notifications-library-folders';
 import { SeriesCountsSqlite1765000000000 } from './sqlite/1765000000000-series-counts';
+import { QueueTotalsSqlite1765000000001 } from './sqlite/1765000000001-queue-totals';
 
 /**
  * Migrations per dialect, listed explicitly (the server is bundled, so no globbing). Add new
@@ -13,9 +15,11 @@ export const SQLITE_MIGRATIONS = [
   InitialSchemaSqlite1763700000000,
   NotificationsLibraryFoldersSqlite1763800000000,
   SeriesCountsSqlite1765000000000,
+  QueueTotalsSqlite1765000000001,
 ];
 export const POSTGRES_MIGRATIONS = [
   InitialSchemaPostgres1763700000000,
   NotificationsLibraryFoldersPostgres1763800000000,
   SeriesCountsPostgres1765000000000,
+  QueueTotalsPostgres1765000000001,
 ];
