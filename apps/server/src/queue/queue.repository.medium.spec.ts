@@ -63,6 +63,33 @@ describe.each(DIALECTS)('queue repository on %s (medium)', (name, setUp, availab
     expect(await repo.openEpisodeIds([e.id])).toEqual(new Set([e.id]));
   });
 
+  maybe(
+    'inserts many in one call at the end of the queue, skipping open episodes',
+    async () => {
+      const es = await episodes(250);
+      const before = await insert(es[0].id);
+      const wanted = es.map((e) => ({ episodeId: e.id, priority: 1 as const, language: null }));
+      // Two requests at once over the same episodes: each episode goes in exactly once.
+      const [first, second] = await Promise.all([
+        repo.insertMany(wanted.slice(0, 180)),
+        repo.insertMany(wanted.slice(120)),
+      ]);
+      const ids = [...first, ...second].map((i) => i.episodeId);
+      expect(new Set(ids).size).toBe(ids.length);
+      expect(ids.sort((a, b) => a - b)).toEqual(es.slice(1).map((e) => e.id));
+      const pending = await repo.pendingIds();
+      expect(pending).toHaveLength(250);
+      // After what was there, each call's items in the order given.
+      expect(pending[0]).toBe(before.id);
+      for (const call of [first, second])
+        expect(pending.filter((id) => call.some((i) => i.id === id))).toEqual(
+          call.map((i) => i.id),
+        );
+      expect((await repo.totals()).counts.pending).toBe(250);
+    },
+    30_000,
+  );
+
   maybe('claims by priority, then position, and not before next_attempt_at', async () => {
     const es = await episodes(4);
     const low = await insert(es[0].id, 2);

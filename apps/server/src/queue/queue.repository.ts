@@ -47,6 +47,9 @@ export const QUEUE_STATE_KEY = 'queue.state';
 /** Delta rows in `queue_totals` beyond which a read folds them into one row per status. */
 const TOTALS_FOLD_AT = 200;
 
+/** Rows per multi-row INSERT (about 20 parameters each, well below both databases' limits). */
+const INSERT_CHUNK = 200;
+
 /** The only code that touches download_queue_items. */
 @Injectable()
 export class QueueRepository {
@@ -63,12 +66,24 @@ export class QueueRepository {
    * decides races between requests: a violation means "already pending or downloading".
    */
   async insert(item: NewQueueItem): Promise<InsertResult> {
-    const entity = this.repo.create({
+    const entity = this.newItem(item, (await this.maxPosition()) + 1);
+    try {
+      await this.repo.insert(entity);
+    } catch (error) {
+      if (isUniqueViolation(error)) return { ok: false, reason: 'already_queued' };
+      throw error;
+    }
+    return { ok: true, item: entity };
+  }
+
+  private newItem(item: NewQueueItem, position: number): DownloadQueueItemEntity {
+    const now = new Date();
+    return this.repo.create({
       id: randomUUID(),
       episodeId: item.episodeId,
       status: 'pending',
       priority: item.priority,
-      position: (await this.maxPosition()) + 1,
+      position,
       language: item.language,
       attempts: 0,
       nextAttemptAt: null,
@@ -82,14 +97,48 @@ export class QueueRepository {
       leaseExpiresAt: null,
       startedAt: null,
       completedAt: null,
+      createdAt: now,
+      updatedAt: now,
     });
-    try {
-      await this.repo.insert(entity);
-    } catch (error) {
-      if (isUniqueViolation(error)) return { ok: false, reason: 'already_queued' };
-      throw error;
-    }
-    return { ok: true, item: entity };
+  }
+
+  /**
+   * Inserts items at the end of the queue, in the order given, in one transaction: one read of
+   * the last position and a few multi-row INSERTs instead of three autocommitted statements per
+   * item. An episode already pending or downloading (the partial unique index
+   * `uq_queue_open_episode`, also against concurrent requests) is skipped by the INSERT itself
+   * (`OR IGNORE` / `ON CONFLICT DO NOTHING`); the result holds the items that went in.
+   */
+  async insertMany(items: NewQueueItem[]): Promise<DownloadQueueItemEntity[]> {
+    if (items.length === 0) return [];
+    return this.dataSource.transaction(async (manager) => {
+      const repo = manager.getRepository(DownloadQueueItemEntity);
+      const row = await repo
+        .createQueryBuilder('q')
+        .select('MAX(q.position)', 'max')
+        .getRawOne<{ max: string | number | null }>();
+      const last = row?.max === null || row?.max === undefined ? 0 : Number(row.max);
+      const entities = items.map((item, i) => this.newItem(item, last + 1 + i));
+      for (let i = 0; i < entities.length; i += INSERT_CHUNK)
+        await repo
+          .createQueryBuilder()
+          .insert()
+          .into(DownloadQueueItemEntity)
+          .values(entities.slice(i, i + INSERT_CHUNK))
+          .orIgnore()
+          .updateEntity(false)
+          .execute();
+      const stored = new Set<string>();
+      const ids = entities.map((e) => e.id);
+      for (let i = 0; i < ids.length; i += INSERT_CHUNK) {
+        const found = await repo.find({
+          select: { id: true },
+          where: { id: In(ids.slice(i, i + INSERT_CHUNK)) },
+        });
+        for (const f of found) stored.add(f.id);
+      }
+      return entities.filter((e) => stored.has(e.id));
+    });
   }
 
   /** Episode ids among these that already have a pending or downloading item. */

@@ -54,23 +54,28 @@ export class QueueService {
     const episodes = await this.sync.ensureEpisodes(series, unique);
     const open = await this.repo.openEpisodeIds(episodes.map((e) => e.id));
     const response: QueueAddResponse = { added: [], skipped: [] };
+    const wanted = episodes.filter((e) => !open.has(e.id));
+    const inserted = new Map(
+      (
+        await this.repo.insertMany(
+          wanted.map((episode) => ({
+            episodeId: episode.id,
+            priority: PRIORITY_RANK[request.priority ?? 'NORMAL'],
+            language: (request.language as LanguageCode | undefined) ?? null,
+          })),
+        )
+      ).map((item) => [item.episodeId, item]),
+    );
     for (const [index, episode] of episodes.entries()) {
       const ref = unique[index];
-      if (open.has(episode.id)) {
+      const item = inserted.get(episode.id);
+      // Open before this request, or queued by a concurrent one meanwhile.
+      if (!item) {
         response.skipped.push({ ...ref, reason: 'already queued (pending or downloading)' });
         continue;
       }
-      const result = await this.repo.insert({
-        episodeId: episode.id,
-        priority: PRIORITY_RANK[request.priority ?? 'NORMAL'],
-        language: (request.language as LanguageCode | undefined) ?? null,
-      });
-      if (!result.ok) {
-        response.skipped.push({ ...ref, reason: 'already queued (pending or downloading)' });
-        continue;
-      }
-      result.item.episode = Object.assign(episode, { series });
-      response.added.push(toQueueItem(result.item));
+      item.episode = Object.assign(episode, { series });
+      response.added.push(toQueueItem(item));
     }
     for (const duplicate of duplicatesOf(request.episodes))
       response.skipped.push({ ...duplicate, reason: 'listed more than once in this request' });
