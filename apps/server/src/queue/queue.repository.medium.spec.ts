@@ -291,7 +291,7 @@ describe.each(DIALECTS)('queue repository on %s (medium)', (name, setUp, availab
                   (a, b) =>
                     (b.completedAt?.getTime() ?? 0) - (a.completedAt?.getTime() ?? 0) ||
                     b.updatedAt.getTime() - a.updatedAt.getTime() ||
-                    (a.id < b.id ? -1 : 1),
+                    (a.id < b.id ? 1 : -1),
                 )
                 .map((r) => r.id);
         expect(paged).toEqual(full);

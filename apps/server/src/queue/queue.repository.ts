@@ -200,19 +200,31 @@ export class QueueRepository {
 
   /**
    * One page of a list: `pending` in queue order, `completed`/`failed` most recently finished
-   * first. `limit`/`offset` (not `take`/`skip`): the joins are many-to-one, so rows are items and
-   * the page is a plain LIMIT served by `ix_queue_status_order` / `ix_queue_finished`, not a
-   * DISTINCT over every row of the list.
+   * first. The page is a plain LIMIT/OFFSET over the index that has the list's order
+   * (`ix_queue_pending_order`, `ix_queue_finished`), not a DISTINCT over every joined row.
    */
-  page(list: QueueList, offset: number, limit: number): Promise<DownloadQueueItemEntity[]> {
-    const query = this.withRelations().where('q.status = :status', { status: list });
+  async page(list: QueueList, offset: number, limit: number): Promise<DownloadQueueItemEntity[]> {
+    // The page's ids first, from the index alone; then only those rows with their joins.
+    const query = this.repo
+      .createQueryBuilder('q')
+      .select('q.id', 'id')
+      .where('q.status = :status', { status: list });
     if (list === 'pending')
       query
         .orderBy('q.priority', 'ASC')
         .addOrderBy('q.position', 'ASC')
-        .addOrderBy('q.createdAt', 'ASC');
-    else query.orderBy('q.completedAt', 'DESC').addOrderBy('q.updatedAt', 'DESC');
-    return query.addOrderBy('q.id', 'ASC').offset(offset).limit(limit).getMany();
+        .addOrderBy('q.createdAt', 'ASC')
+        .addOrderBy('q.id', 'ASC');
+    else
+      query
+        .orderBy('q.completedAt', 'DESC')
+        .addOrderBy('q.updatedAt', 'DESC')
+        .addOrderBy('q.id', 'DESC');
+    const ids = (await query.offset(offset).limit(limit).getRawMany<{ id: string }>()).map(
+      (r) => r.id,
+    );
+    const rows = new Map((await this.findByIds(ids)).map((row) => [row.id, row]));
+    return ids.flatMap((id) => rows.get(id) ?? []);
   }
 
   /**

@@ -6,7 +6,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * trigger appends on every insert, status change and delete, including cascades. Readers sum the
  * few rows; `QueueRepository.totals` folds them back into one row per status now and then.
  * Appending rather than updating one row per status means concurrent writers never wait for
- * each other's row lock (and cannot deadlock on it). Also an index for the finished lists.
+ * each other's row lock (and cannot deadlock on it). Also indexes in the order of the paged lists.
  */
 export class QueueTotalsPostgres1765000000001 implements MigrationInterface {
   name = 'QueueTotalsPostgres1765000000001';
@@ -50,11 +50,15 @@ export class QueueTotalsPostgres1765000000001 implements MigrationInterface {
     await q.query(`CREATE TRIGGER "tr_queue_totals_truncate" AFTER TRUNCATE
       ON "download_queue_items" FOR EACH STATEMENT EXECUTE FUNCTION "queue_totals_truncate"()`);
     await q.query(
-      `CREATE INDEX "ix_queue_finished" ON "download_queue_items" ("status", "completed_at", "updated_at")`,
+      `CREATE INDEX "ix_queue_finished" ON "download_queue_items" ("status", "completed_at", "updated_at", "id")`,
+    );
+    await q.query(
+      `CREATE INDEX "ix_queue_pending_order" ON "download_queue_items" ("status", "priority", "position", "created_at", "id")`,
     );
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP INDEX "ix_queue_pending_order"`);
     await q.query(`DROP INDEX "ix_queue_finished"`);
     await q.query(`DROP TRIGGER "tr_queue_totals_truncate" ON "download_queue_items"`);
     await q.query(`DROP FUNCTION "queue_totals_truncate"()`);

@@ -6,7 +6,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * triggers append on every insert, status change and delete, including cascades. Readers sum the
  * few rows; `QueueRepository.totals` folds them back into one row per status now and then.
  * Appending rather than updating one row per status means concurrent writers (PostgreSQL) never
- * wait for each other's row lock. Also an index for the finished lists, newest first.
+ * wait for each other's row lock. Also indexes in the order of the paged lists.
  */
 export class QueueTotalsSqlite1765000000001 implements MigrationInterface {
   name = 'QueueTotalsSqlite1765000000001';
@@ -41,11 +41,15 @@ export class QueueTotalsSqlite1765000000001 implements MigrationInterface {
           CASE WHEN NEW."status" = 'completed' THEN NEW."bytes_done" ELSE 0 END);
       END`);
     await q.query(
-      `CREATE INDEX "ix_queue_finished" ON "download_queue_items" ("status", "completed_at", "updated_at")`,
+      `CREATE INDEX "ix_queue_finished" ON "download_queue_items" ("status", "completed_at", "updated_at", "id")`,
+    );
+    await q.query(
+      `CREATE INDEX "ix_queue_pending_order" ON "download_queue_items" ("status", "priority", "position", "created_at", "id")`,
     );
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP INDEX "ix_queue_pending_order"`);
     await q.query(`DROP INDEX "ix_queue_finished"`);
     for (const trigger of ['insert', 'delete', 'update'])
       await q.query(`DROP TRIGGER "tr_queue_totals_${trigger}"`);
