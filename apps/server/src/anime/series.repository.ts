@@ -105,10 +105,12 @@ export class SeriesRepository {
       missing: 's.missing_count',
     }[filter.sort];
     query.orderBy(sortColumn, direction).addOrderBy('s.id', 'ASC');
-    const [total, series] = await Promise.all([
-      query.getCount(),
-      query.clone().offset(filter.offset).limit(filter.limit).getMany(),
+    const [count, series] = await Promise.all([
+      // COUNT(*) over the filtered rows; getCount() would count DISTINCT ids.
+      query.clone().select('COUNT(*)', 'n').orderBy().getRawOne<{ n: string | number }>(),
+      query.offset(filter.offset).limit(filter.limit).getMany(),
     ]);
+    const total = Number(count?.n ?? 0);
     return {
       total,
       rows: series.map((s) => ({
