@@ -6,7 +6,6 @@ import type {
   AnimeSummary,
   ClientToServerEvents,
   Page,
-  QueueStatusResponse,
   ServerToClientEvents,
 } from '@aniworld/contracts';
 import { execFileSync } from 'node:child_process';
@@ -14,6 +13,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { io, type Socket } from 'socket.io-client';
+import { queueSnapshot } from './support/queue';
 import { type ServerProcess, startServer, setUpOwner } from './support/server-process';
 
 const PASSWORD = 'Main-J0b-Passw0rd!';
@@ -134,7 +134,7 @@ describe('main job against the built server and the sandbox', () => {
     expect(added.body.added).toHaveLength(missing.length);
 
     const final = await until('the queue to drain', async () => {
-      const { body } = await api<QueueStatusResponse>('GET', '/api/queue/status');
+      const body = await queueSnapshot(async (path) => (await api('GET', path)).body);
       return body.pending_queue.length === 0 && body.active_downloads.length === 0 ? body : null;
     });
     expect(final.failed_downloads).toEqual([]);

@@ -1,11 +1,12 @@
 import { type Sandbox, startSandbox } from '@aniworld/sandbox';
 import { locateMediaTool } from '@aniworld/downloader';
 import { waitFor } from '@aniworld/testing';
-import type { QueueAddResponse, QueueItem, QueueStatusResponse } from '@aniworld/contracts';
+import type { QueueAddResponse, QueueItem } from '@aniworld/contracts';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { queueSnapshot } from './support/queue';
 import { type ServerProcess, startServer, setUpOwner } from './support/server-process';
 
 const PASSWORD = 'Crash-Passw0rd!';
@@ -45,7 +46,7 @@ describe('queue crash recovery against the built server', () => {
     let item: QueueItem | undefined;
     return waitFor(
       async () => {
-        const { body } = await api<QueueStatusResponse>('GET', '/api/queue/status');
+        const body = await queueSnapshot(async (path) => (await api('GET', path)).body);
         item = [
           ...body.active_downloads,
           ...body.pending_queue,
@@ -161,7 +162,7 @@ describe('queue crash recovery against the built server', () => {
         .filter((f) => f.includes('.part')),
     ).toEqual([]);
 
-    const { body: status } = await api<QueueStatusResponse>('GET', '/api/queue/status');
+    const status = await queueSnapshot(async (path) => (await api('GET', path)).body);
     expect(
       status.completed_downloads.filter((i) => i.episode === 1 && i.season === 1),
     ).toHaveLength(1);

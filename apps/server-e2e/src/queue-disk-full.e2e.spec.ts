@@ -3,7 +3,6 @@ import type {
   NotificationListResponse,
   QueueAddResponse,
   QueueItem,
-  QueueStatusResponse,
 } from '@aniworld/contracts';
 import { type Sandbox, startSandbox } from '@aniworld/sandbox';
 import {
@@ -14,6 +13,7 @@ import {
   waitFor,
 } from '@aniworld/testing';
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { type QueueSnapshot, queueSnapshot } from './support/queue';
 import { setUpOwner } from './support/server-process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -47,12 +47,12 @@ const MiB = 1024 * 1024;
 
   async function statusWhen(
     what: string,
-    predicate: (s: QueueStatusResponse) => boolean,
-  ): Promise<QueueStatusResponse> {
-    let last: QueueStatusResponse | null = null;
+    predicate: (s: QueueSnapshot) => boolean,
+  ): Promise<QueueSnapshot> {
+    let last: QueueSnapshot | null = null;
     return waitFor(
       async () => {
-        last = await api<QueueStatusResponse>('GET', '/api/queue/status');
+        last = await queueSnapshot((path) => api('GET', path));
         return predicate(last) ? last : null;
       },
       what,

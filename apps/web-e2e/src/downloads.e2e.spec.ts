@@ -1,5 +1,5 @@
 import { existsSync, statSync } from 'node:fs';
-import type { QueueStatusResponse } from '@aniworld/contracts';
+import type { Page, QueueItem, QueueList } from '@aniworld/contracts';
 import { type Sandbox, startSandbox } from '@aniworld/sandbox';
 import { waitUntil } from '@aniworld/testing';
 import { type Browser, openBrowser, screenshotPage } from './support/browser';
@@ -33,7 +33,10 @@ describe('search, add, queue and download in the browser', () => {
     await sandbox?.close();
   });
 
-  const queue = () => api<QueueStatusResponse>(server.url, token, '/api/queue/status');
+  /** The first page of a queue list, as the API pages it. */
+  const list = async (name: QueueList): Promise<QueueItem[]> =>
+    (await api<Page<QueueItem>>(server.url, token, `/api/queue/items?list=${name}&page_size=500`))
+      .items;
 
   it('finds a series on both sites and adds it to the library', async () => {
     const { page } = browser;
@@ -91,7 +94,7 @@ describe('search, add, queue and download in the browser', () => {
     );
     expect(
       await eventually(
-        async () => (await queue()).pending_queue.map((i) => i.id),
+        async () => (await list('pending')).map((i) => i.id),
         [ids[2], ids[0], ids[1]],
       ),
     ).toEqual([ids[2], ids[0], ids[1]]);
@@ -102,7 +105,7 @@ describe('search, add, queue and download in the browser', () => {
     await page.waitForFunction(
       () => document.querySelectorAll('[data-testid="pending-item"]').length === 2,
     );
-    expect((await queue()).pending_queue.map((i) => i.id)).toEqual([ids[2], ids[0]]);
+    expect((await list('pending')).map((i) => i.id)).toEqual([ids[2], ids[0]]);
 
     // Slow the CDN so the progress is visible, then start: the first item downloads.
     sandbox.setFaults('cdn', 'rate=150000');
@@ -136,7 +139,7 @@ describe('search, add, queue and download in the browser', () => {
       undefined,
       { timeout: 90_000 },
     );
-    const done = (await queue()).completed_downloads.find((i) => i.id === ids[2]);
+    const done = (await list('completed')).find((i) => i.id === ids[2]);
     expect(done?.file_path).toBeTruthy();
     const path = done?.file_path ?? '';
     expect(path.startsWith(server.animeDir)).toBe(true);

@@ -29,9 +29,14 @@ export class AnimeQueryService {
       offset: (page - 1) * pageSize,
       limit: pageSize,
     });
-    const episodes = await this.episodes.forSeriesIds(rows.map((r) => r.series.id));
+    const slots = await this.series.missingSlots(
+      rows.map((r) => r.series.id),
+      preference,
+    );
     return {
-      items: rows.map((r) => toSummary(r.series, episodes.get(r.series.id) ?? [], preference)),
+      items: rows.map((r) =>
+        toSummary(r.series, { ...r, missingSlots: slots.get(r.series.id) ?? [] }),
+      ),
       total,
       page,
       page_size: pageSize,

@@ -13,15 +13,19 @@ import { existsSync, mkdirSync, readdirSync, rmSync, truncateSync, writeFileSync
 import { join } from 'node:path';
 import { DomainEvents } from '../common/events';
 import { FAST_PROVIDERS, startTestApp, type TestApp, tempDir } from '../../test/helpers/test-app';
+import { waitUntil } from '../../test/helpers/wait';
 import { EpisodeLanguagesService } from './episode-languages.service';
 import { LibraryScanService } from './library/library-scan.service';
 import { SeriesRepository } from './series.repository';
-import { waitUntil } from '../../test/helpers/wait';
 
 function touch(root: string, ...parts: string[]): void {
   mkdirSync(join(root, ...parts.slice(0, -1)), { recursive: true });
   writeFileSync(join(root, ...parts), 'not really a video');
 }
+
+// Real HTTP to the sandbox and real scans: on a loaded machine a test takes longer than Jest's
+// default 5 s. The tests wait for states and events (with their own deadlines), never for time.
+jest.setTimeout(60_000);
 
 describe('anime API and library scan against the sandbox (HTTP)', () => {
   let sandbox: Sandbox;
@@ -211,6 +215,7 @@ describe('anime API and library scan against the sandbox (HTTP)', () => {
       unmatched: 1,
     });
     expect(events.progress.at(-1)).toMatchObject({ folders_done: 3, percent: 100 });
+    await waitUntil(() => events.complete.length > 0, 'scan.complete');
     expect(events.complete).toHaveLength(1);
 
     const stern = (await api.get('/api/anime/sternenwanderer').expect(200)).body as AnimeDetail;
@@ -242,13 +247,19 @@ describe('anime API and library scan against the sandbox (HTTP)', () => {
       }),
     ]);
 
+    // Nothing changed: no folder is read into the database again, and the unmatched one is not
+    // searched on the sites again (its last answer stands).
+    sandbox.resetStats();
     const second = await scanToEnd();
     expect(second).toMatchObject({
       state: 'completed',
-      folders_unchanged: 2,
+      folders_unchanged: 3,
       series_matched: 2,
       unmatched: 1,
     });
+    // (Episode pages of the matched series may still be read in the background for languages.)
+    expect(Object.keys(sandbox.stats().by_path).filter((path) => /search/.test(path))).toEqual([]);
+    expect((await api.get('/api/anime/unmatched').expect(200)).body).toEqual(unmatched);
 
     rmSync(join(library, 'Sternenwanderer (2019)', 'Season 01', 'Sternenwanderer - S01E02.mp4'));
     await scanToEnd();

@@ -9,19 +9,17 @@ import type { AnimeSeriesEntity } from './entities/anime-series.entity';
 import type { EpisodeEntity } from './entities/episode.entity';
 import { effectiveLanguages, isMissing } from './missing-episodes';
 
-export function toSummary(
-  series: AnimeSeriesEntity,
-  episodes: EpisodeEntity[],
-  preference: readonly LanguageCode[],
-): AnimeSummary {
-  const languages = effectiveLanguages(series, preference);
+/** What a summary shows besides the series row: its counts and the missing episodes. */
+export interface SeriesCounts {
+  total: number;
+  downloaded: number;
+  missing: number;
+  missingSlots: readonly { season: number; episode: number }[];
+}
+
+export function toSummary(series: AnimeSeriesEntity, counts: SeriesCounts): AnimeSummary {
   const missing: Record<string, number[]> = {};
-  let missingCount = 0;
-  for (const e of episodes) {
-    if (!isMissing(e, languages)) continue;
-    (missing[String(e.season)] ??= []).push(e.episodeNumber);
-    missingCount++;
-  }
+  for (const slot of counts.missingSlots) (missing[String(slot.season)] ??= []).push(slot.episode);
   return {
     key: series.key,
     name: series.name,
@@ -30,12 +28,30 @@ export function toSummary(
     year: series.year,
     cover_url: series.coverUrl,
     description: series.description,
-    total_episodes: episodes.length,
-    downloaded_episodes: episodes.filter((e) => e.isDownloaded).length,
-    missing_episodes: missingCount,
+    total_episodes: counts.total,
+    downloaded_episodes: counts.downloaded,
+    missing_episodes: counts.missing,
     missing,
     monitored: series.monitored,
     updated_at: series.updatedAt.toISOString(),
+  };
+}
+
+/** The counts of a series from its episodes, by `isMissing` (the rule the stored counts follow). */
+export function countEpisodes(
+  series: AnimeSeriesEntity,
+  episodes: readonly EpisodeEntity[],
+  preference: readonly LanguageCode[],
+): SeriesCounts {
+  const languages = effectiveLanguages(series, preference);
+  const missingSlots = episodes
+    .filter((e) => isMissing(e, languages))
+    .map((e) => ({ season: e.season, episode: e.episodeNumber }));
+  return {
+    total: episodes.length,
+    downloaded: episodes.filter((e) => e.isDownloaded).length,
+    missing: missingSlots.length,
+    missingSlots,
   };
 }
 
@@ -61,7 +77,7 @@ export function toDetail(
     seasons.set(e.season, list);
   }
   return {
-    ...toSummary(series, episodes, preference),
+    ...toSummary(series, countEpisodes(series, episodes, preference)),
     alt_titles: series.altTitles,
     language_preference: series.languagePreference,
     seasons: [...seasons.entries()]

@@ -9,6 +9,7 @@ import { FolderMatcherService } from './library/folder-matcher.service';
 import { LibraryFolderRepository } from './library/library-folder.repository';
 import { LibraryScanService } from './library/library-scan.service';
 import { SeriesCatalogService } from './series-catalog.service';
+import { SeriesCountsRepository } from './series-counts.repository';
 import { SeriesRepository } from './series.repository';
 import { SeriesSyncService } from './series-sync.service';
 
@@ -16,6 +17,7 @@ import { SeriesSyncService } from './series-sync.service';
   imports: [ProvidersModule],
   controllers: [AnimeController],
   providers: [
+    SeriesCountsRepository,
     SeriesRepository,
     EpisodeRepository,
     LibraryFolderRepository,

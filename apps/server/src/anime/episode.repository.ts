@@ -4,6 +4,7 @@ import { type LanguageCode, OPEN_QUEUE_STATUSES } from '@aniworld/contracts';
 import { DownloadQueueItemEntity } from '../queue/entities/download-queue-item.entity';
 import { DATA_SOURCE } from '../database/database.service';
 import { EpisodeEntity } from './entities/episode.entity';
+import { SeriesCountsRepository } from './series-counts.repository';
 
 export interface EpisodeInfo {
   season: number;
@@ -21,7 +22,10 @@ export const episodeSlot = (season: number, episode: number) => `${season}:${epi
 export class EpisodeRepository {
   private readonly repo: Repository<EpisodeEntity>;
 
-  constructor(@Inject(DATA_SOURCE) dataSource: DataSource) {
+  constructor(
+    @Inject(DATA_SOURCE) dataSource: DataSource,
+    private readonly counts: SeriesCountsRepository,
+  ) {
     this.repo = dataSource.getRepository(EpisodeEntity);
   }
 
@@ -82,21 +86,57 @@ export class EpisodeRepository {
         );
       }
     }
-    if (toSave.length) await this.repo.save(toSave, { chunk: 200 });
+    if (toSave.length) {
+      await this.repo.save(toSave, { chunk: 200 });
+      await this.counts.refresh([seriesId]);
+    }
     return this.forSeries(seriesId);
   }
 
-  /** Makes download state match what the scanner found on disk for this series. */
+  /**
+   * Makes download state match what the scanner found on disk for this series: one read, then at
+   * most one UPDATE for the episodes that went away and one for those that appeared or moved
+   * (their paths in a CASE), instead of a save and reload per episode.
+   */
   async applyDiskState(seriesId: number, onDisk: Map<string, string>): Promise<void> {
-    const episodes = await this.forSeries(seriesId);
-    const changed = episodes.filter((e) => {
-      const path = onDisk.get(episodeSlot(e.season, e.episodeNumber)) ?? null;
-      if (e.isDownloaded === (path !== null) && e.filePath === path) return false;
-      e.isDownloaded = path !== null;
-      e.filePath = path;
-      return true;
+    const episodes = await this.repo.find({
+      select: { id: true, season: true, episodeNumber: true, isDownloaded: true, filePath: true },
+      where: { seriesId },
     });
-    if (changed.length) await this.repo.save(changed, { chunk: 200 });
+    const gone: number[] = [];
+    const found: [number, string][] = [];
+    for (const e of episodes) {
+      const path = onDisk.get(episodeSlot(e.season, e.episodeNumber)) ?? null;
+      if (e.isDownloaded === (path !== null) && e.filePath === path) continue;
+      if (path === null) gone.push(e.id);
+      else found.push([e.id, path]);
+    }
+    if (gone.length === 0 && found.length === 0) return;
+    for (let i = 0; i < gone.length; i += 500) {
+      await this.repo
+        .createQueryBuilder()
+        .update()
+        .set({ isDownloaded: false, filePath: null })
+        .whereInIds(gone.slice(i, i + 500))
+        .execute();
+    }
+    for (let i = 0; i < found.length; i += 300) {
+      const chunk = found.slice(i, i + 300);
+      const parameters: Record<string, string | number> = {};
+      const cases = chunk.map(([id, path], k) => {
+        parameters[`id_${k}`] = id;
+        parameters[`path_${k}`] = path;
+        return `WHEN :id_${k} THEN :path_${k}`;
+      });
+      await this.repo
+        .createQueryBuilder()
+        .update()
+        .set({ isDownloaded: true, filePath: () => `CASE id ${cases.join(' ')} END` })
+        .whereInIds(chunk.map(([id]) => id))
+        .setParameters(parameters)
+        .execute();
+    }
+    await this.counts.refresh([seriesId]);
   }
 
   /** Ids of this series' episodes that are pending or downloading in the queue. */
@@ -111,7 +151,7 @@ export class EpisodeRepository {
     return new Set(rows.map((r) => Number(r.episode_id)));
   }
 
-  /** Episodes of several series at once, grouped by series id. */
+  /** The episodes of these series, by series id, in season and episode order. */
   async forSeriesIds(ids: number[]): Promise<Map<number, EpisodeEntity[]>> {
     const out = new Map<number, EpisodeEntity[]>(ids.map((id) => [id, []]));
     if (ids.length === 0) return out;
@@ -125,9 +165,11 @@ export class EpisodeRepository {
 
   async markDownloaded(id: number, filePath: string): Promise<void> {
     await this.repo.update({ id }, { isDownloaded: true, filePath });
+    await this.counts.refreshForEpisode(id);
   }
 
   async setLanguages(id: number, languages: LanguageCode[]): Promise<void> {
     await this.repo.update({ id }, { languages });
+    await this.counts.refreshForEpisode(id);
   }
 }

@@ -6,9 +6,11 @@ import {
 } from '@aniworld/contracts';
 import { openDatabase } from '../database/data-source.factory';
 import { dialects } from '../../test/helpers/dialects';
-import { toSummary } from './anime.mapper';
+import { countEpisodes } from './anime.mapper';
 import { AnimeSeriesEntity } from './entities/anime-series.entity';
 import { EpisodeEntity } from './entities/episode.entity';
+import { EpisodeRepository, episodeSlot } from './episode.repository';
+import { SeriesCountsRepository } from './series-counts.repository';
 import { SeriesRepository } from './series.repository';
 
 const DIALECTS = dialects();
@@ -30,6 +32,7 @@ describe.each(DIALECTS)('series list on %s (medium)', (_name, setUp, available) 
   let ds: DataSource;
   let tearDown: () => Promise<void>;
   let repo: SeriesRepository;
+  let episodeRepo: EpisodeRepository;
   let series: AnimeSeriesEntity[];
   let episodes: Map<number, EpisodeEntity[]>;
 
@@ -43,7 +46,9 @@ describe.each(DIALECTS)('series list on %s (medium)', (_name, setUp, available) 
     const env = await setUp();
     tearDown = env.tearDown;
     ds = await openDatabase(env.target);
-    repo = new SeriesRepository(ds);
+    const counts = new SeriesCountsRepository(ds);
+    repo = new SeriesRepository(ds, counts);
+    episodeRepo = new EpisodeRepository(ds, counts);
     const overrides: (LanguageCode[] | null)[] = [null, ...SUBSETS];
     series = [];
     episodes = new Map();
@@ -103,7 +108,7 @@ describe.each(DIALECTS)('series list on %s (medium)', (_name, setUp, available) 
   /** What the API shows for each series under a global preference, by key. */
   function shown(global: readonly LanguageCode[]): Map<string, number> {
     return new Map(
-      series.map((s) => [s.key, toSummary(s, episodes.get(s.id) ?? [], global).missing_episodes]),
+      series.map((s) => [s.key, countEpisodes(s, episodes.get(s.id) ?? [], global).missing]),
     );
   }
 
@@ -153,6 +158,62 @@ describe.each(DIALECTS)('series list on %s (medium)', (_name, setUp, available) 
       pages.push(...page.rows.map((r) => r.series.key));
     }
     expect(pages).toEqual(order);
+  });
+
+  maybe('keeps the stored counts true through every write, without a recount', async () => {
+    const global = DEFAULT_LANGUAGE_PREFERENCE;
+    await repo.list({ ...all, missingOnly: false, preference: global });
+    const reload = async (): Promise<void> => {
+      for (const s of series) {
+        episodes.set(s.id, await episodeRepo.forSeries(s.id));
+        Object.assign(s, await repo.findById(s.id));
+      }
+    };
+    const check = async (): Promise<void> => {
+      await reload();
+      const listed = await repo.list({ ...all, missingOnly: false, preference: global });
+      const byKey = new Map(listed.rows.map((r) => [r.series.key, r]));
+      for (const s of series) {
+        const expected = countEpisodes(s, episodes.get(s.id) ?? [], global);
+        const row = byKey.get(s.key);
+        expect([s.key, row?.total, row?.downloaded, row?.missing]).toEqual([
+          s.key,
+          expected.total,
+          expected.downloaded,
+          expected.missing,
+        ]);
+        const slots = (await repo.missingSlots([s.id], global)).get(s.id);
+        expect(slots).toEqual(expected.missingSlots);
+      }
+    };
+    const [, first, second, third, fourth, fifth] = series;
+    // Each write on its own series: a download, a disk state, new episodes, a language change
+    // and an override.
+    const firstEpisodes = episodes.get(first.id) ?? [];
+    await episodeRepo.markDownloaded(firstEpisodes.find((e) => !e.isDownloaded)?.id ?? 0, '/x.mkv');
+    const fourthEpisodes = episodes.get(fourth.id) ?? [];
+    await episodeRepo.setLanguages(
+      fourthEpisodes.find((e) => !e.isDownloaded && e.languages.length === 0)?.id ?? 0,
+      ['english-dub'],
+    );
+    const secondEpisodes = episodes.get(second.id) ?? [];
+    await episodeRepo.applyDiskState(
+      second.id,
+      new Map(
+        secondEpisodes
+          .filter((_e, k) => k % 3 === 0)
+          .map((e) => [episodeSlot(e.season, e.episodeNumber), `/disk/${e.id}.mkv`]),
+      ),
+    );
+    await episodeRepo.upsertMany(third.id, [
+      { season: 2, episodeNumber: 1, titleDe: null, titleEn: null, languages: ['german-dub'] },
+      { season: 2, episodeNumber: 2, titleDe: null, titleEn: null },
+    ]);
+    await repo.update(fifth.id, { languagePreference: ['english-sub'] });
+    await check();
+    await episodeRepo.applyDiskState(second.id, new Map());
+    await repo.update(fifth.id, { languagePreference: null });
+    await check();
   });
 
   maybe('searches for % and _ literally', async () => {

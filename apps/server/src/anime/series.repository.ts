@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { type DataSource, IsNull, type Repository } from 'typeorm';
+import { type DataSource, type EntityManager, IsNull, type Repository } from 'typeorm';
 import {
   type AnimeSortField,
   LANGUAGE_CODES,
@@ -9,6 +9,7 @@ import {
 import { DATA_SOURCE } from '../database/database.service';
 import { AnimeSeriesEntity } from './entities/anime-series.entity';
 import { EpisodeEntity } from './entities/episode.entity';
+import { missingEpisodeSql, SeriesCountsRepository } from './series-counts.repository';
 
 export interface SeriesListFilter {
   q?: string;
@@ -37,7 +38,10 @@ export type NewSeries = Pick<AnimeSeriesEntity, 'key' | 'name' | 'site'> &
 export class SeriesRepository {
   private readonly repo: Repository<AnimeSeriesEntity>;
 
-  constructor(@Inject(DATA_SOURCE) private readonly dataSource: DataSource) {
+  constructor(
+    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
+    private readonly counts: SeriesCountsRepository,
+  ) {
     this.repo = dataSource.getRepository(AnimeSeriesEntity);
   }
 
@@ -76,6 +80,7 @@ export class SeriesRepository {
 
   async update(id: number, changes: Partial<AnimeSeriesEntity>): Promise<void> {
     await this.repo.update({ id }, changes);
+    if ('languagePreference' in changes) await this.counts.refresh([id]);
   }
 
   async softDelete(id: number): Promise<void> {
@@ -83,32 +88,13 @@ export class SeriesRepository {
   }
 
   /**
-   * One page of series with episode counts, filtered and sorted in SQL. "Missing" is the rule of
-   * `isMissing`, evaluated per episode by {@link missingEpisodeSql}, so `missing_only`, `total` and
-   * the `missing` sort agree with the counts the API shows.
+   * One page of series with their episode counts, filtered and sorted in SQL over one row per
+   * series: the counts are columns kept on write ({@link SeriesCountsRepository}), made to follow
+   * `filter.preference` first, and every sort has an index (`ix_anime_series_*`).
    */
   async list(filter: SeriesListFilter): Promise<{ rows: SeriesWithCounts[]; total: number }> {
-    const missing = missingEpisodeSql('e', 'ps', filter.preference);
-    const query = this.repo
-      .createQueryBuilder('s')
-      .leftJoin(
-        (sub) =>
-          sub
-            .select('e.series_id', 'series_id')
-            .addSelect('COUNT(*)', 'total')
-            .addSelect('SUM(CASE WHEN e.is_downloaded THEN 1 ELSE 0 END)', 'downloaded')
-            .addSelect(`SUM(${missing.sql})`, 'missing')
-            .from(EpisodeEntity, 'e')
-            .innerJoin(AnimeSeriesEntity, 'ps', 'ps.id = e.series_id')
-            .groupBy('e.series_id')
-            .setParameters(missing.parameters),
-        'c',
-        'c.series_id = s.id',
-      )
-      .addSelect('COALESCE(c.total, 0)', 'c_total')
-      .addSelect('COALESCE(c.downloaded, 0)', 'c_downloaded')
-      .addSelect('COALESCE(c.missing, 0)', 'c_missing')
-      .where('s.deleted_at IS NULL');
+    await this.counts.ensurePreference(filter.preference);
+    const query = this.repo.createQueryBuilder('s').where('s.deleted_at IS NULL');
     if (filter.q) {
       query.andWhere(
         // ESCAPE spelled out: SQLite has no default escape character, PostgreSQL's is the same backslash.
@@ -119,45 +105,71 @@ export class SeriesRepository {
       );
     }
     if (filter.site) query.andWhere('s.site = :site', { site: filter.site });
-    if (filter.missingOnly) query.andWhere('COALESCE(c.missing, 0) > 0');
+    if (filter.missingOnly) query.andWhere('s.missing_count > 0');
     const direction = filter.order === 'desc' ? 'DESC' : 'ASC';
     const sortColumn = {
       name: 'LOWER(s.name)',
       year: 's.year',
       updated: 's.updated_at',
-      missing: 'COALESCE(c.missing, 0)',
+      missing: 's.missing_count',
     }[filter.sort];
     query.orderBy(sortColumn, direction).addOrderBy('s.id', 'ASC');
-    const total = await query.getCount();
-    const { entities, raw } = await query
-      .offset(filter.offset)
-      .limit(filter.limit)
-      .getRawAndEntities<{
-        c_total: string | number;
-        c_downloaded: string | number;
-        c_missing: string | number;
-      }>();
+    const [count, series] = await Promise.all([
+      // COUNT(*) over the filtered rows; getCount() would count DISTINCT ids.
+      query.clone().select('COUNT(*)', 'n').orderBy().getRawOne<{ n: string | number }>(),
+      query.offset(filter.offset).limit(filter.limit).getMany(),
+    ]);
+    const total = Number(count?.n ?? 0);
     return {
       total,
-      rows: entities.map((series, i) => ({
-        series,
-        total: Number(raw[i].c_total),
-        downloaded: Number(raw[i].c_downloaded),
-        missing: Number(raw[i].c_missing),
+      rows: series.map((s) => ({
+        series: s,
+        total: s.episodeCount,
+        downloaded: s.downloadedCount,
+        missing: s.missingCount,
       })),
     };
   }
 
-  /** Missing episodes across the library (series not deleted), by the rule of {@link list}. */
-  async missingEpisodeCount(preference: readonly LanguageCode[]): Promise<number> {
+  /**
+   * The missing episodes (season, number) of the given series under `preference`, by the rule
+   * of the counts: only those rows are read, not the series' every episode.
+   */
+  async missingSlots(
+    ids: readonly number[],
+    preference: readonly LanguageCode[],
+  ): Promise<Map<number, { season: number; episode: number }[]>> {
+    const out = new Map<number, { season: number; episode: number }[]>(ids.map((id) => [id, []]));
+    if (ids.length === 0) return out;
     const missing = missingEpisodeSql('e', 'ps', preference);
-    const row = await this.dataSource
+    const rows = await this.dataSource
       .createQueryBuilder()
-      .select(`COALESCE(SUM(${missing.sql}), 0)`, 'missing')
+      .select('e.series_id', 'series_id')
+      .addSelect('e.season', 'season')
+      .addSelect('e.episode_number', 'episode')
       .from(EpisodeEntity, 'e')
       .innerJoin(AnimeSeriesEntity, 'ps', 'ps.id = e.series_id')
-      .where('ps.deleted_at IS NULL')
+      .where('e.series_id IN (:...ids)', { ids })
+      .andWhere(`${missing.sql} = 1`)
       .setParameters(missing.parameters)
+      .orderBy('e.series_id')
+      .addOrderBy('e.season')
+      .addOrderBy('e.episode_number')
+      .getRawMany<{ series_id: number; season: number; episode: number }>();
+    for (const row of rows)
+      out
+        .get(Number(row.series_id))
+        ?.push({ season: Number(row.season), episode: Number(row.episode) });
+    return out;
+  }
+
+  /** Missing episodes across the library (series not deleted), by the rule of {@link list}. */
+  async missingEpisodeCount(preference: readonly LanguageCode[]): Promise<number> {
+    await this.counts.ensurePreference(preference);
+    const row = await this.repo
+      .createQueryBuilder('s')
+      .select('COALESCE(SUM(s.missing_count), 0)', 'missing')
+      .where('s.deleted_at IS NULL')
       .getRawOne<{ missing: string | number }>();
     return Number(row?.missing ?? 0);
   }
@@ -176,41 +188,4 @@ export class SeriesRepository {
 
 function stripUndefined<T extends object>(value: T): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
-}
-
-/**
- * `isMissing` with `effectiveLanguages` as an SQL expression (1 when the episode is missing, else
- * 0) over an episode alias and its series alias.
- *
- * Why SQL over the stored text rather than a stored per-episode "missing" flag: a flag would have
- * to be rewritten for every episode whenever the global preference changes (PUT /api/config, a
- * restored backup, an edited config.json), for a series on PATCH, and on every language or
- * download change — one missed path and the list lies again. Reading the columns that the counts
- * come from cannot drift. It needs no JSON functions either, so it is the same SQL on SQLite and
- * PostgreSQL: `languages` and `language_preference` are `simple-json` text written by
- * `JSON.stringify` — `[]`, or an array of the four fixed codes, each appearing as `"code"`, which
- * no other code contains — so "has code X" is `LIKE '%"X"%'` (the codes hold no `%` or `_`).
- * Whether X is wanted for a series is decided per row: in its override, or — override NULL or
- * `[]` — in the global preference, which is known here and folded into the expression.
- */
-function missingEpisodeSql(
-  episode: string,
-  series: string,
-  preference: readonly LanguageCode[],
-): { sql: string; parameters: Record<string, string> } {
-  const usesGlobal = `(${series}.language_preference IS NULL OR ${series}.language_preference = '[]')`;
-  const parameters: Record<string, string> = {};
-  const offered = LANGUAGE_CODES.map((code, i) => {
-    const name = `missing_lang_${i}`;
-    parameters[name] = `%${JSON.stringify(code)}%`;
-    const wanted = preference.includes(code)
-      ? `(${usesGlobal} OR ${series}.language_preference LIKE :${name})`
-      : `${series}.language_preference LIKE :${name}`;
-    return `(${episode}.languages LIKE :${name} AND ${wanted})`;
-  });
-  const sql =
-    `(CASE WHEN ${episode}.is_downloaded THEN 0` +
-    ` WHEN ${episode}.languages = '[]' THEN 1` +
-    ` WHEN ${offered.join(' OR ')} THEN 1 ELSE 0 END)`;
-  return { sql, parameters };
 }

@@ -2,6 +2,9 @@ import { join } from 'node:path';
 import request from 'supertest';
 import { FakeClock } from '../../test/helpers/fake-clock';
 import { startTestApp, TEST_PASSWORD, type TestApp, tempDir } from '../../test/helpers/test-app';
+import type { DataSource } from 'typeorm';
+import { DATA_SOURCE } from '../database/database.service';
+import { SESSION_CACHE_MS } from './session-token.service';
 import { SocketAuthenticator } from './socket-auth';
 
 const MINUTE = 60_000;
@@ -169,6 +172,19 @@ describe('auth (HTTP, real SQLite, fake clock)', () => {
     expect(res.body.code).toBe('PAYLOAD_TOO_LARGE');
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.headers['x-powered-by']).toBeUndefined();
+  });
+
+  it('applies a revocation made through another instance within the session cache TTL', async () => {
+    const token = await t.setUp();
+    const api = t.api(token);
+    await api.get('/api/config').expect(200);
+    // Another instance on the same database revokes it: this one trusts its cached row a while.
+    await t.app
+      .get<DataSource>(DATA_SOURCE)
+      .query(`UPDATE "user_sessions" SET "revoked_at" = CURRENT_TIMESTAMP`);
+    await api.get('/api/config').expect(200);
+    clock.advance(SESSION_CACHE_MS);
+    expect((await api.get('/api/config').expect(401)).body.message).toBe('Session revoked');
   });
 
   it('authenticates socket handshakes by auth.token only, never a token in the query', async () => {

@@ -11,6 +11,14 @@ import { SessionRepository } from './session.repository';
 const ISSUER = 'aniworld';
 /** last_seen_at is written at most this often per session. */
 const TOUCH_EVERY_MS = 60_000;
+/**
+ * How long a session row read by {@link SessionTokenService.verify} is trusted without reading
+ * it again. A revocation through this instance (logout, password change) drops it at once; one
+ * through another instance on the same database applies here within this time.
+ */
+export const SESSION_CACHE_MS = 5_000;
+/** Sessions remembered at most (oldest forgotten first); each is one small row. */
+const SESSION_CACHE_SIZE = 1_000;
 
 export interface RequestMeta {
   ip: string | null;
@@ -32,9 +40,18 @@ export class Unauthorized extends DomainError {
  * Sessions are rows; the JWT only carries the session id (`sid`). A token is accepted when its
  * signature and expiry hold AND its row exists, is not revoked and has not expired, so logout
  * and password changes take effect at once.
+ *
+ * Every request is verified, so the row is cached for {@link SESSION_CACHE_MS}: a request does
+ * not wait for the database (one shared connection on SQLite) just to learn what it learned a
+ * moment ago. The signature and the expiry are still checked every time; revocations through
+ * this instance clear the cache at once, those through another instance apply within the TTL.
  */
 @Injectable()
 export class SessionTokenService {
+  private readonly cache = new Map<string, { session: UserSessionEntity; readAt: number }>();
+  /** Bumped by every revocation: a row read while one ran is used once but not cached. */
+  private generation = 0;
+
   constructor(
     private readonly jwt: JwtService,
     private readonly sessions: SessionRepository,
@@ -81,13 +98,14 @@ export class SessionTokenService {
     const now = this.clock.now();
     if (now - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
       await this.sessions.touch(session.id, new Date(now));
+      session.lastSeenAt = new Date(now);
     }
     return session;
   }
 
   /** The session if it still exists, is not revoked and has not expired; else {@link Unauthorized}. */
   async live(sessionId: string): Promise<UserSessionEntity> {
-    const session = await this.sessions.findById(sessionId);
+    const session = await this.session(sessionId);
     if (!session) throw new Unauthorized('Session not found');
     if (session.revokedAt) throw new Unauthorized('Session revoked');
     if (session.expiresAt.getTime() <= this.clock.now()) throw new Unauthorized('Session expired');
@@ -96,15 +114,44 @@ export class SessionTokenService {
 
   /** Revokes a session and announces it, so its live connections end too. */
   async revoke(sessionId: string): Promise<void> {
-    await this.sessions.revoke(sessionId, new Date(this.clock.now()));
+    this.generation++;
+    this.cache.delete(sessionId);
+    try {
+      await this.sessions.revoke(sessionId, new Date(this.clock.now()));
+    } finally {
+      this.generation++;
+    }
     this.events.emit('session.revoked', { session_ids: [sessionId] });
   }
 
   /** Revokes every other session and announces it; returns how many were open. */
   async revokeAllExcept(sessionId: string): Promise<number> {
-    const ids = await this.sessions.revokeAllExcept(sessionId, new Date(this.clock.now()));
+    this.generation++;
+    this.cache.clear();
+    let ids: string[];
+    try {
+      ids = await this.sessions.revokeAllExcept(sessionId, new Date(this.clock.now()));
+    } finally {
+      this.generation++;
+    }
     if (ids.length) this.events.emit('session.revoked', { session_ids: ids });
     return ids.length;
+  }
+  /** The session row, from the cache while it is fresh. */
+  private async session(id: string): Promise<UserSessionEntity | null> {
+    const now = this.clock.now();
+    const cached = this.cache.get(id);
+    if (cached && now - cached.readAt < SESSION_CACHE_MS) return cached.session;
+    const generation = this.generation;
+    const session = await this.sessions.findById(id);
+    this.cache.delete(id);
+    if (!session || generation !== this.generation) return session;
+    if (this.cache.size >= SESSION_CACHE_SIZE) {
+      const oldest = this.cache.keys().next();
+      if (!oldest.done) this.cache.delete(oldest.value);
+    }
+    this.cache.set(id, { session, readAt: now });
+    return session;
   }
 }
 

@@ -44,7 +44,24 @@ export type DomainEventName = keyof DomainEventMap;
 
 @Injectable()
 export class DomainEvents {
+  /** Set by the transport (the gateway); until then everybody may be listening. */
+  private audience: (name: DomainEventName) => boolean = () => true;
+
   constructor(private readonly emitter: EventEmitter2) {}
+
+  /**
+   * Whether an event would reach anybody, so a costly payload is not built for nobody. The
+   * gateway answers it (a room with members here, or any room once events fan out to other
+   * instances); when false, the emitter skips the event and whoever joins later reads the state
+   * over HTTP, as the web app does when it connects.
+   */
+  hasAudience(name: DomainEventName): boolean {
+    return this.audience(name);
+  }
+
+  setAudience(probe: (name: DomainEventName) => boolean): void {
+    this.audience = probe;
+  }
 
   emit<K extends DomainEventName>(name: K, payload: DomainEventMap[K]): void {
     this.emitter.emit(name, payload);

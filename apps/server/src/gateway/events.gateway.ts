@@ -16,7 +16,7 @@ import {
 } from '@aniworld/contracts';
 import { SocketAuthenticator } from '../auth/socket-auth';
 import { CLOCK, type Clock } from '../common/clock';
-import type { DomainEventMap } from '../common/events';
+import { type DomainEventMap, type DomainEventName, DomainEvents } from '../common/events';
 import { ConfigService } from '../config/config.service';
 import { type RedisFanout, SOCKET_FANOUT } from './redis-fanout';
 
@@ -42,6 +42,20 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
 /** The private room of a session's connections: what revocation disconnects. */
 const sessionRoom = (sessionId: string) => `session:${sessionId}`;
 type Payload<E extends keyof ServerToClientEvents> = Parameters<ServerToClientEvents[E]>[0];
+
+/** The socket event each domain event becomes (the handlers below). */
+const SOCKET_EVENT_OF: Partial<Record<DomainEventName, keyof ServerToClientEvents>> = {
+  'download.progress': 'download_progress',
+  'download.complete': 'download_complete',
+  'download.failed': 'download_failed',
+  'queue.status': 'queue_status',
+  'scan.progress': 'scan_progress',
+  'scan.complete': 'scan_complete',
+  'scan.failed': 'scan_failed',
+  'job.started': 'job_started',
+  'job.finished': 'job_finished',
+  'notification.created': 'notification',
+};
 
 /**
  * The decorator's options are fixed at class definition; the allowed origins are config. The
@@ -85,6 +99,7 @@ export class EventsGateway implements OnGatewayInit<AppServer>, OnGatewayConnect
     config: ConfigService,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(SOCKET_FANOUT) private readonly fanout: RedisFanout | null,
+    private readonly events: DomainEvents,
   ) {
     allowedOrigins = () => config.config.server.cors_origins;
   }
@@ -92,6 +107,7 @@ export class EventsGateway implements OnGatewayInit<AppServer>, OnGatewayConnect
   afterInit(server: AppServer): void {
     // Before listening, so no socket is ever in the in-memory adapter this replaces.
     if (this.fanout) server.adapter(this.fanout.adapter());
+    this.events.setAudience((name) => this.hasAudience(name));
     server.use((socket, next) => {
       this.authenticator.authenticate(socket.handshake).then(
         (session) => {
@@ -182,6 +198,19 @@ export class EventsGateway implements OnGatewayInit<AppServer>, OnGatewayConnect
   @OnEvent('notification.created')
   onNotification(event: DomainEventMap['notification.created']): void {
     this.send('notification', event);
+  }
+
+  /**
+   * Whether a domain event would reach a client. With the Redis fan-out the rooms of the other
+   * instances are unknown here, so yes; otherwise only when its room has a member on this
+   * instance (events without a room go to every connection).
+   */
+  private hasAudience(name: DomainEventName): boolean {
+    if (this.fanout || !this.server) return true;
+    const event = SOCKET_EVENT_OF[name];
+    const room = event ? EVENT_ROOMS[event] : undefined;
+    if (!room) return this.server.sockets.sockets.size > 0;
+    return (this.server.sockets.adapter.rooms.get(room)?.size ?? 0) > 0;
   }
 
   private send<E extends keyof ServerToClientEvents>(event: E, payload: Payload<E>): void {

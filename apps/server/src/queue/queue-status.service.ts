@@ -1,5 +1,5 @@
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
-import type { QueueStatusResponse } from '@aniworld/contracts';
+import type { Page, QueueItem, QueueItemsQuery, QueueStatusResponse } from '@aniworld/contracts';
 import { CLOCK, type Clock } from '../common/clock';
 import { DomainEvents } from '../common/events';
 import { QueueStateService } from './queue-state.service';
@@ -8,10 +8,11 @@ import { toMbps, toQueueItem } from './queue.mapper';
 import { LiveProgressRegistry } from './worker/live-progress';
 import { Debouncer } from './worker/throttle';
 
-/** Finished items listed in the status (the counts in `stats` cover all of them). */
-const FINISHED_LISTED = 100;
-
-/** Builds `GET /api/queue/status` and announces it (debounced) when the queue changes. */
+/**
+ * Builds `GET /api/queue/status` (state, totals, active items: a few KB whatever the history),
+ * the paged lists of `GET /api/queue/items`, and the debounced `queue.status` event, which is
+ * the same small status and is not built when nobody listens.
+ */
 @Injectable()
 export class QueueStatusService implements OnModuleDestroy {
   private readonly debouncer: Debouncer;
@@ -27,24 +28,16 @@ export class QueueStatusService implements OnModuleDestroy {
   }
 
   async status(): Promise<QueueStatusResponse> {
-    const [open, completed, failed, counts, completedBytes, { running, paused }] =
-      await Promise.all([
-        this.repo.listByStatus(['downloading', 'pending']),
-        this.repo.listFinished('completed', FINISHED_LISTED),
-        this.repo.listFinished('failed', FINISHED_LISTED),
-        this.repo.countByStatus(),
-        this.repo.completedBytes(),
-        // The stored state, which another instance may have changed.
-        this.state.read(),
-      ]);
-    const active = open.filter((i) => i.status === 'downloading');
+    const [active, { counts, completedBytes }, { running, paused }] = await Promise.all([
+      this.repo.listByStatus(['downloading']),
+      this.repo.totals(),
+      // The stored state, which another instance may have changed.
+      this.state.read(),
+    ]);
     return {
       is_running: running,
       is_paused: paused,
       active_downloads: active.map((i) => toQueueItem(i, this.live.get(i.id))),
-      pending_queue: open.filter((i) => i.status === 'pending').map((i) => toQueueItem(i)),
-      completed_downloads: completed.map((i) => toQueueItem(i)),
-      failed_downloads: failed.map((i) => toQueueItem(i)),
       stats: {
         total_items: Object.values(counts).reduce((a, b) => a + b, 0),
         pending: counts.pending,
@@ -54,6 +47,22 @@ export class QueueStatusService implements OnModuleDestroy {
         current_speed_mbps: toMbps(this.live.totalSpeed()) ?? 0,
         bytes_downloaded: completedBytes,
       },
+    };
+  }
+
+  /** One page of a list, with its total from the kept counts. */
+  async items(query: QueueItemsQuery): Promise<Page<QueueItem>> {
+    const page = query.page ?? 1;
+    const pageSize = query.page_size ?? 50;
+    const [rows, { counts }] = await Promise.all([
+      this.repo.page(query.list, (page - 1) * pageSize, pageSize),
+      this.repo.totals(),
+    ]);
+    return {
+      items: rows.map((i) => toQueueItem(i)),
+      total: counts[query.list],
+      page,
+      page_size: pageSize,
     };
   }
 
@@ -67,6 +76,7 @@ export class QueueStatusService implements OnModuleDestroy {
   }
 
   private async publish(): Promise<void> {
+    if (!this.events.hasAudience('queue.status')) return;
     try {
       this.events.emit('queue.status', await this.status());
     } catch {

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiConflictResponse,
@@ -10,8 +10,10 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type {
+  Page,
   QueueAddResponse,
   QueueClearResponse,
+  QueueItem,
   QueueStatusResponse,
 } from '@aniworld/contracts';
 import { ErrorResponseDto } from '../common/dto/error-response.dto';
@@ -21,6 +23,8 @@ import {
   QueueClearResponseDto,
   QueueItemIdParamDto,
   QueueItemIdsRequestDto,
+  QueueItemPageDto,
+  QueueItemsQueryDto,
   QueueReorderRequestDto,
   QueueRetryRequestDto,
   QueueStatusResponseDto,
@@ -35,10 +39,19 @@ export class QueueController {
   constructor(private readonly queue: QueueService) {}
 
   @Get('status')
-  @ApiOperation({ summary: 'Queue state, items by status and totals' })
+  @ApiOperation({
+    summary: 'Queue state, totals and the running downloads (the lists: GET /api/queue/items)',
+  })
   @ApiOkResponse({ type: QueueStatusResponseDto })
   status(): Promise<QueueStatusResponse> {
     return this.queue.status();
+  }
+
+  @Get('items')
+  @ApiOperation({ summary: 'One page of the pending, completed or failed items' })
+  @ApiOkResponse({ type: QueueItemPageDto })
+  items(@Query() query: QueueItemsQueryDto): Promise<Page<QueueItem>> {
+    return this.queue.items(query);
   }
 
   @Post('add')
@@ -121,7 +134,7 @@ export class QueueController {
 
   @Post('reorder')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Move a pending item to another place in pending_queue' })
+  @ApiOperation({ summary: 'Move a pending item to another index of the pending list' })
   @ApiOkResponse({ type: QueueStatusResponseDto })
   @ApiNotFoundResponse({ type: ErrorResponseDto })
   reorder(@Body() body: QueueReorderRequestDto): Promise<QueueStatusResponse> {

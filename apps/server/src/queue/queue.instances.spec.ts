@@ -5,7 +5,13 @@ import { io, type Socket } from 'socket.io-client';
 import type { QueueAddResponse, QueueStatusResponse } from '@aniworld/contracts';
 import { SeriesRepository } from '../anime/series.repository';
 import { createTempDatabase, postgresAvailable } from '../../test/helpers/postgres';
-import { allItems, itemIn, waitForItem, waitForQueue } from '../../test/helpers/queue';
+import {
+  allItems,
+  itemIn,
+  queueSnapshot,
+  waitForItem,
+  waitForQueue,
+} from '../../test/helpers/queue';
 import { FAST_PROVIDERS, startTestApp, tempDir, type TestApp } from '../../test/helpers/test-app';
 import { waitUntil } from '../../test/helpers/wait';
 import { joinRoom } from '../../test/helpers/socket';
@@ -131,7 +137,7 @@ import { QueueRunner } from './worker/queue-runner.service';
       // Queued after the pause, through either instance: neither claims them.
       const later = [...(await add(b, [2])), ...(await add(a, [3]))];
       await bothWorkersPassed();
-      const held = (await apiB.get('/api/queue/status').expect(200)).body as QueueStatusResponse;
+      const held = await queueSnapshot(apiB);
       expect(held.active_downloads).toEqual([]);
       expect(held.pending_queue.map((i) => i.id).sort()).toEqual([first, ...later].sort());
 
@@ -161,7 +167,7 @@ import { QueueRunner } from './worker/queue-runner.service';
       });
       const [waiting] = await add(a as TestApp, [4]);
       await bothWorkersPassed();
-      const held = (await apiA.get('/api/queue/status').expect(200)).body as QueueStatusResponse;
+      const held = await queueSnapshot(apiA);
       expect(held).toMatchObject({ is_running: false, is_paused: false, active_downloads: [] });
       expect(held.pending_queue.map((i) => i.id)).toEqual([waiting]);
 

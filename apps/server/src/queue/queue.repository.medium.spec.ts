@@ -63,6 +63,33 @@ describe.each(DIALECTS)('queue repository on %s (medium)', (name, setUp, availab
     expect(await repo.openEpisodeIds([e.id])).toEqual(new Set([e.id]));
   });
 
+  maybe(
+    'inserts many in one call at the end of the queue, skipping open episodes',
+    async () => {
+      const es = await episodes(250);
+      const before = await insert(es[0].id);
+      const wanted = es.map((e) => ({ episodeId: e.id, priority: 1 as const, language: null }));
+      // Two requests at once over the same episodes: each episode goes in exactly once.
+      const [first, second] = await Promise.all([
+        repo.insertMany(wanted.slice(0, 180)),
+        repo.insertMany(wanted.slice(120)),
+      ]);
+      const ids = [...first, ...second].map((i) => i.episodeId);
+      expect(new Set(ids).size).toBe(ids.length);
+      expect(ids.sort((a, b) => a - b)).toEqual(es.slice(1).map((e) => e.id));
+      const pending = await repo.pendingIds();
+      expect(pending).toHaveLength(250);
+      // After what was there, each call's items in the order given.
+      expect(pending[0]).toBe(before.id);
+      for (const call of [first, second])
+        expect(pending.filter((id) => call.some((i) => i.id === id))).toEqual(
+          call.map((i) => i.id),
+        );
+      expect((await repo.totals()).counts.pending).toBe(250);
+    },
+    30_000,
+  );
+
   maybe('claims by priority, then position, and not before next_attempt_at', async () => {
     const es = await episodes(4);
     const low = await insert(es[0].id, 2);
@@ -120,7 +147,7 @@ describe.each(DIALECTS)('queue repository on %s (medium)', (name, setUp, availab
       expect(await repo.claim('me', T0, 30_000)).toBeNull();
       await elsewhere.set({ paused: false, running: false });
       expect(await repo.claim('me', T0, 30_000)).toBeNull();
-      expect(await repo.countByStatus()).toMatchObject({ pending: 3, downloading: 0 });
+      expect((await repo.totals()).counts).toMatchObject({ pending: 3, downloading: 0 });
 
       await elsewhere.set({ running: true });
       expect(await repo.claim('me', T0, 30_000)).not.toBeNull();
@@ -203,6 +230,76 @@ describe.each(DIALECTS)('queue repository on %s (medium)', (name, setUp, availab
     await repo.endRun(claimedFirst.id, 'me', { status: 'failed' });
     await insert(claimedFirst.episodeId);
     expect(await repo.resetForRetry([claimedFirst.id], false)).toEqual([]);
-    expect(await repo.countByStatus()).toMatchObject({ pending: 3, failed: 1 });
+    expect((await repo.totals()).counts).toMatchObject({ pending: 3, failed: 1 });
   });
+
+  maybe(
+    'keeps the totals true through every kind of change, and pages agree with the data',
+    async () => {
+      const es = await episodes(30);
+      const items = [];
+      for (const [i, e] of es.entries()) items.push(await insert(e.id, (i % 3) as 0 | 1 | 2));
+      const table = ds.getRepository(DownloadQueueItemEntity);
+      for (let i = 0; i < 12; i++) {
+        const id = await repo.claim('me', T0, 60_000);
+        if (!id) throw new Error('expected a claim');
+        const fields =
+          i % 3 === 0
+            ? { status: 'completed' as const, bytesDone: 1000 + i, completedAt: at(i) }
+            : i % 3 === 1
+              ? { status: 'failed' as const, completedAt: at(i) }
+              : { bytesDone: 5 };
+        await repo.endRun(id, 'me', fields);
+      }
+      await repo.releaseStale();
+      await repo.delete([items[29].id]);
+      await repo.resetForRetry(
+        (await repo.page('failed', 0, 1)).map((i) => i.id),
+        false,
+      );
+      // A cascade: the episode goes, its item with it.
+      await ds.query(`DELETE FROM "episodes" WHERE "id" = ${es[28].id}`);
+      // Enough changes to fold the deltas at least once.
+      for (let round = 0; round < 60; round++) {
+        const id = await repo.claim('me', T0, 60_000);
+        if (id) await repo.releaseStale();
+      }
+
+      const rows = await table.find();
+      const expected = { pending: 0, downloading: 0, completed: 0, failed: 0, cancelled: 0 };
+      for (const row of rows) expected[row.status]++;
+      const { counts, completedBytes } = await repo.totals();
+      expect(counts).toEqual(expected);
+      expect(completedBytes).toBe(
+        rows.filter((r) => r.status === 'completed').reduce((a, r) => a + Number(r.bytesDone), 0),
+      );
+      const [deltas] = (await ds.query(`SELECT COUNT(*) AS "n" FROM "queue_totals"`)) as {
+        n: string | number;
+      }[];
+      expect(Number(deltas.n)).toBeLessThan(250);
+
+      for (const list of ['pending', 'completed', 'failed'] as const) {
+        const paged: string[] = [];
+        for (let offset = 0; ; offset += 4) {
+          const page = await repo.page(list, offset, 4);
+          paged.push(...page.map((i) => i.id));
+          if (page.length < 4) break;
+        }
+        const full =
+          list === 'pending'
+            ? await repo.pendingIds()
+            : rows
+                .filter((r) => r.status === list)
+                .sort(
+                  (a, b) =>
+                    (b.completedAt?.getTime() ?? 0) - (a.completedAt?.getTime() ?? 0) ||
+                    b.updatedAt.getTime() - a.updatedAt.getTime() ||
+                    (a.id < b.id ? 1 : -1),
+                )
+                .map((r) => r.id);
+        expect(paged).toEqual(full);
+        expect(paged).toHaveLength(expected[list]);
+      }
+    },
+  );
 });

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { type DataSource, In, LessThan, type Repository } from 'typeorm';
-import type { LanguageCode, QueueItemStatus } from '@aniworld/contracts';
+import type { LanguageCode, QueueItemStatus, QueueList } from '@aniworld/contracts';
 import { DATA_SOURCE } from '../database/database.service';
 import { DownloadQueueItemEntity, type PriorityRank } from './entities/download-queue-item.entity';
 
@@ -44,6 +44,12 @@ export type RunEnd = Partial<
  */
 export const QUEUE_STATE_KEY = 'queue.state';
 
+/** Delta rows in `queue_totals` beyond which a read folds them into one row per status. */
+const TOTALS_FOLD_AT = 200;
+
+/** Rows per multi-row INSERT (8 parameters each, well below both databases' limits). */
+const INSERT_CHUNK = 200;
+
 /** The only code that touches download_queue_items. */
 @Injectable()
 export class QueueRepository {
@@ -60,12 +66,24 @@ export class QueueRepository {
    * decides races between requests: a violation means "already pending or downloading".
    */
   async insert(item: NewQueueItem): Promise<InsertResult> {
-    const entity = this.repo.create({
+    const entity = this.newItem(item, (await this.maxPosition()) + 1);
+    try {
+      await this.repo.insert(entity);
+    } catch (error) {
+      if (isUniqueViolation(error)) return { ok: false, reason: 'already_queued' };
+      throw error;
+    }
+    return { ok: true, item: entity };
+  }
+
+  private newItem(item: NewQueueItem, position: number): DownloadQueueItemEntity {
+    const now = new Date();
+    return this.repo.create({
       id: randomUUID(),
       episodeId: item.episodeId,
       status: 'pending',
       priority: item.priority,
-      position: (await this.maxPosition()) + 1,
+      position,
       language: item.language,
       attempts: 0,
       nextAttemptAt: null,
@@ -79,14 +97,55 @@ export class QueueRepository {
       leaseExpiresAt: null,
       startedAt: null,
       completedAt: null,
+      createdAt: now,
+      updatedAt: now,
     });
-    try {
-      await this.repo.insert(entity);
-    } catch (error) {
-      if (isUniqueViolation(error)) return { ok: false, reason: 'already_queued' };
-      throw error;
-    }
-    return { ok: true, item: entity };
+  }
+
+  /**
+   * Inserts items at the end of the queue, in the order given, in one transaction: one read of
+   * the last position and a few multi-row INSERTs instead of three autocommitted statements per
+   * item. An episode already pending or downloading (the partial unique index
+   * `uq_queue_open_episode`, also against concurrent requests) is skipped by the INSERT itself
+   * (`OR IGNORE` / `ON CONFLICT DO NOTHING`); the result holds the items that went in.
+   */
+  async insertMany(items: NewQueueItem[]): Promise<DownloadQueueItemEntity[]> {
+    if (items.length === 0) return [];
+    return this.dataSource.transaction(async (manager) => {
+      const [row] = (await manager.query(
+        `SELECT MAX("position") AS "max" FROM "download_queue_items"`,
+      )) as { max: string | number | null }[];
+      const last = row?.max === null || row?.max === undefined ? 0 : Number(row.max);
+      const entities = items.map((item, i) => this.newItem(item, last + 1 + i));
+      const stored = new Set<string>();
+      // Raw multi-row INSERTs: TypeORM's builder spends milliseconds per entity on metadata.
+      for (let i = 0; i < entities.length; i += INSERT_CHUNK) {
+        const chunk = entities.slice(i, i + INSERT_CHUNK);
+        const values: unknown[] = [];
+        const rows = chunk.map((e) => {
+          const at = this.postgres ? e.createdAt : sqliteDate(e.createdAt);
+          const row = [e.id, e.episodeId, e.status, e.priority, e.position, e.language, at, at];
+          const first = values.length;
+          values.push(...row);
+          return `(${row.map((_v, k) => (this.postgres ? `$${first + k + 1}` : '?')).join(', ')})`;
+        });
+        await manager.query(
+          `INSERT ${this.postgres ? '' : 'OR IGNORE '}INTO "download_queue_items"
+             ("id", "episode_id", "status", "priority", "position", "language", "created_at", "updated_at")
+           VALUES ${rows.join(', ')}${this.postgres ? ' ON CONFLICT DO NOTHING' : ''}`,
+          values,
+        );
+        const ids = chunk.map((e) => e.id);
+        const found = (await manager.query(
+          `SELECT "id" FROM "download_queue_items" WHERE "id" IN (${ids
+            .map((_id, k) => (this.postgres ? `$${k + 1}` : '?'))
+            .join(', ')})`,
+          ids,
+        )) as { id: string }[];
+        for (const f of found) stored.add(f.id);
+      }
+      return entities.filter((e) => stored.has(e.id));
+    });
   }
 
   /** Episode ids among these that already have a pending or downloading item. */
@@ -126,40 +185,107 @@ export class QueueRepository {
       .where('q.status IN (:...statuses)', { statuses })
       .orderBy('q.priority', 'ASC')
       .addOrderBy('q.position', 'ASC')
-      .addOrderBy('q.createdAt', 'ASC');
-    if (limit) query.take(limit);
+      .addOrderBy('q.createdAt', 'ASC')
+      .addOrderBy('q.id', 'ASC');
+    if (limit) query.limit(limit);
     return query.getMany();
   }
 
-  /** Most recently finished first. */
-  listFinished(status: 'completed' | 'failed', limit: number): Promise<DownloadQueueItemEntity[]> {
-    return this.withRelations()
-      .where('q.status = :status', { status })
-      .orderBy('q.completedAt', 'DESC')
-      .addOrderBy('q.updatedAt', 'DESC')
-      .take(limit)
-      .getMany();
-  }
-
-  async countByStatus(): Promise<Record<QueueItemStatus, number>> {
+  /** Ids of the pending items in queue order. */
+  async pendingIds(): Promise<string[]> {
     const rows = await this.repo
       .createQueryBuilder('q')
-      .select('q.status', 'status')
-      .addSelect('COUNT(*)', 'count')
-      .groupBy('q.status')
-      .getRawMany<{ status: QueueItemStatus; count: string | number }>();
-    const counts = { pending: 0, downloading: 0, completed: 0, failed: 0, cancelled: 0 };
-    for (const row of rows) counts[row.status] = Number(row.count);
-    return counts;
+      .select('q.id', 'id')
+      .where("q.status = 'pending'")
+      .orderBy('q.priority', 'ASC')
+      .addOrderBy('q.position', 'ASC')
+      .addOrderBy('q.createdAt', 'ASC')
+      .addOrderBy('q.id', 'ASC')
+      .getRawMany<{ id: string }>();
+    return rows.map((r) => r.id);
   }
 
-  async completedBytes(): Promise<number> {
-    const row = await this.repo
+  /**
+   * One page of a list: `pending` in queue order, `completed`/`failed` most recently finished
+   * first. The page is a plain LIMIT/OFFSET over the index that has the list's order
+   * (`ix_queue_pending_order`, `ix_queue_finished`), not a DISTINCT over every joined row.
+   */
+  async page(list: QueueList, offset: number, limit: number): Promise<DownloadQueueItemEntity[]> {
+    // The page's ids first, from the index alone; then only those rows with their joins.
+    const query = this.repo
       .createQueryBuilder('q')
-      .select('COALESCE(SUM(q.bytes_done), 0)', 'sum')
-      .where('q.status = :status', { status: 'completed' })
-      .getRawOne<{ sum: string | number }>();
-    return Number(row?.sum ?? 0);
+      .select('q.id', 'id')
+      .where('q.status = :status', { status: list });
+    if (list === 'pending')
+      query
+        .orderBy('q.priority', 'ASC')
+        .addOrderBy('q.position', 'ASC')
+        .addOrderBy('q.createdAt', 'ASC')
+        .addOrderBy('q.id', 'ASC');
+    else
+      query
+        .orderBy('q.completedAt', 'DESC')
+        .addOrderBy('q.updatedAt', 'DESC')
+        .addOrderBy('q.id', 'DESC');
+    const ids = (await query.offset(offset).limit(limit).getRawMany<{ id: string }>()).map(
+      (r) => r.id,
+    );
+    const rows = new Map((await this.findByIds(ids)).map((row) => [row.id, row]));
+    return ids.flatMap((id) => rows.get(id) ?? []);
+  }
+
+  /**
+   * Items per status and the bytes of completed ones, from the deltas the triggers append to
+   * `queue_totals` (migration 1765000000001): a read of a few rows, whatever the history. Once
+   * the deltas pile up they are folded into one row per status.
+   */
+  async totals(): Promise<{ counts: Record<QueueItemStatus, number>; completedBytes: number }> {
+    const rows = (await this.dataSource.query(
+      `SELECT "status", SUM("items") AS "items", SUM("bytes") AS "bytes", COUNT(*) AS "n"
+       FROM "queue_totals" GROUP BY "status"`,
+    )) as {
+      status: QueueItemStatus;
+      items: string | number;
+      bytes: string | number;
+      n: string | number;
+    }[];
+    const counts = { pending: 0, downloading: 0, completed: 0, failed: 0, cancelled: 0 };
+    let completedBytes = 0;
+    let deltas = 0;
+    for (const row of rows) {
+      counts[row.status] = Number(row.items);
+      if (row.status === 'completed') completedBytes = Number(row.bytes);
+      deltas += Number(row.n);
+    }
+    if (deltas > TOTALS_FOLD_AT) await this.foldTotals();
+    return { counts, completedBytes };
+  }
+
+  /**
+   * Replaces the deltas by their sums. PostgreSQL: one statement that deletes exactly the rows it
+   * sums (rows appended meanwhile stay), so concurrent folds and writers never double-count.
+   * SQLite: a transaction, which has the connection to itself.
+   */
+  private async foldTotals(): Promise<void> {
+    if (this.postgres) {
+      await this.dataSource.query(
+        `WITH gone AS (DELETE FROM "queue_totals" RETURNING "status", "items", "bytes")
+         INSERT INTO "queue_totals" ("status", "items", "bytes")
+         SELECT "status", SUM("items"), SUM("bytes") FROM gone GROUP BY "status"`,
+      );
+      return;
+    }
+    await this.dataSource.transaction(async (manager) => {
+      const sums = (await manager.query(
+        `SELECT "status", SUM("items") AS "items", SUM("bytes") AS "bytes" FROM "queue_totals" GROUP BY "status"`,
+      )) as { status: string; items: number; bytes: number }[];
+      await manager.query(`DELETE FROM "queue_totals"`);
+      for (const row of sums)
+        await manager.query(
+          `INSERT INTO "queue_totals" ("status", "items", "bytes") VALUES (?, ?, ?)`,
+          [row.status, row.items, row.bytes],
+        );
+    });
   }
 
   async delete(ids: string[]): Promise<void> {

@@ -3,9 +3,12 @@ import { OnEvent } from '@nestjs/event-emitter';
 import type {
   EpisodeRef,
   LanguageCode,
+  Page,
   QueueAddRequest,
   QueueAddResponse,
   QueueClearResponse,
+  QueueItem,
+  QueueItemsQuery,
   QueueStatusResponse,
 } from '@aniworld/contracts';
 import { episodeSlot } from '../anime/episode.repository';
@@ -40,6 +43,10 @@ export class QueueService {
     return this.statusService.status();
   }
 
+  items(query: QueueItemsQuery): Promise<Page<QueueItem>> {
+    return this.statusService.items(query);
+  }
+
   /**
    * Queues episodes of a series in the library. An episode already pending or downloading (in
    * this request or an earlier one) is reported as skipped, never queued twice.
@@ -50,23 +57,28 @@ export class QueueService {
     const episodes = await this.sync.ensureEpisodes(series, unique);
     const open = await this.repo.openEpisodeIds(episodes.map((e) => e.id));
     const response: QueueAddResponse = { added: [], skipped: [] };
+    const wanted = episodes.filter((e) => !open.has(e.id));
+    const inserted = new Map(
+      (
+        await this.repo.insertMany(
+          wanted.map((episode) => ({
+            episodeId: episode.id,
+            priority: PRIORITY_RANK[request.priority ?? 'NORMAL'],
+            language: (request.language as LanguageCode | undefined) ?? null,
+          })),
+        )
+      ).map((item) => [item.episodeId, item]),
+    );
     for (const [index, episode] of episodes.entries()) {
       const ref = unique[index];
-      if (open.has(episode.id)) {
+      const item = inserted.get(episode.id);
+      // Open before this request, or queued by a concurrent one meanwhile.
+      if (!item) {
         response.skipped.push({ ...ref, reason: 'already queued (pending or downloading)' });
         continue;
       }
-      const result = await this.repo.insert({
-        episodeId: episode.id,
-        priority: PRIORITY_RANK[request.priority ?? 'NORMAL'],
-        language: (request.language as LanguageCode | undefined) ?? null,
-      });
-      if (!result.ok) {
-        response.skipped.push({ ...ref, reason: 'already queued (pending or downloading)' });
-        continue;
-      }
-      result.item.episode = Object.assign(episode, { series });
-      response.added.push(toQueueItem(result.item));
+      item.episode = Object.assign(episode, { series });
+      response.added.push(toQueueItem(item));
     }
     for (const duplicate of duplicatesOf(request.episodes))
       response.skipped.push({ ...duplicate, reason: 'listed more than once in this request' });
@@ -100,18 +112,17 @@ export class QueueService {
   }
 
   /**
-   * Moves a pending item to `newPosition` (0-based index in `pending_queue`). The others keep
+   * Moves a pending item to `newPosition` (0-based index in the pending list). The others keep
    * their relative order; priority still comes first when items are claimed.
    */
   async reorder(id: string, newPosition: number): Promise<QueueStatusResponse> {
-    const pending = await this.repo.listByStatus(['pending']);
-    const from = pending.findIndex((i) => i.id === id);
+    const ids = await this.repo.pendingIds();
+    const from = ids.indexOf(id);
     if (from === -1) {
       if (await this.repo.findById(id))
         throw new DomainError('CONFLICT', `Queue item '${id}' is not pending`, { item_id: id });
       throw new QueueItemNotFound([id]);
     }
-    const ids = pending.map((i) => i.id);
     ids.splice(from, 1);
     ids.splice(Math.min(Math.max(0, newPosition), ids.length), 0, id);
     await this.repo.setPositions(ids);

@@ -66,14 +66,32 @@ export interface QueueStats {
   bytes_downloaded: number;
 }
 
+/**
+ * The queue at a glance: its state, the totals and the running downloads only, so it stays a few
+ * KB however long the queue and its history are. The lists are paged: `GET /api/queue/items`.
+ * It is also the `queue_status` socket event.
+ */
 export interface QueueStatusResponse {
   is_running: boolean;
   is_paused: boolean;
   active_downloads: QueueItem[];
-  pending_queue: QueueItem[];
-  completed_downloads: QueueItem[];
-  failed_downloads: QueueItem[];
   stats: QueueStats;
+}
+
+/** The lists `GET /api/queue/items` pages through. */
+export const QUEUE_LISTS = ['pending', 'completed', 'failed'] as const;
+export type QueueList = (typeof QUEUE_LISTS)[number];
+
+/**
+ * `GET /api/queue/items`: `pending` in queue order (priority, then position; index 0 is the
+ * next to run, the index `reorder` takes), `completed` and `failed` most recently finished first.
+ */
+export interface QueueItemsQuery {
+  list: QueueList;
+  /** 1-based, default 1. */
+  page?: number;
+  /** Default 50, at most 500. */
+  page_size?: number;
 }
 
 export interface QueueAddRequest {
@@ -111,5 +129,6 @@ export interface QueueClearResponse {
 
 export interface QueueReorderRequest {
   item_id: string;
+  /** 0-based index in the pending list (`GET /api/queue/items?list=pending`). */
   new_position: number;
 }

@@ -53,6 +53,19 @@ export class AnimeSeriesEntity {
   /** Missing episodes of a monitored series are queued by the scheduler without a click. */
   @Column({ type: 'boolean', default: false })
   monitored!: boolean;
+  /**
+   * Episode counts kept on write (see `SeriesCountsRepository`): the library list reads one row
+   * per series instead of aggregating every episode. `missingCount` follows the global language
+   * preference stored with the counts (`library.counts_preference` in system_settings).
+   */
+  @Column({ name: 'episode_count', type: 'integer', default: 0 })
+  episodeCount!: number;
+
+  @Column({ name: 'downloaded_count', type: 'integer', default: 0 })
+  downloadedCount!: number;
+
+  @Column({ name: 'missing_count', type: 'integer', default: 0 })
+  missingCount!: number;
 
   @OneToMany(() => EpisodeEntity, (episode) => episode.series)
   episodes?: Relation<EpisodeEntity>[];

@@ -167,10 +167,13 @@ export class LibraryScanService implements OnApplicationShutdown {
       status.folders_total = names.length;
       progress(true);
       const unmatched: UnmatchedFolder[] = [];
+      // The last scan's search results: an unmatched folder that did not change is not searched
+      // on the sites again.
+      const searched = new Map((await this.unmatched()).map((u) => [u.folder, u]));
       for (const folder of names) {
         if (abort.signal.aborted) break;
         status.current_folder = folder;
-        const outcome = await this.scanFolder(root, folder, abort.signal);
+        const outcome = await this.scanFolder(root, folder, abort.signal, searched.get(folder));
         if (outcome.unmatched) unmatched.push(outcome.unmatched);
         else status.series_matched++;
         if (outcome.unchanged) status.folders_unchanged++;
@@ -222,6 +225,7 @@ export class LibraryScanService implements OnApplicationShutdown {
     root: string,
     folder: string,
     signal: AbortSignal,
+    searched?: UnmatchedFolder,
   ): Promise<{ unchanged: boolean; unmatched?: UnmatchedFolder }> {
     const contents = await readSeriesFolder(root, folder);
     const known = await this.folders.get(folder);
@@ -231,6 +235,17 @@ export class LibraryScanService implements OnApplicationShutdown {
       (await this.series.findById(known.seriesId))
     ) {
       return { unchanged: true };
+    }
+    // Unmatched last time and unchanged since: the same answer, without asking the sites (unless
+    // a series took this folder meanwhile).
+    if (
+      searched &&
+      known &&
+      !known.seriesId &&
+      known.signature === contents.signature &&
+      !(await this.series.findByFolder(folder))
+    ) {
+      return { unchanged: true, unmatched: searched };
     }
     const series = await this.identify(folder, contents, known?.seriesId ?? null, signal);
     if ('unmatched' in series) {

@@ -1,9 +1,13 @@
 import { InitialSchemaPostgres1763700000000 } from './postgres/1763700000000-initial-schema';
 import { NotificationsLibraryFoldersPostgres1763800000000 } from './postgres/1763800000000-notifications-library-folders';
-import { SchedulerPostgres1765100000000 } from './postgres/1765100000000-scheduler';
-import { NotificationChannelsPostgres1765200000000 } from './postgres/1765200000000-notification-channels';
+import { SeriesCountsPostgres1765000000000 } from './postgres/1765000000000-series-counts';
+import { QueueTotalsPostgres1765000000001 } from './postgres/1765000000001-queue-totals';
 import { InitialSchemaSqlite1763700000000 } from './sqlite/1763700000000-initial-schema';
 import { NotificationsLibraryFoldersSqlite1763800000000 } from './sqlite/1763800000000-notifications-library-folders';
+import { SeriesCountsSqlite1765000000000 } from './sqlite/1765000000000-series-counts';
+import { QueueTotalsSqlite1765000000001 } from './sqlite/1765000000001-queue-totals';
+import { SchedulerPostgres1765100000000 } from './postgres/1765100000000-scheduler';
+import { NotificationChannelsPostgres1765200000000 } from './postgres/1765200000000-notification-channels';
 import { SchedulerSqlite1765100000000 } from './sqlite/1765100000000-scheduler';
 import { NotificationChannelsSqlite1765200000000 } from './sqlite/1765200000000-notification-channels';
 
@@ -14,12 +18,16 @@ import { NotificationChannelsSqlite1765200000000 } from './sqlite/1765200000000-
 export const SQLITE_MIGRATIONS = [
   InitialSchemaSqlite1763700000000,
   NotificationsLibraryFoldersSqlite1763800000000,
+  SeriesCountsSqlite1765000000000,
+  QueueTotalsSqlite1765000000001,
   SchedulerSqlite1765100000000,
   NotificationChannelsSqlite1765200000000,
 ];
 export const POSTGRES_MIGRATIONS = [
   InitialSchemaPostgres1763700000000,
   NotificationsLibraryFoldersPostgres1763800000000,
+  SeriesCountsPostgres1765000000000,
+  QueueTotalsPostgres1765000000001,
   SchedulerPostgres1765100000000,
   NotificationChannelsPostgres1765200000000,
 ];

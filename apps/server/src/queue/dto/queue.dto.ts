@@ -21,13 +21,17 @@ import {
   type HosterAttempt,
   LANGUAGE_CODES,
   type LanguageCode,
+  type Page,
   QUEUE_ITEM_STATUSES,
+  QUEUE_LISTS,
   QUEUE_PRIORITIES,
   type QueueAddRequest,
   type QueueAddResponse,
   type QueueClearResponse,
   type QueueItem,
   type QueueItemIdsRequest,
+  type QueueItemsQuery,
+  type QueueList,
   type QueueItemStatus,
   type QueuePriority,
   type QueueProgress,
@@ -134,7 +138,10 @@ export class QueueReorderRequestDto implements QueueReorderRequest {
   @IsUUID()
   item_id!: string;
 
-  @ApiProperty({ minimum: 0, description: '0-based index in pending_queue' })
+  @ApiProperty({
+    minimum: 0,
+    description: '0-based index in the pending list (GET /api/queue/items?list=pending)',
+  })
   @IsInt()
   @Min(0)
   @Max(1_000_000)
@@ -187,10 +194,39 @@ export class QueueStatusResponseDto implements QueueStatusResponse {
   @ApiProperty() is_running!: boolean;
   @ApiProperty() is_paused!: boolean;
   @ApiProperty({ type: [QueueItemDto] }) active_downloads!: QueueItem[];
-  @ApiProperty({ type: [QueueItemDto] }) pending_queue!: QueueItem[];
-  @ApiProperty({ type: [QueueItemDto] }) completed_downloads!: QueueItem[];
-  @ApiProperty({ type: [QueueItemDto] }) failed_downloads!: QueueItem[];
   @ApiProperty({ type: QueueStatsDto }) stats!: QueueStats;
+}
+
+export class QueueItemsQueryDto implements QueueItemsQuery {
+  @ApiProperty({
+    enum: QUEUE_LISTS,
+    description: 'pending: queue order; completed, failed: most recently finished first',
+  })
+  @IsIn(QUEUE_LISTS)
+  list!: QueueList;
+
+  @ApiPropertyOptional({ minimum: 1, default: 1 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
+  page?: number;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 500, default: 50 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  page_size?: number;
+}
+
+export class QueueItemPageDto implements Page<QueueItem> {
+  @ApiProperty({ type: [QueueItemDto] }) items!: QueueItem[];
+  @ApiProperty() total!: number;
+  @ApiProperty() page!: number;
+  @ApiProperty() page_size!: number;
 }
 
 class SkippedEpisodeDto {

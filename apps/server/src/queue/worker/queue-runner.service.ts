@@ -29,6 +29,12 @@ export type StopReason = 'cancel' | 'pause' | 'shutdown' | 'lost';
 const TICK_MS = 1_000;
 const LEASE_MS = 60_000;
 const RENEW_MS = 15_000;
+/**
+ * How often a pass looks for expired leases. A lease lasts
+ * 60 s, so a dead instance's item waits at most this much longer; every second was an UPDATE
+ * per second for nothing on an idle queue.
+ */
+const RELEASE_STALE_MS = 15_000;
 const PROGRESS_EVENT_MS = 250;
 const PROGRESS_DB_MS = 2_000;
 
@@ -62,6 +68,8 @@ export class QueueRunner implements OnApplicationBootstrap, BeforeApplicationShu
   /** The stored run state as the last pass read it. */
   private seen: QueueRunState | null = null;
   private passes = 0;
+  /** When the last pass looked for expired leases (clock ms). */
+  private lastRelease = 0;
 
   constructor(
     private readonly repo: QueueRepository,
@@ -146,7 +154,7 @@ export class QueueRunner implements OnApplicationBootstrap, BeforeApplicationShu
   }
 
   private async tick(): Promise<void> {
-    await this.repo.releaseStale(new Date(this.clock.now()));
+    await this.releaseExpired();
     if (!(await this.follow())) return;
     const problem = await this.targets.problem();
     if (problem !== this.lastProblem) {
@@ -162,6 +170,17 @@ export class QueueRunner implements OnApplicationBootstrap, BeforeApplicationShu
       if (!item) continue;
       this.start(item);
     }
+  }
+
+  /**
+   * Items whose lease ran out (a dead instance's, or a run of this one that crashed without
+   * ending) go back to pending: every {@link RELEASE_STALE_MS}, not on every pass.
+   */
+  private async releaseExpired(): Promise<void> {
+    const now = this.clock.now();
+    if (now - this.lastRelease < RELEASE_STALE_MS) return;
+    this.lastRelease = now;
+    await this.repo.releaseStale(new Date(now));
   }
 
   /**

@@ -1,10 +1,13 @@
 import { DestroyRef, Injectable, computed, inject, signal } from '@angular/core';
-import type {
-  DownloadProgressEvent,
-  QueueAddRequest,
-  QueueAddResponse,
-  QueueItem,
-  QueueStatusResponse,
+import {
+  type DownloadProgressEvent,
+  type Page,
+  QUEUE_LISTS,
+  type QueueAddRequest,
+  type QueueAddResponse,
+  type QueueItem,
+  type QueueList,
+  type QueueStatusResponse,
 } from '@aniworld/contracts';
 import { type Observable, firstValueFrom } from 'rxjs';
 import { type ApiError, toApiError } from '../core/api/api-error';
@@ -18,9 +21,36 @@ function isQueueStatus(value: unknown): value is QueueStatusResponse {
   return (
     typeof value === 'object' &&
     value !== null &&
-    Array.isArray((value as QueueStatusResponse).pending_queue)
+    Array.isArray((value as QueueStatusResponse).active_downloads) &&
+    typeof (value as QueueStatusResponse).stats === 'object'
   );
 }
+
+/** Items per page of each list: the pending list is the one people reorder, so it shows more. */
+export const QUEUE_PAGE_SIZE: Record<QueueList, number> = {
+  pending: 50,
+  completed: 20,
+  failed: 20,
+};
+
+const emptyPage = (list: QueueList): Page<QueueItem> => ({
+  items: [],
+  total: 0,
+  page: 1,
+  page_size: QUEUE_PAGE_SIZE[list],
+});
+
+/** The totals that say a list changed (an item added, finished, retried or removed). */
+const listKey = (status: QueueStatusResponse | null): string =>
+  status
+    ? [
+        status.stats.pending,
+        status.stats.active,
+        status.stats.completed,
+        status.stats.failed,
+        status.stats.total_items,
+      ].join()
+    : '';
 
 function withProgress(item: QueueItem, event: DownloadProgressEvent): QueueItem {
   return {
@@ -36,28 +66,39 @@ function withProgress(item: QueueItem, event: DownloadProgressEvent): QueueItem 
   };
 }
 
-/** The download queue, kept live by `queue_status` and `download_progress` socket events. */
+/**
+ * The download queue. The status (state, totals, running downloads) is kept live by the small
+ * `queue_status` and `download_progress` socket events; the lists are paged
+ * (`GET /api/queue/items`) and only the page on screen is read again, when the totals say that a
+ * list changed.
+ */
 @Injectable({ providedIn: 'root' })
 export class QueueStore {
   private readonly api = inject(QueueApiService);
   private readonly socket = inject(SocketService);
 
   private readonly state = signal<QueueStatusResponse | null>(null);
+  private readonly lists = signal<Record<QueueList, Page<QueueItem>>>({
+    pending: emptyPage('pending'),
+    completed: emptyPage('completed'),
+    failed: emptyPage('failed'),
+  });
   readonly status = this.state.asReadonly();
   readonly loading = signal(false);
   readonly busy = signal(false);
   readonly error = signal<{ action: QueueAction; error: ApiError } | null>(null);
 
   readonly active = computed(() => this.state()?.active_downloads ?? []);
-  readonly pending = computed(() => this.state()?.pending_queue ?? []);
-  readonly completed = computed(() => this.state()?.completed_downloads ?? []);
-  readonly failed = computed(() => this.state()?.failed_downloads ?? []);
+  /** The page on screen of each list. */
+  readonly pending = computed(() => this.lists().pending.items);
+  readonly completed = computed(() => this.lists().completed.items);
+  readonly failed = computed(() => this.lists().failed.items);
   readonly isEmpty = computed(
     () =>
       this.active().length +
-        this.pending().length +
-        this.completed().length +
-        this.failed().length ===
+        this.totalOf('pending') +
+        this.totalOf('completed') +
+        this.totalOf('failed') ===
       0,
   );
 
@@ -65,7 +106,7 @@ export class QueueStore {
     this.socket.join('downloads');
     this.socket.join('download_progress');
     const subscriptions = [
-      this.socket.on('queue_status').subscribe((status) => this.state.set(status)),
+      this.socket.on('queue_status').subscribe((status) => this.onStatus(status)),
       this.socket.on('download_progress').subscribe((event) => this.applyProgress(event)),
       // Completion and failure move items between lists: the server's view is the truth.
       this.socket.on('download_complete').subscribe(() => void this.load(true)),
@@ -74,16 +115,47 @@ export class QueueStore {
     inject(DestroyRef).onDestroy(() => subscriptions.forEach((s) => s.unsubscribe()));
   }
 
+  /** Items in a list altogether (the page on screen holds at most its page size). */
+  totalOf(list: QueueList): number {
+    return this.lists()[list].total;
+  }
+
+  pageOf(list: QueueList): number {
+    return this.lists()[list].page;
+  }
+
+  pageCount(list: QueueList): number {
+    const { total, page_size } = this.lists()[list];
+    return Math.max(1, Math.ceil(total / page_size));
+  }
+
+  /** Index in the whole list of the `index`-th item on the page on screen. */
+  offsetOf(list: QueueList): number {
+    const { page, page_size } = this.lists()[list];
+    return (page - 1) * page_size;
+  }
+
+  /** Shows another page of a list (clamped to the pages there are). */
+  async showPage(list: QueueList, page: number): Promise<void> {
+    const target = Math.min(Math.max(1, page), this.pageCount(list));
+    try {
+      await this.readList(list, target);
+    } catch (error) {
+      this.error.set({ action: 'load', error: toApiError(error) });
+    }
+  }
+
   errorFor(action: QueueAction): ApiError | null {
     const current = this.error();
     return current?.action === action ? current.error : null;
   }
 
-  /** Loads the queue; `quiet` skips the loading indicator for background refreshes. */
+  /** Loads the status and the page on screen of each list; `quiet` skips the indicator. */
   async load(quiet = false): Promise<void> {
     if (!quiet) this.loading.set(true);
     try {
-      this.state.set(await firstValueFrom(this.api.status()));
+      const [status] = await Promise.all([firstValueFrom(this.api.status()), this.readLists()]);
+      this.state.set(status);
       if (this.error()?.action === 'load') this.error.set(null);
     } catch (error) {
       this.error.set({ action: 'load', error: toApiError(error) });
@@ -113,21 +185,47 @@ export class QueueStore {
     return (await this.run('clear', this.api.clearCompleted())) !== null;
   }
 
-  /** Moves a pending item at once (drag and drop must feel instant) and undoes it if refused. */
+  /**
+   * Moves a pending item at once (drag and drop must feel instant) and undoes it if refused.
+   * The indexes are on the page on screen; the server gets the index in the whole list.
+   */
   async reorder(fromIndex: number, toIndex: number): Promise<void> {
-    const current = this.state();
-    if (!current || fromIndex === toIndex) return;
-    const pending = [...current.pending_queue];
+    const current = this.lists();
+    if (fromIndex === toIndex) return;
+    const pending = [...current.pending.items];
     const [moved] = pending.splice(fromIndex, 1);
     if (!moved) return;
     pending.splice(toIndex, 0, moved);
-    this.state.set({ ...current, pending_queue: pending });
+    this.lists.set({ ...current, pending: { ...current.pending, items: pending } });
     const result = await this.run(
       'reorder',
-      this.api.reorder({ item_id: moved.id, new_position: toIndex }),
+      this.api.reorder({ item_id: moved.id, new_position: this.offsetOf('pending') + toIndex }),
       false,
     );
-    if (result === null) this.state.set(current);
+    if (result === null) this.lists.set(current);
+  }
+
+  /** A status from the socket; the lists on screen are read again when the totals moved. */
+  private onStatus(status: QueueStatusResponse): void {
+    const changed = listKey(status) !== listKey(this.state());
+    this.state.set(status);
+    if (changed) void this.readLists().catch(() => undefined);
+  }
+
+  private async readLists(): Promise<void> {
+    await Promise.all(QUEUE_LISTS.map((list) => this.readList(list, this.lists()[list].page)));
+  }
+
+  private async readList(list: QueueList, page: number): Promise<void> {
+    const result = await firstValueFrom(
+      this.api.items({ list, page, page_size: QUEUE_PAGE_SIZE[list] }),
+    );
+    // A page emptied by removals: show the last page there is instead.
+    if (result.items.length === 0 && result.total > 0 && page > 1) {
+      await this.readList(list, Math.ceil(result.total / QUEUE_PAGE_SIZE[list]));
+      return;
+    }
+    this.lists.update((lists) => ({ ...lists, [list]: result }));
   }
 
   private applyProgress(event: DownloadProgressEvent): void {
@@ -141,11 +239,18 @@ export class QueueStore {
       return;
     }
     // Started since the last status: move it from pending to active.
-    const pendingItem = current.pending_queue.find((item) => item.id === event.download_id);
+    const lists = this.lists();
+    const pendingItem = lists.pending.items.find((item) => item.id === event.download_id);
     if (pendingItem) {
+      this.lists.set({
+        ...lists,
+        pending: {
+          ...lists.pending,
+          items: lists.pending.items.filter((item) => item.id !== event.download_id),
+        },
+      });
       this.state.set({
         ...current,
-        pending_queue: current.pending_queue.filter((item) => item.id !== event.download_id),
         active_downloads: [...current.active_downloads, withProgress(pendingItem, event)],
       });
     }
@@ -161,9 +266,12 @@ export class QueueStore {
     try {
       const value = await firstValueFrom(call, { defaultValue: null });
       this.error.set(null);
-      // Control calls answer with the new status; the others need a fresh read.
-      if (isQueueStatus(value)) this.state.set(value);
-      else if (reload) await this.load(true);
+      // Control calls answer with the new status (the lists are read again); the others need a
+      // fresh read of everything.
+      if (isQueueStatus(value)) {
+        this.state.set(value);
+        if (reload) await this.readLists();
+      } else if (reload) await this.load(true);
       return { value };
     } catch (error) {
       this.error.set({ action, error: toApiError(error) });

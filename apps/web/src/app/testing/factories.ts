@@ -4,6 +4,7 @@ import {
   type AnimeSummary,
   type AppNotification,
   type ConfigResponse,
+  type Page,
   type QueueItem,
   type QueueStatusResponse,
 } from '@aniworld/contracts';
@@ -35,14 +36,20 @@ export function queueItem(overrides: Partial<QueueItem> = {}): QueueItem {
   };
 }
 
+/** One page of queue items; the total defaults to the items given. */
+export function queuePage(
+  items: QueueItem[] = [],
+  total = items.length,
+  page = 1,
+): Page<QueueItem> {
+  return { items, total, page, page_size: 50 };
+}
+
 export function queueStatus(overrides: Partial<QueueStatusResponse> = {}): QueueStatusResponse {
   return {
     is_running: true,
     is_paused: false,
     active_downloads: [],
-    pending_queue: [],
-    completed_downloads: [],
-    failed_downloads: [],
     stats: {
       total_items: 0,
       pending: 0,

@@ -6,7 +6,7 @@ import {
 } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { firstValueFrom } from 'rxjs';
-import { animeSummary, configResponse, queueStatus } from '../../testing/factories';
+import { animeSummary, configResponse, queuePage, queueStatus } from '../../testing/factories';
 import { AnimeApiService } from './anime-api.service';
 import { AuthApiService } from './auth-api.service';
 import { ConfigApiService } from './config-api.service';
@@ -145,6 +145,13 @@ describe('QueueApiService', () => {
     expect((await call(api.status(), 'GET', '/api/queue/status', queueStatus())).value).toEqual(
       queueStatus(),
     );
+    await call(
+      api.items({ list: 'failed', page: 2, page_size: 20 }),
+      'GET',
+      '/api/queue/items?list=failed&page=2&page_size=20',
+      queuePage(),
+    );
+    await call(api.items({ list: 'pending' }), 'GET', '/api/queue/items?list=pending', queuePage());
     const add = {
       serie_id: 'frieren',
       episodes: [{ season: 1, episode: 2 }],

@@ -1,10 +1,13 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type {
+  Page,
   QueueAddRequest,
   QueueAddResponse,
   QueueClearResponse,
+  QueueItem,
   QueueItemIdsRequest,
+  QueueItemsQuery,
   QueueReorderRequest,
   QueueRetryRequest,
   QueueStatusResponse,
@@ -20,6 +23,14 @@ export class QueueApiService {
 
   status(): Observable<QueueStatusResponse> {
     return this.http.get<QueueStatusResponse>('/api/queue/status');
+  }
+
+  /** One page of the pending, completed or failed items. */
+  items(query: QueueItemsQuery): Observable<Page<QueueItem>> {
+    const params: Record<string, string> = { list: query.list };
+    if (query.page !== undefined) params['page'] = String(query.page);
+    if (query.page_size !== undefined) params['page_size'] = String(query.page_size);
+    return this.http.get<Page<QueueItem>>('/api/queue/items', { params });
   }
 
   add(request: QueueAddRequest): Observable<QueueAddResponse> {

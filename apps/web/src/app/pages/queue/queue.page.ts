@@ -1,4 +1,5 @@
 import { type CdkDragDrop, DragDropModule } from '@angular/cdk/drag-drop';
+import { NgTemplateOutlet } from '@angular/common';
 import { ChangeDetectionStrategy, Component, DestroyRef, inject } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
@@ -16,6 +17,7 @@ import { QueueStore } from '../../stores/queue.store';
   selector: 'aw-queue-page',
   imports: [
     DragDropModule,
+    NgTemplateOutlet,
     RouterLink,
     MatButtonModule,
     MatProgressBarModule,

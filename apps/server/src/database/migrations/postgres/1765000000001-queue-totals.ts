@@ -1,0 +1,70 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+
+/**
+ * Queue totals kept by a trigger, so the status does not count the whole history on every read:
+ * `queue_totals` holds signed deltas per status (items, and bytes of completed items) that the
+ * trigger appends on every insert, status change and delete, including cascades. Readers sum the
+ * few rows; `QueueRepository.totals` folds them back into one row per status now and then.
+ * Appending rather than updating one row per status means concurrent writers never wait for
+ * each other's row lock (and cannot deadlock on it). Also indexes in the order of the paged lists.
+ */
+export class QueueTotalsPostgres1765000000001 implements MigrationInterface {
+  name = 'QueueTotalsPostgres1765000000001';
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(`CREATE TABLE "queue_totals" (
+      "status" varchar(16) NOT NULL,
+      "items" integer NOT NULL,
+      "bytes" bigint NOT NULL
+    )`);
+    await q.query(`INSERT INTO "queue_totals" ("status", "items", "bytes")
+      SELECT "status", COUNT(*), COALESCE(SUM(CASE WHEN "status" = 'completed' THEN "bytes_done" ELSE 0 END), 0)
+      FROM "download_queue_items" GROUP BY "status"`);
+    await q.query(`CREATE FUNCTION "queue_totals_track"() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF TG_OP IN ('UPDATE', 'DELETE') THEN
+          INSERT INTO "queue_totals" VALUES (OLD."status", -1,
+            CASE WHEN OLD."status" = 'completed' THEN -OLD."bytes_done" ELSE 0 END);
+        END IF;
+        IF TG_OP IN ('UPDATE', 'INSERT') THEN
+          INSERT INTO "queue_totals" VALUES (NEW."status", 1,
+            CASE WHEN NEW."status" = 'completed' THEN NEW."bytes_done" ELSE 0 END);
+        END IF;
+        RETURN NULL;
+      END
+    $$`);
+    await q.query(`CREATE TRIGGER "tr_queue_totals_insert_delete" AFTER INSERT OR DELETE
+      ON "download_queue_items" FOR EACH ROW EXECUTE FUNCTION "queue_totals_track"()`);
+    await q.query(`CREATE TRIGGER "tr_queue_totals_update" AFTER UPDATE OF "status", "bytes_done"
+      ON "download_queue_items" FOR EACH ROW
+      WHEN (OLD."status" <> NEW."status"
+        OR ((OLD."status" = 'completed' OR NEW."status" = 'completed') AND OLD."bytes_done" <> NEW."bytes_done"))
+      EXECUTE FUNCTION "queue_totals_track"()`);
+    // TRUNCATE fires no row triggers: it empties the totals with the items.
+    await q.query(`CREATE FUNCTION "queue_totals_truncate"() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        DELETE FROM "queue_totals";
+        RETURN NULL;
+      END
+    $$`);
+    await q.query(`CREATE TRIGGER "tr_queue_totals_truncate" AFTER TRUNCATE
+      ON "download_queue_items" FOR EACH STATEMENT EXECUTE FUNCTION "queue_totals_truncate"()`);
+    await q.query(
+      `CREATE INDEX "ix_queue_finished" ON "download_queue_items" ("status", "completed_at", "updated_at", "id")`,
+    );
+    await q.query(
+      `CREATE INDEX "ix_queue_pending_order" ON "download_queue_items" ("status", "priority", "position", "created_at", "id")`,
+    );
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP INDEX "ix_queue_pending_order"`);
+    await q.query(`DROP INDEX "ix_queue_finished"`);
+    await q.query(`DROP TRIGGER "tr_queue_totals_truncate" ON "download_queue_items"`);
+    await q.query(`DROP FUNCTION "queue_totals_truncate"()`);
+    await q.query(`DROP TRIGGER "tr_queue_totals_update" ON "download_queue_items"`);
+    await q.query(`DROP TRIGGER "tr_queue_totals_insert_delete" ON "download_queue_items"`);
+    await q.query(`DROP FUNCTION "queue_totals_track"()`);
+    await q.query(`DROP TABLE "queue_totals"`);
+  }
+}
