@@ -6,6 +6,7 @@ import {
   isInternalAddress,
   type Providers,
 } from '../src';
+import { FakeHttp, html } from './helpers/fake-http';
 
 describe('isInternalAddress', () => {
   it.each([
@@ -58,6 +59,28 @@ describe('createUrlGuard', () => {
       undefined,
     );
     await expect(createUrlGuard(true, resolver)('http://127.0.0.1:6379/')).resolves.toBe(undefined);
+  });
+});
+
+describe('a public hoster pointing into the local network', () => {
+  // A public IP literal needs no DNS; the media URL on its page points at a loopback service.
+  const embed = 'http://93.184.216.34/vidoza/embed-x.html';
+
+  it('refuses the media URL of the descriptor and checks every request the extractor makes', async () => {
+    const http = new FakeHttp().on(embed, html('<source src="http://127.0.0.1:6379/x.mp4">'));
+    const providers = createProviders({
+      sites: { aniworld: { baseUrl: 'http://93.184.216.34' } },
+      http,
+    });
+    await expect(providers.extract('Vidoza', embed)).rejects.toMatchObject({
+      name: 'UnsafeDestination',
+      address: '127.0.0.1',
+    });
+    // The extractor's own requests carry the check, so undici applies it to each redirect hop.
+    const check = http.requests[0]?.checkUrl;
+    expect(check).toBeDefined();
+    await expect(check?.('http://10.0.0.1/admin')).rejects.toBeInstanceOf(UnsafeDestination);
+    await providers.close();
   });
 });
 

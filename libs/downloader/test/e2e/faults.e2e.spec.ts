@@ -144,6 +144,14 @@ describe('fault injection (sandbox CDN)', () => {
     expect(existsSync(target)).toBe(false);
   });
 
+  it('a 20 MB "playlist" is refused as InvalidMedia instead of being read into memory', async () => {
+    const target = join(dir, 'huge-playlist.ts');
+    await expect(
+      download(hls(`pad=${20 * 1024 * 1024}`), target, { ...FAST, verify: false }),
+    ).rejects.toMatchObject({ code: 'INVALID_MEDIA', message: expect.stringMatching(/more than/) });
+    expect(existsSync(target)).toBe(false);
+  });
+
   it('the throughput rule leaves a download alone that keeps up with it', async () => {
     const target = join(dir, 'fast-enough.ts');
     await download(hls('rate=2000000'), target, {

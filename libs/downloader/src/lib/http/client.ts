@@ -1,5 +1,15 @@
 import { Agent, redirectInterceptor, request, type Dispatcher } from './undici';
-import { Aborted, StalledError, TooSlow, errorForStatus, mapNetworkError } from '../core/errors';
+import {
+  Aborted,
+  InvalidMedia,
+  StalledError,
+  TooSlow,
+  errorForStatus,
+  mapNetworkError,
+} from '../core/errors';
+
+/** Playlists and keys are kilobytes; a hostile CDN's 200 MB "playlist" stops here. */
+export const MAX_BUFFERED_BYTES = 16 * 1024 * 1024;
 import { sleep } from '../core/sleep';
 import { findStalled, type Watched } from './stall-watch';
 import type { TokenBucket } from './token-bucket';
@@ -139,17 +149,29 @@ export class HttpClient {
     };
   }
 
-  /** GET into memory; for playlists and keys. */
-  async fetchBuffer(url: string): Promise<{
+  /** GET into memory, at most `maxBytes` (then InvalidMedia, not retried); for playlists and keys. */
+  async fetchBuffer(
+    url: string,
+    maxBytes = MAX_BUFFERED_BYTES,
+  ): Promise<{
     data: Buffer;
     headers: Record<string, string | string[] | undefined>;
     url: string;
   }> {
     const res = await this.open(url);
     const chunks: Buffer[] = [];
-    await res.consume((c) => {
-      chunks.push(c);
-    });
+    let size = 0;
+    const tooLarge = new InvalidMedia(`more than ${maxBytes} bytes for a playlist or key`);
+    try {
+      await res.consume((c) => {
+        size += c.length;
+        if (size > maxBytes) throw tooLarge;
+        chunks.push(c);
+      });
+    } catch (error) {
+      res.cancel();
+      throw size > maxBytes ? tooLarge : error;
+    }
     return { data: Buffer.concat(chunks), headers: res.headers, url };
   }
 
