@@ -8,4 +8,5 @@ export * from './lib/auth';
 export * from './lib/providers';
 export * from './lib/anime';
 export * from './lib/notifications';
+export * from './lib/arr';
 export * from './lib/socket';
