@@ -1,5 +1,7 @@
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { AnimeSeriesEntity } from '../anime/entities/anime-series.entity';
+import { ArrCategoryEntity } from '../arr/qbittorrent/entities/arr-category.entity';
+import { ArrTorrentEntity } from '../arr/qbittorrent/entities/arr-torrent.entity';
 import { EpisodeEntity } from '../anime/entities/episode.entity';
 import { LibraryFolderEntity } from '../anime/entities/library-folder.entity';
 import { UserSessionEntity } from '../auth/entities/user-session.entity';
@@ -18,6 +20,8 @@ export const ENTITIES = [
   SystemSettingEntity,
   NotificationEntity,
   LibraryFolderEntity,
+  ArrCategoryEntity,
+  ArrTorrentEntity,
 ];
 
 /** TypeORM options for the configured database. Schema changes come only from migrations. */

@@ -9,6 +9,9 @@ export interface NewQueueItem {
   episodeId: number;
   priority: PriorityRank;
   language: LanguageCode | null;
+  /** Final file path outside the library (download client items); null = naming template. */
+  targetPath?: string | null;
+  category?: string | null;
 }
 
 export type InsertResult =
@@ -79,6 +82,9 @@ export class QueueRepository {
       leaseExpiresAt: null,
       startedAt: null,
       completedAt: null,
+      targetPath: item.targetPath ?? null,
+      held: false,
+      category: item.category ?? null,
     });
     try {
       await this.repo.insert(entity);
@@ -139,6 +145,14 @@ export class QueueRepository {
       .addOrderBy('q.updatedAt', 'DESC')
       .take(limit)
       .getMany();
+  }
+
+  async setHeld(ids: string[], held: boolean): Promise<void> {
+    if (ids.length) await this.repo.update({ id: In(ids) }, { held });
+  }
+
+  async setCategory(ids: string[], category: string | null): Promise<void> {
+    if (ids.length) await this.repo.update({ id: In(ids) }, { category });
   }
 
   async countByStatus(): Promise<Record<QueueItemStatus, number>> {
@@ -241,6 +255,7 @@ export class QueueRepository {
          WHERE "id" = (
            SELECT "id" FROM "download_queue_items"
            WHERE "status" = 'pending' AND ("next_attempt_at" IS NULL OR "next_attempt_at" <= $3)
+             AND "held" = false
              AND NOT EXISTS (SELECT 1 FROM "system_settings" WHERE "key" = $4
                AND ("value"::jsonb @> '{"paused":true}' OR "value"::jsonb @> '{"running":false}'))
            ORDER BY "priority", "position", "created_at" LIMIT 1 FOR UPDATE SKIP LOCKED)
@@ -257,6 +272,7 @@ export class QueueRepository {
       .createQueryBuilder('q')
       .select('q.id', 'id')
       .where("q.status = 'pending'")
+      .andWhere('q.held = 0')
       .andWhere('(q.next_attempt_at IS NULL OR q.next_attempt_at <= :now)', {
         now: sqliteDate(now),
       })
@@ -275,7 +291,7 @@ export class QueueRepository {
           leaseExpiresAt: until,
           startedAt: () => `COALESCE("started_at", '${sqliteDate(now)}')`,
         })
-        .where("id = :id AND status = 'pending'", { id })
+        .where("id = :id AND status = 'pending' AND held = 0", { id })
         .andWhere(
           `NOT EXISTS (SELECT 1 FROM "system_settings" WHERE "key" = :stateKey
              AND (json_extract("value", '$.paused') = 1 OR json_extract("value", '$.running') = 0))`,

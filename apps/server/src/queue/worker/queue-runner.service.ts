@@ -137,6 +137,14 @@ export class QueueRunner implements OnApplicationBootstrap, BeforeApplicationShu
     await Promise.all(jobs.map((job) => job.done));
   }
 
+  /** Suspends one running download like a pause: partial file kept, back to pending. */
+  async suspend(id: string): Promise<void> {
+    const job = this.jobs.get(id);
+    if (!job) return;
+    job.controller.abort('pause' satisfies StopReason);
+    await job.done;
+  }
+
   /** Cancels one running download: aborted, its partial files deleted. */
   async cancel(id: string): Promise<void> {
     const job = this.jobs.get(id);
@@ -247,6 +255,7 @@ export class QueueRunner implements OnApplicationBootstrap, BeforeApplicationShu
         series,
         episode,
         language: item.language,
+        targetPath: item.targetPath,
         signal: job.controller.signal,
         onTarget: (path) => (job.target = path),
         onProgress: (p) => {
