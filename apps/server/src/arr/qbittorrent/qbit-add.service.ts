@@ -91,10 +91,11 @@ export class QbitAddService {
       throw new Error(`release mode '${id.mode}' is not supported by the download client yet`);
     const series = await this.ensureSeries(id);
     const name = c.name?.trim() || releaseTitle(id, { seriesTitle: series.name });
+    // An unknown category is created, as qBittorrent does; `savepath` wins over its folder.
+    const categoryFolder = await this.categories.folderFor(options.category);
     const savePath = options.savePath
       ? this.categories.resolvePath(options.savePath)
-      : await this.categories.folderFor(options.category);
-    if (options.category) await this.categories.folderFor(options.category);
+      : categoryFolder;
     const contentPath = join(savePath, sanitizeFileName(name, 'mp4', c.infoHash));
     const queued = await this.queue.addTargeted({
       seriesKey: series.key,

@@ -36,11 +36,16 @@ export class QbitApiService {
 
   async login(req: Request, res: Response): Promise<string> {
     const f = fieldsOf(req);
-    const outcome = await this.sessions.login(
-      req.ip ?? 'unknown',
-      field(f, 'username') ?? '',
-      field(f, 'password') ?? '',
-    );
+    const username = field(f, 'username');
+    // A login that carries no form but valid HTTP Basic credentials is a login too.
+    const outcome =
+      username === undefined && this.sessions.basicAuthValid(req.headers.authorization)
+        ? 'ok'
+        : await this.sessions.login(
+            req.ip ?? 'unknown',
+            username ?? '',
+            field(f, 'password') ?? '',
+          );
     if (outcome === 'banned')
       throw new QbitError(
         403,
