@@ -16,9 +16,6 @@ import { SystemSettingsRepository } from '../database/system-settings.repository
 import { allItems, waitForItem } from '../../test/helpers/queue';
 import { FAST_PROVIDERS, startTestApp, tempDir, type TestApp } from '../../test/helpers/test-app';
 
-// Downloads from the sandbox take seconds on a loaded 2-core machine; the tests wait on state.
-jest.setTimeout(60_000);
-
 const HOSTILE_TITLE = '../../etc\u0001 "Böse" <Serie>: Teil/2 *?|\u001b[31m';
 
 /** Every file under dir, relative, recursively. */

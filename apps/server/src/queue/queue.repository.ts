@@ -12,6 +12,8 @@ export interface NewQueueItem {
   /** Final file path outside the library (download client items); null = naming template. */
   targetPath?: string | null;
   category?: string | null;
+  /** Inserted held (a torrent added paused): never claimable, not even for a moment. */
+  held?: boolean;
 }
 
 export type InsertResult =
@@ -83,7 +85,7 @@ export class QueueRepository {
       startedAt: null,
       completedAt: null,
       targetPath: item.targetPath ?? null,
-      held: false,
+      held: item.held ?? false,
       category: item.category ?? null,
     });
     try {
@@ -246,8 +248,15 @@ export class QueueRepository {
    * Nothing is claimed while the stored run state (system_settings `queue.state`) says paused or
    * stopped: the claiming statement reads it, so it holds across instances without any cache.
    */
-  async claim(owner: string, now: Date, leaseMs: number): Promise<string | null> {
+  async claim(
+    owner: string,
+    now: Date,
+    leaseMs: number,
+    options: { targetedOnly?: boolean } = {},
+  ): Promise<string | null> {
     const until = new Date(now.getTime() + leaseMs);
+    // Only items with a fixed target path (they need no library), when the library is unusable.
+    const targeted = options.targetedOnly === true;
     if (this.postgres) {
       const rows = (await this.dataSource.query(
         `UPDATE "download_queue_items" SET "status" = 'downloading', "lease_owner" = $1,
@@ -255,7 +264,7 @@ export class QueueRepository {
          WHERE "id" = (
            SELECT "id" FROM "download_queue_items"
            WHERE "status" = 'pending' AND ("next_attempt_at" IS NULL OR "next_attempt_at" <= $3)
-             AND "held" = false
+             AND "held" = false${targeted ? ' AND "target_path" IS NOT NULL' : ''}
              AND NOT EXISTS (SELECT 1 FROM "system_settings" WHERE "key" = $4
                AND ("value"::jsonb @> '{"paused":true}' OR "value"::jsonb @> '{"running":false}'))
            ORDER BY "priority", "position", "created_at" LIMIT 1 FOR UPDATE SKIP LOCKED)
@@ -273,6 +282,7 @@ export class QueueRepository {
       .select('q.id', 'id')
       .where("q.status = 'pending'")
       .andWhere('q.held = 0')
+      .andWhere(targeted ? 'q.target_path IS NOT NULL' : '1 = 1')
       .andWhere('(q.next_attempt_at IS NULL OR q.next_attempt_at <= :now)', {
         now: sqliteDate(now),
       })

@@ -31,6 +31,8 @@ export interface TargetedAdd {
   priority: QueuePriority;
   targetPath: string;
   category: string | null;
+  /** Added held (paused): it waits until {@link QueueService.unhold}. */
+  held: boolean;
 }
 
 export type TargetedAddResult =
@@ -113,6 +115,7 @@ export class QueueService {
       language: input.language,
       targetPath: input.targetPath,
       category: input.category,
+      held: input.held,
     });
     if (!result.ok) {
       return {

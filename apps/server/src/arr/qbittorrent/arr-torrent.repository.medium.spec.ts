@@ -113,5 +113,27 @@ describe.each(dialects())(
         expect((await repo.find('d'.repeat(40)))?.queueItemId).toBe(inserted.item.id);
       },
     );
+
+    maybe('the queue claims no held item, and only fixed-target items when asked to', async () => {
+      await ds.getRepository(DownloadQueueItemEntity).clear();
+      const queue = new QueueRepository(ds);
+      const [a, b, c] = await seedEpisodes(ds, 3);
+      const insert = async (episodeId: number, targetPath: string | null) => {
+        const result = await queue.insert({ episodeId, priority: 1, language: null, targetPath });
+        if (!result.ok) throw new Error('not inserted');
+        return result.item.id;
+      };
+      const library = await insert(a.id, null);
+      const targeted = await insert(b.id, '/downloads/b.mp4');
+      const held = await insert(c.id, '/downloads/c.mp4');
+      await queue.setHeld([held], true);
+      const now = new Date();
+      expect(await queue.claim('me', now, 30_000, { targetedOnly: true })).toBe(targeted);
+      expect(await queue.claim('me', now, 30_000, { targetedOnly: true })).toBeNull();
+      expect(await queue.claim('me', now, 30_000)).toBe(library);
+      expect(await queue.claim('me', now, 30_000)).toBeNull();
+      await queue.setHeld([held], false);
+      expect(await queue.claim('me', now, 30_000)).toBe(held);
+    });
   },
 );

@@ -105,6 +105,7 @@ export class QbitAddService {
       priority: 'NORMAL',
       targetPath: contentPath,
       category: options.category || null,
+      held: options.stopped,
     });
     if (!queued.ok) throw new Error(queued.message);
     const inserted = await this.repo.insert({
@@ -128,7 +129,6 @@ export class QbitAddService {
       await this.queue.removeMany([queued.item.id]);
       return 'existing';
     }
-    if (options.stopped) await this.queue.hold([queued.item.id]);
     this.logger.log({ msg: 'torrent added', hash: c.infoHash, name, category: options.category });
     return 'added';
   }

@@ -13,8 +13,6 @@ import {
 } from '../../../test/helpers/test-app';
 import { waitUntil } from '../../../test/helpers/wait';
 
-jest.setTimeout(60_000);
-
 /**
  * The same calls to the real qBittorrent (Debian's qbittorrent-nox, run here on loopback with
  * its own profile) and to our surface: status codes, content types, and the JSON field names and

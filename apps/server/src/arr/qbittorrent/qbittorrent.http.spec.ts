@@ -21,9 +21,6 @@ import {
 } from '../../../test/helpers/test-app';
 import { waitUntil } from '../../../test/helpers/wait';
 
-// Requests and downloads take seconds on a loaded 2-core machine; the tests wait on state.
-jest.setTimeout(60_000);
-
 /** The fields Sonarr reads from `torrents/info` (ARR-PROTOCOLS §1.4) and their JSON types. */
 const SONARR_FIELDS: Record<string, 'string' | 'number'> = {
   hash: 'string',

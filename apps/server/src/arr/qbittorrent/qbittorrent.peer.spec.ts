@@ -16,9 +16,6 @@ import {
 } from '../../../test/helpers/test-app';
 import { waitUntil } from '../../../test/helpers/wait';
 
-// Requests and downloads take seconds on a loaded 2-core machine; the tests wait on state.
-jest.setTimeout(60_000);
-
 const id = (over: Partial<ReleaseIdentity> = {}): ReleaseIdentity => ({
   site: 'aniworld',
   seriesKey: 'sternenwanderer',
@@ -30,6 +27,8 @@ const id = (over: Partial<ReleaseIdentity> = {}): ReleaseIdentity => ({
 });
 
 /**
+ * No anime directory on purpose: download client items need no library.
+ *
  * `@ctrl/qbittorrent` 9.14.0, an independent client (it computes hashes itself with
  * @ctrl/magnet-link and @ctrl/torrent-file), drives the surface: docs/arr-qbittorrent.md.
  */
@@ -37,18 +36,15 @@ describe('qBittorrent surface driven by @ctrl/qbittorrent', () => {
   let sandbox: Sandbox;
   let t: TestApp;
   let client: QBittorrent;
-  let animeDir: string;
   let downloads: string;
 
   beforeAll(async () => {
     sandbox = await startSandbox({ port: 0 });
-    animeDir = tempDir('aniworld-anime-');
     downloads = tempDir('aniworld-arr-');
     t = await startTestApp(
       {
         ANIWORLD_BASE_URL: `${sandbox.baseUrl}/aniworld`,
         STO_BASE_URL: `${sandbox.baseUrl}/sto`,
-        ANIME_DIRECTORY: animeDir,
         ARR_DOWNLOAD_DIRECTORY: downloads,
         QBITTORRENT_PASSWORD: 'peer-secret',
       },
@@ -60,7 +56,6 @@ describe('qBittorrent surface driven by @ctrl/qbittorrent', () => {
   afterAll(async () => {
     await t.close();
     await sandbox.close();
-    rmSync(animeDir, { recursive: true, force: true });
     rmSync(downloads, { recursive: true, force: true });
   });
 

@@ -159,15 +159,26 @@ export class QueueRunner implements OnApplicationBootstrap, BeforeApplicationShu
     const problem = await this.targets.problem();
     if (problem !== this.lastProblem) {
       this.lastProblem = problem;
-      if (problem) this.logger.warn({ msg: 'downloads disabled', reason: problem });
+      if (problem)
+        this.logger.warn({
+          msg: 'library downloads disabled; items with a fixed target still run',
+          reason: problem,
+        });
     }
-    if (problem) return;
     // A pause that lands during this loop is seen by the claim itself (it reads the stored state).
+    // Without a usable library only items with a fixed target (download client items) can run.
     while (!this.closing && this.jobs.size < this.concurrency()) {
-      const id = await this.repo.claim(this.instanceId, new Date(this.clock.now()), LEASE_MS);
+      const id = await this.repo.claim(this.instanceId, new Date(this.clock.now()), LEASE_MS, {
+        targetedOnly: problem !== null,
+      });
       if (!id) break;
       const item = await this.repo.findById(id);
       if (!item) continue;
+      if (item.held) {
+        // Held between the claim and now (a torrent paused right then): not ours to run.
+        await this.repo.endRun(id, this.instanceId, { status: 'pending' });
+        continue;
+      }
       this.start(item);
     }
   }
