@@ -1,10 +1,10 @@
 import { type Sandbox, startSandbox } from '@aniworld/sandbox';
+import { waitFor } from '@aniworld/testing';
 import type {
   AnimeDetail,
   ChannelPayload,
   HealthResponse,
   NotificationChannel,
-  QueueStatusResponse,
   SchedulerResponse,
 } from '@aniworld/contracts';
 import { createHmac, timingSafeEqual } from 'node:crypto';
@@ -13,6 +13,7 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { type QueueSnapshot, queueSnapshot } from './support/queue';
 import { type ServerProcess, setUpOwner, startServer } from './support/server-process';
 
 const PASSWORD = 'Sched-J0b-Passw0rd!';
@@ -53,22 +54,11 @@ describe('scheduler, monitoring and webhooks against the built server', () => {
     return { status: res.status, body: (text ? JSON.parse(text) : null) as T };
   };
 
-  async function until<T>(
-    what: string,
-    probe: () => Promise<T | null>,
-    timeoutMs = 120_000,
-  ): Promise<T> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const value = await probe();
-      if (value !== null) return value;
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-      await new Promise((r) => setTimeout(r, 200));
-    }
-  }
+  const until = <T>(what: string, probe: () => Promise<T | null>, timeoutMs = 120_000) =>
+    waitFor(probe, what, { timeoutMs, intervalMs: 200 });
 
-  const completed = async (): Promise<QueueStatusResponse> =>
-    (await api<QueueStatusResponse>('GET', '/api/queue/status')).body;
+  const completed = (): Promise<QueueSnapshot> =>
+    queueSnapshot(async (path) => (await api('GET', path)).body);
 
   beforeAll(async () => {
     sandbox = await startSandbox({ port: 0 });

@@ -1,4 +1,4 @@
-import type { ConfigBackup, ConfigResponse } from '@aniworld/contracts';
+import type { ArrCredentials, ConfigBackup, ConfigResponse } from '@aniworld/contracts';
 import { type Browser, openBrowser, screenshotPage } from './support/browser';
 import { type RunningServer, startServer } from './support/server-process';
 import { api, setupOverApi, useToken } from './support/session';
@@ -105,5 +105,31 @@ describe('settings in the browser', () => {
     const restored = await api<ConfigResponse>(server.url, token, '/api/config');
     expect(restored.config.downloads.concurrency).toBe(2);
     expect(restored.config.providers.hoster_order[0]).toBe(firstHoster);
+  });
+
+  it('shows what Sonarr, Radarr and Prowlarr need, and regenerates the API key', async () => {
+    const { page } = browser;
+    await page.goto(`${server.url}/settings`);
+    const before = await api<ArrCredentials>(server.url, token, '/api/arr/credentials');
+    const key = page.getByTestId('arr-api-key');
+    await key.waitFor();
+    expect(await key.textContent()).toBe(before.api_key);
+    expect(await page.getByTestId('arr-torznab-url').textContent()).toBe(
+      `${server.url}/torznab/api`,
+    );
+    expect(await page.getByTestId('arr-qb-password').textContent()).toBe(
+      before.qbittorrent.password,
+    );
+    expect(await page.getByTestId('arr-qb-port').textContent()).toBe(new URL(server.url).port);
+    await page.getByTestId('arr-section').scrollIntoViewIfNeeded();
+    await screenshotPage(page, 'settings-arr');
+    await page.getByTestId('arr-regenerate-api-key').click();
+    await page.waitForFunction(
+      (old) => document.querySelector('[data-testid="arr-api-key"]')?.textContent !== old,
+      before.api_key,
+    );
+    const after = await api<ArrCredentials>(server.url, token, '/api/arr/credentials');
+    expect(after.api_key).not.toBe(before.api_key);
+    expect(await key.textContent()).toBe(after.api_key);
   });
 });

@@ -24,7 +24,8 @@ export const asOrigins: EnvParser = (raw) =>
 
 /**
  * Environment variables that override config.json, and the dotted config path each one sets.
- * DATA_DIR and JWT_SECRET_KEY are handled by the loader (they are not part of AppConfig).
+ * DATA_DIR and the secrets (JWT_SECRET_KEY, ARR_API_KEY, QBITTORRENT_PASSWORD) are handled by
+ * the loader: they are not part of AppConfig.
  */
 export const ENV_BINDINGS: { env: string; path: string; parse: EnvParser }[] = [
   { env: 'PORT', path: 'server.port', parse: asNumber },
@@ -40,4 +41,6 @@ export const ENV_BINDINGS: { env: string; path: string; parse: EnvParser }[] = [
   { env: 'SCHEDULE_TIME', path: 'scheduler.schedule_time', parse: asString },
   { env: 'SCHEDULER_TIMEZONE', path: 'scheduler.timezone', parse: asString },
   { env: 'SCHEDULER_INTERVAL_MINUTES', path: 'scheduler.interval_minutes', parse: asNumber },
+  { env: 'ARR_DOWNLOAD_DIRECTORY', path: 'arr.download_directory', parse: asString },
+  { env: 'QBITTORRENT_USERNAME', path: 'arr.qbittorrent.username', parse: asString },
 ];

@@ -5,6 +5,12 @@ export function isPlainObject(value: unknown): value is Plain {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+export function getPath(obj: Plain, path: string): unknown {
+  return path
+    .split('.')
+    .reduce<unknown>((acc, key) => (isPlainObject(acc) ? acc[key] : undefined), obj);
+}
+
 export function setPath(obj: Plain, path: string, value: unknown): void {
   const keys = path.split('.');
   let cursor = obj;

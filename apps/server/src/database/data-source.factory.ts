@@ -2,6 +2,8 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { AnimeSeriesEntity } from '../anime/entities/anime-series.entity';
+import { ArrCategoryEntity } from '../arr/qbittorrent/entities/arr-category.entity';
+import { ArrTorrentEntity } from '../arr/qbittorrent/entities/arr-torrent.entity';
 import { EpisodeEntity } from '../anime/entities/episode.entity';
 import { LibraryFolderEntity } from '../anime/entities/library-folder.entity';
 import { UserSessionEntity } from '../auth/entities/user-session.entity';
@@ -26,6 +28,8 @@ export const ENTITIES = [
   SchedulerJobEntity,
   NotificationChannelEntity,
   NotificationOutboxEntity,
+  ArrCategoryEntity,
+  ArrTorrentEntity,
 ];
 
 /** TypeORM options for the configured database. Schema changes come only from migrations. */

@@ -56,7 +56,10 @@ export function toQueueItem(entity: DownloadQueueItemEntity, live?: LiveProgress
     error: entity.error,
     providers_tried: entity.providersTried ?? [],
     hoster: entity.hoster,
-    file_path: entity.status === 'completed' ? (episode?.filePath ?? null) : null,
+    file_path:
+      entity.status === 'completed' ? (entity.targetPath ?? episode?.filePath ?? null) : null,
+    category: entity.category ?? null,
+    held: entity.held ?? false,
     created_at: entity.createdAt.toISOString(),
     started_at: entity.startedAt?.toISOString() ?? null,
     completed_at: entity.completedAt?.toISOString() ?? null,

@@ -9,6 +9,11 @@ export interface NewQueueItem {
   episodeId: number;
   priority: PriorityRank;
   language: LanguageCode | null;
+  /** Final file path outside the library (download client items); null = naming template. */
+  targetPath?: string | null;
+  category?: string | null;
+  /** Inserted held (a torrent added paused): never claimable, not even for a moment. */
+  held?: boolean;
 }
 
 export type InsertResult =
@@ -97,6 +102,9 @@ export class QueueRepository {
       leaseExpiresAt: null,
       startedAt: null,
       completedAt: null,
+      targetPath: item.targetPath ?? null,
+      held: item.held ?? false,
+      category: item.category ?? null,
       createdAt: now,
       updatedAt: now,
     });
@@ -124,14 +132,27 @@ export class QueueRepository {
         const values: unknown[] = [];
         const rows = chunk.map((e) => {
           const at = this.postgres ? e.createdAt : sqliteDate(e.createdAt);
-          const row = [e.id, e.episodeId, e.status, e.priority, e.position, e.language, at, at];
+          const row = [
+            e.id,
+            e.episodeId,
+            e.status,
+            e.priority,
+            e.position,
+            e.language,
+            e.targetPath,
+            this.postgres ? e.held : e.held ? 1 : 0,
+            e.category,
+            at,
+            at,
+          ];
           const first = values.length;
           values.push(...row);
           return `(${row.map((_v, k) => (this.postgres ? `$${first + k + 1}` : '?')).join(', ')})`;
         });
         await manager.query(
           `INSERT ${this.postgres ? '' : 'OR IGNORE '}INTO "download_queue_items"
-             ("id", "episode_id", "status", "priority", "position", "language", "created_at", "updated_at")
+             ("id", "episode_id", "status", "priority", "position", "language",
+              "target_path", "held", "category", "created_at", "updated_at")
            VALUES ${rows.join(', ')}${this.postgres ? ' ON CONFLICT DO NOTHING' : ''}`,
           values,
         );
@@ -189,6 +210,14 @@ export class QueueRepository {
       .addOrderBy('q.id', 'ASC');
     if (limit) query.limit(limit);
     return query.getMany();
+  }
+
+  async setHeld(ids: string[], held: boolean): Promise<void> {
+    if (ids.length) await this.repo.update({ id: In(ids) }, { held });
+  }
+
+  async setCategory(ids: string[], category: string | null): Promise<void> {
+    if (ids.length) await this.repo.update({ id: In(ids) }, { category });
   }
 
   /** Ids of the pending items in queue order. */
@@ -366,8 +395,15 @@ export class QueueRepository {
    * Nothing is claimed while the stored run state (system_settings `queue.state`) says paused or
    * stopped: the claiming statement reads it, so it holds across instances without any cache.
    */
-  async claim(owner: string, now: Date, leaseMs: number): Promise<string | null> {
+  async claim(
+    owner: string,
+    now: Date,
+    leaseMs: number,
+    options: { targetedOnly?: boolean } = {},
+  ): Promise<string | null> {
     const until = new Date(now.getTime() + leaseMs);
+    // Only items with a fixed target path (they need no library), when the library is unusable.
+    const targeted = options.targetedOnly === true;
     if (this.postgres) {
       const rows = (await this.dataSource.query(
         `UPDATE "download_queue_items" SET "status" = 'downloading', "lease_owner" = $1,
@@ -375,6 +411,7 @@ export class QueueRepository {
          WHERE "id" = (
            SELECT "id" FROM "download_queue_items"
            WHERE "status" = 'pending' AND ("next_attempt_at" IS NULL OR "next_attempt_at" <= $3)
+             AND "held" = false${targeted ? ' AND "target_path" IS NOT NULL' : ''}
              AND NOT EXISTS (SELECT 1 FROM "system_settings" WHERE "key" = $4
                AND ("value"::jsonb @> '{"paused":true}' OR "value"::jsonb @> '{"running":false}'))
            ORDER BY "priority", "position", "created_at" LIMIT 1 FOR UPDATE SKIP LOCKED)
@@ -391,6 +428,8 @@ export class QueueRepository {
       .createQueryBuilder('q')
       .select('q.id', 'id')
       .where("q.status = 'pending'")
+      .andWhere('q.held = 0')
+      .andWhere(targeted ? 'q.target_path IS NOT NULL' : '1 = 1')
       .andWhere('(q.next_attempt_at IS NULL OR q.next_attempt_at <= :now)', {
         now: sqliteDate(now),
       })
@@ -409,7 +448,7 @@ export class QueueRepository {
           leaseExpiresAt: until,
           startedAt: () => `COALESCE("started_at", '${sqliteDate(now)}')`,
         })
-        .where("id = :id AND status = 'pending'", { id })
+        .where("id = :id AND status = 'pending' AND held = 0", { id })
         .andWhere(
           `NOT EXISTS (SELECT 1 FROM "system_settings" WHERE "key" = :stateKey
              AND (json_extract("value", '$.paused') = 1 OR json_extract("value", '$.running') = 0))`,

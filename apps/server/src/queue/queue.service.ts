@@ -9,6 +9,7 @@ import type {
   QueueClearResponse,
   QueueItem,
   QueueItemsQuery,
+  QueuePriority,
   QueueStatusResponse,
 } from '@aniworld/contracts';
 import { episodeSlot } from '../anime/episode.repository';
@@ -22,7 +23,24 @@ import { DownloadsDisabled, QueueItemNotFound } from './queue.errors';
 import { PRIORITY_RANK, toQueueItem } from './queue.mapper';
 import { QueueRepository } from './queue.repository';
 import { DownloadTargetService } from './worker/download-target.service';
+import { LiveProgressRegistry } from './worker/live-progress';
 import { QueueRunner } from './worker/queue-runner.service';
+
+/** One episode to download to a fixed path (the download client surface, see the README). */
+export interface TargetedAdd {
+  seriesKey: string;
+  season: number;
+  episode: number;
+  language: LanguageCode;
+  priority: QueuePriority;
+  targetPath: string;
+  category: string | null;
+  /** Added held (paused): it waits until {@link QueueService.unhold}. */
+  held: boolean;
+}
+
+export type TargetedAddResult =
+  { ok: true; item: QueueItem } | { ok: false; reason: 'already_queued'; message: string };
 
 /** The queue's use cases behind the HTTP API. */
 @Injectable()
@@ -37,6 +55,7 @@ export class QueueService {
     private readonly statusService: QueueStatusService,
     private readonly targets: DownloadTargetService,
     private readonly config: ConfigService,
+    private readonly live: LiveProgressRegistry,
   ) {}
 
   status(): Promise<QueueStatusResponse> {
@@ -93,6 +112,77 @@ export class QueueService {
       this.runner.kick();
     }
     return response;
+  }
+
+  /**
+   * Queues one episode whose file goes to `targetPath` rather than into the library. Same
+   * dedup as {@link add}: while the episode has an open item, it is not queued again.
+   */
+  async addTargeted(input: TargetedAdd): Promise<TargetedAddResult> {
+    const series = await this.sync.requireSeries(input.seriesKey);
+    const [episode] = await this.sync.ensureEpisodes(series, [
+      { season: input.season, episode: input.episode },
+    ]);
+    const result = await this.repo.insert({
+      episodeId: episode.id,
+      priority: PRIORITY_RANK[input.priority],
+      language: input.language,
+      targetPath: input.targetPath,
+      category: input.category,
+      held: input.held,
+    });
+    if (!result.ok) {
+      return {
+        ok: false,
+        reason: 'already_queued',
+        message: `${series.key} S${input.season}E${input.episode} is already queued (pending or downloading)`,
+      };
+    }
+    result.item.episode = Object.assign(episode, { series });
+    this.logger.log({
+      msg: 'episode queued for a download client',
+      item_id: result.item.id,
+      key: series.key,
+      season: input.season,
+      episode: input.episode,
+      category: input.category,
+    });
+    this.statusService.changed();
+    this.runner.kick();
+    return { ok: true, item: toQueueItem(result.item) };
+  }
+
+  /** The items with these ids that still exist, with live progress for running ones. */
+  async itemsByIds(ids: string[]): Promise<QueueItem[]> {
+    const found = await this.repo.findByIds([...new Set(ids)]);
+    return found.map((i) => toQueueItem(i, this.live.get(i.id)));
+  }
+
+  /** Holds items back (running ones are suspended like a pause, partial files kept). */
+  async hold(ids: string[]): Promise<void> {
+    await this.repo.setHeld(ids, true);
+    for (const id of ids) if (this.runner.isActive(id)) await this.runner.suspend(id);
+    this.statusService.changed();
+  }
+
+  async unhold(ids: string[]): Promise<void> {
+    await this.repo.setHeld(ids, false);
+    this.statusService.changed();
+    this.runner.kick();
+  }
+
+  async setCategory(ids: string[], category: string | null): Promise<void> {
+    await this.repo.setCategory(ids, category);
+    this.statusService.changed();
+  }
+
+  /** Moves pending items to the front of their priority (first of `ids` first). */
+  async moveToFront(ids: string[]): Promise<void> {
+    const pending = (await this.repo.listByStatus(['pending'])).map((i) => i.id);
+    const front = ids.filter((id) => pending.includes(id));
+    if (!front.length) return;
+    await this.repo.setPositions([...front, ...pending.filter((id) => !front.includes(id))]);
+    this.statusService.changed();
   }
 
   async remove(id: string): Promise<void> {

@@ -60,5 +60,6 @@ export function defaultConfig(): AppConfig {
       lease_seconds: 120,
       tick_seconds: 15,
     },
+    arr: { download_directory: null, qbittorrent: { username: 'admin' } },
   };
 }

@@ -82,6 +82,22 @@ export interface QueueSettings {
   keep_days: number;
 }
 
+export interface ArrQbittorrentSettings {
+  /** User name of the qBittorrent-compatible surface (`/api/v2`); its password is a secret. */
+  username: string;
+}
+
+/**
+ * Sonarr/Radarr/Prowlarr integration. The Torznab API key (`arr.api_key`) and the qBittorrent
+ * password (`arr.qbittorrent.password`) live in config.json too, but are secrets: the API shows
+ * them only through `GET /api/arr/credentials`.
+ */
+export interface ArrSettings {
+  /** Root of the download client's category folders; null means `<DATA_DIR>/downloads`. */
+  download_directory: string | null;
+  qbittorrent: ArrQbittorrentSettings;
+}
+
 export interface AppConfig {
   anime_directory: string | null;
   /** `postgres://…` switches from the embedded SQLite file to PostgreSQL (restart required). */
@@ -95,6 +111,7 @@ export interface AppConfig {
   downloads: DownloadSettings;
   queue: QueueSettings;
   scheduler: SchedulerSettings;
+  arr: ArrSettings;
 }
 
 /**
@@ -114,8 +131,14 @@ export type ConfigUpdate = {
   [K in keyof AppConfig]?: AppConfig[K] extends object | null
     ? AppConfig[K] extends unknown[] | null | string
       ? AppConfig[K]
-      : Partial<NonNullable<AppConfig[K]>>
+      : DeepPartial<NonNullable<AppConfig[K]>>
     : AppConfig[K];
+};
+
+type DeepPartial<T> = {
+  [K in keyof T]?: T[K] extends unknown[] | null | string | number | boolean
+    ? T[K]
+    : DeepPartial<T[K]>;
 };
 
 export interface ConfigUpdateResponse extends ConfigResponse {

@@ -50,6 +50,10 @@ export interface QueueItem {
   providers_tried: HosterAttempt[];
   hoster: string | null;
   file_path: string | null;
+  /** Download client category of an item Sonarr/Radarr sent (qBittorrent surface); else null. */
+  category: string | null;
+  /** Held back from downloading (a paused torrent of the download client surface). */
+  held: boolean;
   created_at: string;
   started_at: string | null;
   completed_at: string | null;

@@ -1,7 +1,9 @@
+import { ArrQbittorrentPostgres1765000000000 } from './postgres/1765000000000-arr-qbittorrent';
 import { InitialSchemaPostgres1763700000000 } from './postgres/1763700000000-initial-schema';
 import { NotificationsLibraryFoldersPostgres1763800000000 } from './postgres/1763800000000-notifications-library-folders';
 import { SeriesCountsPostgres1765000000000 } from './postgres/1765000000000-series-counts';
 import { QueueTotalsPostgres1765000000001 } from './postgres/1765000000001-queue-totals';
+import { ArrQbittorrentSqlite1765000000000 } from './sqlite/1765000000000-arr-qbittorrent';
 import { InitialSchemaSqlite1763700000000 } from './sqlite/1763700000000-initial-schema';
 import { NotificationsLibraryFoldersSqlite1763800000000 } from './sqlite/1763800000000-notifications-library-folders';
 import { SeriesCountsSqlite1765000000000 } from './sqlite/1765000000000-series-counts';
@@ -22,6 +24,7 @@ export const SQLITE_MIGRATIONS = [
   QueueTotalsSqlite1765000000001,
   SchedulerSqlite1765100000000,
   NotificationChannelsSqlite1765200000000,
+  ArrQbittorrentSqlite1765000000000,
 ];
 export const POSTGRES_MIGRATIONS = [
   InitialSchemaPostgres1763700000000,
@@ -30,4 +33,5 @@ export const POSTGRES_MIGRATIONS = [
   QueueTotalsPostgres1765000000001,
   SchedulerPostgres1765100000000,
   NotificationChannelsPostgres1765200000000,
+  ArrQbittorrentPostgres1765000000000,
 ];

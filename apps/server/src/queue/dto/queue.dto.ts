@@ -175,6 +175,13 @@ export class QueueItemDto implements QueueItem {
   @ApiProperty({ type: [HosterAttemptDto] }) providers_tried!: HosterAttempt[];
   @ApiProperty({ nullable: true, type: String }) hoster!: string | null;
   @ApiProperty({ nullable: true, type: String }) file_path!: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'Download client category (items sent by Sonarr/Radarr)',
+  })
+  category!: string | null;
+  @ApiProperty({ description: 'Held back from downloading (a paused torrent)' }) held!: boolean;
   @ApiProperty() created_at!: string;
   @ApiProperty({ nullable: true, type: String }) started_at!: string | null;
   @ApiProperty({ nullable: true, type: String }) completed_at!: string | null;

@@ -71,6 +71,22 @@ export class DownloadQueueItemEntity {
   @Column({ name: 'hoster', type: 'varchar', length: 64, nullable: true })
   hoster!: string | null;
 
+  /**
+   * Where the finished file goes instead of the library path of the naming template (items of
+   * the download client surface: a category folder and the release title). Such a file is not
+   * part of the library, so the episode is not marked downloaded.
+   */
+  @Column({ name: 'target_path', type: 'varchar', length: 2000, nullable: true })
+  targetPath!: string | null;
+
+  /** Held items are never claimed (a paused torrent); an active one is suspended when held. */
+  @Column({ type: 'boolean', default: false })
+  held!: boolean;
+
+  /** The download client category the item came from, for display. */
+  @Column({ type: 'varchar', length: 255, nullable: true })
+  category!: string | null;
+
   /** Which instance works on it, and until when (scale-out: a dead instance's lease runs out). */
   @Column({ name: 'lease_owner', type: 'varchar', length: 64, nullable: true })
   leaseOwner!: string | null;

@@ -35,6 +35,8 @@ export interface RunInput {
   episode: EpisodeEntity;
   /** The item's requested language; null uses the series' then the global preference. */
   language: LanguageCode | null;
+  /** A fixed final path (download client items) instead of the library's naming template. */
+  targetPath: string | null;
   signal: AbortSignal;
   onProgress(event: ProgressEvent): void;
   /** The path being written, so a cancel can remove its partial files. */
@@ -140,7 +142,7 @@ export class EpisodeDownloadService {
       language: candidate.language,
       hoster: resolved.hoster,
     };
-    const target = this.targets.pathFor({ ...spec, quality: null });
+    const target = input.targetPath ?? this.targets.pathFor({ ...spec, quality: null });
     input.onTarget(target, resolved.hoster);
     if (await isCompleteVideo(target)) {
       // A previous run finished the file but died before recording it.
@@ -155,7 +157,10 @@ export class EpisodeDownloadService {
       resolved = await this.resolver.resolve(candidate, input.signal);
       result = await this.fetch(resolved, target, input);
     }
-    const path = await this.applyQuality(result, target, { ...spec, hoster: resolved.hoster });
+    // A fixed target is named after the release title Sonarr grabbed: it is not renamed.
+    const path = input.targetPath
+      ? result.path
+      : await this.applyQuality(result, target, { ...spec, hoster: resolved.hoster });
     return { path, bytes: result.bytes, hoster: resolved.hoster };
   }
 

@@ -145,6 +145,14 @@ export class QueueRunner implements OnApplicationBootstrap, BeforeApplicationShu
     await Promise.all(jobs.map((job) => job.done));
   }
 
+  /** Suspends one running download like a pause: partial file kept, back to pending. */
+  async suspend(id: string): Promise<void> {
+    const job = this.jobs.get(id);
+    if (!job) return;
+    job.controller.abort('pause' satisfies StopReason);
+    await job.done;
+  }
+
   /** Cancels one running download: aborted, its partial files deleted. */
   async cancel(id: string): Promise<void> {
     const job = this.jobs.get(id);
@@ -159,15 +167,26 @@ export class QueueRunner implements OnApplicationBootstrap, BeforeApplicationShu
     const problem = await this.targets.problem();
     if (problem !== this.lastProblem) {
       this.lastProblem = problem;
-      if (problem) this.logger.warn({ msg: 'downloads disabled', reason: problem });
+      if (problem)
+        this.logger.warn({
+          msg: 'library downloads disabled; items with a fixed target still run',
+          reason: problem,
+        });
     }
-    if (problem) return;
     // A pause that lands during this loop is seen by the claim itself (it reads the stored state).
+    // Without a usable library only items with a fixed target (download client items) can run.
     while (!this.closing && this.jobs.size < this.concurrency()) {
-      const id = await this.repo.claim(this.instanceId, new Date(this.clock.now()), LEASE_MS);
+      const id = await this.repo.claim(this.instanceId, new Date(this.clock.now()), LEASE_MS, {
+        targetedOnly: problem !== null,
+      });
       if (!id) break;
       const item = await this.repo.findById(id);
       if (!item) continue;
+      if (item.held) {
+        // Held between the claim and now (a torrent paused right then): not ours to run.
+        await this.repo.endRun(id, this.instanceId, { status: 'pending' });
+        continue;
+      }
       this.start(item);
     }
   }
@@ -266,6 +285,7 @@ export class QueueRunner implements OnApplicationBootstrap, BeforeApplicationShu
         series,
         episode,
         language: item.language,
+        targetPath: item.targetPath,
         signal: job.controller.signal,
         onTarget: (path) => (job.target = path),
         onProgress: (p) => {

@@ -38,7 +38,8 @@ export class RunOutcomeService {
     const episode = item.episode;
     const series = episode?.series;
     if (!episode || !series) return;
-    await this.episodes.markDownloaded(episode.id, result.path);
+    // A file outside the library (a download client item, imported by Sonarr) is not the episode's.
+    if (!item.targetPath) await this.episodes.markDownloaded(episode.id, result.path);
     await this.notifications.create({
       kind: 'download_complete',
       level: 'success',

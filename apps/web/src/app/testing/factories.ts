@@ -29,6 +29,8 @@ export function queueItem(overrides: Partial<QueueItem> = {}): QueueItem {
     providers_tried: [],
     hoster: null,
     file_path: null,
+    category: null,
+    held: false,
     created_at: '2026-01-01T00:00:00Z',
     started_at: null,
     completed_at: null,

@@ -30,6 +30,7 @@ import { ProvidersApiService } from '../../core/api/providers-api.service';
 import { ErrorMessageComponent } from '../../shared/error-message.component';
 import { renderNamingTemplate } from '../../shared/naming-preview';
 import { SettingsStore } from '../../stores/settings.store';
+import { ArrIntegrationComponent } from './arr-integration.component';
 import { BackupsComponent } from './backups.component';
 import { ChangePasswordComponent } from './change-password.component';
 import {
@@ -54,6 +55,7 @@ import { HosterOrderComponent } from './hoster-order.component';
     HosterOrderComponent,
     BackupsComponent,
     ChangePasswordComponent,
+    ArrIntegrationComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './settings.page.html',
