@@ -119,7 +119,12 @@ describe('queue against the sandbox (HTTP)', () => {
       socket.once('connected', resolve);
       socket.once('connect_error', reject);
     });
-    expect(connected.rooms).toEqual(['downloads', 'download_progress', 'scan_progress']);
+    expect(connected.rooms).toEqual([
+      'downloads',
+      'download_progress',
+      'scan_progress',
+      'scheduler',
+    ]);
     const errors: unknown[] = [];
     socket.on('error', (e: unknown) => errors.push(e));
     socket.emit('message', { action: 'join', data: { room: 'nope' } });
