@@ -15,6 +15,11 @@ import { DownloadQueueItemEntity } from '../queue/entities/download-queue-item.e
 import { SchedulerJobEntity } from '../scheduler/entities/scheduler-job.entity';
 import { SystemSettingEntity } from './entities/system-setting.entity';
 import { POSTGRES_MIGRATIONS, SQLITE_MIGRATIONS } from './migrations';
+import {
+  importLegacyDatabase,
+  restoreLegacyDatabase,
+  setAsideLegacyDatabase,
+} from './legacy-import';
 import { gateSqliteConnection } from './sqlite-connection-gate';
 
 export const ENTITIES = [
@@ -69,6 +74,7 @@ export function dataSourceOptions(target: DatabaseTarget): DataSourceOptions {
 export async function openDatabase(target: DatabaseTarget): Promise<DataSource> {
   // A path from sqlite:///… may name a folder that does not exist yet (./data on a fresh clone).
   if (target.type === 'sqlite') mkdirSync(dirname(target.path), { recursive: true });
+  const legacy = target.type === 'sqlite' ? await setAsideLegacyDatabase(target.path) : null;
   const dataSource = new DataSource(dataSourceOptions(target));
   await dataSource.initialize();
   gateSqliteConnection(dataSource);
@@ -79,8 +85,11 @@ export async function openDatabase(target: DatabaseTarget): Promise<DataSource> 
       if (row?.foreign_keys !== 1) throw new Error('SQLite foreign keys could not be enabled');
     }
     await dataSource.runMigrations({ transaction: 'each' });
+    if (legacy) await importLegacyDatabase(legacy, dataSource);
   } catch (error) {
     await dataSource.destroy();
+    // The earlier version's file goes back where it was, so the next start tries again.
+    if (legacy && target.type === 'sqlite') restoreLegacyDatabase(legacy, target.path);
     throw error;
   }
   return dataSource;
