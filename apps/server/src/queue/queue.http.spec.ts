@@ -12,9 +12,11 @@ import type {
 } from '@aniworld/contracts';
 import { EpisodeRepository } from '../anime/episode.repository';
 import { SeriesRepository } from '../anime/series.repository';
+import { DomainEvents } from '../common/events';
 import { SystemSettingsRepository } from '../database/system-settings.repository';
 import { allItems, listAll, queueSnapshot, waitForItem } from '../../test/helpers/queue';
 import { FAST_PROVIDERS, startTestApp, tempDir, type TestApp } from '../../test/helpers/test-app';
+import { waitUntil } from '../../test/helpers/wait';
 
 const HOSTILE_TITLE = '../../etc\u0001 "Böse" <Serie>: Teil/2 *?|\u001b[31m';
 
@@ -118,6 +120,9 @@ describe('queue against the sandbox (HTTP)', () => {
       socket.once('connect_error', reject);
     });
     expect(connected.rooms).toEqual(['downloads', 'download_progress', 'scan_progress']);
+    // Nobody in the room yet: the queue status is not built for nobody.
+    const bus = t.app.get(DomainEvents);
+    expect(bus.hasAudience('queue.status')).toBe(false);
     const errors: unknown[] = [];
     socket.on('error', (e: unknown) => errors.push(e));
     socket.emit('message', { action: 'join', data: { room: 'nope' } });
@@ -127,6 +132,7 @@ describe('queue against the sandbox (HTTP)', () => {
     // A round trip so the joins are processed before the download starts.
     socket.emit('message', { action: 'join', data: { room: 'scan_progress' } });
     await new Promise((r) => setTimeout(r, 50));
+    await waitUntil(() => bus.hasAudience('queue.status'), 'a member in the downloads room');
 
     try {
       const { added, skipped } = await add({
