@@ -12,11 +12,12 @@ import type {
 } from '@aniworld/contracts';
 import { EpisodeRepository } from '../anime/episode.repository';
 import { SeriesRepository } from '../anime/series.repository';
+import { DomainEvents } from '../common/events';
 import { SystemSettingsRepository } from '../database/system-settings.repository';
 import { NotificationsService } from '../notifications/notifications.service';
 import { allItems, listAll, queueSnapshot, waitForItem } from '../../test/helpers/queue';
-import { waitUntil } from '../../test/helpers/wait';
 import { FAST_PROVIDERS, startTestApp, tempDir, type TestApp } from '../../test/helpers/test-app';
+import { waitUntil } from '../../test/helpers/wait';
 
 const HOSTILE_TITLE = '../../etc\u0001 "Böse" <Serie>: Teil/2 *?|\u001b[31m';
 
@@ -125,6 +126,9 @@ describe('queue against the sandbox (HTTP)', () => {
       'scan_progress',
       'scheduler',
     ]);
+    // Nobody in the room yet: the queue status is not built for nobody.
+    const bus = t.app.get(DomainEvents);
+    expect(bus.hasAudience('queue.status')).toBe(false);
     const errors: unknown[] = [];
     socket.on('error', (e: unknown) => errors.push(e));
     socket.emit('message', { action: 'join', data: { room: 'nope' } });
@@ -135,6 +139,7 @@ describe('queue against the sandbox (HTTP)', () => {
     // Requests are handled in order: the answer to a bad join means the joins before it are done.
     socket.emit('message', { action: 'join', data: { room: 'nope' } });
     await new Promise((r) => socket.once('error', r));
+    await waitUntil(() => bus.hasAudience('queue.status'), 'a member in the downloads room');
 
     try {
       const { added, skipped } = await add({
