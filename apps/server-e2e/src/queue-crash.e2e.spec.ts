@@ -1,5 +1,5 @@
 import { type Sandbox, startSandbox } from '@aniworld/sandbox';
-import { locateMediaTool } from '@aniworld/downloader';
+import { isPartialFile, locateMediaTool } from '@aniworld/downloader';
 import type { QueueAddResponse, QueueItem, QueueStatusResponse } from '@aniworld/contracts';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -153,11 +153,7 @@ describe('queue crash recovery against the built server', () => {
     const served = media.reduce((sum, [, s]) => sum + s.bytes, 0);
     expect(served).toBeGreaterThanOrEqual(size);
     expect(served).toBeLessThan(1.2 * size);
-    expect(
-      readdirSync(library, { recursive: true })
-        .map(String)
-        .filter((f) => f.includes('.part')),
-    ).toEqual([]);
+    expect(readdirSync(library, { recursive: true }).map(String).filter(isPartialFile)).toEqual([]);
 
     const { body: status } = await api<QueueStatusResponse>('GET', '/api/queue/status');
     expect(
