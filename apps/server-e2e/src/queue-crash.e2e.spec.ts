@@ -1,5 +1,5 @@
 import { type Sandbox, startSandbox } from '@aniworld/sandbox';
-import { locateMediaTool } from '@aniworld/downloader';
+import { isPartialFile, locateMediaTool } from '@aniworld/downloader';
 import { waitFor } from '@aniworld/testing';
 import type { QueueAddResponse, QueueItem } from '@aniworld/contracts';
 import { execFileSync } from 'node:child_process';
@@ -156,11 +156,7 @@ describe('queue crash recovery against the built server', () => {
     const served = media.reduce((sum, [, s]) => sum + s.bytes, 0);
     expect(served).toBeGreaterThanOrEqual(size);
     expect(served).toBeLessThan(1.2 * size);
-    expect(
-      readdirSync(library, { recursive: true })
-        .map(String)
-        .filter((f) => f.includes('.part')),
-    ).toEqual([]);
+    expect(readdirSync(library, { recursive: true }).map(String).filter(isPartialFile)).toEqual([]);
 
     const status = await queueSnapshot(async (path) => (await api('GET', path)).body);
     expect(

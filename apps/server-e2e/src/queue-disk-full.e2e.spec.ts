@@ -4,6 +4,7 @@ import type {
   QueueAddResponse,
   QueueItem,
 } from '@aniworld/contracts';
+import { isPartialFile } from '@aniworld/downloader';
 import { type Sandbox, startSandbox } from '@aniworld/sandbox';
 import {
   insideView,
@@ -144,6 +145,6 @@ const MiB = 1024 * 1024;
     expect(done.completed_downloads.map((i) => i.attempts)).toEqual([0, 0, 0]);
     const files = libraryFiles();
     expect(files.filter((f) => f.endsWith('.mp4'))).toHaveLength(3);
-    expect(files.filter((f) => f.includes('.part'))).toEqual([]);
+    expect(files.filter(isPartialFile)).toEqual([]);
   }, 120_000);
 });

@@ -1,5 +1,6 @@
-export { download, planPaths } from './lib/download';
-export type { DownloadPaths } from './lib/download';
+export { download } from './lib/download';
+export { discardPartials, isCompleteVideo, isPartialFile, planPaths } from './lib/layout';
+export type { DownloadPaths } from './lib/layout';
 export * from './lib/core/errors';
 export * from './lib/core/types';
 export { detectStreamKind } from './lib/detect';

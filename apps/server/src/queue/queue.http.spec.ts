@@ -10,6 +10,7 @@ import type {
   QueueAddResponse,
   QueueStatusResponse,
 } from '@aniworld/contracts';
+import { isPartialFile } from '@aniworld/downloader';
 import { EpisodeRepository } from '../anime/episode.repository';
 import { SeriesRepository } from '../anime/series.repository';
 import { DomainEvents } from '../common/events';
@@ -170,7 +171,7 @@ describe('queue against the sandbox (HTTP)', () => {
       expect(item).toMatchObject({ hoster: 'VOE', file_path: expected, providers_tried: [] });
       expect(existsSync(expected)).toBe(true);
       expect(hasVideo(expected)).toBe(true);
-      expect(filesUnder(animeDir).filter((f) => f.includes('.part'))).toEqual([]);
+      expect(filesUnder(animeDir).filter(isPartialFile)).toEqual([]);
 
       const episodes = t.app.get(EpisodeRepository);
       const seriesRow = await t.app.get(SeriesRepository).findByKey('sternenwanderer');

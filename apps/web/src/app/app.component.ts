@@ -19,7 +19,7 @@ import { filter, map } from 'rxjs';
 import { SessionStore } from './core/auth/session.store';
 import { SocketService } from './core/socket/socket.service';
 import { ThemeService } from './core/ui/theme.service';
-import { IconComponent, type IconName } from './shared/icon.component';
+import { IconComponent, type IconName } from './common/icon.component';
 import { NotificationsStore } from './stores/notifications.store';
 import { ToastService } from './stores/toast.service';
 

@@ -11,7 +11,8 @@ import { fingerprint, resolveHls } from './hls/resolve';
 import { HttpClient } from './http/client';
 import { TokenBucket } from './http/token-bucket';
 import { locateMediaTool } from './media/binaries';
-import { muxerFor, probe, remux } from './media/ffmpeg';
+import { probe, remux } from './media/ffmpeg';
+import { planPaths, type DownloadPaths } from './layout';
 import { downloadMp4 } from './mp4/mp4-download';
 
 const DEFAULTS = {
@@ -24,27 +25,6 @@ const DEFAULTS = {
   pipelining: 2,
   memoryBudget: 32 * 1024 * 1024,
 };
-
-/** Paths of one download: where bytes land, what gets remuxed, what the caller finally sees. */
-export interface DownloadPaths {
-  /** The stream as fetched (TS for HLS, MP4 for mp4), resumable, with `<part>.json` beside it. */
-  part: string;
-  state: string;
-  /** Container the stream is fetched in. */
-  native: 'ts' | 'mp4';
-  /** Container the caller asked for (from the target extension). */
-  requested: string;
-  needsRemux: boolean;
-}
-
-export function planPaths(kind: StreamDescriptor['kind'], target: string): DownloadPaths {
-  const native = kind === 'hls' ? 'ts' : 'mp4';
-  const requested = extname(target).slice(1).toLowerCase();
-  const muxer = muxerFor(requested);
-  const needsRemux = muxer !== undefined && muxer !== muxerFor(native);
-  const part = needsRemux ? `${target}.${native}.part` : `${target}.part`;
-  return { part, state: `${part}.json`, native, requested, needsRemux };
-}
 
 /**
  * Downloads one stream to `targetPath`. Bytes go to a `.part` file next to it; the final name

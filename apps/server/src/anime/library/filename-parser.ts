@@ -1,3 +1,4 @@
+import { isPartialFile } from '@aniworld/downloader';
 /** Containers the scanner counts as episode files. */
 export const VIDEO_EXTENSIONS = new Set([
   'mkv',
@@ -14,8 +15,11 @@ export const VIDEO_EXTENSIONS = new Set([
   'ogm',
 ]);
 
-/** Downloads in progress or left behind by a crash: never an episode. */
-const PARTIAL = /\.(part|tmp|temp|crdownload|download|!qb|ytdl|aria2)$|\.part\.json$|\.ts\.part$/i;
+/**
+ * Downloads in progress or left behind by a crash: never an episode. Our own engine's files are
+ * its to name (`isPartialFile`); these are other tools' (browsers, qBittorrent, yt-dlp, aria2).
+ */
+const FOREIGN_PARTIAL = /\.(part|tmp|temp|crdownload|download|!qb|ytdl|aria2)$/i;
 
 export type EpisodeMatch =
   { kind: 'episode'; season: number; episode: number } | { kind: 'absolute'; absolute: number };
@@ -29,7 +33,8 @@ export function parseEpisodeFile(
   fileName: string,
   seasonFromFolder: number | null = null,
 ): EpisodeMatch | null {
-  if (fileName.startsWith('.') || PARTIAL.test(fileName)) return null;
+  if (fileName.startsWith('.') || FOREIGN_PARTIAL.test(fileName) || isPartialFile(fileName))
+    return null;
   const dot = fileName.lastIndexOf('.');
   if (dot <= 0) return null;
   const ext = fileName.slice(dot + 1).toLowerCase();

@@ -1,17 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { execFile } from 'node:child_process';
 import { constants, promises as fs } from 'node:fs';
 import { resolve } from 'node:path';
-import { promisify } from 'node:util';
 import type { LanguageCode } from '@aniworld/contracts';
-import { locateMediaTool } from '@aniworld/downloader';
 import type { AnimeSeriesEntity } from '../../anime/entities/anime-series.entity';
 import type { EpisodeEntity } from '../../anime/entities/episode.entity';
 import { CLOCK, type Clock } from '../../common/clock';
 import { ConfigService } from '../../config/config.service';
 import { episodePath } from '../naming/episode-path';
 
-const run = promisify(execFile);
 /** How long a "downloads enabled" answer is reused: the worker asks on every tick. */
 const CHECK_TTL_MS = 5_000;
 
@@ -79,43 +75,4 @@ async function checkDirectory(root: string | null): Promise<string | null> {
       ? `the anime directory ${root} does not exist`
       : `the anime directory ${root} is not writable (${code ?? String(error)})`;
   }
-}
-
-/**
- * Whether a file already at the target is a complete episode (a crash after the downloader's
- * rename): ffprobe must find a video stream; without ffprobe a non-empty file is trusted.
- */
-export async function isCompleteVideo(path: string): Promise<boolean> {
-  let size: number;
-  try {
-    size = (await fs.stat(path)).size;
-  } catch {
-    return false;
-  }
-  if (size === 0) return false;
-  const ffprobe = locateMediaTool('ffprobe');
-  if (!ffprobe) return true;
-  try {
-    const { stdout } = await run(
-      ffprobe,
-      ['-v', 'error', '-show_entries', 'stream=codec_type', '-of', 'csv=p=0', path],
-      { timeout: 30_000 },
-    );
-    return stdout.split(/\s+/).includes('video');
-  } catch {
-    return false;
-  }
-}
-
-/** Removes what a cancelled download left (both layouts the downloader uses). */
-export async function removePartials(target: string): Promise<void> {
-  for (const suffix of [
-    '.part',
-    '.part.json',
-    '.part.json.tmp',
-    '.ts.part',
-    '.ts.part.json',
-    '.ts.part.json.tmp',
-  ])
-    await fs.rm(`${target}${suffix}`, { force: true }).catch(() => undefined);
 }

@@ -6,6 +6,7 @@ import {
   download,
   type DownloadLogger,
   type DownloadResult,
+  isCompleteVideo,
   LinkExpired,
   type ProgressEvent,
 } from '@aniworld/downloader';
@@ -21,7 +22,7 @@ import {
   type Candidate,
   StreamResolverService,
 } from '../../providers/stream-resolver.service';
-import { DownloadTargetService, isCompleteVideo } from './download-target.service';
+import { DownloadTargetService } from './download-target.service';
 import {
   classifyHosterFailures,
   classifySiteError,

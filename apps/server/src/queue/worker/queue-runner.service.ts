@@ -7,7 +7,7 @@ import {
 } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
-import type { ProgressEvent } from '@aniworld/downloader';
+import { discardPartials, type ProgressEvent } from '@aniworld/downloader';
 import { CLOCK, type Clock } from '../../common/clock';
 import { DomainEvents } from '../../common/events';
 import { ConfigService } from '../../config/config.service';
@@ -17,7 +17,7 @@ import { isActive, type QueueRunState, QueueStateService, sameState } from '../q
 import { QueueStatusService } from '../queue-status.service';
 import { QueueRepository } from '../queue.repository';
 import { progressOf, toMbps } from '../queue.mapper';
-import { removePartials, DownloadTargetService } from './download-target.service';
+import { DownloadTargetService } from './download-target.service';
 import { EpisodeDownloadService } from './episode-download.service';
 import { LiveProgressRegistry } from './live-progress';
 import { RunOutcomeService } from './run-outcome.service';
@@ -321,7 +321,7 @@ export class QueueRunner implements OnApplicationBootstrap, BeforeApplicationShu
     const live = this.live.get(item.id);
     if (reason === 'cancel' || reason === 'lost') {
       const still = reason === 'lost' ? await this.repo.findById(item.id) : null;
-      if (job.target && !still) await removePartials(job.target);
+      if (job.target && !still) await discardPartials(job.target);
       if (reason === 'cancel')
         await this.repo.endRun(item.id, this.instanceId, { status: 'cancelled', speed: null });
       return;

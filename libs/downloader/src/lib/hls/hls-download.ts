@@ -1,6 +1,5 @@
 import { promises as fs } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
 import { retryOptions, type EngineContext, type StageResult } from '../core/context';
 import { Aborted, IncompleteDownload, mapFsError } from '../core/errors';
 import { writeAt } from '../core/write-at';
@@ -9,6 +8,7 @@ import { readState, StateSaver, STATE_VERSION, type HlsState } from '../core/sta
 import { OrderedWriter } from './ordered-writer';
 import type { FinishedSegment } from './ordered-writer';
 import type { MediaPlaylist, Segment } from './playlist';
+import { removeSpillFiles, spillPathFor } from '../layout';
 import { JoinedSegment, MemoryBudget } from './segment-buffer';
 import { fetchSegment, type FetchedSegment, type SegmentFetchDeps } from './segment-fetch';
 
@@ -101,6 +101,7 @@ export async function downloadHls(
   const workers = Math.max(1, Math.min(ctx.connections * ctx.pipelining, count - start));
   const window = 2 * workers;
   const budget = new MemoryBudget(ctx.hlsMemoryBudget);
+  // Spill files only help the running download; a crash can leave some behind, so each run sweeps.
   await removeSpillFiles(partPath);
   let saver: StateSaver<HlsState> | undefined = undefined;
   const writer = new OrderedWriter(
@@ -295,19 +296,4 @@ export async function downloadHls(
   } finally {
     await removeSpillFiles(partPath);
   }
-}
-
-function spillPathFor(partPath: string, index: number, piece: number): string {
-  return `${partPath}.seg${index}${piece ? `p${piece}` : ''}`;
-}
-
-/** Spill files only help the running download; a crash can leave some behind, so each run sweeps. */
-async function removeSpillFiles(partPath: string): Promise<void> {
-  const prefix = `${basename(partPath)}.seg`;
-  const names = await fs.readdir(dirname(partPath)).catch(() => [] as string[]);
-  await Promise.all(
-    names
-      .filter((n) => n.startsWith(prefix) && /^\d+(p\d+)?$/.test(n.slice(prefix.length)))
-      .map((n) => fs.rm(join(dirname(partPath), n), { force: true }).catch(() => undefined)),
-  );
 }

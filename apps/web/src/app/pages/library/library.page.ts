@@ -11,8 +11,8 @@ import { MatSelectModule } from '@angular/material/select';
 import { RouterLink } from '@angular/router';
 import type { AnimeSortField } from '@aniworld/contracts';
 import { Subject, debounceTime } from 'rxjs';
-import { ErrorMessageComponent } from '../../shared/error-message.component';
-import { IconComponent } from '../../shared/icon.component';
+import { ErrorMessageComponent } from '../../common/error-message.component';
+import { IconComponent } from '../../common/icon.component';
 import { LibraryStore } from '../../stores/library.store';
 import { UnmatchedFoldersComponent } from './unmatched-folders.component';
 

@@ -4,7 +4,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatSelectModule } from '@angular/material/select';
 import type { MatchCandidate, UnmatchedFolder } from '@aniworld/contracts';
-import { ErrorMessageComponent } from '../../shared/error-message.component';
+import { ErrorMessageComponent } from '../../common/error-message.component';
 import { LibraryStore } from '../../stores/library.store';
 
 /** Folders the scan could not match, each with its candidates and a button to match it. */

@@ -7,7 +7,7 @@ import { MatInputModule } from '@angular/material/input';
 import { Router } from '@angular/router';
 import type { ApiError } from '../../core/api/api-error';
 import { SessionStore } from '../../core/auth/session.store';
-import { ErrorMessageComponent } from '../../shared/error-message.component';
+import { ErrorMessageComponent } from '../../common/error-message.component';
 
 /** Only paths inside the app: an absolute URL in `returnUrl` must not send the user away. */
 function safeReturnUrl(url: string | undefined): string {

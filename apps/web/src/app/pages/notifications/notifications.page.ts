@@ -3,7 +3,7 @@ import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
 import { RouterLink } from '@angular/router';
-import { ErrorMessageComponent } from '../../shared/error-message.component';
+import { ErrorMessageComponent } from '../../common/error-message.component';
 import { NotificationsStore } from '../../stores/notifications.store';
 
 @Component({

@@ -8,9 +8,9 @@ import { MatTooltipModule } from '@angular/material/tooltip';
 import { RouterLink } from '@angular/router';
 import type { QueueItem } from '@aniworld/contracts';
 import { SocketService } from '../../core/socket/socket.service';
-import { ErrorMessageComponent } from '../../shared/error-message.component';
-import { episodeCode, formatBytes, formatEta, formatSpeed } from '../../shared/format';
-import { IconComponent } from '../../shared/icon.component';
+import { ErrorMessageComponent } from '../../common/error-message.component';
+import { episodeCode, formatBytes, formatEta, formatSpeed } from '../../common/format';
+import { IconComponent } from '../../common/icon.component';
 import { QueueStore } from '../../stores/queue.store';
 
 @Component({

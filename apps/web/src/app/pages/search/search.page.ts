@@ -7,8 +7,8 @@ import { MatInputModule } from '@angular/material/input';
 import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
 import { RouterLink } from '@angular/router';
 import { SITE_NAMES, type SiteId } from '@aniworld/contracts';
-import { ErrorMessageComponent } from '../../shared/error-message.component';
-import { IconComponent } from '../../shared/icon.component';
+import { ErrorMessageComponent } from '../../common/error-message.component';
+import { IconComponent } from '../../common/icon.component';
 import { SearchStore } from '../../stores/search.store';
 
 @Component({

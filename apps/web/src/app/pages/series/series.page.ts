@@ -15,8 +15,8 @@ import {
   type QueuePriority,
   SITE_NAMES,
 } from '@aniworld/contracts';
-import { ErrorMessageComponent } from '../../shared/error-message.component';
-import { episodeCode } from '../../shared/format';
+import { ErrorMessageComponent } from '../../common/error-message.component';
+import { episodeCode } from '../../common/format';
 import { SeriesStore, episodeId } from '../../stores/series.store';
 
 @Component({

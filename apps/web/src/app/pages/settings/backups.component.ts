@@ -1,8 +1,8 @@
 import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
-import { ErrorMessageComponent } from '../../shared/error-message.component';
-import { formatBytes } from '../../shared/format';
+import { ErrorMessageComponent } from '../../common/error-message.component';
+import { formatBytes } from '../../common/format';
 import { SettingsStore } from '../../stores/settings.store';
 
 @Component({

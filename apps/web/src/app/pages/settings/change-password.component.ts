@@ -12,7 +12,7 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { PASSWORD_RULES, failedPasswordRules } from '@aniworld/contracts';
 import type { ApiError } from '../../core/api/api-error';
-import { ErrorMessageComponent } from '../../shared/error-message.component';
+import { ErrorMessageComponent } from '../../common/error-message.component';
 import { SettingsStore } from '../../stores/settings.store';
 
 function policy(control: AbstractControl<string>): ValidationErrors | null {

@@ -5,7 +5,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
 import type { HosterInfo, HosterName } from '@aniworld/contracts';
 import { startWith } from 'rxjs';
-import { IconComponent } from '../../shared/icon.component';
+import { IconComponent } from '../../common/icon.component';
 
 /** The order hosters are tried in (drag and drop or arrows) and which are switched off. */
 @Component({

@@ -27,8 +27,8 @@ import {
 import { catchError, of, startWith } from 'rxjs';
 import type { ApiError } from '../../core/api/api-error';
 import { ProvidersApiService } from '../../core/api/providers-api.service';
-import { ErrorMessageComponent } from '../../shared/error-message.component';
-import { renderNamingTemplate } from '../../shared/naming-preview';
+import { ErrorMessageComponent } from '../../common/error-message.component';
+import { renderNamingTemplate } from '../../common/naming-preview';
 import { SettingsStore } from '../../stores/settings.store';
 import { ArrIntegrationComponent } from './arr-integration.component';
 import { BackupsComponent } from './backups.component';

@@ -15,8 +15,8 @@ import { Router } from '@angular/router';
 import { PASSWORD_RULES, failedPasswordRules } from '@aniworld/contracts';
 import { type ApiError, fieldErrors } from '../../core/api/api-error';
 import { SessionStore } from '../../core/auth/session.store';
-import { ErrorMessageComponent } from '../../shared/error-message.component';
-import { IconComponent } from '../../shared/icon.component';
+import { ErrorMessageComponent } from '../../common/error-message.component';
+import { IconComponent } from '../../common/icon.component';
 
 function passwordPolicy(control: AbstractControl<string>): ValidationErrors | null {
   const failed = failedPasswordRules(control.value ?? '');
