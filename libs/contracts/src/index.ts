@@ -9,3 +9,4 @@ export * from './lib/providers';
 export * from './lib/anime';
 export * from './lib/notifications';
 export * from './lib/socket';
+export * from './lib/torznab';
