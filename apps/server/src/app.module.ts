@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { EventEmitterModule } from '@nestjs/event-emitter';
 import { AnimeModule } from './anime/anime.module';
+import { ArrModule } from './arr/arr.module';
 import { AuthModule, type AuthOptions } from './auth/auth.module';
 import type { Clock } from './common/clock';
 import { CommonModule } from './common/common.module';
@@ -34,6 +35,7 @@ export class AppModule {
         AnimeModule,
         NotificationsModule,
         QueueModule,
+        ArrModule,
         GatewayModule.forRoot({ fanoutChannel: options.fanoutChannel }),
       ],
     };

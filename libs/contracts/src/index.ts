@@ -8,5 +8,6 @@ export * from './lib/auth';
 export * from './lib/providers';
 export * from './lib/anime';
 export * from './lib/notifications';
+export * from './lib/arr';
 export * from './lib/socket';
 export * from './lib/torznab';

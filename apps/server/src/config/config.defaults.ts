@@ -42,6 +42,7 @@ export function defaultConfig(): AppConfig {
       naming_template: DEFAULT_NAMING_TEMPLATE,
       language_preference: [...DEFAULT_LANGUAGE_PREFERENCE],
     },
+    arr: { download_directory: null, qbittorrent: { username: 'admin' } },
   };
 }
 
@@ -59,7 +60,8 @@ const asList: EnvParser = (raw) =>
 
 /**
  * Environment variables that override config.json, and the dotted config path each one sets.
- * DATA_DIR and JWT_SECRET_KEY are handled by the loader (they are not part of AppConfig).
+ * DATA_DIR and the secrets (JWT_SECRET_KEY, ARR_API_KEY, QBITTORRENT_PASSWORD) are handled by
+ * the loader: they are not part of AppConfig.
  */
 export const ENV_BINDINGS: { env: string; path: string; parse: EnvParser }[] = [
   { env: 'PORT', path: 'server.port', parse: asNumber },
@@ -71,4 +73,6 @@ export const ENV_BINDINGS: { env: string; path: string; parse: EnvParser }[] = [
   { env: 'REDIS_URL', path: 'redis_url', parse: asString },
   { env: 'ANIWORLD_BASE_URL', path: 'providers.aniworld_base_url', parse: asString },
   { env: 'STO_BASE_URL', path: 'providers.sto_base_url', parse: asString },
+  { env: 'ARR_DOWNLOAD_DIRECTORY', path: 'arr.download_directory', parse: asString },
+  { env: 'QBITTORRENT_USERNAME', path: 'arr.qbittorrent.username', parse: asString },
 ];

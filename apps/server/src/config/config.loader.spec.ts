@@ -65,6 +65,69 @@ describe('loadConfig', () => {
     );
   });
 
+  it('generates the arr secrets once, keeps them in their section of the file, never in the settings', async () => {
+    const first = await loadConfig({ DATA_DIR: dir });
+    const file = JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8'));
+    expect(file.arr.api_key).toMatch(/^[0-9a-f]{32}$/);
+    expect(file.arr.qbittorrent).toEqual({ username: 'admin', password: expect.any(String) });
+    expect(file.arr.qbittorrent.password.length).toBeGreaterThanOrEqual(16);
+    expect(file.secrets.arr_api_key).toBeUndefined();
+    expect(first.effective.arr).toEqual({
+      download_directory: null,
+      qbittorrent: { username: 'admin' },
+    });
+    expect(first.stored.secrets.arr_api_key).toBe(file.arr.api_key);
+    const second = await loadConfig({ DATA_DIR: dir });
+    expect(second.stored.secrets.arr_api_key).toBe(file.arr.api_key);
+    expect(second.stored.secrets.qbittorrent_password).toBe(file.arr.qbittorrent.password);
+  });
+
+  it('takes the arr settings and secrets from the environment without writing them', async () => {
+    await loadConfig({ DATA_DIR: dir });
+    const before = readFileSync(join(dir, 'config.json'), 'utf8');
+    const loaded = await loadConfig({
+      DATA_DIR: dir,
+      ARR_API_KEY: 'k'.repeat(32),
+      QBITTORRENT_USERNAME: 'sonarr',
+      QBITTORRENT_PASSWORD: 'secret1',
+      ARR_DOWNLOAD_DIRECTORY: '/srv/downloads',
+    });
+    expect(loaded.env.sectionSecrets).toEqual({
+      arr_api_key: 'k'.repeat(32),
+      qbittorrent_password: 'secret1',
+    });
+    expect(loaded.effective.arr).toEqual({
+      download_directory: '/srv/downloads',
+      qbittorrent: { username: 'sonarr' },
+    });
+    expect([...loaded.env.sources.keys()].sort()).toEqual([
+      'arr.api_key',
+      'arr.download_directory',
+      'arr.qbittorrent.password',
+      'arr.qbittorrent.username',
+    ]);
+    expect(readFileSync(join(dir, 'config.json'), 'utf8')).toBe(before);
+  });
+
+  it('names bad arr values in the file and the environment', async () => {
+    await expect(loadConfig({ DATA_DIR: dir, ARR_API_KEY: 'short' })).rejects.toThrow(
+      /environment variable ARR_API_KEY \(arr\.api_key\): must be 16 to 256/,
+    );
+    await expect(loadConfig({ DATA_DIR: dir, QBITTORRENT_USERNAME: 'a:b' })).rejects.toThrow(
+      /QBITTORRENT_USERNAME \(arr\.qbittorrent\.username\).*colon/,
+    );
+    await expect(loadConfig({ DATA_DIR: dir, ARR_DOWNLOAD_DIRECTORY: 'rel/dir' })).rejects.toThrow(
+      /ARR_DOWNLOAD_DIRECTORY.*absolute path/,
+    );
+    writeFileSync(
+      join(dir, 'config.json'),
+      JSON.stringify({ arr: { qbittorrent: { password: 12345678 } } }),
+    );
+    await expect(loadConfig({ DATA_DIR: dir })).rejects.toThrow(
+      /arr\.qbittorrent\.password in .*config\.json: must be a string/,
+    );
+  });
+
   it('says when DATA_DIR cannot be created', async () => {
     const file = join(dir, 'file');
     writeFileSync(file, 'x');

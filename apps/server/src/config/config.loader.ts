@@ -6,8 +6,13 @@ import { resolve } from 'node:path';
 import type { AppConfig, FieldError } from '@aniworld/contracts';
 import { flattenValidationErrors } from '../common/validation/validation';
 import { defaultConfig, ENV_BINDINGS } from './config.defaults';
-import { deepMerge, isPlainObject, type Plain, setPath } from './config.paths';
-import { ConfigStore, type StoredConfig } from './config.store';
+import { deepMerge, getPath, isPlainObject, type Plain, setPath } from './config.paths';
+import {
+  ConfigStore,
+  SECTION_SECRETS,
+  type StoredConfig,
+  type StoredSecrets,
+} from './config.store';
 import { AppConfigDto } from './dto/config.dto';
 
 export interface EnvOverlay {
@@ -16,6 +21,34 @@ export interface EnvOverlay {
   /** Dotted path → the variable it came from. */
   sources: Map<string, string>;
   jwtSecret: string | null;
+  /** ARR_API_KEY, QBITTORRENT_PASSWORD: they override the file's secret of the same name. */
+  sectionSecrets: Partial<Record<SectionSecret, string>>;
+}
+
+export type SectionSecret = (typeof SECTION_SECRETS)[number]['secret'];
+
+/**
+ * What a usable section secret looks like. The API key is as long as Sonarr's own (32 hex when
+ * generated); 6 characters is qBittorrent's own minimum for its Web UI password.
+ */
+const SECRET_RULES: Record<SectionSecret, { min: number; generate: () => string }> = {
+  arr_api_key: { min: 16, generate: () => randomBytes(16).toString('hex') },
+  qbittorrent_password: { min: 6, generate: () => randomBytes(12).toString('base64url') },
+};
+const MAX_SECRET_LENGTH = 256;
+
+export function generateSectionSecret(secret: SectionSecret): string {
+  return SECRET_RULES[secret].generate();
+}
+
+function secretProblem(secret: SectionSecret, value: unknown): string | null {
+  const { min } = SECRET_RULES[secret];
+  if (typeof value !== 'string') return 'must be a string';
+  if (value.length < min || value.length > MAX_SECRET_LENGTH)
+    return `must be ${min} to ${MAX_SECRET_LENGTH} characters long`;
+  // eslint-disable-next-line no-control-regex
+  if (/[\x00-\x1f\x7f]/.test(value)) return 'must not contain control characters';
+  return null;
 }
 
 export interface LoadedConfig {
@@ -40,7 +73,14 @@ export function readEnvOverlay(env: NodeJS.ProcessEnv): EnvOverlay {
     sources.set(binding.path, binding.env);
   }
   const jwtSecret = env['JWT_SECRET_KEY'] ? env['JWT_SECRET_KEY'] : null;
-  return { values, sources, jwtSecret };
+  const sectionSecrets: EnvOverlay['sectionSecrets'] = {};
+  for (const { secret, path, env: name } of SECTION_SECRETS) {
+    const raw = env[name];
+    if (raw === undefined || raw === '') continue;
+    sectionSecrets[secret] = raw;
+    sources.set(path, name);
+  }
+  return { values, sources, jwtSecret, sectionSecrets };
 }
 
 export function applyEnv(config: AppConfig, overlay: EnvOverlay): AppConfig {
@@ -63,16 +103,32 @@ export function generateSecret(): string {
   return randomBytes(32).toString('base64url');
 }
 
-/** Splits what a file holds into settings (validated like the API input) and secrets. */
+/**
+ * Splits what a file holds into settings (validated like the API input) and secrets, the
+ * section secrets (`arr.api_key`, …) included; their values are checked by the caller.
+ */
 export function parseStored(raw: Plain): {
   settings: Plain;
-  secrets: Partial<StoredConfig['secrets']>;
+  secrets: Partial<Record<keyof StoredSecrets, unknown>>;
 } {
-  const { version: _version, secrets, ...settings } = raw;
-  return {
-    settings,
-    secrets: isPlainObject(secrets) ? (secrets as Partial<StoredConfig['secrets']>) : {},
-  };
+  const { version: _version, secrets, ...rest } = raw;
+  const settings = structuredClone(rest);
+  const out: Partial<Record<keyof StoredSecrets, unknown>> = isPlainObject(secrets)
+    ? { ...secrets }
+    : {};
+  for (const { secret, path } of SECTION_SECRETS) {
+    const value = getPath(settings, path);
+    if (value === undefined) continue;
+    out[secret] = value;
+    deletePath(settings, path);
+  }
+  return { settings, secrets: out };
+}
+
+function deletePath(obj: Plain, path: string): void {
+  const keys = path.split('.');
+  const parent = getPath(obj, keys.slice(0, -1).join('.'));
+  if (isPlainObject(parent)) delete parent[keys[keys.length - 1]];
 }
 
 /**
@@ -132,8 +188,24 @@ export async function loadConfig(env: NodeJS.ProcessEnv): Promise<LoadedConfig> 
     );
   }
 
+  const secretErrors: string[] = [];
+  for (const { secret, path, env: name } of SECTION_SECRETS) {
+    const fromFile = secrets[secret];
+    const fileProblem = fromFile === undefined ? null : secretProblem(secret, fromFile);
+    if (fileProblem) secretErrors.push(`  - ${path} in ${store.file}: ${fileProblem}`);
+    const fromEnv = overlay.sectionSecrets[secret];
+    const envProblem = fromEnv === undefined ? null : secretProblem(secret, fromEnv);
+    if (envProblem) secretErrors.push(`  - environment variable ${name} (${path}): ${envProblem}`);
+  }
+  if (secretErrors.length) {
+    throw new ConfigError(
+      `Invalid configuration:\n${secretErrors.join('\n')}\nFix the value, or remove it to let the server generate one.`,
+    );
+  }
+
   const needsSecret =
     typeof secrets.jwt_secret_key !== 'string' || secrets.jwt_secret_key.length < 32;
+  const missingSectionSecret = SECTION_SECRETS.some(({ secret }) => secrets[secret] === undefined);
   const stored: StoredConfig = {
     version: 1,
     ...merged,
@@ -141,6 +213,12 @@ export async function loadConfig(env: NodeJS.ProcessEnv): Promise<LoadedConfig> 
       jwt_secret_key: needsSecret ? generateSecret() : (secrets.jwt_secret_key as string),
       master_password_hash:
         typeof secrets.master_password_hash === 'string' ? secrets.master_password_hash : null,
+      // Generated at first start like the JWT secret, so Sonarr can be set up without a restart.
+      arr_api_key:
+        (secrets.arr_api_key as string | undefined) ?? generateSectionSecret('arr_api_key'),
+      qbittorrent_password:
+        (secrets.qbittorrent_password as string | undefined) ??
+        generateSectionSecret('qbittorrent_password'),
     },
   };
   const createdFile = raw === null;
@@ -148,6 +226,7 @@ export async function loadConfig(env: NodeJS.ProcessEnv): Promise<LoadedConfig> 
   if (
     createdFile ||
     needsSecret ||
+    missingSectionSecret ||
     JSON.stringify(settings) !== JSON.stringify(stripSecrets(stored))
   ) {
     await store.write(stored);

@@ -9,12 +9,14 @@ import type {
   ConfigUpdateResponse,
   ConfigValidationResponse,
 } from '@aniworld/contracts';
-import { ValidationFailedError } from '../common/errors';
+import { DomainError, ValidationFailedError } from '../common/errors';
 import { RESTART_REQUIRED_PATHS } from './config.defaults';
 import {
   applyEnv,
+  generateSectionSecret,
   type LoadedConfig,
   parseStored,
+  type SectionSecret,
   stripSecrets,
   validateConfig,
 } from './config.loader';
@@ -64,6 +66,55 @@ export class ConfigService {
 
   get jwtSecret(): string {
     return this.loaded.env.jwtSecret ?? this.loaded.stored.secrets.jwt_secret_key;
+  }
+
+  /** The Torznab API key: ARR_API_KEY, else `arr.api_key` of config.json. */
+  get arrApiKey(): string {
+    return this.sectionSecret('arr_api_key');
+  }
+
+  /** The qBittorrent surface's password: QBITTORRENT_PASSWORD, else `arr.qbittorrent.password`. */
+  get qbittorrentPassword(): string {
+    return this.sectionSecret('qbittorrent_password');
+  }
+
+  /** Root of the download client's category folders (`arr.download_directory`). */
+  get arrDownloadDirectory(): string {
+    return this.config.arr.download_directory ?? join(this.dataDir, 'downloads');
+  }
+
+  /** Whether an environment variable sets this secret (then the app cannot regenerate it). */
+  sectionSecretFromEnv(secret: SectionSecret): boolean {
+    return this.loaded.env.sectionSecrets[secret] !== undefined;
+  }
+
+  /**
+   * Replaces a generated secret with a fresh one and returns it. Refused when the environment
+   * sets it: the file's value would be written but never used, which would only mislead.
+   */
+  async regenerateSectionSecret(secret: SectionSecret): Promise<string> {
+    if (this.sectionSecretFromEnv(secret)) {
+      throw new DomainError(
+        'SECRET_FROM_ENV',
+        `${secret} is set by an environment variable; change it there`,
+        { secret },
+      );
+    }
+    const value = generateSectionSecret(secret);
+    await this.serialised(async () => {
+      const stored: StoredConfig = {
+        ...this.loaded.stored,
+        secrets: { ...this.loaded.stored.secrets, [secret]: value },
+      };
+      await this.loaded.store.write(stored, { backup: false });
+      this.loaded.stored = stored;
+    });
+    this.logger.log({ msg: 'secret regenerated', secret });
+    return value;
+  }
+
+  private sectionSecret(secret: SectionSecret): string {
+    return this.loaded.env.sectionSecrets[secret] ?? this.loaded.stored.secrets[secret];
   }
 
   get passwordHash(): string | null {

@@ -3,14 +3,42 @@ import { constants as fsConstants, promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import type { AppConfig, ConfigBackup } from '@aniworld/contracts';
 import { DomainError, ValidationFailedError } from '../common/errors';
+import { type Plain, setPath } from './config.paths';
 
 /** What config.json holds: the settings plus the secrets the API never shows. */
 export interface StoredConfig extends AppConfig {
   version: 1;
-  secrets: {
-    jwt_secret_key: string;
-    master_password_hash: string | null;
-  };
+  secrets: StoredSecrets;
+}
+
+export interface StoredSecrets {
+  jwt_secret_key: string;
+  master_password_hash: string | null;
+  /** File key `arr.api_key` (see SECTION_SECRETS). */
+  arr_api_key: string;
+  /** File key `arr.qbittorrent.password`. */
+  qbittorrent_password: string;
+}
+
+/**
+ * Secrets that the file keeps inside their settings section, where a user editing config.json
+ * looks for them (`arr.api_key` beside the other *arr settings), rather than under `secrets`.
+ * In memory they sit with the other secrets so nothing that shows settings can leak them;
+ * {@link toFileLayout} and the loader's `parseStored` move them between the two places.
+ */
+export const SECTION_SECRETS = [
+  { secret: 'arr_api_key', path: 'arr.api_key', env: 'ARR_API_KEY' },
+  { secret: 'qbittorrent_password', path: 'arr.qbittorrent.password', env: 'QBITTORRENT_PASSWORD' },
+] as const satisfies readonly { secret: keyof StoredSecrets; path: string; env: string }[];
+
+export function toFileLayout(config: StoredConfig): Plain {
+  const out = structuredClone(config) as unknown as Plain;
+  const secrets = out['secrets'] as Plain;
+  for (const { secret, path } of SECTION_SECRETS) {
+    setPath(out, path, secrets[secret]);
+    delete secrets[secret];
+  }
+  return out;
 }
 
 const BACKUP_NAME = /^config-\d{8}T\d{9}Z(?:-\d{1,3})?\.json$/;
@@ -65,7 +93,7 @@ export class ConfigStore {
     const tmp = `${this.file}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
     const handle = await fs.open(tmp, 'w', 0o600);
     try {
-      await handle.writeFile(`${JSON.stringify(config, null, 2)}\n`, 'utf8');
+      await handle.writeFile(`${JSON.stringify(toFileLayout(config), null, 2)}\n`, 'utf8');
       await handle.sync();
     } finally {
       await handle.close();

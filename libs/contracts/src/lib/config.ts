@@ -61,6 +61,22 @@ export interface DownloadSettings {
   language_preference: LanguageCode[];
 }
 
+export interface ArrQbittorrentSettings {
+  /** User name of the qBittorrent-compatible surface (`/api/v2`); its password is a secret. */
+  username: string;
+}
+
+/**
+ * Sonarr/Radarr/Prowlarr integration. The Torznab API key (`arr.api_key`) and the qBittorrent
+ * password (`arr.qbittorrent.password`) live in config.json too, but are secrets: the API shows
+ * them only through `GET /api/arr/credentials`.
+ */
+export interface ArrSettings {
+  /** Root of the download client's category folders; null means `<DATA_DIR>/downloads`. */
+  download_directory: string | null;
+  qbittorrent: ArrQbittorrentSettings;
+}
+
 /**
  * The configuration as the API shows it. Secrets (the password hash and the JWT secret) are
  * never part of it; `master_password_configured` says whether the first-run setup happened.
@@ -76,6 +92,7 @@ export interface AppConfig {
   security: SecuritySettings;
   providers: ProviderSettings;
   downloads: DownloadSettings;
+  arr: ArrSettings;
 }
 
 export interface ConfigResponse {
@@ -91,8 +108,14 @@ export type ConfigUpdate = {
   [K in keyof AppConfig]?: AppConfig[K] extends object | null
     ? AppConfig[K] extends unknown[] | null | string
       ? AppConfig[K]
-      : Partial<NonNullable<AppConfig[K]>>
+      : DeepPartial<NonNullable<AppConfig[K]>>
     : AppConfig[K];
+};
+
+type DeepPartial<T> = {
+  [K in keyof T]?: T[K] extends unknown[] | null | string | number | boolean
+    ? T[K]
+    : DeepPartial<T[K]>;
 };
 
 export interface ConfigUpdateResponse extends ConfigResponse {

@@ -19,6 +19,8 @@ import {
 } from 'class-validator';
 import {
   type AppConfig,
+  type ArrQbittorrentSettings,
+  type ArrSettings,
   type ConfigBackup,
   type ConfigResponse,
   type ConfigUpdateResponse,
@@ -222,6 +224,36 @@ export class DownloadSettingsDto implements DownloadSettings {
   language_preference!: LanguageCode[];
 }
 
+export class ArrQbittorrentSettingsDto implements ArrQbittorrentSettings {
+  @ApiProperty({ example: 'admin' })
+  @Omittable()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(64)
+  // HTTP Basic separates user and password with the first colon.
+  @Matches(/^[^:\s]+$/, { message: 'username must not contain a colon or whitespace' })
+  username!: string;
+}
+
+export class ArrSettingsDto implements ArrSettings {
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    example: '/downloads',
+    description: 'Root of the category folders; null = <DATA_DIR>/downloads',
+  })
+  @Nullable()
+  @IsString()
+  @Matches(/^(\/|[A-Za-z]:[\\/])/, { message: 'download_directory must be an absolute path' })
+  download_directory!: string | null;
+
+  @ApiProperty({ type: ArrQbittorrentSettingsDto })
+  @Omittable()
+  @ValidateNested()
+  @Type(() => ArrQbittorrentSettingsDto)
+  qbittorrent!: ArrQbittorrentSettingsDto;
+}
+
 export class AppConfigDto implements AppConfig {
   @ApiProperty({ nullable: true, type: String, example: '/anime' })
   @Nullable()
@@ -270,6 +302,12 @@ export class AppConfigDto implements AppConfig {
   @ValidateNested()
   @Type(() => DownloadSettingsDto)
   downloads!: DownloadSettingsDto;
+
+  @ApiProperty({ type: ArrSettingsDto })
+  @Omittable()
+  @ValidateNested()
+  @Type(() => ArrSettingsDto)
+  arr!: ArrSettingsDto;
 }
 
 /** Body of PUT /api/config and POST /api/config/validate: any subset; sections merge. */
