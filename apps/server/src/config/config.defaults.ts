@@ -42,7 +42,11 @@ export function defaultConfig(): AppConfig {
       naming_template: DEFAULT_NAMING_TEMPLATE,
       language_preference: [...DEFAULT_LANGUAGE_PREFERENCE],
     },
-    arr: { download_directory: null, qbittorrent: { username: 'admin' } },
+    arr: {
+      download_directory: null,
+      qbittorrent: { username: 'admin' },
+      torznab: { search_budget_ms: 5000 },
+    },
   };
 }
 
@@ -75,4 +79,5 @@ export const ENV_BINDINGS: { env: string; path: string; parse: EnvParser }[] = [
   { env: 'STO_BASE_URL', path: 'providers.sto_base_url', parse: asString },
   { env: 'ARR_DOWNLOAD_DIRECTORY', path: 'arr.download_directory', parse: asString },
   { env: 'QBITTORRENT_USERNAME', path: 'arr.qbittorrent.username', parse: asString },
+  { env: 'TORZNAB_SEARCH_BUDGET_MS', path: 'arr.torznab.search_budget_ms', parse: asNumber },
 ];

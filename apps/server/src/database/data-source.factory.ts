@@ -2,6 +2,10 @@ import { DataSource, type DataSourceOptions } from 'typeorm';
 import { AnimeSeriesEntity } from '../anime/entities/anime-series.entity';
 import { EpisodeEntity } from '../anime/entities/episode.entity';
 import { LibraryFolderEntity } from '../anime/entities/library-folder.entity';
+import { CatalogueEntryEntity } from '../arr/catalogue/entities/catalogue-entry.entity';
+import { AvailabilityEntity } from '../arr/torznab/entities/availability.entity';
+import { RecentReleaseEntity } from '../arr/torznab/entities/recent-release.entity';
+import { SiteEpisodeEntity } from '../arr/torznab/entities/site-episode.entity';
 import { UserSessionEntity } from '../auth/entities/user-session.entity';
 import type { DatabaseTarget } from '../config/config.service';
 import { NotificationEntity } from '../notifications/entities/notification.entity';
@@ -18,6 +22,10 @@ export const ENTITIES = [
   SystemSettingEntity,
   NotificationEntity,
   LibraryFolderEntity,
+  CatalogueEntryEntity,
+  SiteEpisodeEntity,
+  AvailabilityEntity,
+  RecentReleaseEntity,
 ];
 
 /** TypeORM options for the configured database. Schema changes come only from migrations. */

@@ -12,6 +12,7 @@ import {
 import {
   createProviders,
   type HosterLink,
+  type HttpResponse,
   type Providers,
   type ResolvedStream,
   type SiteAdapter,
@@ -63,6 +64,11 @@ export class ProvidersService implements OnModuleDestroy {
     return this.tracked(`hoster:${link.hoster ?? link.hosterLabel}`, () =>
       this.providers.resolveStream(link, signal),
     );
+  }
+
+  /** A plain GET through the polite client (rate limit, retries): a stream's playlist, say. */
+  fetch(url: string, headers: Record<string, string>, signal?: AbortSignal): Promise<HttpResponse> {
+    return this.providers.http.get(url, { headers, signal });
   }
 
   overview(): ProvidersOverview {

@@ -1,4 +1,10 @@
-import { categoriesOf, estimateSize, languageAttrs, matchesCategories } from './release-attrs';
+import {
+  categoriesOf,
+  codecName,
+  estimateSize,
+  languageAttrs,
+  matchesCategories,
+} from './release-attrs';
 
 describe('release attributes', () => {
   it('tells a German dub from a German sub (Japanese audio on aniworld, English on s.to)', () => {
@@ -28,6 +34,14 @@ describe('release attributes', () => {
     expect(matchesCategories([5000, 5040], [5070])).toBe(false);
     expect(matchesCategories([5040], [5000])).toBe(true);
     expect(matchesCategories([2000], [5000, 5070])).toBe(false);
+  });
+
+  it('names the codec of an HLS variant as the release title writes it', () => {
+    // From a real VOE master playlist.
+    expect(codecName('avc1.4d4028,mp4a.40.2')).toBe('h264');
+    expect(codecName('hvc1.1.6.L93.B0,mp4a.40.2')).toBe('hevc');
+    expect(codecName('mp4a.40.2')).toBeNull();
+    expect(codecName(undefined)).toBeNull();
   });
 
   it('estimates size from the probed bitrate and duration, else from height or a 720p guess', () => {

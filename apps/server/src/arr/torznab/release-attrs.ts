@@ -80,3 +80,12 @@ export function estimateSize(input: {
       : (BITRATE_BY_HEIGHT.find(([h]) => height >= h) ?? [0, UNKNOWN_BITRATE])[1]);
   return Math.round((bps * seconds) / 8);
 }
+
+/** `avc1.64001f,mp4a.40.2` → h264; HEVC → hevc; AV1 → av1 (the names releaseTitle knows). */
+export function codecName(codecs: string | undefined): string | null {
+  if (!codecs) return null;
+  if (/\bavc[13]/i.test(codecs)) return 'h264';
+  if (/\b(hvc1|hev1)/i.test(codecs)) return 'hevc';
+  if (/\bav01/i.test(codecs)) return 'av1';
+  return null;
+}

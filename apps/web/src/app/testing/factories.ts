@@ -142,7 +142,11 @@ export function configResponse(): ConfigResponse {
         naming_template: '{series} - S{season:00}E{episode:00} - {title}.{ext}',
         language_preference: ['german-dub', 'german-sub', 'english-sub'],
       },
-      arr: { download_directory: null, qbittorrent: { username: 'admin' } },
+      arr: {
+        download_directory: null,
+        qbittorrent: { username: 'admin' },
+        torznab: { search_budget_ms: 5000 },
+      },
     },
     master_password_configured: true,
     overridden_by_env: ['anime_directory'],

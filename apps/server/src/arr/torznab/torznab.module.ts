@@ -1,0 +1,24 @@
+import { Module } from '@nestjs/common';
+import { ProvidersModule } from '../../providers/providers.module';
+import { CatalogueModule } from '../catalogue/catalogue.module';
+import { AvailabilityService } from './availability.service';
+import { RecentReleasesService } from './recent-releases.service';
+import { TorznabController } from './torznab.controller';
+import { TorznabRepository } from './torznab.repository';
+import { TorznabService } from './torznab.service';
+import { TorznabSettings } from './torznab-settings';
+
+/** The Torznab indexer (docs/arr-torznab.md). */
+@Module({
+  imports: [ProvidersModule, CatalogueModule],
+  controllers: [TorznabController],
+  providers: [
+    TorznabSettings,
+    TorznabRepository,
+    AvailabilityService,
+    RecentReleasesService,
+    TorznabService,
+  ],
+  exports: [AvailabilityService, RecentReleasesService],
+})
+export class TorznabModule {}
