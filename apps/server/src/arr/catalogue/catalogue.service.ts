@@ -85,7 +85,8 @@ export class CatalogueService implements OnModuleDestroy {
     }
   }
 
-  private async reload(): Promise<void> {
+  /** Reads the stored catalogue into the in-memory index (after a refresh, or a bulk import). */
+  async reload(): Promise<void> {
     const rows = await this.repo.all();
     const index = new TitleIndex<CatalogueEntryEntity>();
     const entries = new Map<string, CatalogueEntryEntity>();

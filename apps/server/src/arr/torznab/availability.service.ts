@@ -27,8 +27,20 @@ export const AVAILABILITY_TTL = {
   episodeListMs: 6 * 60 * 60 * 1000,
 } as const;
 
+/**
+ * Stored rows are also held in memory this long, so a warm search reads no table at all; short,
+ * because another instance may have written newer rows to the shared database.
+ */
+const MEMORY_TTL_MS = 60_000;
+
 /** At most this many live episode-page reads per series at once (the polite client paces them). */
 const EPISODE_FETCH_CONCURRENCY = 4;
+
+interface MemoryEntry {
+  at: number;
+  episodes?: SeasonEpisodes[];
+  rows?: AvailabilityEntity[];
+}
 
 export function episodeId(site: SiteId, key: string, season: number, episode: number): string {
   return `${site}:${key}:${season}:${episode}`;
@@ -48,6 +60,8 @@ export class AvailabilityService implements OnModuleDestroy {
   private readonly probing = new Set<string>();
   private probeRunning = false;
   private readonly abort = new AbortController();
+  private readonly generations = new Map<string, number>();
+  private readonly memory = new Map<string, MemoryEntry>();
 
   constructor(
     private readonly repo: TorznabRepository,
@@ -62,6 +76,14 @@ export class AvailabilityService implements OnModuleDestroy {
     this.probeQueue.length = 0;
   }
 
+  /** Resolves once no lookup or probe is running or queued (benchmarks and tests wait on it). */
+  async settled(): Promise<void> {
+    while (this.inflight.size > 0 || this.probeRunning || this.probeQueue.length > 0) {
+      await Promise.allSettled([...this.inflight.values()]);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  }
+
   /** Seasons with their episode numbers; an empty list when nothing is known in time. */
   async seasonsOf(ref: SeriesRef, budget: Budget): Promise<SeasonEpisodes[]> {
     const entry = this.catalogue.entry(ref);
@@ -72,10 +94,62 @@ export class AvailabilityService implements OnModuleDestroy {
         (error) => this.lateError('episode list', ref, error),
       );
     }
+    const cached = this.remembered(ref)?.episodes;
+    if (cached) return cached;
+    const generation = this.generation(ref);
     const rows = await this.repo.episodesOf(ref.site, ref.key);
     const seasons = new Map<number, number[]>();
     for (const r of rows) seasons.set(r.season, [...(seasons.get(r.season) ?? []), r.episode]);
-    return [...seasons].map(([season, episodes]) => ({ season, episodes }));
+    const episodes = [...seasons].map(([season, list]) => ({ season, episodes: list }));
+    this.remember(ref, generation, { episodes });
+    return episodes;
+  }
+
+  private remembered(ref: SeriesRef): MemoryEntry | undefined {
+    const entry = this.memory.get(refId(ref));
+    if (!entry || this.clock.now() - entry.at > MEMORY_TTL_MS) return undefined;
+    return entry;
+  }
+
+  /**
+   * Keeps what was read, unless the series changed since the read began (`generation`): a read
+   * that raced a write must not put the older rows back.
+   */
+  private remember(
+    ref: SeriesRef,
+    generation: number,
+    patch: { episodes?: SeasonEpisodes[]; rows?: AvailabilityEntity[] },
+  ): void {
+    const id = refId(ref);
+    if ((this.generations.get(id) ?? 0) !== generation) return;
+    const entry = this.remembered(ref);
+    this.memory.set(id, entry ? { ...entry, ...patch } : { ...patch, at: this.clock.now() });
+  }
+
+  private generation(ref: SeriesRef): number {
+    return this.generations.get(refId(ref)) ?? 0;
+  }
+
+  /** Rows of a series, from memory while fresh. */
+  private async rowsOf(ref: SeriesRef): Promise<AvailabilityEntity[]> {
+    const cached = this.remembered(ref)?.rows;
+    if (cached) return cached;
+    const generation = this.generation(ref);
+    const rows = await this.repo.availabilityOf(ref.site, ref.key);
+    this.remember(ref, generation, { rows });
+    return rows;
+  }
+
+  /** Whatever changed a series' rows or episode list in the database drops its memory copy. */
+  private forget(ref: SeriesRef): void {
+    const id = refId(ref);
+    this.memory.delete(id);
+    this.generations.set(id, (this.generations.get(id) ?? 0) + 1);
+  }
+
+  private async saveRows(ref: SeriesRef, rows: AvailabilityEntity[]): Promise<void> {
+    await this.repo.saveAvailability(rows);
+    this.forget(ref);
   }
 
   /** The series page (seasons, IMDb id) and every season page. */
@@ -91,6 +165,7 @@ export class AvailabilityService implements OnModuleDestroy {
         rows.push({ season: e.season, episode: e.number, title: e.titleEn ?? e.titleDe });
     }
     await this.repo.replaceEpisodes(ref.site, ref.key, dedupe(rows));
+    this.forget(ref);
     // s.to's season table shows real availability per episode; aniworld's flags are a legend.
     if (ref.site === 'sto') await this.saveFromSummaries(ref, summaries);
     await this.catalogue.learn(ref, {
@@ -106,7 +181,7 @@ export class AvailabilityService implements OnModuleDestroy {
       const offered = new Set(s.languages.map(languageCodeOf));
       rows.push(...this.rowsFor(ref, s.season, s.number, offered, () => s.hosters));
     }
-    await this.repo.saveAvailability(rows);
+    await this.saveRows(ref, rows);
   }
 
   /**
@@ -119,7 +194,7 @@ export class AvailabilityService implements OnModuleDestroy {
     episodes: readonly SiteEpisode[],
     budget: Budget,
   ): Promise<Map<string, AvailabilityEntity[]>> {
-    let rows = await this.repo.availabilityOf(ref.site, ref.key);
+    let rows = await this.rowsOf(ref);
     const now = this.clock.now();
     const fresh = new Set(
       rows
@@ -133,7 +208,7 @@ export class AvailabilityService implements OnModuleDestroy {
       await budget.within(this.loadAvailability(ref, missing), (error) =>
         this.lateError('availability', ref, error),
       );
-      rows = await this.repo.availabilityOf(ref.site, ref.key);
+      rows = await this.rowsOf(ref);
     }
     const byEpisode = new Map<string, AvailabilityEntity[]>();
     for (const r of rows) {
@@ -145,7 +220,7 @@ export class AvailabilityService implements OnModuleDestroy {
 
   /** Stored rows only, no site request: the RSS feed's quality and size. */
   async known(ref: SeriesRef): Promise<AvailabilityEntity[]> {
-    return this.repo.availabilityOf(ref.site, ref.key);
+    return this.rowsOf(ref);
   }
 
   private async loadAvailability(ref: SeriesRef, episodes: readonly SiteEpisode[]): Promise<void> {
@@ -185,7 +260,7 @@ export class AvailabilityService implements OnModuleDestroy {
       new Set(byLanguage.keys()),
       (l) => byLanguage.get(l) ?? [],
     );
-    await this.repo.saveAvailability(rows);
+    await this.saveRows(ref, rows);
     for (const row of rows) if (row.available) this.queueProbe(row, links);
   }
 
@@ -242,7 +317,7 @@ export class AvailabilityService implements OnModuleDestroy {
         try {
           const quality = await this.probe(links, row.language);
           if (quality && !this.abort.signal.aborted)
-            await this.repo.saveAvailability([{ ...row, ...quality }]);
+            await this.saveRows(row, [{ ...row, ...quality }]);
         } catch (error) {
           if (!this.abort.signal.aborted)
             this.logger.debug({ msg: 'quality probe failed', id, error: (error as Error).message });

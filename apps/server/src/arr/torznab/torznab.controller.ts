@@ -8,6 +8,7 @@ import {
   ApiTags,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
+import { SkipThrottle } from '@nestjs/throttler';
 import type { Request } from 'express';
 import { Public } from '../../auth/decorators/public.decorator';
 import { ErrorResponseDto } from '../../common/dto/error-response.dto';
@@ -16,10 +17,13 @@ import { TorznabService, type TorrentDownload } from './torznab.service';
 /**
  * The Torznab indexer for Sonarr, Radarr and Prowlarr, outside the /api prefix and outside the
  * session guard: it checks its own API key and answers errors as Torznab XML
- * (docs/arr-torznab.md).
+ * (docs/arr-torznab.md). Not under the per-IP request limit of the web API: Sonarr pages up to
+ * ten requests per search, several *arr apps often share one address, and a 429 makes Sonarr
+ * disable the indexer; the key itself (128 random bits) is what keeps guessers out.
  */
 @ApiTags('torznab')
 @Public()
+@SkipThrottle()
 @Controller('torznab')
 export class TorznabController {
   constructor(private readonly torznab: TorznabService) {}

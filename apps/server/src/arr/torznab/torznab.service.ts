@@ -206,36 +206,47 @@ export class TorznabService {
   ): Promise<Candidate[]> {
     const wanted = await this.wanted(req);
     const series = await this.resolveSeries(req, wanted, budget);
+    // Each site has its own rate limit: the series on both sites are looked up side by side.
+    const perSeries = await Promise.all(
+      series.map((entry) => this.candidatesOf(entry, req, wanted, budget, asMovie)),
+    );
+    return perSeries.flat();
+  }
+
+  private async candidatesOf(
+    entry: CatalogueEntryEntity,
+    req: TorznabRequest,
+    wanted: Wanted,
+    budget: Budget,
+    asMovie: boolean,
+  ): Promise<Candidate[]> {
     const out: Candidate[] = [];
-    for (const entry of series) {
-      const ref = { site: entry.site, key: entry.key };
-      // Films exist only on aniworld's `filme` pages.
-      if (asMovie && ref.site !== 'aniworld') continue;
-      const seasons = await this.availability.seasonsOf(ref, budget);
-      const episodes = this.episodesWanted(seasons, wanted, asMovie);
-      if (episodes.length === 0) continue;
-      const rows = await this.availability.availability(ref, episodes, budget);
-      const seriesTitle = wanted.title || entry.title;
-      for (const e of episodes) {
-        const offered = (rows.get(episodeId(ref.site, ref.key, e.season, e.episode)) ?? []).filter(
-          (r) => r.available,
-        );
-        for (const row of offered) {
-          out.push({
-            ref,
-            seriesTitle,
-            season: e.season,
-            episode: e.episode,
-            language: row.language,
-            row,
-            pubDate: row.checkedAt,
-            absolute:
-              wanted.absolute !== undefined ? toAbsolute(seasons, e.season, e.episode) : null,
-            asMovie,
-            tvdbId: req.tvdbid ?? entry.tvdbId ?? undefined,
-            imdb: imdbDigits(req.imdbid ?? entry.imdbId),
-          });
-        }
+    const ref = { site: entry.site, key: entry.key };
+    // Films exist only on aniworld's `filme` pages.
+    if (asMovie && ref.site !== 'aniworld') return out;
+    const seasons = await this.availability.seasonsOf(ref, budget);
+    const episodes = this.episodesWanted(seasons, wanted, asMovie);
+    if (episodes.length === 0) return out;
+    const rows = await this.availability.availability(ref, episodes, budget);
+    const seriesTitle = wanted.title || entry.title;
+    for (const e of episodes) {
+      const offered = (rows.get(episodeId(ref.site, ref.key, e.season, e.episode)) ?? []).filter(
+        (r) => r.available,
+      );
+      for (const row of offered) {
+        out.push({
+          ref,
+          seriesTitle,
+          season: e.season,
+          episode: e.episode,
+          language: row.language,
+          row,
+          pubDate: row.checkedAt,
+          absolute: wanted.absolute !== undefined ? toAbsolute(seasons, e.season, e.episode) : null,
+          asMovie,
+          tvdbId: req.tvdbid ?? entry.tvdbId ?? undefined,
+          imdb: imdbDigits(req.imdbid ?? entry.imdbId),
+        });
       }
     }
     return out;
