@@ -6,6 +6,7 @@ import { torznabSchemaErrors } from '../../../test/helpers/torznab-xsd';
 import { FAST_PROVIDERS, startTestApp, type TestApp } from '../../../test/helpers/test-app';
 import { waitUntil } from '../../../test/helpers/wait';
 import { CatalogueService } from '../catalogue/catalogue.service';
+import { LibraryWarmerService } from './library-warmer.service';
 
 const KEY = 'test-arr-key-0123456789';
 
@@ -298,6 +299,27 @@ describe('Torznab endpoint against the sandbox (HTTP)', () => {
     expect(probed?.title).toBe('Sternenwanderer.S01E04.360p.WEB.GER-ANIWORLD');
     expect(probed?.size).toBeGreaterThan(0);
     expect(probed?.size).toBeLessThan(10 * 1024 * 1024);
+  });
+
+  it('warms the series of the library: a later search reads nothing from the site', async () => {
+    const token = await t.setUp();
+    await t
+      .api(token)
+      .post('/api/anime/add')
+      .send({ site: 'sto', key: 'die-nordwache' })
+      .expect(201);
+    const warmed = await t.app.get(LibraryWarmerService).warmLibrary();
+    expect(warmed).toEqual({ series: 1, episodes: 5 });
+    sandbox.resetStats();
+    const items = sonarrParse(
+      await search({ t: 'tvsearch', q: 'Die Nordwache', season: 2, cat: '5000' }),
+    );
+    expect(items.map((i) => plain(i.title)).sort()).toEqual([
+      'Die.Nordwache.S02E01.WEB.GER-STO',
+      'Die.Nordwache.S02E02.WEB.GER-STO',
+    ]);
+    const sitePaths = Object.keys(sandbox.stats().by_path).filter((p) => p.includes('nordwache'));
+    expect(sitePaths).toEqual([]);
   });
 
   it('the .torrent link refuses a wrong key or an edited hash', async () => {
