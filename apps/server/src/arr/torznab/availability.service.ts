@@ -218,6 +218,11 @@ export class AvailabilityService implements OnModuleDestroy {
     return byEpisode;
   }
 
+  /** Films (season 0 on aniworld) known to be offered, most recently seen first. */
+  films(offset: number, limit: number): Promise<[AvailabilityEntity[], number]> {
+    return this.repo.availableFilms(offset, limit);
+  }
+
   /** Stored rows only, no site request: the RSS feed's quality and size. */
   async known(ref: SeriesRef): Promise<AvailabilityEntity[]> {
     return this.rowsOf(ref);

@@ -242,6 +242,12 @@ describe('Torznab endpoint against the sandbox (HTTP)', () => {
     expect(films.filter((i) => /S00E02/.test(i.title)).map((i) => i.attrs['language'])).toEqual([
       ['Japanese'],
     ]);
+    // Radarr's Test and RSS sync (t=movie, no query): the films known to be offered.
+    const radarr = sonarrParse(await search({ t: 'movie', cat: '2000', extended: 1 }));
+    expect(radarr.length).toBeGreaterThanOrEqual(3);
+    expect(radarr.every((i) => /\.S00E0\d\./.test(i.title) && i.categories.includes(2000))).toBe(
+      true,
+    );
   });
 
   it('alternative titles resolve; an unknown title is an empty feed, not an error', async () => {

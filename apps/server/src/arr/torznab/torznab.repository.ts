@@ -44,6 +44,16 @@ export class TorznabRepository {
     return this.availability.findBy({ site, key });
   }
 
+  /** Offered films (aniworld's season 0), most recently seen first. */
+  availableFilms(offset: number, limit: number): Promise<[AvailabilityEntity[], number]> {
+    return this.availability.findAndCount({
+      where: { site: 'aniworld', season: 0, available: true },
+      order: { checkedAt: 'DESC', key: 'ASC', episode: 'ASC', language: 'ASC' },
+      skip: offset,
+      take: limit,
+    });
+  }
+
   async saveAvailability(rows: readonly AvailabilityEntity[]): Promise<void> {
     if (rows.length === 0) return;
     await this.availability.upsert([...rows], ['site', 'key', 'season', 'episode', 'language']);

@@ -157,6 +157,10 @@ export class TorznabService {
     const inCats = (c: Candidate): boolean =>
       !wantedCats ||
       matchesCategories(categoriesOf(c.ref.site, c.row?.height ?? null, c.asMovie), wantedCats);
+    if (rss && asMovie) {
+      const [candidates, total] = await this.filmFeed(req);
+      return [candidates.filter(inCats).map((c) => this.item(c, baseUrl)), total];
+    }
     if (rss) {
       // The RSS page is already one window of the stored rows: offset/limit were applied there.
       const [candidates, total] = await this.rss(req, budget);
@@ -190,11 +194,38 @@ export class TorznabService {
         row,
         pubDate: r.releasedAt,
         absolute: null,
-        asMovie: req.t === 'movie',
+        asMovie: false,
         imdb: imdbDigits(entry?.imdbId),
         tvdbId: entry?.tvdbId ?? undefined,
       });
     }
+    return [out, total];
+  }
+
+  /**
+   * `t=movie` without a query (Radarr's RSS sync and Test): the films known to be offered, most
+   * recently seen first. The new-episodes page lists episodes, not films, so this comes from the
+   * availability cache (filled by searches and by warming the library).
+   */
+  private async filmFeed(req: TorznabRequest): Promise<[Candidate[], number]> {
+    const [rows, total] = await this.availability.films(req.offset, req.limit);
+    const out = rows.map((row): Candidate => {
+      const ref = { site: row.site, key: row.key };
+      const entry = this.catalogue.entry(ref);
+      return {
+        ref,
+        seriesTitle: entry?.title ?? row.key.replace(/-/g, ' '),
+        season: row.season,
+        episode: row.episode,
+        language: row.language,
+        row,
+        pubDate: row.checkedAt,
+        absolute: null,
+        asMovie: true,
+        imdb: imdbDigits(entry?.imdbId),
+        tvdbId: entry?.tvdbId ?? undefined,
+      };
+    });
     return [out, total];
   }
 
