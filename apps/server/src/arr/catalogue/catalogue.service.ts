@@ -5,7 +5,7 @@ import { ProvidersService } from '../../providers/providers.service';
 import type { Budget } from '../torznab/budget';
 import { CatalogueRepository, type CatalogueListing } from './catalogue.repository';
 import type { CatalogueEntryEntity } from './entities/catalogue-entry.entity';
-import { type Scored, TitleIndex } from './title-matcher';
+import { foldTitle, type Prefixed, type Scored, TitleIndex } from './title-matcher';
 
 export interface SeriesRef {
   site: SiteId;
@@ -147,6 +147,11 @@ export class CatalogueService implements OnModuleDestroy {
     }
     if (added > 0) await this.reload();
     return true;
+  }
+
+  /** Series whose title starts the query, longest title first (Sonarr's special search). */
+  async prefixed(query: string): Promise<Prefixed<CatalogueEntryEntity>[]> {
+    return (await this.ready()).prefixed(foldTitle(query));
   }
 
   /** Whether the text is exactly (folded) a known title. */

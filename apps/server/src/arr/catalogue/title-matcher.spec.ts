@@ -42,4 +42,15 @@ describe('title matcher', () => {
     index.add('sto', ['Sternenwanderer']);
     expect(index.rank('Sternenwanderer').map((r) => r.value)).toEqual(['aniworld', 'sto']);
   });
+
+  it('finds the series whose title starts a query, longest title first, with the rest folded', () => {
+    const index = new TitleIndex<string>();
+    index.add('star', ['Star']);
+    index.add('sternenwanderer', ['Sternenwanderer', 'Star Wanderer']);
+    expect(index.prefixed(foldTitle('Star Wanderer: The First Star'))).toEqual([
+      { value: 'sternenwanderer', rest: 'the first star' },
+      { value: 'star', rest: 'wanderer the first star' },
+    ]);
+    expect(index.prefixed(foldTitle('Sternenwanderer'))).toEqual([]);
+  });
 });

@@ -73,6 +73,19 @@ export class TitleIndex<T> {
     return this.entries.length;
   }
 
+  /** Entries whose folded title is a whole-word prefix of the folded query, longest first. */
+  prefixed(folded: string): Prefixed<T>[] {
+    const out: (Prefixed<T> & { length: number })[] = [];
+    for (const e of this.entries) {
+      const title = e.folded
+        .filter((f) => folded.length > f.length + 1 && folded.startsWith(`${f} `))
+        .sort((a, b) => b.length - a.length)[0];
+      if (title)
+        out.push({ value: e.value, rest: folded.slice(title.length + 1), length: title.length });
+    }
+    return out.sort((a, b) => b.length - a.length).map(({ value, rest }) => ({ value, rest }));
+  }
+
   /** Entries scoring at least `threshold`, best first (ties keep insertion order). */
   rank(query: string, threshold = MATCH_THRESHOLD): Scored<T>[] {
     const q = foldTitle(query);
@@ -89,6 +102,12 @@ export class TitleIndex<T> {
       .sort((a, b) => b.score - a.score || a.id - b.id)
       .map(({ value, score }) => ({ value, score }));
   }
+}
+
+export interface Prefixed<T> {
+  value: T;
+  /** What follows the title in the query, folded (an episode title, say). */
+  rest: string;
 }
 
 function push(map: Map<string, number[]>, key: string, id: number): void {

@@ -218,6 +218,14 @@ export class AvailabilityService implements OnModuleDestroy {
     return byEpisode;
   }
 
+  /** Titles of a series' films and specials (season 0), as the site names them. */
+  async specials(ref: SeriesRef): Promise<{ episode: number; title: string }[]> {
+    const rows = await this.repo.episodesOf(ref.site, ref.key);
+    return rows
+      .filter((r) => r.season === 0 && r.title)
+      .map((r) => ({ episode: r.episode, title: r.title ?? '' }));
+  }
+
   /** Films (season 0 on aniworld) known to be offered, most recently seen first. */
   films(offset: number, limit: number): Promise<[AvailabilityEntity[], number]> {
     return this.repo.availableFilms(offset, limit);

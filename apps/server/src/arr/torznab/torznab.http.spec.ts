@@ -29,7 +29,7 @@ interface ParsedItem {
 }
 
 /**
- * The feed as Sonarr's TorznabRssParser reads it (docs/arr-torznab.md, §"What clients read"):
+ * The feed as Sonarr's TorznabRssParser reads it (docs/arr-torznab.md, "Errors" and "Items"):
  * HTTP 200, an XML content type, `<error>` anywhere fails, `/rss/channel/item`, a pubDate that
  * parses (or the whole feed fails), the first x-bittorrent enclosure, size from the attr,
  * seeders as an int. Throws with the rule that failed.
@@ -248,6 +248,15 @@ describe('Torznab endpoint against the sandbox (HTTP)', () => {
     expect(radarr.every((i) => /\.S00E0\d\./.test(i.title) && i.categories.includes(2000))).toBe(
       true,
     );
+  });
+
+  it("a special by Sonarr's '<series> <episode title>' search is the film of that title", async () => {
+    const items = sonarrParse(
+      await search({ t: 'search', q: 'Sternenwanderer Starfall Requiem', cat: '5070' }),
+    );
+    expect(items.map((i) => plain(i.title))).toEqual([
+      'Sternenwanderer.S00E02.WEB.GER.SUB-ANIWORLD',
+    ]);
   });
 
   it('alternative titles resolve; an unknown title is an empty feed, not an error', async () => {

@@ -16,6 +16,7 @@ import { DomainError } from '../../common/errors';
 import { ProvidersService } from '../../providers/providers.service';
 import { CatalogueService, type SeriesRef } from '../catalogue/catalogue.service';
 import type { CatalogueEntryEntity } from '../catalogue/entities/catalogue-entry.entity';
+import { foldTitle, MATCH_THRESHOLD, scoreTitle } from '../catalogue/title-matcher';
 import { AvailabilityService, episodeId } from './availability.service';
 import { Budget } from './budget';
 import type { AvailabilityEntity } from './entities/availability.entity';
@@ -237,6 +238,8 @@ export class TorznabService {
   ): Promise<Candidate[]> {
     const wanted = await this.wanted(req);
     const series = await this.resolveSeries(req, wanted, budget);
+    if (series.length === 0 && req.t === 'search' && wanted.title)
+      return this.specialByTitle(wanted.title, budget);
     // Each site has its own rate limit: the series on both sites are looked up side by side.
     const perSeries = await Promise.all(
       series.map((entry) => this.candidatesOf(entry, req, wanted, budget, asMovie)),
@@ -246,7 +249,7 @@ export class TorznabService {
 
   private async candidatesOf(
     entry: CatalogueEntryEntity,
-    req: TorznabRequest,
+    req: Pick<TorznabRequest, 'tvdbid' | 'imdbid'>,
     wanted: Wanted,
     budget: Budget,
     asMovie: boolean,
@@ -281,6 +284,33 @@ export class TorznabService {
       }
     }
     return out;
+  }
+
+  /**
+   * Sonarr searches a special as `q=<series title> <episode title>`: a known series title that
+   * starts the query, and the rest matched against the titles of its season 0 (docs/arr-torznab.md,
+   * "Numbering").
+   */
+  private async specialByTitle(q: string, budget: Budget): Promise<Candidate[]> {
+    for (const { value: entry, rest } of await this.catalogue.prefixed(q)) {
+      const ref = { site: entry.site, key: entry.key };
+      await this.availability.seasonsOf(ref, budget);
+      const match = (await this.availability.specials(ref))
+        .map((s) => ({ ...s, score: scoreTitle(rest, s.title) }))
+        .filter((s) => s.score >= MATCH_THRESHOLD)
+        .sort((a, b) => b.score - a.score)[0];
+      if (!match) continue;
+      const folded = foldTitle(q);
+      const seriesTitle = rawPrefix(q, folded.slice(0, folded.length - rest.length - 1));
+      return this.candidatesOf(
+        entry,
+        { tvdbid: undefined, imdbid: undefined },
+        { title: seriesTitle ?? entry.title, season: 0, episode: match.episode },
+        budget,
+        false,
+      );
+    }
+    return [];
   }
 
   /** Reads the title and numbers from q, season and ep (docs/arr-torznab.md, "Numbering"). */
@@ -416,6 +446,16 @@ export class TorznabService {
   private trackerUrl(baseUrl: string): string {
     return `${baseUrl}/torznab/announce`;
   }
+}
+
+/** The words of the raw query that fold to `foldedPrefix` (Sonarr's own spelling of the title). */
+function rawPrefix(q: string, foldedPrefix: string): string | null {
+  const words = q.replace(/\+/g, ' ').trim().split(/\s+/);
+  for (let k = 1; k <= words.length; k += 1) {
+    const candidate = words.slice(0, k).join(' ');
+    if (foldTitle(candidate) === foldedPrefix) return candidate;
+  }
+  return null;
 }
 
 function pad(n: number): string {
