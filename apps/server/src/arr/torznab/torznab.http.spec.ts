@@ -8,6 +8,9 @@ import { waitUntil } from '../../../test/helpers/wait';
 import { CatalogueService } from '../catalogue/catalogue.service';
 import { LibraryWarmerService } from './library-warmer.service';
 
+// Real HTTP, a real sandbox and libxml2: generous on a loaded 2-core machine (no test waits on time).
+jest.setTimeout(60_000);
+
 const KEY = 'test-arr-key-0123456789';
 
 const parser = new XMLParser({

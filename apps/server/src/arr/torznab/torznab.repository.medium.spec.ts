@@ -6,6 +6,9 @@ import { AvailabilityEntity } from './entities/availability.entity';
 import { RecentReleaseEntity } from './entities/recent-release.entity';
 import { TorznabRepository } from './torznab.repository';
 
+// Real HTTP, a real sandbox and libxml2: generous on a loaded 2-core machine (no test waits on time).
+jest.setTimeout(60_000);
+
 const DIALECTS = dialects();
 
 function availability(patch: Partial<AvailabilityEntity>): AvailabilityEntity {
