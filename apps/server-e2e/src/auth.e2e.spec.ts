@@ -14,7 +14,14 @@ const PUBLIC_ROUTES = new Set([
   'get /health',
   'get /health/ready',
 ]);
-const isPublic = (method: string, path: string) => PUBLIC_ROUTES.has(`${method} ${path}`);
+/**
+ * The Torznab routes do not use sessions: they check the *arr API key themselves and answer a
+ * wrong one with Torznab error 100 (or 401 for a download); apps/server/src/arr/torznab tests that.
+ */
+const isPublic = (method: string, path: string) =>
+  PUBLIC_ROUTES.has(`${method} ${path}`) ||
+  path.startsWith('/health') ||
+  path.startsWith('/torznab/');
 
 interface Json {
   status: number;

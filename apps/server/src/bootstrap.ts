@@ -27,6 +27,10 @@ const UNPREFIXED = [
   { path: 'health', method: RequestMethod.GET },
   { path: 'health/ready', method: RequestMethod.GET },
   { path: 'health/detailed', method: RequestMethod.GET },
+  // Torznab clients are configured with the server root; docs/arr-torznab.md.
+  { path: 'torznab/api', method: RequestMethod.GET },
+  { path: 'torznab/dl/:file', method: RequestMethod.GET },
+  { path: 'torznab/announce', method: RequestMethod.GET },
 ];
 
 /**

@@ -12,3 +12,4 @@ export * from './lib/notifications';
 export * from './lib/arr';
 export * from './lib/socket';
 export * from './lib/scheduler';
+export * from './lib/torznab';

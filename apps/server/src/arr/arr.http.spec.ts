@@ -28,6 +28,7 @@ describe('arr credentials API (HTTP, real SQLite)', () => {
     expect((await api.get('/api/config').expect(200)).body.config.arr).toEqual({
       download_directory: null,
       qbittorrent: { username: 'admin' },
+      torznab: { search_budget_ms: 5000 },
     });
   });
 

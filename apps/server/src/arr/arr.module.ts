@@ -11,13 +11,15 @@ import { QbitCategoriesService } from './qbittorrent/qbit-categories.service';
 import { QbitSessionService } from './qbittorrent/qbit-session.service';
 import { QbitTorrentsService } from './qbittorrent/qbit-torrents.service';
 import { QbittorrentController } from './qbittorrent/qbittorrent.controller';
+import { TorznabModule } from './torznab/torznab.module';
 
 /**
- * Sonarr, Radarr and Prowlarr integration: credentials for the settings page and the
- * qBittorrent-compatible download client (`/api/v2`); see README.md.
+ * Sonarr, Radarr and Prowlarr integration: credentials for the settings page, the
+ * qBittorrent-compatible download client (`/api/v2`) and the Torznab indexer (`/torznab`);
+ * see README.md.
  */
 @Module({
-  imports: [AnimeModule, QueueModule],
+  imports: [AnimeModule, QueueModule, TorznabModule],
   controllers: [ArrController, QbittorrentController],
   providers: [
     ArrCredentialsService,

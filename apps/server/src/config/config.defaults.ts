@@ -43,4 +43,5 @@ export const ENV_BINDINGS: { env: string; path: string; parse: EnvParser }[] = [
   { env: 'SCHEDULER_INTERVAL_MINUTES', path: 'scheduler.interval_minutes', parse: asNumber },
   { env: 'ARR_DOWNLOAD_DIRECTORY', path: 'arr.download_directory', parse: asString },
   { env: 'QBITTORRENT_USERNAME', path: 'arr.qbittorrent.username', parse: asString },
+  { env: 'TORZNAB_SEARCH_BUDGET_MS', path: 'arr.torznab.search_budget_ms', parse: asNumber },
 ];

@@ -80,6 +80,7 @@ describe('loadConfig', () => {
     expect(first.effective.arr).toEqual({
       download_directory: null,
       qbittorrent: { username: 'admin' },
+      torznab: { search_budget_ms: 5000 },
     });
     expect(first.stored.secrets.arr_api_key).toBe(file.arr.api_key);
     const second = await loadConfig({ DATA_DIR: dir });
@@ -104,6 +105,7 @@ describe('loadConfig', () => {
     expect(loaded.effective.arr).toEqual({
       download_directory: '/srv/downloads',
       qbittorrent: { username: 'sonarr' },
+      torznab: { search_budget_ms: 5000 },
     });
     expect([...loaded.env.sources.keys()].sort()).toEqual([
       'arr.api_key',

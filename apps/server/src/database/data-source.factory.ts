@@ -6,6 +6,10 @@ import { ArrCategoryEntity } from '../arr/qbittorrent/entities/arr-category.enti
 import { ArrTorrentEntity } from '../arr/qbittorrent/entities/arr-torrent.entity';
 import { EpisodeEntity } from '../anime/entities/episode.entity';
 import { LibraryFolderEntity } from '../anime/entities/library-folder.entity';
+import { CatalogueEntryEntity } from '../arr/catalogue/entities/catalogue-entry.entity';
+import { AvailabilityEntity } from '../arr/torznab/entities/availability.entity';
+import { RecentReleaseEntity } from '../arr/torznab/entities/recent-release.entity';
+import { SiteEpisodeEntity } from '../arr/torznab/entities/site-episode.entity';
 import { UserSessionEntity } from '../auth/entities/user-session.entity';
 import type { DatabaseTarget } from '../config/config.service';
 import { NotificationChannelEntity } from '../notifications/entities/notification-channel.entity';
@@ -35,6 +39,10 @@ export const ENTITIES = [
   NotificationOutboxEntity,
   ArrCategoryEntity,
   ArrTorrentEntity,
+  CatalogueEntryEntity,
+  SiteEpisodeEntity,
+  AvailabilityEntity,
+  RecentReleaseEntity,
 ];
 
 /** TypeORM options for the configured database. Schema changes come only from migrations. */

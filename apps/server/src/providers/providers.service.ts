@@ -12,6 +12,7 @@ import {
 import {
   createProviders,
   type HosterLink,
+  type HttpResponse,
   type Providers,
   type ResolvedStream,
   type SiteAdapter,
@@ -68,6 +69,11 @@ export class ProvidersService implements OnModuleDestroy {
   /** Requests holding and waiting for a politeness slot of the bucket `url` belongs to. */
   load(url: string): { active: number; waiting: number } {
     return this.providers.http.load(url);
+  }
+
+  /** A plain GET through the polite client (rate limit, retries): a stream's playlist, say. */
+  fetch(url: string, headers: Record<string, string>, signal?: AbortSignal): Promise<HttpResponse> {
+    return this.providers.http.get(url, { headers, signal });
   }
 
   overview(): ProvidersOverview {

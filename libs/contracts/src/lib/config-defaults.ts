@@ -60,6 +60,10 @@ export function defaultConfig(): AppConfig {
       lease_seconds: 120,
       tick_seconds: 15,
     },
-    arr: { download_directory: null, qbittorrent: { username: 'admin' } },
+    arr: {
+      download_directory: null,
+      qbittorrent: { username: 'admin' },
+      torznab: { search_budget_ms: 5000 },
+    },
   };
 }

@@ -87,6 +87,14 @@ export interface ArrQbittorrentSettings {
   username: string;
 }
 
+export interface ArrTorznabSettings {
+  /**
+   * How long a search may look things up on the sites before it answers with what is known
+   * (milliseconds); lookups still running go on and fill the cache for the next search.
+   */
+  search_budget_ms: number;
+}
+
 /**
  * Sonarr/Radarr/Prowlarr integration. The Torznab API key (`arr.api_key`) and the qBittorrent
  * password (`arr.qbittorrent.password`) live in config.json too, but are secrets: the API shows
@@ -96,6 +104,7 @@ export interface ArrSettings {
   /** Root of the download client's category folders; null means `<DATA_DIR>/downloads`. */
   download_directory: string | null;
   qbittorrent: ArrQbittorrentSettings;
+  torznab: ArrTorznabSettings;
 }
 
 export interface AppConfig {

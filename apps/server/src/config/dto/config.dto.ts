@@ -22,6 +22,7 @@ import {
   type AppConfig,
   type ArrQbittorrentSettings,
   type ArrSettings,
+  type ArrTorznabSettings,
   type ConfigBackup,
   type ConfigResponse,
   type ConfigUpdateResponse,
@@ -357,6 +358,20 @@ export class ArrQbittorrentSettingsDto implements ArrQbittorrentSettings {
   username!: string;
 }
 
+export class ArrTorznabSettingsDto implements ArrTorznabSettings {
+  @ApiProperty({
+    minimum: 100,
+    maximum: 60000,
+    example: 5000,
+    description: 'Time a search may spend on live site lookups before answering from the cache',
+  })
+  @Omittable()
+  @IsInt()
+  @Min(100)
+  @Max(60000)
+  search_budget_ms!: number;
+}
+
 export class ArrSettingsDto implements ArrSettings {
   @ApiProperty({
     nullable: true,
@@ -374,6 +389,12 @@ export class ArrSettingsDto implements ArrSettings {
   @ValidateNested()
   @Type(() => ArrQbittorrentSettingsDto)
   qbittorrent!: ArrQbittorrentSettingsDto;
+
+  @ApiProperty({ type: ArrTorznabSettingsDto })
+  @Omittable()
+  @ValidateNested()
+  @Type(() => ArrTorznabSettingsDto)
+  torznab!: ArrTorznabSettingsDto;
 }
 
 export class AppConfigDto implements AppConfig {

@@ -4,6 +4,8 @@ import { NotificationsLibraryFoldersPostgres1763800000000 } from './postgres/176
 import { SeriesCountsPostgres1765000000000 } from './postgres/1765000000000-series-counts';
 import { QueueTotalsPostgres1765000000001 } from './postgres/1765000000001-queue-totals';
 import { ArrQbittorrentSqlite1765000000000 } from './sqlite/1765000000000-arr-qbittorrent';
+import { ArrTorznabPostgres1764100000000 } from './postgres/1764100000000-arr-torznab';
+import { ArrTorznabSqlite1764100000000 } from './sqlite/1764100000000-arr-torznab';
 import { InitialSchemaSqlite1763700000000 } from './sqlite/1763700000000-initial-schema';
 import { NotificationsLibraryFoldersSqlite1763800000000 } from './sqlite/1763800000000-notifications-library-folders';
 import { SeriesCountsSqlite1765000000000 } from './sqlite/1765000000000-series-counts';
@@ -25,6 +27,7 @@ export const SQLITE_MIGRATIONS = [
   SchedulerSqlite1765100000000,
   NotificationChannelsSqlite1765200000000,
   ArrQbittorrentSqlite1765000000000,
+  ArrTorznabSqlite1764100000000,
 ];
 export const POSTGRES_MIGRATIONS = [
   InitialSchemaPostgres1763700000000,
@@ -34,4 +37,5 @@ export const POSTGRES_MIGRATIONS = [
   SchedulerPostgres1765100000000,
   NotificationChannelsPostgres1765200000000,
   ArrQbittorrentPostgres1765000000000,
+  ArrTorznabPostgres1764100000000,
 ];

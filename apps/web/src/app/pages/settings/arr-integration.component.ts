@@ -11,7 +11,7 @@ import { MatButtonModule } from '@angular/material/button';
 import type { ArrCredentials, ArrSecret } from '@aniworld/contracts';
 import { type ApiError, toApiError } from '../../core/api/api-error';
 import { ArrApiService } from '../../core/api/arr-api.service';
-import { ErrorMessageComponent } from '../../shared/error-message.component';
+import { ErrorMessageComponent } from '../../common/error-message.component';
 
 interface Row {
   id: string;

@@ -1,0 +1,27 @@
+import { Module } from '@nestjs/common';
+import { AnimeModule } from '../../anime/anime.module';
+import { ProvidersModule } from '../../providers/providers.module';
+import { CatalogueModule } from '../catalogue/catalogue.module';
+import { AvailabilityService } from './availability.service';
+import { LibraryWarmerService } from './library-warmer.service';
+import { RecentReleasesService } from './recent-releases.service';
+import { TorznabController } from './torznab.controller';
+import { TorznabRepository } from './torznab.repository';
+import { TorznabService } from './torznab.service';
+import { TorznabSettings } from './torznab-settings';
+
+/** The Torznab indexer (docs/arr-torznab.md). */
+@Module({
+  imports: [ProvidersModule, AnimeModule, CatalogueModule],
+  controllers: [TorznabController],
+  providers: [
+    TorznabSettings,
+    TorznabRepository,
+    AvailabilityService,
+    RecentReleasesService,
+    LibraryWarmerService,
+    TorznabService,
+  ],
+  exports: [AvailabilityService, RecentReleasesService, LibraryWarmerService],
+})
+export class TorznabModule {}
