@@ -7,7 +7,8 @@
  *   npm run bench:scale [-- --sizes 200,2000] [--no-postgres] [--seconds 5]
  * Writes bench/results/scale.md and prints it. Needs the built server (`npx nx build server`).
  */
-// eslint-disable-next-line @nx/enforce-module-boundaries
+/* eslint-disable @nx/enforce-module-boundaries -- the worker figure runs the server's own
+   repositories in-process against the seeded database; bench/ is not shipped code. */
 import { spawnBuiltServer, type ServerProcess } from '@aniworld/testing';
 import type { AnimeSummary, Page, QueueItem, QueueStatusResponse } from '@aniworld/contracts';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';

@@ -8,7 +8,6 @@
  *   slowed to 1.5 s per request; target: answered within the search budget (5 s).
  * Writes bench/results/torznab.md and prints the same table.
  */
-// eslint-disable-next-line @nx/enforce-module-boundaries
 import { startSandbox } from '@aniworld/sandbox';
 import { Agent, get } from 'node:http';
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';

@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { AnimeDetail, QueueStatusResponse, SchedulerResponse } from '@aniworld/contracts';
+import type { AnimeDetail, Page, QueueItem, SchedulerResponse } from '@aniworld/contracts';
 import { type Sandbox, startSandbox } from '@aniworld/sandbox';
 import { type Browser, openBrowser, screenshotPage } from './support/browser';
 import { type RunningServer, startServer } from './support/server-process';
@@ -73,8 +73,12 @@ describe('schedule, monitoring, wanted and notification channels in the browser'
     await screenshotPage(page, 'wanted');
     await page.getByRole('button', { name: 'Queue all' }).click();
     await page.getByText(`${detail.missing_episodes} episodes queued.`).waitFor();
-    const status = await api<QueueStatusResponse>(server.url, token, '/api/queue/status');
-    expect(status.pending_queue.map((i) => i.serie_id)).toEqual(
+    const pending = await api<Page<QueueItem>>(
+      server.url,
+      token,
+      '/api/queue/items?list=pending&page_size=100',
+    );
+    expect(pending.items.map((i) => i.serie_id)).toEqual(
       Array(detail.missing_episodes).fill('kleine-katze-kuro'),
     );
   });

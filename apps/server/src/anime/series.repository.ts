@@ -1,11 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { type DataSource, type EntityManager, IsNull, type Repository } from 'typeorm';
-import {
-  type AnimeSortField,
-  LANGUAGE_CODES,
-  type LanguageCode,
-  type SiteId,
-} from '@aniworld/contracts';
+import { type DataSource, IsNull, type Repository } from 'typeorm';
+import { type AnimeSortField, type LanguageCode, type SiteId } from '@aniworld/contracts';
 import { DATA_SOURCE } from '../database/database.service';
 import { AnimeSeriesEntity } from './entities/anime-series.entity';
 import { EpisodeEntity } from './entities/episode.entity';

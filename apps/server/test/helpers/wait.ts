@@ -1,2 +1,2 @@
 // The one polling helper of every test project lives in @aniworld/testing.
-export { waitFor, waitUntil, type WaitOptions } from '@aniworld/testing';
+export { waitFor, waitUntil } from '@aniworld/testing';

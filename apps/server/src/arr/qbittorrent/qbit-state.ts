@@ -49,8 +49,6 @@ export function torrentState({ item, fileExists, now }: StateInput): TorrentStat
   }
 }
 
-export const COMPLETED_STATES: readonly TorrentState[] = ['stoppedUP'];
-
 /** 0..1 as qBittorrent reports it. */
 export function progressOf(state: TorrentState, item: QueueItem | null): number {
   if (state === 'stoppedUP') return 1;

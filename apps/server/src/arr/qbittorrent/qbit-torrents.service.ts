@@ -5,7 +5,7 @@ import type { QueueItem } from '@aniworld/contracts';
 import { releaseMagnet } from '@aniworld/release';
 import { CLOCK, type Clock } from '../../common/clock';
 import { QueueService } from '../../queue/queue.service';
-import { removePartials } from '../../queue/worker/download-target.service';
+import { discardPartials } from '@aniworld/downloader';
 import { ArrTorrentRepository } from './arr-torrent.repository';
 import type { ArrTorrentEntity } from './entities/arr-torrent.entity';
 import { QbitCategoriesService } from './qbit-categories.service';
@@ -187,7 +187,7 @@ export class QbitTorrentsService {
     if (deleteFiles) {
       for (const t of torrents) {
         await fs.rm(t.contentPath, { force: true });
-        await removePartials(t.contentPath);
+        await discardPartials(t.contentPath);
       }
     }
     await this.repo.delete(torrents.map((t) => t.hash));

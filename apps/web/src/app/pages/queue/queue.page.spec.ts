@@ -3,7 +3,7 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { SocketService } from '../../core/socket/socket.service';
-import { queueItem, queueStatus } from '../../testing/factories';
+import { queueItem, queuePage, queueStatus } from '../../testing/factories';
 import { FakeSocketService } from '../../testing/fake-socket';
 import { QueuePage } from './queue.page';
 
@@ -22,16 +22,18 @@ describe('QueuePage', () => {
 
   it('shows the download client category of items Sonarr sent, and their hold', async () => {
     const fixture = TestBed.createComponent(QueuePage);
-    TestBed.inject(HttpTestingController)
+    const http = TestBed.inject(HttpTestingController);
+    const pending = [
+      queueItem({ id: 'a', category: 'tv-sonarr', held: true }),
+      queueItem({ id: 'b', episode: 2 }),
+    ];
+    http
       .expectOne('/api/queue/status')
-      .flush(
-        queueStatus({
-          pending_queue: [
-            queueItem({ id: 'a', category: 'tv-sonarr', held: true }),
-            queueItem({ id: 'b', episode: 2 }),
-          ],
-        }),
-      );
+      .flush(queueStatus({ stats: { ...queueStatus().stats, pending: 2, total_items: 2 } }));
+    for (const list of ['pending', 'completed', 'failed'] as const)
+      http
+        .expectOne((r) => r.url === '/api/queue/items' && r.params.get('list') === list)
+        .flush(queuePage(list === 'pending' ? pending : []));
     await fixture.whenStable();
     const el = fixture.nativeElement as HTMLElement;
     const withCategory = el.querySelector('[data-item="a"]');
