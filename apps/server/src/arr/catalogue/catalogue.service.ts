@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { SITE_IDS, type SiteId } from '@aniworld/contracts';
 import { CLOCK, type Clock } from '../../common/clock';
 import { ProvidersService } from '../../providers/providers.service';
@@ -21,14 +21,13 @@ export const CATALOGUE_REFRESH_MS = 24 * 60 * 60 * 1000;
  * without a request to a site (docs/arr-torznab.md, "Title resolution").
  */
 @Injectable()
-export class CatalogueService implements OnModuleDestroy {
+export class CatalogueService {
   private readonly logger = new Logger(CatalogueService.name);
   private index: TitleIndex<CatalogueEntryEntity> | null = null;
   private entries = new Map<string, CatalogueEntryEntity>();
   private loading: Promise<void> | null = null;
   private refreshing: Promise<void> | null = null;
   private refreshedAt = 0;
-  private timer: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly repo: CatalogueRepository,
@@ -36,14 +35,11 @@ export class CatalogueService implements OnModuleDestroy {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  onModuleDestroy(): void {
-    if (this.timer) clearInterval(this.timer);
-  }
-
   /**
    * Reads both sites' A–Z lists and replaces the stored catalogue. A site that fails keeps its
-   * previous list (logged); the other is still refreshed. The scheduler calls this; until it
-   * exists the first search that finds the catalogue stale starts it, and an interval repeats it.
+   * previous list (logged); the other is still refreshed. The scheduler runs it as the job
+   * `arr_catalogue_refresh` (arr-jobs.ts); the first search that finds the catalogue stale
+   * starts it too.
    */
   refreshCatalogue(): Promise<void> {
     this.refreshing ??= this.doRefresh().finally(() => {
@@ -75,14 +71,10 @@ export class CatalogueService implements OnModuleDestroy {
     await this.reload();
   }
 
-  /** Starts the daily refresh the first time the catalogue is needed (never at boot). */
+  /** Starts a refresh when a search finds the catalogue stale (never at boot). */
   private ensureFresh(): void {
     if (this.clock.now() - this.refreshedAt < CATALOGUE_REFRESH_MS || this.refreshing) return;
     this.refreshCatalogue().catch(() => undefined);
-    if (!this.timer) {
-      this.timer = setInterval(() => this.ensureFresh(), CATALOGUE_REFRESH_MS);
-      this.timer.unref();
-    }
   }
 
   /** Reads the stored catalogue into the in-memory index (after a refresh, or a bulk import). */

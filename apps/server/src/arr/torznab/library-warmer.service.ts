@@ -1,17 +1,11 @@
-import {
-  Inject,
-  Injectable,
-  Logger,
-  type OnModuleDestroy,
-  type OnModuleInit,
-} from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { SeriesRepository } from '../../anime/series.repository';
 import { CLOCK, type Clock } from '../../common/clock';
 import { CatalogueService } from '../catalogue/catalogue.service';
 import { AvailabilityService } from './availability.service';
 import { Budget } from './budget';
 
-/** Library series are warmed this often; the first run waits as long, so a start stays quiet. */
+/** Library series are warmed this often (the scheduler job `arr_library_warm`, arr-jobs.ts). */
 export const LIBRARY_WARM_INTERVAL_MS = 6 * 60 * 60 * 1000;
 /** One series may take this long in the background (a polite 2 requests per second). */
 const SERIES_BUDGET_MS = 10 * 60 * 1000;
@@ -19,13 +13,12 @@ const SERIES_BUDGET_MS = 10 * 60 * 1000;
 /**
  * Keeps the availability cache warm for the series in the library, the ones Sonarr is most
  * likely to search for (docs/arr-torznab.md, "Availability cache"): their episode lists and which
- * episodes exist in which language, so those searches answer from the cache. `warmLibrary()` is
- * what a scheduler calls; until one exists an interval owned by this service repeats it.
+ * episodes exist in which language, so those searches answer from the cache. The scheduler runs
+ * `warmLibrary()` as the job `arr_library_warm`.
  */
 @Injectable()
-export class LibraryWarmerService implements OnModuleInit, OnModuleDestroy {
+export class LibraryWarmerService {
   private readonly logger = new Logger(LibraryWarmerService.name);
-  private timer: NodeJS.Timeout | null = null;
   private running: Promise<{ series: number; episodes: number }> | null = null;
 
   constructor(
@@ -34,19 +27,6 @@ export class LibraryWarmerService implements OnModuleInit, OnModuleDestroy {
     private readonly availability: AvailabilityService,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
-
-  onModuleInit(): void {
-    this.timer = setInterval(() => {
-      this.warmLibrary().catch((error: Error) =>
-        this.logger.warn({ msg: 'library warm-up failed', error: error.message }),
-      );
-    }, LIBRARY_WARM_INTERVAL_MS);
-    this.timer.unref();
-  }
-
-  onModuleDestroy(): void {
-    if (this.timer) clearInterval(this.timer);
-  }
 
   /** One pass over the library; a pass already running is joined, not doubled. */
   warmLibrary(): Promise<{ series: number; episodes: number }> {

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AnimeModule } from '../../anime/anime.module';
 import { ProvidersModule } from '../../providers/providers.module';
 import { CatalogueModule } from '../catalogue/catalogue.module';
+import { ArrJobs } from './arr-jobs';
 import { AvailabilityService } from './availability.service';
 import { LibraryWarmerService } from './library-warmer.service';
 import { RecentReleasesService } from './recent-releases.service';
@@ -21,6 +22,7 @@ import { TorznabSettings } from './torznab-settings';
     RecentReleasesService,
     LibraryWarmerService,
     TorznabService,
+    ArrJobs,
   ],
   exports: [AvailabilityService, RecentReleasesService, LibraryWarmerService],
 })
