@@ -5,6 +5,7 @@ import type {
   DownloadCompleteEvent,
   NotificationListResponse,
   QueueAddResponse,
+  QueueSnapshot,
   QueueStatusResponse,
   ScanStatus,
   UnmatchedFolder,
@@ -167,7 +168,7 @@ describe('aniworld CLI against the built server and the sandbox', () => {
       [1, 3],
     ]);
     const done = await waitUntil('two completed downloads', async () => {
-      const status = jsonOf<QueueStatusResponse>(await cli(['queue', 'status', '--json']));
+      const status = jsonOf<QueueSnapshot>(await cli(['queue', 'status', '--json']));
       const completed = status.completed_downloads.filter((i) => i.serie_id === 'sternenwanderer');
       expect(status.failed_downloads).toEqual([]);
       return completed.length === 2 ? completed : null;
@@ -208,7 +209,7 @@ describe('aniworld CLI against the built server and the sandbox', () => {
       await cli(['queue', 'add', 'sternenwanderer', 'S01E04', '--json']),
     );
     const id = queued.added[0].id;
-    const waiting = jsonOf<QueueStatusResponse>(await cli(['queue', 'status', '--json']));
+    const waiting = jsonOf<QueueSnapshot>(await cli(['queue', 'status', '--json']));
     expect(waiting.pending_queue.map((i) => i.id)).toEqual([id]);
     expect((await cli(['queue', 'remove', id])).code).toBe(0);
     const again = await cli(['queue', 'remove', id]);
@@ -225,7 +226,7 @@ describe('aniworld CLI against the built server and the sandbox', () => {
     );
     expect((await cli(['queue', 'retry'])).code).toBe(0);
     expect((await cli(['queue', 'clear-completed'])).code).toBe(0);
-    const cleared = jsonOf<QueueStatusResponse>(await cli(['queue', 'status', '--json']));
+    const cleared = jsonOf<QueueSnapshot>(await cli(['queue', 'status', '--json']));
     expect(cleared.completed_downloads).toEqual([]);
     expect(cleared.pending_queue).toEqual([]);
   });

@@ -4,7 +4,7 @@ import {
   QUEUE_PRIORITIES,
   type QueueItem,
   type QueuePriority,
-  type QueueStatusResponse,
+  type QueueSnapshot,
 } from '@aniworld/contracts';
 import { type Command, Option } from 'commander';
 import type { QueueControl } from '../api/api-client';
@@ -84,7 +84,7 @@ export function registerQueueCommands(program: Command): void {
       const ctx = contextOf(command);
       const client = ctx.client();
       if (options.watch) return watchQueue(client, ctx.out);
-      const status = await client.queueStatus();
+      const status = await client.queueSnapshot();
       ctx.out.result(status, () => statusText(ctx.out, status));
     });
 
@@ -131,7 +131,7 @@ export function registerQueueCommands(program: Command): void {
     });
 }
 
-function statusText(out: Output, status: QueueStatusResponse): string {
+function statusText(out: Output, status: QueueSnapshot): string {
   const sections = [queueSummary(status)];
   const add = (
     title: string,

@@ -18,9 +18,6 @@ const status = (pending: number, active: number): QueueStatusResponse => ({
   is_running: true,
   is_paused: false,
   active_downloads: [],
-  pending_queue: [],
-  completed_downloads: [],
-  failed_downloads: [],
   stats: {
     total_items: pending + active,
     pending,

@@ -82,6 +82,16 @@ export interface QueueStatusResponse {
   stats: QueueStats;
 }
 
+/**
+ * The status with every list in full, read page by page from `GET /api/queue/items`: what
+ * `aniworld queue status --json` prints (clients that want all of it at once).
+ */
+export interface QueueSnapshot extends QueueStatusResponse {
+  pending_queue: QueueItem[];
+  completed_downloads: QueueItem[];
+  failed_downloads: QueueItem[];
+}
+
 /** The lists `GET /api/queue/items` pages through. */
 export const QUEUE_LISTS = ['pending', 'completed', 'failed'] as const;
 export type QueueList = (typeof QUEUE_LISTS)[number];
