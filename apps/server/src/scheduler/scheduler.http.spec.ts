@@ -63,6 +63,8 @@ describe('scheduler API, monitoring and auto-queue against the sandbox (HTTP)', 
     const view = await scheduler();
     expect(view.settings).toMatchObject({ enabled: true, schedule_time: '03:00', timezone: null });
     expect(view.jobs.map((j) => j.name).sort()).toEqual([
+      'arr_catalogue_refresh',
+      'arr_library_warm',
       'housekeeping',
       'library_rescan',
       'new_episodes',
