@@ -10,7 +10,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { io, type Socket } from 'socket.io-client';
 import request from 'supertest';
-import { waitForQueue } from '../../test/helpers/queue';
+import { queueSnapshot, waitForQueue } from '../../test/helpers/queue';
 import { joinRoom } from '../../test/helpers/socket';
 import { FAST_PROVIDERS, startTestApp, type TestApp, tempDir } from '../../test/helpers/test-app';
 import { waitUntil } from '../../test/helpers/wait';
@@ -177,9 +177,7 @@ describe('scheduler API, monitoring and auto-queue against the sandbox (HTTP)', 
         'the new-episodes run to be recorded',
       );
       expect((await job('new_episodes'))?.last_run?.message).toMatch(/1 episodes queued/);
-      const list = (await api.get('/api/queue/status').expect(200)).body as {
-        completed_downloads: { serie_id: string }[];
-      };
+      const list = await queueSnapshot(api);
       expect(list.completed_downloads.every((i) => i.serie_id === 'kleine-katze-kuro')).toBe(true);
 
       // Nothing new on the new-episodes page and the series read less than a day ago: the next
