@@ -38,6 +38,8 @@ describe('the built server on a fresh data dir', () => {
     expect(Object.keys(body).sort()).toEqual([
       'anime_directory_configured',
       'checks',
+      'scheduler_last_run',
+      'scheduler_next_run',
       'status',
       'timestamp',
       'version',

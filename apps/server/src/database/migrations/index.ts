@@ -16,26 +16,27 @@ import { SchedulerSqlite1765100000000 } from './sqlite/1765100000000-scheduler';
 import { NotificationChannelsSqlite1765200000000 } from './sqlite/1765200000000-notification-channels';
 
 /**
- * Migrations per dialect, listed explicitly (the server is bundled, so no globbing). Add new
- * ones at the end of both lists; never edit a migration that has shipped.
+ * Migrations per dialect, listed explicitly (the server is bundled, so no globbing), in the order
+ * TypeORM runs them (by timestamp). Add new ones at the end of both lists with a later timestamp;
+ * never edit a migration that has shipped.
  */
 export const SQLITE_MIGRATIONS = [
   InitialSchemaSqlite1763700000000,
   NotificationsLibraryFoldersSqlite1763800000000,
+  ArrTorznabSqlite1764100000000,
   SeriesCountsSqlite1765000000000,
+  ArrQbittorrentSqlite1765000000000,
   QueueTotalsSqlite1765000000001,
   SchedulerSqlite1765100000000,
   NotificationChannelsSqlite1765200000000,
-  ArrQbittorrentSqlite1765000000000,
-  ArrTorznabSqlite1764100000000,
 ];
 export const POSTGRES_MIGRATIONS = [
   InitialSchemaPostgres1763700000000,
   NotificationsLibraryFoldersPostgres1763800000000,
+  ArrTorznabPostgres1764100000000,
   SeriesCountsPostgres1765000000000,
+  ArrQbittorrentPostgres1765000000000,
   QueueTotalsPostgres1765000000001,
   SchedulerPostgres1765100000000,
   NotificationChannelsPostgres1765200000000,
-  ArrQbittorrentPostgres1765000000000,
-  ArrTorznabPostgres1764100000000,
 ];
