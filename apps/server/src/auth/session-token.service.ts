@@ -94,7 +94,7 @@ export class SessionTokenService {
       );
     }
     if (typeof payload.sid !== 'string') throw new Unauthorized('Invalid session token');
-    const session = await this.live(payload.sid);
+    const session = this.check(await this.session(payload.sid));
     const now = this.clock.now();
     if (now - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
       await this.sessions.touch(session.id, new Date(now));
@@ -103,9 +103,16 @@ export class SessionTokenService {
     return session;
   }
 
-  /** The session if it still exists, is not revoked and has not expired; else {@link Unauthorized}. */
+  /**
+   * The session if it still exists, is not revoked and has not expired; else {@link Unauthorized}.
+   * Read from the database, not the cache: a socket's re-check before a join must see a
+   * revocation made anywhere, at once.
+   */
   async live(sessionId: string): Promise<UserSessionEntity> {
-    const session = await this.session(sessionId);
+    return this.check(await this.sessions.findById(sessionId));
+  }
+
+  private check(session: UserSessionEntity | null): UserSessionEntity {
     if (!session) throw new Unauthorized('Session not found');
     if (session.revokedAt) throw new Unauthorized('Session revoked');
     if (session.expiresAt.getTime() <= this.clock.now()) throw new Unauthorized('Session expired');

@@ -30,7 +30,7 @@ describe('the earlier version’s config.json at first start', () => {
     const loaded = await loadConfig({ DATA_DIR: dir });
     expect(loaded.effective.anime_directory).toBe('/srv/anime');
     expect(loaded.effective.logging.level).toBe('info');
-    expect(loaded.effective.scheduler).toEqual({
+    expect(loaded.effective.scheduler).toMatchObject({
       enabled: true,
       schedule_time: '04:30',
       interval_minutes: 60,
