@@ -1,6 +1,7 @@
 import { type Sandbox, startSandbox } from '@aniworld/sandbox';
 import { locateMediaTool } from '@aniworld/downloader';
 import { releaseInfoHash, releaseMagnet, releaseTitle } from '@aniworld/release';
+import { waitFor } from '@aniworld/testing';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -100,19 +101,19 @@ describe('Sonarr drives the qBittorrent surface of the built server', () => {
     const hash = releaseInfoHash(id);
     expect((await qb('GET', `torrents/properties?hash=${hash}`)).status).toBe(200);
 
-    // Polling until completed.
-    let torrent: Record<string, unknown> = {};
-    const deadline = Date.now() + 120_000;
-    for (;;) {
-      [torrent] = JSON.parse((await qb('GET', 'torrents/info?category=tv-sonarr')).text) as Record<
-        string,
-        unknown
-      >[];
-      if (torrent?.state === 'stoppedUP') break;
-      expect(['queuedDL', 'downloading']).toContain(torrent?.state);
-      if (Date.now() > deadline) throw new Error(`not completed: ${JSON.stringify(torrent)}`);
-      await new Promise((r) => setTimeout(r, 250));
-    }
+    // Polling until completed; on the way it is only ever queued or downloading.
+    const torrent = await waitFor(
+      async () => {
+        const [t] = JSON.parse(
+          (await qb('GET', 'torrents/info?category=tv-sonarr')).text,
+        ) as Record<string, unknown>[];
+        if (t?.state === 'stoppedUP') return t;
+        expect(['queuedDL', 'downloading']).toContain(t?.state);
+        return null;
+      },
+      'the torrent to complete',
+      { timeoutMs: 120_000, intervalMs: 250 },
+    );
     const contentPath = join(downloads, 'tv-sonarr', `${title}.mp4`);
     expect(torrent).toMatchObject({ hash, name: title, progress: 1, content_path: contentPath });
     expect(existsSync(contentPath)).toBe(true);
