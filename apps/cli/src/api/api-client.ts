@@ -17,8 +17,6 @@ import type {
   Page,
   QueueAddRequest,
   QueueAddResponse,
-  QueueItem,
-  QueueList,
   QueueSnapshot,
   QueueStatusResponse,
   RescanResponse,
@@ -27,6 +25,7 @@ import type {
   SocketRoom,
   UnmatchedFolder,
 } from '@aniworld/contracts';
+import { readQueueSnapshot } from '@aniworld/contracts';
 import { io, type Socket } from 'socket.io-client';
 
 export type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -136,38 +135,9 @@ export class ApiClient {
     return this.request('GET', '/api/queue/status');
   }
 
-  /**
-   * The status with every list in full. Items move forward (pending → downloading → finished)
-   * while the lists are read one after the other, so they are read in that order: an item that
-   * moves on between two reads is seen in the later one (where it counts), never in neither.
-   */
-  async queueSnapshot(): Promise<QueueSnapshot> {
-    const pending = await this.queueList('pending');
-    const status = await this.queueStatus();
-    const completed = await this.queueList('completed');
-    const failed = await this.queueList('failed');
-    const finished = new Set([...completed, ...failed].map((i) => i.id));
-    const later = new Set([...status.active_downloads.map((i) => i.id), ...finished]);
-    return {
-      ...status,
-      active_downloads: status.active_downloads.filter((i) => !finished.has(i.id)),
-      pending_queue: pending.filter((i) => !later.has(i.id)),
-      completed_downloads: completed,
-      failed_downloads: failed,
-    };
-  }
-
-  /** Every item of one list, page by page. */
-  private async queueList(list: QueueList): Promise<QueueItem[]> {
-    const items: QueueItem[] = [];
-    for (let page = 1; ; page++) {
-      const body = await this.request<Page<QueueItem>>(
-        'GET',
-        `/api/queue/items?list=${list}&page=${page}&page_size=${PAGE_SIZE}`,
-      );
-      items.push(...body.items);
-      if (body.items.length < PAGE_SIZE || items.length >= body.total) return items;
-    }
+  /** The status with every list in full, read page by page. */
+  queueSnapshot(): Promise<QueueSnapshot> {
+    return readQueueSnapshot((path) => this.request('GET', path), PAGE_SIZE);
   }
 
   queueAdd(body: QueueAddRequest): Promise<QueueAddResponse> {

@@ -1,49 +1,32 @@
-import type { Page, QueueItem, QueueList, QueueStatusResponse } from '@aniworld/contracts';
+import {
+  type QueueItem,
+  type QueueList,
+  type QueueReader,
+  type QueueSnapshot,
+  readQueueList,
+  readQueueSnapshot,
+} from '@aniworld/contracts';
 import type { TestApp } from './test-app';
 import { waitFor } from './wait';
 
 type Api = ReturnType<TestApp['api']>;
 
-/** The status with every list in full, read through the paged endpoint (tests only). */
-export interface QueueSnapshot extends QueueStatusResponse {
-  pending_queue: QueueItem[];
-  completed_downloads: QueueItem[];
-  failed_downloads: QueueItem[];
+/** Small pages, so paging itself is exercised. */
+const PAGE_SIZE = 7;
+
+const reader =
+  (api: Api): QueueReader =>
+  async (path) =>
+    (await api.get(path).expect(200)).body as unknown;
+
+/** Every item of one list, page by page. */
+export function listAll(api: Api, list: QueueList, pageSize = PAGE_SIZE): Promise<QueueItem[]> {
+  return readQueueList(reader(api), list, pageSize);
 }
 
-/** Every item of one list, page by page (small pages, so paging itself is exercised). */
-export async function listAll(api: Api, list: QueueList, pageSize = 7): Promise<QueueItem[]> {
-  const items: QueueItem[] = [];
-  for (let page = 1; ; page++) {
-    const body = (
-      await api.get('/api/queue/items').query({ list, page, page_size: pageSize }).expect(200)
-    ).body as Page<QueueItem>;
-    items.push(...body.items);
-    if (body.items.length < pageSize || items.length >= body.total) return items;
-  }
-}
-
-/**
- * Items move forward (pending → downloading → completed/failed) while the lists are read one by
- * one, so they are read in that order: an item that moves on between two reads is seen in the
- * later one rather than in neither. An item seen twice counts where it was seen last.
- */
-export async function queueSnapshot(api: Api): Promise<QueueSnapshot> {
-  const pending = await listAll(api, 'pending');
-  const status = (await api.get('/api/queue/status').expect(200)).body as QueueStatusResponse;
-  const completed = await listAll(api, 'completed');
-  const failed = await listAll(api, 'failed');
-  const later = new Set([...status.active_downloads, ...completed, ...failed].map((i) => i.id));
-  const active = status.active_downloads.filter(
-    (i) => !completed.some((c) => c.id === i.id) && !failed.some((f) => f.id === i.id),
-  );
-  return {
-    ...status,
-    active_downloads: active,
-    pending_queue: pending.filter((i) => !later.has(i.id)),
-    completed_downloads: completed,
-    failed_downloads: failed,
-  };
+/** The status with every list in full, read through the paged endpoint. */
+export function queueSnapshot(api: Api): Promise<QueueSnapshot> {
+  return readQueueSnapshot(reader(api), PAGE_SIZE);
 }
 
 /** Polls the queue status until `predicate` holds (tests wait on state, never on time). */

@@ -1,3 +1,5 @@
+import type { Page } from './anime';
+
 export const QUEUE_ITEM_STATUSES = [
   'pending',
   'downloading',
@@ -145,4 +147,45 @@ export interface QueueReorderRequest {
   item_id: string;
   /** 0-based index in the pending list (`GET /api/queue/items?list=pending`). */
   new_position: number;
+}
+
+/** How a client reads one path of the API (its own HTTP stack, auth and error handling). */
+export type QueueReader = (path: string) => Promise<unknown>;
+
+/** Every item of one list, page by page. */
+export async function readQueueList(
+  get: QueueReader,
+  list: QueueList,
+  pageSize = 500,
+): Promise<QueueItem[]> {
+  const items: QueueItem[] = [];
+  for (let page = 1; ; page++) {
+    const body = (await get(
+      `/api/queue/items?list=${list}&page=${page}&page_size=${pageSize}`,
+    )) as Page<QueueItem>;
+    items.push(...body.items);
+    if (body.items.length < pageSize || items.length >= body.total) return items;
+  }
+}
+
+/**
+ * The status with every list in full. Items move forward (pending → downloading → finished)
+ * while the lists are read one after the other, so they are read in that order: an item that
+ * moves on between two reads is seen in the later one (where it counts), never in neither.
+ */
+export async function readQueueSnapshot(get: QueueReader, pageSize = 500): Promise<QueueSnapshot> {
+  const pending = await readQueueList(get, 'pending', pageSize);
+  const status = (await get('/api/queue/status')) as QueueStatusResponse;
+  const completed = await readQueueList(get, 'completed', pageSize);
+  const failed = await readQueueList(get, 'failed', pageSize);
+  const finished = new Set([...completed, ...failed].map((i) => i.id));
+  const active = status.active_downloads.filter((i) => !finished.has(i.id));
+  const later = new Set([...active.map((i) => i.id), ...finished]);
+  return {
+    ...status,
+    active_downloads: active,
+    pending_queue: pending.filter((i) => !later.has(i.id)),
+    completed_downloads: completed,
+    failed_downloads: failed,
+  };
 }
