@@ -109,7 +109,12 @@ const MiB = 1024 * 1024;
     const ids = added.added.map((i) => i.id);
     expect(ids).toHaveLength(3);
 
-    const paused = await statusWhen('the queue to pause', (s) => s.is_paused);
+    // The pause is stored first (so no worker claims the next item), then the running item is put
+    // back in line: wait for both.
+    const paused = await statusWhen(
+      'the queue to pause with the item back in line',
+      (s) => s.is_paused && s.active_downloads.length === 0,
+    );
     expect(paused.failed_downloads).toEqual([]);
     expect(paused.active_downloads).toEqual([]);
     const pending = (id: string): QueueItem | undefined =>
