@@ -8,7 +8,7 @@ import {
   type SchedulerResponse,
   type SchedulerSettings,
 } from '@aniworld/contracts';
-import { SchedulerSettingsDto } from '../../config/dto/config.dto';
+import { SchedulerSettingsDto } from '../../config/dto/scheduler-settings.dto';
 
 /** Body of PUT /api/scheduler: any subset of the settings. */
 export class SchedulerUpdateDto extends SchedulerSettingsDto {}
