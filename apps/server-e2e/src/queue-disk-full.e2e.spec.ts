@@ -110,10 +110,15 @@ const MiB = 1024 * 1024;
     expect(ids).toHaveLength(3);
 
     // The pause is stored first (so no worker claims the next item), then the running item is put
-    // back in line: wait for both.
+    // back in line: wait for both. The snapshot reads the pending list before the status (it follows
+    // items forward: pending → active → finished), so a snapshot taken while the item goes back
+    // can show it nowhere; wait until it is in the pending list itself.
     const paused = await statusWhen(
       'the queue to pause with the item back in line',
-      (s) => s.is_paused && s.active_downloads.length === 0,
+      (s) =>
+        s.is_paused &&
+        s.active_downloads.length === 0 &&
+        s.pending_queue.some((i) => i.id === ids[0]),
     );
     expect(paused.failed_downloads).toEqual([]);
     expect(paused.active_downloads).toEqual([]);
