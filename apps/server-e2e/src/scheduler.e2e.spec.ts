@@ -82,6 +82,8 @@ describe('scheduler, monitoring and webhooks against the built server', () => {
         providers: { requests_per_second: 50, retries: 1, cache_ttl_seconds: 0 },
         downloads: { retry_backoff_seconds: 1 },
         scheduler: { tick_seconds: 1 },
+        // The queue polls below last as long as the downloads do: not the rate limit's business.
+        security: { rate_limit_per_minute: 100000 },
       }),
     );
     server = await startServer({

@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { json } from 'express';
+import type { Server as HttpServer } from 'node:http';
 import helmet from 'helmet';
 import { AppModule, type AppModuleOptions } from './app.module';
 import { AllExceptionsFilter } from './common/filters/all-exceptions.filter';
@@ -55,6 +56,13 @@ export async function createApp(
     },
   );
   const settings = app.get(ConfigService);
+
+  // Idle keep-alive connections live longer than a reverse proxy's or a client's own idle timeout
+  // (nginx and most clients: up to 60 s), so the client, not the server, closes them: otherwise a
+  // request sent on a connection the server closes at that moment fails with "other side closed".
+  const http = app.getHttpServer() as HttpServer;
+  http.keepAliveTimeout = 65_000;
+  http.headersTimeout = 66_000;
 
   // Read per request through the config service, so a changed setting applies at once.
   app.set('trust proxy', liveTrustedProxies(app, settings));

@@ -162,7 +162,10 @@ export async function readQueueList(
   for (let page = 1; ; page++) {
     const body = (await get(
       `/api/queue/items?list=${list}&page=${page}&page_size=${pageSize}`,
-    )) as Page<QueueItem>;
+    )) as Page<QueueItem> | null;
+    // A refusal (401, 429, …) comes back as an error body: say so instead of failing on it later.
+    if (!Array.isArray(body?.items))
+      throw new Error(`reading the ${list} queue list: not a page: ${JSON.stringify(body)}`);
     items.push(...body.items);
     if (body.items.length < pageSize || items.length >= body.total) return items;
   }
