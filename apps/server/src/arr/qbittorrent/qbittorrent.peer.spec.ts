@@ -50,7 +50,13 @@ describe('qBittorrent surface driven by @ctrl/qbittorrent', () => {
       },
       { settings: { ...FAST_PROVIDERS, downloads: { concurrency: 1 } } },
     );
-    client = new QBittorrent({ baseUrl: `${t.url}/`, username: 'admin', password: 'peer-secret' });
+    // The library's default 5 s timeout is too short for a loaded CI machine; Sonarr's own is 100 s.
+    client = new QBittorrent({
+      baseUrl: `${t.url}/`,
+      username: 'admin',
+      password: 'peer-secret',
+      timeout: 60_000,
+    });
   }, 60_000);
 
   afterAll(async () => {
