@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { type EpisodeRef, languageCodeOf, type SiteId } from '@aniworld/contracts';
+import { episodeCode, type EpisodeRef, languageCodeOf, type SiteId } from '@aniworld/contracts';
 import { DomainError } from '../common/errors';
 import { ProvidersService } from '../providers/providers.service';
 import type { AnimeSeriesEntity } from './entities/anime-series.entity';
@@ -67,7 +67,7 @@ export class SeriesSyncService {
     if (missing.length) {
       throw new DomainError(
         'EPISODE_NOT_FOUND',
-        `${series.name} has no ${missing.map((r) => `S${pad(r.season)}E${pad(r.episode)}`).join(', ')} on ${series.site}`,
+        `${series.name} has no ${missing.map((r) => episodeCode(r.season, r.episode)).join(', ')} on ${series.site}`,
         { key: series.key, episodes: missing },
       );
     }
@@ -82,5 +82,3 @@ export class SeriesSyncService {
     return series;
   }
 }
-
-const pad = (n: number) => String(n).padStart(2, '0');

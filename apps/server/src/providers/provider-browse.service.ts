@@ -1,13 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import type {
-  ProviderEpisode,
-  ProviderEpisodeDetails,
-  ProviderNewEpisode,
-  ProviderSearchResult,
-  ProviderSeries,
-  ResolveRequest,
-  ResolveResponse,
-  SiteId,
+import {
+  episodeCode,
+  type ProviderEpisode,
+  type ProviderEpisodeDetails,
+  type ProviderNewEpisode,
+  type ProviderSearchResult,
+  type ProviderSeries,
+  type ResolveRequest,
+  type ResolveResponse,
+  type SiteId,
 } from '@aniworld/contracts';
 import { DomainError } from '../common/errors';
 import { ConfigService } from '../config/config.service';
@@ -83,7 +84,7 @@ export class ProviderBrowseService {
     const candidates = this.resolver.candidates(details.links, languages, request.hoster);
     const { resolved, candidate, attempts } = await this.resolver.first(
       candidates,
-      `${key} S${season}E${episode}`,
+      `${key} ${episodeCode(season, episode)}`,
       signal,
     );
     return {

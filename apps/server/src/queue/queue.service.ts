@@ -1,16 +1,17 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
-import type {
-  EpisodeRef,
-  LanguageCode,
-  Page,
-  QueueAddRequest,
-  QueueAddResponse,
-  QueueClearResponse,
-  QueueItem,
-  QueueItemsQuery,
-  QueuePriority,
-  QueueStatusResponse,
+import {
+  episodeCode,
+  type EpisodeRef,
+  type LanguageCode,
+  type Page,
+  type QueueAddRequest,
+  type QueueAddResponse,
+  type QueueClearResponse,
+  type QueueItem,
+  type QueueItemsQuery,
+  type QueuePriority,
+  type QueueStatusResponse,
 } from '@aniworld/contracts';
 import { episodeSlot } from '../anime/episode.repository';
 import { SeriesSyncService } from '../anime/series-sync.service';
@@ -135,7 +136,7 @@ export class QueueService {
       return {
         ok: false,
         reason: 'already_queued',
-        message: `${series.key} S${input.season}E${input.episode} is already queued (pending or downloading)`,
+        message: `${series.key} ${episodeCode(input.season, input.episode)} is already queued (pending or downloading)`,
       };
     }
     result.item.episode = Object.assign(episode, { series });

@@ -1,6 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { LanguageCode } from '@aniworld/contracts';
+import { episodeCode, type LanguageCode } from '@aniworld/contracts';
 import {
   canonicalIdentity,
   parseCanonicalIdentity,
@@ -426,7 +426,7 @@ export class TorznabService {
       categories: categoriesOf(c.ref.site, c.row?.height ?? null, c.asMovie),
       magnet: releaseMagnet(id, title, this.trackerUrl(baseUrl)),
       infoHash: hash,
-      description: `${c.seriesTitle} S${pad(c.season)}E${pad(c.episode)} (${c.language}) on ${c.ref.site}${hosters}`,
+      description: `${c.seriesTitle} ${episodeCode(c.season, c.episode)} (${c.language}) on ${c.ref.site}${hosters}`,
       season: c.season,
       episode: c.episode,
       tvdbId: c.tvdbId,
@@ -456,10 +456,6 @@ function rawPrefix(q: string, foldedPrefix: string): string | null {
     if (foldTitle(candidate) === foldedPrefix) return candidate;
   }
   return null;
-}
-
-function pad(n: number): string {
-  return String(n).padStart(2, '0');
 }
 
 function imdbDigits(imdb: string | null | undefined): number | undefined {

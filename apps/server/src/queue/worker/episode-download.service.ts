@@ -1,6 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { promises as fs } from 'node:fs';
-import type { HosterAttempt, LanguageCode, SiteId } from '@aniworld/contracts';
+import {
+  episodeCode,
+  type HosterAttempt,
+  type LanguageCode,
+  type SiteId,
+} from '@aniworld/contracts';
 import {
   Aborted,
   download,
@@ -78,7 +83,7 @@ export class EpisodeDownloadService {
 
   async run(input: RunInput): Promise<RunResult> {
     const { series, episode, signal } = input;
-    const what = `${series.key} S${pad(episode.season)}E${pad(episode.episodeNumber)}`;
+    const what = `${series.key} ${episodeCode(episode.season, episode.episodeNumber)}`;
     let links;
     try {
       const details = await this.providers.onSite(series.site as SiteId, (site) =>
@@ -209,8 +214,6 @@ export class EpisodeDownloadService {
     };
   }
 }
-
-const pad = (n: number) => String(n).padStart(2, '0');
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);

@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { episodeCode } from '@aniworld/contracts';
 import { EpisodeRepository } from '../../anime/episode.repository';
 import { CLOCK, type Clock } from '../../common/clock';
 import { DomainEvents } from '../../common/events';
@@ -43,7 +44,7 @@ export class RunOutcomeService {
     await this.notifications.create({
       kind: 'download_complete',
       level: 'success',
-      title: `Downloaded ${series.name} ${label(episode.season, episode.episodeNumber)}`,
+      title: `Downloaded ${series.name} ${episodeCode(episode.season, episode.episodeNumber)}`,
       message: `Saved to ${result.path} (from ${result.hoster})`,
       key: series.key,
       data: { item_id: item.id, season: episode.season, episode: episode.episodeNumber },
@@ -97,7 +98,7 @@ export class RunOutcomeService {
       await this.notifications.create({
         kind: 'download_failed',
         level: 'error',
-        title: `Download failed: ${series.name} ${label(episode.season, episode.episodeNumber)}`,
+        title: `Download failed: ${series.name} ${episodeCode(episode.season, episode.episodeNumber)}`,
         message: result.error,
         key: series.key,
         data: {
@@ -157,8 +158,4 @@ export class RunOutcomeService {
       message: `${reason.charAt(0).toUpperCase()}${reason.slice(1)}. ${hint}`,
     });
   }
-}
-
-function label(season: number, episode: number): string {
-  return `S${String(season).padStart(2, '0')}E${String(episode).padStart(2, '0')}`;
 }
