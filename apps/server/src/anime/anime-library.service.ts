@@ -9,13 +9,14 @@ import {
   SITE_IDS,
   type SiteId,
 } from '@aniworld/contracts';
-import { DomainError, ValidationFailedError } from '../common/errors';
+import { ValidationFailedError } from '../common/errors';
 import { DomainEvents } from '../common/events';
 import { pathInside } from '../common/path-safety';
 import { ConfigService } from '../config/config.service';
 import { toSearchResult } from '../providers/providers.mapper';
 import { ProvidersService } from '../providers/providers.service';
 import { AnimeQueryService } from './anime-query.service';
+import { SeriesNotFound } from './errors/anime.errors';
 import type { AnimeSeriesEntity } from './entities/anime-series.entity';
 import { LibraryFolderRepository } from './library/library-folder.repository';
 import { SeriesCatalogService } from './series-catalog.service';
@@ -66,8 +67,7 @@ export class AnimeLibraryService {
   /** Language preference and monitoring; a field left out stays as it is. */
   async update(key: string, update: AnimeUpdateRequest): Promise<AnimeDetail> {
     const series = await this.series.findByKey(key);
-    if (!series)
-      throw new DomainError('SERIES_NOT_FOUND', `No series '${key}' in the library`, { key });
+    if (!series) throw new SeriesNotFound(key);
     const changes: Partial<AnimeSeriesEntity> = {};
     if (update.language_preference !== undefined)
       changes.languagePreference = update.language_preference;
@@ -78,8 +78,7 @@ export class AnimeLibraryService {
 
   async remove(key: string, deleteFiles: boolean): Promise<void> {
     const series = await this.series.findByKey(key);
-    if (!series)
-      throw new DomainError('SERIES_NOT_FOUND', `No series '${key}' in the library`, { key });
+    if (!series) throw new SeriesNotFound(key);
     await this.series.softDelete(series.id);
     await this.folders.forgetSeries(series.id);
     this.events.emit('series.removed', { key, series_id: series.id });

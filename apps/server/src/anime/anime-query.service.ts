@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { AnimeDetail, AnimeListQuery, AnimeSummary, Page } from '@aniworld/contracts';
-import { DomainError } from '../common/errors';
 import { ConfigService } from '../config/config.service';
 import { toDetail, toSummary } from './anime.mapper';
+import { SeriesNotFound } from './errors/anime.errors';
 import { EpisodeRepository } from './episode.repository';
 import { SeriesRepository } from './series.repository';
 
@@ -47,10 +47,7 @@ export class AnimeQueryService {
   async detail(keyOrFolder: string): Promise<AnimeDetail> {
     const series =
       (await this.series.findByKey(keyOrFolder)) ?? (await this.series.findByFolder(keyOrFolder));
-    if (!series)
-      throw new DomainError('SERIES_NOT_FOUND', `No series '${keyOrFolder}' in the library`, {
-        key: keyOrFolder,
-      });
+    if (!series) throw new SeriesNotFound(keyOrFolder);
     const [episodes, queued] = await Promise.all([
       this.episodes.forSeries(series.id),
       this.episodes.queuedEpisodeIds(series.id),

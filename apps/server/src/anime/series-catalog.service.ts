@@ -1,11 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { promises as fs } from 'node:fs';
 import type { SiteId } from '@aniworld/contracts';
-import { DomainError } from '../common/errors';
+import { messageOf } from '../common/errors';
 import { pathInside, seriesFolderName } from '../common/path-safety';
 import { ConfigService } from '../config/config.service';
 import { ProvidersService } from '../providers/providers.service';
 import type { AnimeSeriesEntity } from './entities/anime-series.entity';
+import { SeriesFolderUnwritable } from './errors/anime.errors';
 import { SeriesRepository } from './series.repository';
 import { SeriesSyncService } from './series-sync.service';
 
@@ -54,9 +55,9 @@ export class SeriesCatalogService {
     try {
       await fs.mkdir(dir, { recursive: true });
     } catch (error) {
-      throw new DomainError(
-        'DOWNLOADS_DISABLED',
-        `Cannot create ${dir}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+      throw new SeriesFolderUnwritable(
+        dir,
+        (error as NodeJS.ErrnoException).code ?? messageOf(error),
       );
     }
     return dir;

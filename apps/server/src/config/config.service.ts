@@ -9,7 +9,7 @@ import type {
   ConfigUpdateResponse,
   ConfigValidationResponse,
 } from '@aniworld/contracts';
-import { DomainError, ValidationFailedError } from '../common/errors';
+import { ValidationFailedError } from '../common/errors';
 import { RESTART_REQUIRED_PATHS } from './config.defaults';
 import {
   applyEnv,
@@ -22,6 +22,7 @@ import {
 } from './config.loader';
 import { changedPaths, deepMerge, isPlainObject, type Plain } from './config.paths';
 import type { StoredConfig } from './config.store';
+import { SecretFromEnv } from './errors/config.errors';
 
 export const LOADED_CONFIG = Symbol('LOADED_CONFIG');
 
@@ -96,13 +97,7 @@ export class ConfigService {
    * sets it: the file's value would be written but never used, which would only mislead.
    */
   async regenerateSectionSecret(secret: SectionSecret): Promise<string> {
-    if (this.sectionSecretFromEnv(secret)) {
-      throw new DomainError(
-        'SECRET_FROM_ENV',
-        `${secret} is set by an environment variable; change it there`,
-        { secret },
-      );
-    }
+    if (this.sectionSecretFromEnv(secret)) throw new SecretFromEnv(secret);
     const value = generateSectionSecret(secret);
     await this.serialised(async () => {
       const stored: StoredConfig = {

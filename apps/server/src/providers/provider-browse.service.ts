@@ -10,8 +10,8 @@ import {
   type ResolveResponse,
   type SiteId,
 } from '@aniworld/contracts';
-import { DomainError } from '../common/errors';
 import { ConfigService } from '../config/config.service';
+import { NoNewEpisodesList } from './errors/providers.errors';
 import {
   toEpisode,
   toEpisodeDetails,
@@ -66,8 +66,7 @@ export class ProviderBrowseService {
 
   async newEpisodes(site: SiteId, signal?: AbortSignal): Promise<ProviderNewEpisode[]> {
     const episodes = await this.providers.onSite(site, async (a) => {
-      if (!a.newEpisodes)
-        throw new DomainError('NOT_FOUND', `${site} has no new-episodes list`, { site });
+      if (!a.newEpisodes) throw new NoNewEpisodesList(site);
       return a.newEpisodes(signal);
     });
     return episodes.map(toNewEpisode);

@@ -15,12 +15,16 @@ import {
 } from '@aniworld/contracts';
 import { episodeSlot } from '../anime/episode.repository';
 import { SeriesSyncService } from '../anime/series-sync.service';
-import { DomainError } from '../common/errors';
 import { ConfigService } from '../config/config.service';
 import type { DomainEventMap } from '../common/events';
 import { QueueStateService } from './queue-state.service';
 import { QueueStatusService } from './queue-status.service';
-import { DownloadsDisabled, QueueItemNotFound } from './queue.errors';
+import {
+  DownloadsDisabled,
+  QueueItemNotFound,
+  QueueItemNotPending,
+  RetriesUsed,
+} from './errors/queue.errors';
 import { PRIORITY_RANK, toQueueItem } from './queue.mapper';
 import { QueueRepository } from './queue.repository';
 import { DownloadTargetService } from './worker/download-target.service';
@@ -210,8 +214,7 @@ export class QueueService {
     const ids = await this.repo.pendingIds();
     const from = ids.indexOf(id);
     if (from === -1) {
-      if (await this.repo.findById(id))
-        throw new DomainError('CONFLICT', `Queue item '${id}' is not pending`, { item_id: id });
+      if (await this.repo.findById(id)) throw new QueueItemNotPending(id);
       throw new QueueItemNotFound([id]);
     }
     ids.splice(from, 1);
@@ -237,12 +240,7 @@ export class QueueService {
       const missing = targets.filter((id) => !found.some((i) => i.id === id));
       if (missing.length) throw new QueueItemNotFound(missing);
       const used = found.filter(exhausted).map((i) => i.id);
-      if (used.length)
-        throw new DomainError(
-          'CONFLICT',
-          `${used.length} item(s) used all ${max_retries} retries: send reset_attempts: true to start them over`,
-          { item_ids: used, max_retries },
-        );
+      if (used.length) throw new RetriesUsed(used, max_retries);
     } else {
       const failed = await this.repo.failedItems();
       targets = failed.filter((i) => !exhausted(i)).map((i) => i.id);

@@ -3,12 +3,18 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import type { ScanStatus, SiteId, UnmatchedFolder } from '@aniworld/contracts';
 import { CLOCK, type Clock } from '../../common/clock';
-import { DomainError } from '../../common/errors';
+import { messageOf } from '../../common/errors';
 import { DomainEvents } from '../../common/events';
 import { ConfigService } from '../../config/config.service';
 import { SystemSettingsRepository } from '../../database/system-settings.repository';
 import type { AnimeSeriesEntity } from '../entities/anime-series.entity';
 import { EpisodeRepository, episodeSlot } from '../episode.repository';
+import {
+  FolderNotFound,
+  NoAnimeDirectory,
+  NoScanRunning,
+  ScanInProgress,
+} from '../errors/anime.errors';
 import { SeriesCatalogService } from '../series-catalog.service';
 import { SeriesRepository } from '../series.repository';
 import { SeriesSyncService } from '../series-sync.service';
@@ -54,16 +60,9 @@ export class LibraryScanService implements OnApplicationShutdown {
 
   start(): { scan_id: string } {
     if (this.current) {
-      throw new DomainError('SCAN_IN_PROGRESS', 'A scan is already running', {
-        scan_id: this.current.status.scan_id,
-      });
+      throw new ScanInProgress(this.current.status.scan_id);
     }
-    const root = this.config.config.anime_directory;
-    if (!root)
-      throw new DomainError(
-        'CONFLICT',
-        'No anime directory configured: set it in the settings first',
-      );
+    const root = this.requireRoot();
     const status: ScanStatus = {
       scan_id: randomUUID(),
       state: 'running',
@@ -105,7 +104,7 @@ export class LibraryScanService implements OnApplicationShutdown {
   }
 
   async cancel(): Promise<void> {
-    if (!this.current) throw new DomainError('NOT_FOUND', 'No scan is running');
+    if (!this.current) throw new NoScanRunning();
     this.current.abort.abort();
     await this.current.done;
   }
@@ -119,9 +118,7 @@ export class LibraryScanService implements OnApplicationShutdown {
     const root = this.requireRoot();
     const list = await this.unmatched();
     if (!(await listSeriesFolders(root)).includes(folder)) {
-      throw new DomainError('NOT_FOUND', `No folder '${folder}' in the anime directory`, {
-        folder,
-      });
+      throw new FolderNotFound(folder);
     }
     const series = await this.catalog.adopt(site, key, folder);
     await this.applyFolder(root, folder, await readSeriesFolder(root, folder), series);
@@ -192,7 +189,7 @@ export class LibraryScanService implements OnApplicationShutdown {
       progress(true);
     } catch (failure) {
       state = 'failed';
-      error = (failure as Error).message;
+      error = messageOf(failure);
       this.logger.error({ msg: 'scan failed', scan_id: status.scan_id, error });
     }
     const final: ScanStatus = {
@@ -345,11 +342,7 @@ export class LibraryScanService implements OnApplicationShutdown {
 
   private requireRoot(): string {
     const root = this.config.config.anime_directory;
-    if (!root)
-      throw new DomainError(
-        'CONFLICT',
-        'No anime directory configured: set it in the settings first',
-      );
+    if (!root) throw new NoAnimeDirectory();
     return root;
   }
 

@@ -12,6 +12,7 @@ import { sanitizeFileName } from '../../common/path-safety';
 import { QueueService } from '../../queue/queue.service';
 import { ArrTorrentRepository } from './arr-torrent.repository';
 import { QbitCategoriesService } from './qbit-categories.service';
+import { messageOf } from '../../common/errors';
 
 export interface AddSource {
   /** `urls` lines (magnets; http links are not fetched) and uploaded `.torrent` files. */
@@ -159,8 +160,4 @@ function fromFile(buf: Buffer, index: number): Candidate | { source: string; rea
   const source = `uploaded file #${index + 1}`;
   if (!parsed) return { source, reason: 'not a .torrent file' };
   return { source, infoHash: parsed.infoHash, identity: parsed.identity, name: parsed.name };
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -12,11 +12,11 @@ import {
   releaseTorrentFile,
 } from '@aniworld/release';
 import { CLOCK, type Clock } from '../../common/clock';
-import { DomainError } from '../../common/errors';
 import { ProvidersService } from '../../providers/providers.service';
 import { CatalogueService, type SeriesRef } from '../catalogue/catalogue.service';
 import type { CatalogueEntryEntity } from '../catalogue/entities/catalogue-entry.entity';
 import { foldTitle, MATCH_THRESHOLD, scoreTitle } from '../catalogue/title-matcher';
+import { InvalidApiKey, ReleaseNotFound } from '../errors/arr.errors';
 import { AvailabilityService, episodeId } from './availability.service';
 import { Budget } from './budget';
 import type { AvailabilityEntity } from './entities/availability.entity';
@@ -119,13 +119,11 @@ export class TorznabService {
    */
   torrent(file: string, query: Record<string, unknown>, baseUrl: string): TorrentDownload {
     const apikey = typeof query['apikey'] === 'string' ? query['apikey'] : undefined;
-    if (!this.keyMatches(apikey))
-      throw new DomainError('UNAUTHORIZED', 'The apikey of this download link is not valid');
+    if (!this.keyMatches(apikey)) throw new InvalidApiKey();
     const hash = /^([0-9a-f]{40})\.torrent$/i.exec(file)?.[1]?.toLowerCase();
     const raw = typeof query['id'] === 'string' ? query['id'] : '';
     const id = parseCanonicalIdentity(raw);
-    if (!hash || !id || releaseInfoHash(id) !== hash)
-      throw new DomainError('NOT_FOUND', `No release '${file}'`, { release: file });
+    if (!hash || !id || releaseInfoHash(id) !== hash) throw new ReleaseNotFound(file);
     const title =
       typeof query['title'] === 'string' && query['title'].trim()
         ? query['title'].trim()

@@ -21,8 +21,8 @@ import type { EpisodeEntity } from '../../anime/entities/episode.entity';
 import { effectiveLanguages } from '../../anime/missing-episodes';
 import { ConfigService } from '../../config/config.service';
 import { ProvidersService } from '../../providers/providers.service';
+import { AllHostersFailed } from '../../providers/errors/providers.errors';
 import {
-  AllHostersFailed,
   attemptOf,
   type Candidate,
   StreamResolverService,
@@ -35,6 +35,7 @@ import {
   isUnreachableError,
   localFailureHint,
 } from './retry-policy';
+import { messageOf } from '../../common/errors';
 
 export interface RunInput {
   series: AnimeSeriesEntity;
@@ -213,8 +214,4 @@ export class EpisodeDownloadService {
       warn: (message, meta) => this.logger.warn({ msg: message, ...meta }),
     };
   }
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
