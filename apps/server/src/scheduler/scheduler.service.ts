@@ -11,8 +11,8 @@ import { randomUUID } from 'node:crypto';
 import type { JobOutcome, JobRunAccepted, JobTrigger, SchedulerJob } from '@aniworld/contracts';
 import { CLOCK, type Clock } from '../common/clock';
 import { messageOf } from '../common/errors';
-import { DomainEvents } from '../common/events';
-import { CONFIG_CHANGED, type ConfigChangedEvent, ConfigService } from '../config/config.service';
+import { type DomainEventMap, DomainEvents } from '../common/events';
+import { ConfigService } from '../config/config.service';
 import type { SchedulerJobEntity } from './entities/scheduler-job.entity';
 import { JobRegistry, type ScheduledJob } from './job-registry';
 import { decide, nextRunAfter, scheduleKey } from './schedule-rules';
@@ -65,8 +65,8 @@ export class SchedulerService implements OnApplicationBootstrap, OnApplicationSh
     await Promise.all([...this.running.values()].map((job) => job.done));
   }
 
-  @OnEvent(CONFIG_CHANGED)
-  onConfigChanged(event: ConfigChangedEvent): void {
+  @OnEvent('config.changed')
+  onConfigChanged(event: DomainEventMap['config.changed']): void {
     if (event.changed.some((path) => path.startsWith('scheduler.'))) {
       this.startTicking();
       void this.tick();
