@@ -3,11 +3,14 @@ import { AnimeModule } from '../anime/anime.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { ProvidersModule } from '../providers/providers.module';
 import { QueueHousekeeper } from './queue-housekeeper';
+import { QueueLeaseRepository } from './queue-lease.repository';
+import { QueueReadRepository } from './queue-read.repository';
 import { QueueStateService } from './queue-state.service';
 import { QueueStatusService } from './queue-status.service';
 import { QueueController } from './queue.controller';
 import { QueueRepository } from './queue.repository';
 import { QueueService } from './queue.service';
+import { QueueTotalsRepository } from './queue-totals.repository';
 import { DownloadTargetService } from './worker/download-target.service';
 import { EpisodeDownloadService } from './worker/episode-download.service';
 import { LiveProgressRegistry } from './worker/live-progress';
@@ -19,6 +22,9 @@ import { RunOutcomeService } from './worker/run-outcome.service';
   controllers: [QueueController],
   providers: [
     QueueRepository,
+    QueueReadRepository,
+    QueueLeaseRepository,
+    QueueTotalsRepository,
     QueueStateService,
     QueueStatusService,
     QueueService,

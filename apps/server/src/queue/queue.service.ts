@@ -26,6 +26,7 @@ import {
   RetriesUsed,
 } from './errors/queue.errors';
 import { PRIORITY_RANK, toQueueItem } from './queue.mapper';
+import { QueueReadRepository } from './queue-read.repository';
 import { QueueRepository } from './queue.repository';
 import { DownloadTargetService } from './worker/download-target.service';
 import { LiveProgressRegistry } from './worker/live-progress';
@@ -54,6 +55,7 @@ export class QueueService {
 
   constructor(
     private readonly repo: QueueRepository,
+    private readonly reads: QueueReadRepository,
     private readonly sync: SeriesSyncService,
     private readonly runner: QueueRunner,
     private readonly state: QueueStateService,
@@ -79,7 +81,7 @@ export class QueueService {
     const series = await this.sync.requireSeries(request.serie_id);
     const unique = dedupe(request.episodes);
     const episodes = await this.sync.ensureEpisodes(series, unique);
-    const open = await this.repo.openEpisodeIds(episodes.map((e) => e.id));
+    const open = await this.reads.openEpisodeIds(episodes.map((e) => e.id));
     const response: QueueAddResponse = { added: [], skipped: [] };
     const wanted = episodes.filter((e) => !open.has(e.id));
     const inserted = new Map(
@@ -159,7 +161,7 @@ export class QueueService {
 
   /** The items with these ids that still exist, with live progress for running ones. */
   async itemsByIds(ids: string[]): Promise<QueueItem[]> {
-    const found = await this.repo.findByIds([...new Set(ids)]);
+    const found = await this.reads.findByIds([...new Set(ids)]);
     return found.map((i) => toQueueItem(i, this.live.get(i.id)));
   }
 
@@ -183,7 +185,7 @@ export class QueueService {
 
   /** Moves pending items to the front of their priority (first of `ids` first). */
   async moveToFront(ids: string[]): Promise<void> {
-    const pending = (await this.repo.listByStatus(['pending'])).map((i) => i.id);
+    const pending = (await this.reads.listByStatus(['pending'])).map((i) => i.id);
     const front = ids.filter((id) => pending.includes(id));
     if (!front.length) return;
     await this.repo.setPositions([...front, ...pending.filter((id) => !front.includes(id))]);
@@ -197,7 +199,7 @@ export class QueueService {
   /** Removes items; an active one is cancelled first (download aborted, partial files deleted). */
   async removeMany(ids: string[]): Promise<void> {
     const unique = [...new Set(ids)];
-    const items = await this.repo.findByIds(unique);
+    const items = await this.reads.findByIds(unique);
     const missing = unique.filter((id) => !items.some((i) => i.id === id));
     if (missing.length) throw new QueueItemNotFound(missing);
     for (const item of items) if (this.runner.isActive(item.id)) await this.runner.cancel(item.id);
@@ -211,10 +213,10 @@ export class QueueService {
    * their relative order; priority still comes first when items are claimed.
    */
   async reorder(id: string, newPosition: number): Promise<QueueStatusResponse> {
-    const ids = await this.repo.pendingIds();
+    const ids = await this.reads.pendingIds();
     const from = ids.indexOf(id);
     if (from === -1) {
-      if (await this.repo.findById(id)) throw new QueueItemNotPending(id);
+      if (await this.reads.findById(id)) throw new QueueItemNotPending(id);
       throw new QueueItemNotFound([id]);
     }
     ids.splice(from, 1);
@@ -236,13 +238,13 @@ export class QueueService {
     let targets = [...new Set(ids)];
     let skipped = 0;
     if (targets.length) {
-      const found = await this.repo.findByIds(targets);
+      const found = await this.reads.findByIds(targets);
       const missing = targets.filter((id) => !found.some((i) => i.id === id));
       if (missing.length) throw new QueueItemNotFound(missing);
       const used = found.filter(exhausted).map((i) => i.id);
       if (used.length) throw new RetriesUsed(used, max_retries);
     } else {
-      const failed = await this.repo.failedItems();
+      const failed = await this.reads.failedItems();
       targets = failed.filter((i) => !exhausted(i)).map((i) => i.id);
       skipped = failed.length - targets.length;
     }
@@ -262,7 +264,7 @@ export class QueueService {
   @OnEvent('series.removed')
   async onSeriesRemoved(event: DomainEventMap['series.removed']): Promise<void> {
     try {
-      const ids = await this.repo.openIdsOfSeries(event.series_id);
+      const ids = await this.reads.openIdsOfSeries(event.series_id);
       if (!ids.length) return;
       await this.removeMany(ids);
       this.logger.log({

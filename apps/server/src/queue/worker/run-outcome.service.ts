@@ -7,7 +7,7 @@ import { ConfigService } from '../../config/config.service';
 import { NotificationsService } from '../../notifications/notifications.service';
 import type { DownloadQueueItemEntity } from '../entities/download-queue-item.entity';
 import { QueueStatusService } from '../queue-status.service';
-import { QueueRepository } from '../queue.repository';
+import { QueueLeaseRepository } from '../queue-lease.repository';
 import type { RunResult } from './episode-download.service';
 import { decideRetry } from './retry-policy';
 
@@ -20,7 +20,7 @@ export class RunOutcomeService {
   private readonly logger = new Logger(RunOutcomeService.name);
 
   constructor(
-    private readonly repo: QueueRepository,
+    private readonly leases: QueueLeaseRepository,
     private readonly episodes: EpisodeRepository,
     private readonly notifications: NotificationsService,
     private readonly events: DomainEvents,
@@ -49,7 +49,7 @@ export class RunOutcomeService {
       key: series.key,
       data: { item_id: item.id, season: episode.season, episode: episode.episodeNumber },
     });
-    const recorded = await this.repo.endRun(item.id, owner, {
+    const recorded = await this.leases.endRun(item.id, owner, {
       status: 'completed',
       hoster: result.hoster,
       providersTried: result.attempts,
@@ -109,7 +109,7 @@ export class RunOutcomeService {
         },
       });
     }
-    const recorded = await this.repo.endRun(item.id, owner, {
+    const recorded = await this.leases.endRun(item.id, owner, {
       status: decision.status,
       attempts: decision.attempts,
       nextAttemptAt: decision.nextAttemptAt,
