@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { AnimeDetail, AnimeListQuery, AnimeSummary, Page } from '@aniworld/contracts';
 import { ConfigService } from '../config/config.service';
+import { QueuedEpisodesService } from '../queue/queued-episodes.service';
 import { toDetail, toSummary } from './anime.mapper';
 import { SeriesNotFound } from './errors/anime.errors';
 import { EpisodeRepository } from './episode.repository';
@@ -12,6 +13,7 @@ export class AnimeQueryService {
   constructor(
     private readonly series: SeriesRepository,
     private readonly episodes: EpisodeRepository,
+    private readonly queued: QueuedEpisodesService,
     private readonly config: ConfigService,
   ) {}
 
@@ -48,10 +50,8 @@ export class AnimeQueryService {
     const series =
       (await this.series.findByKey(keyOrFolder)) ?? (await this.series.findByFolder(keyOrFolder));
     if (!series) throw new SeriesNotFound(keyOrFolder);
-    const [episodes, queued] = await Promise.all([
-      this.episodes.forSeries(series.id),
-      this.episodes.queuedEpisodeIds(series.id),
-    ]);
+    const episodes = await this.episodes.forSeries(series.id);
+    const queued = await this.queued.openAmong(episodes.map((e) => e.id));
     return toDetail(series, episodes, this.config.config.downloads.language_preference, queued);
   }
 }

@@ -1,10 +1,12 @@
 import { Module } from '@nestjs/common';
 import { ProvidersModule } from '../providers/providers.module';
+import { QueueReadModule } from '../queue/queue-read.module';
 import { AnimeLibraryService } from './anime-library.service';
 import { AnimeQueryService } from './anime-query.service';
 import { AnimeController } from './anime.controller';
 import { EpisodeLanguagesService } from './episode-languages.service';
 import { EpisodeRepository } from './episode.repository';
+import { EpisodesService } from './episodes.service';
 import { FolderMatcherService } from './library/folder-matcher.service';
 import { LibraryFolderRepository } from './library/library-folder.repository';
 import { LibraryScanService } from './library/library-scan.service';
@@ -14,7 +16,7 @@ import { SeriesRepository } from './series.repository';
 import { SeriesSyncService } from './series-sync.service';
 
 @Module({
-  imports: [ProvidersModule],
+  imports: [ProvidersModule, QueueReadModule],
   controllers: [AnimeController],
   providers: [
     SeriesCountsRepository,
@@ -23,6 +25,7 @@ import { SeriesSyncService } from './series-sync.service';
     LibraryFolderRepository,
     SeriesSyncService,
     EpisodeLanguagesService,
+    EpisodesService,
     SeriesCatalogService,
     FolderMatcherService,
     LibraryScanService,
@@ -32,6 +35,7 @@ import { SeriesSyncService } from './series-sync.service';
   exports: [
     SeriesRepository,
     EpisodeRepository,
+    EpisodesService,
     SeriesSyncService,
     SeriesCatalogService,
     EpisodeLanguagesService,

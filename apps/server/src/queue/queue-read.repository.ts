@@ -1,10 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { type DataSource, In, type Repository } from 'typeorm';
-import type { QueueItemStatus, QueueList } from '@aniworld/contracts';
+import { OPEN_QUEUE_STATUSES, type QueueItemStatus, type QueueList } from '@aniworld/contracts';
 import { DATA_SOURCE } from '../database/database.service';
 import { DownloadQueueItemEntity } from './entities/download-queue-item.entity';
 
-/** Reads of `download_queue_items`: single items, lists in queue order, and pages. */
+/** Ids per `IN (…)` list, well below both databases' parameter limits. */
+const IN_CHUNK = 500;
+
+/**
+ * Reads of `download_queue_items`: single items, lists in queue order, pages, and which episodes
+ * are open. Rows come without their episodes: those are the anime module's (see `QueueEntries`).
+ */
 @Injectable()
 export class QueueReadRepository {
   private readonly repo: Repository<DownloadQueueItemEntity>;
@@ -13,47 +19,40 @@ export class QueueReadRepository {
     this.repo = dataSource.getRepository(DownloadQueueItemEntity);
   }
 
-  /** Episode ids among these that already have a pending or downloading item. */
-  async openEpisodeIds(episodeIds: number[]): Promise<Set<number>> {
-    if (!episodeIds.length) return new Set();
-    const rows = await this.repo.find({
-      select: { episodeId: true },
-      where: { episodeId: In(episodeIds), status: In(['pending', 'downloading']) },
-    });
-    return new Set(rows.map((r) => r.episodeId));
-  }
-
-  /** Pending and downloading items of one series. */
-  async openIdsOfSeries(seriesId: number): Promise<string[]> {
-    const rows = await this.repo
-      .createQueryBuilder('q')
-      .innerJoin('q.episode', 'e')
-      .select('q.id', 'id')
-      .where('e.series_id = :seriesId', { seriesId })
-      .andWhere("q.status IN ('pending', 'downloading')")
-      .getRawMany<{ id: string }>();
-    return rows.map((r) => r.id);
+  /** The pending and downloading items of these episodes (at most one each). */
+  async openOfEpisodes(
+    episodeIds: readonly number[],
+  ): Promise<{ id: string; episodeId: number }[]> {
+    const out: { id: string; episodeId: number }[] = [];
+    for (let i = 0; i < episodeIds.length; i += IN_CHUNK)
+      out.push(
+        ...(await this.repo.find({
+          select: { id: true, episodeId: true },
+          where: {
+            episodeId: In(episodeIds.slice(i, i + IN_CHUNK)),
+            status: In([...OPEN_QUEUE_STATUSES]),
+          },
+        })),
+      );
+    return out;
   }
 
   findById(id: string): Promise<DownloadQueueItemEntity | null> {
-    return this.withRelations().where('q.id = :id', { id }).getOne();
+    return this.repo.findOneBy({ id });
   }
 
   findByIds(ids: string[]): Promise<DownloadQueueItemEntity[]> {
     if (!ids.length) return Promise.resolve([]);
-    return this.withRelations().where('q.id IN (:...ids)', { ids }).getMany();
+    return this.repo.findBy({ id: In(ids) });
   }
 
   /** Items in these states, in queue order (priority, then position). */
   listByStatus(statuses: QueueItemStatus[], limit?: number): Promise<DownloadQueueItemEntity[]> {
-    const query = this.withRelations()
-      .where('q.status IN (:...statuses)', { statuses })
-      .orderBy('q.priority', 'ASC')
-      .addOrderBy('q.position', 'ASC')
-      .addOrderBy('q.createdAt', 'ASC')
-      .addOrderBy('q.id', 'ASC');
-    if (limit) query.limit(limit);
-    return query.getMany();
+    return this.repo.find({
+      where: { status: In(statuses) },
+      order: { priority: 'ASC', position: 'ASC', createdAt: 'ASC', id: 'ASC' },
+      ...(limit ? { take: limit } : {}),
+    });
   }
 
   /** Ids of the pending items in queue order. */
@@ -73,10 +72,10 @@ export class QueueReadRepository {
   /**
    * One page of a list: `pending` in queue order, `completed`/`failed` most recently finished
    * first. The page is a plain LIMIT/OFFSET over the index that has the list's order
-   * (`ix_queue_pending_order`, `ix_queue_finished`), not a DISTINCT over every joined row.
+   * (`ix_queue_pending_order`, `ix_queue_finished`): the ids from the index alone, then only
+   * those rows.
    */
   async page(list: QueueList, offset: number, limit: number): Promise<DownloadQueueItemEntity[]> {
-    // The page's ids first, from the index alone; then only those rows with their joins.
     const query = this.repo
       .createQueryBuilder('q')
       .select('q.id', 'id')
@@ -101,13 +100,5 @@ export class QueueReadRepository {
 
   failedItems(): Promise<{ id: string; attempts: number }[]> {
     return this.repo.find({ select: { id: true, attempts: true }, where: { status: 'failed' } });
-  }
-
-  private withRelations() {
-    return this.repo
-      .createQueryBuilder('q')
-      .leftJoinAndSelect('q.episode', 'e')
-      .leftJoinAndSelect('e.series', 's')
-      .withDeleted();
   }
 }

@@ -3,7 +3,7 @@ import type { Page, QueueItem, QueueItemsQuery, QueueStatusResponse } from '@ani
 import { CLOCK, type Clock } from '../common/clock';
 import { DomainEvents } from '../common/events';
 import { QueueStateService } from './queue-state.service';
-import { QueueReadRepository } from './queue-read.repository';
+import { QueueEntries } from './queue-entries.service';
 import { QueueTotalsRepository } from './queue-totals.repository';
 import { toMbps, toQueueItem } from './queue.mapper';
 import { LiveProgressRegistry } from './worker/live-progress';
@@ -19,7 +19,7 @@ export class QueueStatusService implements OnModuleDestroy {
   private readonly debouncer: Debouncer;
 
   constructor(
-    private readonly reads: QueueReadRepository,
+    private readonly entries: QueueEntries,
     private readonly totals: QueueTotalsRepository,
     private readonly state: QueueStateService,
     private readonly live: LiveProgressRegistry,
@@ -31,7 +31,7 @@ export class QueueStatusService implements OnModuleDestroy {
 
   async status(): Promise<QueueStatusResponse> {
     const [active, { counts, completedBytes }, { running, paused }] = await Promise.all([
-      this.reads.listByStatus(['downloading']),
+      this.entries.downloading(),
       this.totals.totals(),
       // The stored state, which another instance may have changed.
       this.state.read(),
@@ -57,7 +57,7 @@ export class QueueStatusService implements OnModuleDestroy {
     const page = query.page ?? 1;
     const pageSize = query.page_size ?? 50;
     const [rows, { counts }] = await Promise.all([
-      this.reads.page(query.list, (page - 1) * pageSize, pageSize),
+      this.entries.page(query.list, (page - 1) * pageSize, pageSize),
       this.totals.totals(),
     ]);
     return {

@@ -4,7 +4,8 @@ import { NotificationsModule } from '../notifications/notifications.module';
 import { ProvidersModule } from '../providers/providers.module';
 import { QueueHousekeeper } from './queue-housekeeper';
 import { QueueLeaseRepository } from './queue-lease.repository';
-import { QueueReadRepository } from './queue-read.repository';
+import { QueueEntries } from './queue-entries.service';
+import { QueueReadModule } from './queue-read.module';
 import { QueueStateService } from './queue-state.service';
 import { QueueStatusService } from './queue-status.service';
 import { QueueController } from './queue.controller';
@@ -18,13 +19,13 @@ import { QueueRunner } from './worker/queue-runner.service';
 import { RunOutcomeService } from './worker/run-outcome.service';
 
 @Module({
-  imports: [AnimeModule, ProvidersModule, NotificationsModule],
+  imports: [AnimeModule, QueueReadModule, ProvidersModule, NotificationsModule],
   controllers: [QueueController],
   providers: [
     QueueRepository,
-    QueueReadRepository,
     QueueLeaseRepository,
     QueueTotalsRepository,
+    QueueEntries,
     QueueStateService,
     QueueStatusService,
     QueueService,
@@ -35,6 +36,6 @@ import { RunOutcomeService } from './worker/run-outcome.service';
     QueueRunner,
     QueueHousekeeper,
   ],
-  exports: [QueueService, QueueRepository],
+  exports: [QueueService, QueueRepository, QueueReadModule],
 })
 export class QueueModule {}

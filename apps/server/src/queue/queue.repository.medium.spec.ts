@@ -1,10 +1,15 @@
 import type { DataSource } from 'typeorm';
+import { AnimeSeriesEntity } from '../anime/entities/anime-series.entity';
+import { EpisodeRepository } from '../anime/episode.repository';
+import { EpisodesService } from '../anime/episodes.service';
+import { SeriesCountsRepository } from '../anime/series-counts.repository';
 import { openDatabase } from '../database/data-source.factory';
 import { SystemSettingEntity } from '../database/entities/system-setting.entity';
 import { SystemSettingsRepository } from '../database/system-settings.repository';
 import { dialects } from '../../test/helpers/dialects';
 import { seedEpisodes } from '../../test/helpers/seed';
 import { DownloadQueueItemEntity } from './entities/download-queue-item.entity';
+import { QueueEntries } from './queue-entries.service';
 import { QueueLeaseRepository } from './queue-lease.repository';
 import { QueueReadRepository } from './queue-read.repository';
 import { QueueStateService } from './queue-state.service';
@@ -69,7 +74,7 @@ describe.each(DIALECTS)('queue repository on %s (medium)', (name, setUp, availab
     expect(results.filter((r) => !r.ok)).toEqual(
       Array.from({ length: 5 }, () => ({ ok: false, reason: 'already_queued' })),
     );
-    expect(await reads.openEpisodeIds([e.id])).toEqual(new Set([e.id]));
+    expect((await reads.openOfEpisodes([e.id])).map((i) => i.episodeId)).toEqual([e.id]);
   });
 
   maybe(
@@ -118,8 +123,31 @@ describe.each(DIALECTS)('queue repository on %s (medium)', (name, setUp, availab
     expect(claimed).toMatchObject({ status: 'downloading', leaseOwner: 'me' });
     expect(claimed?.leaseExpiresAt?.getTime()).toBe(at(30).getTime());
     expect(claimed?.startedAt?.getTime()).toBe(T0.getTime());
-    expect(claimed?.episode?.series?.key).toMatch(/^s-/);
   });
+
+  maybe(
+    'names items by their episode and series, also once the series left the library',
+    async () => {
+      const [e] = await episodes(1);
+      const item = await insert(e.id);
+      const entries = new QueueEntries(
+        reads,
+        new EpisodesService(new EpisodeRepository(ds, new SeriesCountsRepository(ds))),
+      );
+      const series = await ds.getRepository(AnimeSeriesEntity).findOneByOrFail({ id: e.seriesId });
+      expect((await entries.byId(item.id))?.episode).toMatchObject({
+        id: e.id,
+        season: 1,
+        episodeNumber: 1,
+        series: { key: series.key },
+      });
+      await ds.getRepository(AnimeSeriesEntity).softDelete({ id: series.id });
+      expect((await entries.byIds([item.id]))[0]?.episode?.series.key).toBe(series.key);
+      // The episode gone (and its item with it, by the foreign key): nothing to name.
+      await ds.query(`DELETE FROM "episodes" WHERE "id" = ${e.id}`);
+      expect(await entries.byId(item.id)).toBeNull();
+    },
+  );
 
   maybe('never gives one item to two concurrent claimers on two connections', async () => {
     const es = await episodes(24);

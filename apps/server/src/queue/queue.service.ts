@@ -14,6 +14,7 @@ import {
   type QueueStatusResponse,
 } from '@aniworld/contracts';
 import { episodeSlot } from '../anime/episode.repository';
+import { EpisodesService } from '../anime/episodes.service';
 import { SeriesSyncService } from '../anime/series-sync.service';
 import { ConfigService } from '../config/config.service';
 import type { DomainEventMap } from '../common/events';
@@ -26,7 +27,9 @@ import {
   RetriesUsed,
 } from './errors/queue.errors';
 import { PRIORITY_RANK, toQueueItem } from './queue.mapper';
+import { QueueEntries } from './queue-entries.service';
 import { QueueReadRepository } from './queue-read.repository';
+import { QueuedEpisodesService } from './queued-episodes.service';
 import { QueueRepository } from './queue.repository';
 import { DownloadTargetService } from './worker/download-target.service';
 import { LiveProgressRegistry } from './worker/live-progress';
@@ -56,7 +59,10 @@ export class QueueService {
   constructor(
     private readonly repo: QueueRepository,
     private readonly reads: QueueReadRepository,
+    private readonly entries: QueueEntries,
+    private readonly queued: QueuedEpisodesService,
     private readonly sync: SeriesSyncService,
+    private readonly episodes: EpisodesService,
     private readonly runner: QueueRunner,
     private readonly state: QueueStateService,
     private readonly statusService: QueueStatusService,
@@ -81,7 +87,7 @@ export class QueueService {
     const series = await this.sync.requireSeries(request.serie_id);
     const unique = dedupe(request.episodes);
     const episodes = await this.sync.ensureEpisodes(series, unique);
-    const open = await this.reads.openEpisodeIds(episodes.map((e) => e.id));
+    const open = await this.queued.openAmong(episodes.map((e) => e.id));
     const response: QueueAddResponse = { added: [], skipped: [] };
     const wanted = episodes.filter((e) => !open.has(e.id));
     const inserted = new Map(
@@ -103,8 +109,7 @@ export class QueueService {
         response.skipped.push({ ...ref, reason: 'already queued (pending or downloading)' });
         continue;
       }
-      item.episode = Object.assign(episode, { series });
-      response.added.push(toQueueItem(item));
+      response.added.push(toQueueItem({ ...item, episode: { ...episode, series } }));
     }
     for (const duplicate of duplicatesOf(request.episodes))
       response.skipped.push({ ...duplicate, reason: 'listed more than once in this request' });
@@ -145,7 +150,6 @@ export class QueueService {
         message: `${series.key} ${episodeCode(input.season, input.episode)} is already queued (pending or downloading)`,
       };
     }
-    result.item.episode = Object.assign(episode, { series });
     this.logger.log({
       msg: 'episode queued for a download client',
       item_id: result.item.id,
@@ -156,12 +160,12 @@ export class QueueService {
     });
     this.statusService.changed();
     this.runner.kick();
-    return { ok: true, item: toQueueItem(result.item) };
+    return { ok: true, item: toQueueItem({ ...result.item, episode: { ...episode, series } }) };
   }
 
   /** The items with these ids that still exist, with live progress for running ones. */
   async itemsByIds(ids: string[]): Promise<QueueItem[]> {
-    const found = await this.reads.findByIds([...new Set(ids)]);
+    const found = await this.entries.byIds([...new Set(ids)]);
     return found.map((i) => toQueueItem(i, this.live.get(i.id)));
   }
 
@@ -264,7 +268,8 @@ export class QueueService {
   @OnEvent('series.removed')
   async onSeriesRemoved(event: DomainEventMap['series.removed']): Promise<void> {
     try {
-      const ids = await this.reads.openIdsOfSeries(event.series_id);
+      const episodeIds = await this.episodes.idsOfSeries(event.series_id);
+      const ids = (await this.reads.openOfEpisodes(episodeIds)).map((item) => item.id);
       if (!ids.length) return;
       await this.removeMany(ids);
       this.logger.log({

@@ -12,10 +12,10 @@ import { CLOCK, type Clock } from '../../common/clock';
 import { DomainEvents } from '../../common/events';
 import { ConfigService } from '../../config/config.service';
 import { DatabaseService } from '../../database/database.service';
-import type { DownloadQueueItemEntity } from '../entities/download-queue-item.entity';
 import { isActive, type QueueRunState, QueueStateService, sameState } from '../queue-state.service';
 import { QueueStatusService } from '../queue-status.service';
 import { QueueLeaseRepository } from '../queue-lease.repository';
+import { QueueEntries, type QueueEntry } from '../queue-entries.service';
 import { QueueReadRepository } from '../queue-read.repository';
 import { progressOf, toMbps } from '../queue.mapper';
 import { DownloadTargetService } from './download-target.service';
@@ -75,6 +75,7 @@ export class QueueRunner implements OnApplicationBootstrap, BeforeApplicationShu
   constructor(
     private readonly leases: QueueLeaseRepository,
     private readonly reads: QueueReadRepository,
+    private readonly entries: QueueEntries,
     private readonly state: QueueStateService,
     private readonly status: QueueStatusService,
     private readonly live: LiveProgressRegistry,
@@ -182,7 +183,7 @@ export class QueueRunner implements OnApplicationBootstrap, BeforeApplicationShu
         targetedOnly: problem !== null,
       });
       if (!id) break;
-      const item = await this.reads.findById(id);
+      const item = await this.entries.byId(id);
       if (!item) continue;
       if (item.held) {
         // Held between the claim and now (a torrent paused right then): not ours to run.
@@ -225,7 +226,7 @@ export class QueueRunner implements OnApplicationBootstrap, BeforeApplicationShu
     return Math.max(1, this.config.config.downloads.concurrency);
   }
 
-  private start(item: DownloadQueueItemEntity): void {
+  private start(item: QueueEntry): void {
     const controller = new AbortController();
     const job: Job = { controller, target: null, done: Promise.resolve() };
     this.jobs.set(item.id, job);
@@ -242,10 +243,10 @@ export class QueueRunner implements OnApplicationBootstrap, BeforeApplicationShu
       });
   }
 
-  private async process(item: DownloadQueueItemEntity, job: Job): Promise<void> {
+  private async process(item: QueueEntry, job: Job): Promise<void> {
     const episode = item.episode;
     const series = episode?.series;
-    if (!episode || !series) {
+    if (!episode || !series || series.deletedAt) {
       await this.leases.endRun(item.id, this.instanceId, {
         status: 'failed',
         error: 'The episode or series of this item no longer exists',
@@ -315,11 +316,7 @@ export class QueueRunner implements OnApplicationBootstrap, BeforeApplicationShu
     }
   }
 
-  private async stopped(
-    item: DownloadQueueItemEntity,
-    job: Job,
-    reason: StopReason,
-  ): Promise<void> {
+  private async stopped(item: QueueEntry, job: Job, reason: StopReason): Promise<void> {
     const live = this.live.get(item.id);
     if (reason === 'cancel' || reason === 'lost') {
       const still = reason === 'lost' ? await this.reads.findById(item.id) : null;

@@ -1,12 +1,12 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { episodeCode } from '@aniworld/contracts';
-import { EpisodeRepository } from '../../anime/episode.repository';
+import { EpisodesService } from '../../anime/episodes.service';
 import { CLOCK, type Clock } from '../../common/clock';
 import { DomainEvents } from '../../common/events';
 import { ConfigService } from '../../config/config.service';
 import { NotificationsService } from '../../notifications/notifications.service';
-import type { DownloadQueueItemEntity } from '../entities/download-queue-item.entity';
 import { QueueStatusService } from '../queue-status.service';
+import type { QueueEntry } from '../queue-entries.service';
 import { QueueLeaseRepository } from '../queue-lease.repository';
 import type { RunResult } from './episode-download.service';
 import { decideRetry } from './retry-policy';
@@ -21,7 +21,7 @@ export class RunOutcomeService {
 
   constructor(
     private readonly leases: QueueLeaseRepository,
-    private readonly episodes: EpisodeRepository,
+    private readonly episodes: EpisodesService,
     private readonly notifications: NotificationsService,
     private readonly events: DomainEvents,
     private readonly status: QueueStatusService,
@@ -35,7 +35,7 @@ export class RunOutcomeService {
    * after. The note is true even if the run is not recorded (cancelled at the last moment): the
    * file is there and the episode marked.
    */
-  async completed(item: DownloadQueueItemEntity, owner: string, result: Completed): Promise<void> {
+  async completed(item: QueueEntry, owner: string, result: Completed): Promise<void> {
     const episode = item.episode;
     const series = episode?.series;
     if (!episode || !series) return;
@@ -84,7 +84,7 @@ export class RunOutcomeService {
   }
 
   /** Returns whether the item will be retried. As above, the end state is published last. */
-  async failed(item: DownloadQueueItemEntity, owner: string, result: Failed): Promise<boolean> {
+  async failed(item: QueueEntry, owner: string, result: Failed): Promise<boolean> {
     const episode = item.episode;
     const series = episode?.series;
     const decision = decideRetry(
