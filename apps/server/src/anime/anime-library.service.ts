@@ -19,7 +19,7 @@ import { AnimeQueryService } from './anime-query.service';
 import { SeriesNotFound } from './errors/anime.errors';
 import type { AnimeSeriesEntity } from './entities/anime-series.entity';
 import { LibraryFolderRepository } from './library/library-folder.repository';
-import { SeriesCatalogService } from './series-catalog.service';
+import { SeriesAdoptionService } from './series-adoption.service';
 import { SeriesRepository } from './series.repository';
 
 /** Changing the library: search the sites, add a series, remove one. */
@@ -29,7 +29,7 @@ export class AnimeLibraryService {
 
   constructor(
     private readonly providers: ProvidersService,
-    private readonly catalog: SeriesCatalogService,
+    private readonly adoption: SeriesAdoptionService,
     private readonly series: SeriesRepository,
     private readonly folders: LibraryFolderRepository,
     private readonly query: AnimeQueryService,
@@ -57,8 +57,8 @@ export class AnimeLibraryService {
     const { site, key } = parseAddRequest(request);
     const existing = await this.series.findByKey(key);
     const series =
-      existing && existing.site === site ? existing : await this.catalog.adopt(site, key);
-    await this.catalog.ensureFolder(series);
+      existing && existing.site === site ? existing : await this.adoption.adopt(site, key);
+    await this.adoption.ensureFolder(series);
     if (request.monitor && !series.monitored)
       await this.series.update(series.id, { monitored: true });
     return this.query.detail(series.key);

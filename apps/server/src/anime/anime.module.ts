@@ -10,7 +10,7 @@ import { EpisodesService } from './episodes.service';
 import { FolderMatcherService } from './library/folder-matcher.service';
 import { LibraryFolderRepository } from './library/library-folder.repository';
 import { LibraryScanService } from './library/library-scan.service';
-import { SeriesCatalogService } from './series-catalog.service';
+import { SeriesAdoptionService } from './series-adoption.service';
 import { SeriesCountsRepository } from './series-counts.repository';
 import { SeriesRepository } from './series.repository';
 import { SeriesSyncService } from './series-sync.service';
@@ -26,7 +26,7 @@ import { SeriesSyncService } from './series-sync.service';
     SeriesSyncService,
     EpisodeLanguagesService,
     EpisodesService,
-    SeriesCatalogService,
+    SeriesAdoptionService,
     FolderMatcherService,
     LibraryScanService,
     AnimeQueryService,
@@ -37,7 +37,7 @@ import { SeriesSyncService } from './series-sync.service';
     EpisodeRepository,
     EpisodesService,
     SeriesSyncService,
-    SeriesCatalogService,
+    SeriesAdoptionService,
     EpisodeLanguagesService,
     LibraryScanService,
   ],

@@ -15,7 +15,7 @@ import {
   NoScanRunning,
   ScanInProgress,
 } from '../errors/anime.errors';
-import { SeriesCatalogService } from '../series-catalog.service';
+import { SeriesAdoptionService } from '../series-adoption.service';
 import { SeriesRepository } from '../series.repository';
 import { SeriesSyncService } from '../series-sync.service';
 import { parseSeriesFolder } from './filename-parser';
@@ -51,7 +51,7 @@ export class LibraryScanService implements OnApplicationShutdown {
     private readonly series: SeriesRepository,
     private readonly episodes: EpisodeRepository,
     private readonly sync: SeriesSyncService,
-    private readonly catalog: SeriesCatalogService,
+    private readonly adoption: SeriesAdoptionService,
     private readonly matcher: FolderMatcherService,
     private readonly settings: SystemSettingsRepository,
     private readonly events: DomainEvents,
@@ -120,7 +120,7 @@ export class LibraryScanService implements OnApplicationShutdown {
     if (!(await listSeriesFolders(root)).includes(folder)) {
       throw new FolderNotFound(folder);
     }
-    const series = await this.catalog.adopt(site, key, folder);
+    const series = await this.adoption.adopt(site, key, folder);
     await this.applyFolder(root, folder, await readSeriesFolder(root, folder), series);
     await this.settings.set(
       UNMATCHED_KEY,
@@ -276,14 +276,15 @@ export class LibraryScanService implements OnApplicationShutdown {
       if (existing) return { entity: await this.withFolder(existing, folder) };
       const site: SiteId = contents.legacy.site === 'sto' ? 'sto' : 'aniworld';
       this.logger.log({ msg: 'importing legacy key file', folder, key: contents.legacy.key, site });
-      return { entity: await this.catalog.adopt(site, contents.legacy.key, folder) };
+      return { entity: await this.adoption.adopt(site, contents.legacy.key, folder) };
     }
     const { title, year } = parseSeriesFolder(folder);
     const { certain, candidates } = await this.matcher.match(title, year, signal);
     if (certain) {
       const existing = await this.series.findByKey(certain.key);
       if (existing && !existing.folder) return { entity: await this.withFolder(existing, folder) };
-      if (!existing) return { entity: await this.catalog.adopt(certain.site, certain.key, folder) };
+      if (!existing)
+        return { entity: await this.adoption.adopt(certain.site, certain.key, folder) };
     }
     return {
       unmatched: {

@@ -6,7 +6,7 @@ import {
   type ReleaseIdentity,
   releaseTitle,
 } from '@aniworld/release';
-import { SeriesCatalogService } from '../../anime/series-catalog.service';
+import { SeriesAdoptionService } from '../../anime/series-adoption.service';
 import { SeriesRepository } from '../../anime/series.repository';
 import { sanitizeFileName } from '../../common/path-safety';
 import { QueueService } from '../../queue/queue.service';
@@ -55,7 +55,7 @@ export class QbitAddService {
     private readonly categories: QbitCategoriesService,
     private readonly queue: QueueService,
     private readonly series: SeriesRepository,
-    private readonly catalog: SeriesCatalogService,
+    private readonly adoption: SeriesAdoptionService,
   ) {}
 
   async add(source: AddSource, options: AddOptions): Promise<AddOutcome> {
@@ -138,7 +138,7 @@ export class QbitAddService {
   private async ensureSeries(id: ReleaseIdentity) {
     const existing = await this.series.findByKey(id.seriesKey);
     if (existing && existing.site === id.site) return existing;
-    return this.catalog.adopt(id.site, id.seriesKey);
+    return this.adoption.adopt(id.site, id.seriesKey);
   }
 }
 

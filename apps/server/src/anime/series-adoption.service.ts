@@ -12,8 +12,8 @@ import { SeriesSyncService } from './series-sync.service';
 
 /** Brings a series from a site into the library: details, episodes, and its folder. */
 @Injectable()
-export class SeriesCatalogService {
-  private readonly logger = new Logger(SeriesCatalogService.name);
+export class SeriesAdoptionService {
+  private readonly logger = new Logger(SeriesAdoptionService.name);
 
   constructor(
     private readonly providers: ProvidersService,
