@@ -123,6 +123,25 @@ export default [
     },
   },
   {
+    // One vocabulary of errors: each module names its domain errors in `<module>/errors/`, so a
+    // code and its message are written once and a reader finds every error a module raises there.
+    files: ['apps/server/src/**/*.ts'],
+    ignores: ['apps/server/src/**/errors/**', 'apps/server/src/**/*.spec.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "NewExpression[callee.name='DomainError']",
+          message: "Throw a named error from the module's errors/ folder instead.",
+        },
+        {
+          selector: "ClassDeclaration[superClass.name='DomainError']",
+          message: "Domain errors live in the module's errors/ folder.",
+        },
+      ],
+    },
+  },
+  {
     // Promise safety is not optional: a forgotten await in a download loop loses data.
     files: ['**/*.ts'],
     languageOptions: {

@@ -20,9 +20,15 @@ import { Database } from 'sqlite3';
 import { openDatabase } from '../../apps/server/src/database/data-source.factory';
 import { SystemSettingsRepository } from '../../apps/server/src/database/system-settings.repository';
 import { EpisodeRepository } from '../../apps/server/src/anime/episode.repository';
+import { EpisodesService } from '../../apps/server/src/anime/episodes.service';
 import { SeriesCountsRepository } from '../../apps/server/src/anime/series-counts.repository';
-import { QueueRepository } from '../../apps/server/src/queue/queue.repository';
-import { QUEUE_STATE_KEY } from '../../apps/server/src/queue/queue.repository';
+import { QueueEntries } from '../../apps/server/src/queue/queue-entries.service';
+import {
+  QUEUE_STATE_KEY,
+  QueueLeaseRepository,
+} from '../../apps/server/src/queue/queue-lease.repository';
+import { QueueReadRepository } from '../../apps/server/src/queue/queue-read.repository';
+import { QueueTotalsRepository } from '../../apps/server/src/queue/queue-totals.repository';
 import { createTempDatabase } from '../../apps/server/test/helpers/postgres';
 import { load, sequential, type LoadResult } from './load';
 import { ADD_SERIES_KEY, seed, type Exec } from './seed';
@@ -234,8 +240,8 @@ async function socketEventBytes(
 }
 
 /**
- * The database work of the worker for one item, in process on the same database: claim, load,
- * end the run, mark the episode downloaded (its series recounted), and the status announced
+ * The database work of the worker for one item, in process on the same database: claim, load
+ * (the item, then its episode and series), end the run, mark the episode downloaded (its series recounted), and the status announced
  * after it (state, totals, active items). Median of 20 items.
  */
 async function workerWork(setup: Setup, dataDir: string, url?: string): Promise<number> {
@@ -245,28 +251,26 @@ async function workerWork(setup: Setup, dataDir: string, url?: string): Promise<
       : { type: 'sqlite', path: join(dataDir, 'aniworld.db') },
   );
   try {
-    const queue = new QueueRepository(ds);
-    const episodes = new EpisodeRepository(ds, new SeriesCountsRepository(ds));
+    const leases = new QueueLeaseRepository(ds);
+    const totals = new QueueTotalsRepository(ds);
+    const episodes = new EpisodesService(new EpisodeRepository(ds, new SeriesCountsRepository(ds)));
+    const entries = new QueueEntries(new QueueReadRepository(ds), episodes);
     const settings = new SystemSettingsRepository(ds);
     await settings.set(QUEUE_STATE_KEY, { running: true, paused: false });
     const times: number[] = [];
     for (let i = 0; i < 20; i++) {
       const t0 = performance.now();
-      const id = await queue.claim('bench-worker', new Date(), 60_000);
+      const id = await leases.claim('bench-worker', new Date(), 60_000);
       if (!id) throw new Error('nothing to claim');
-      const item = await queue.findById(id);
+      const item = await entries.byId(id);
       if (!item) throw new Error('claimed item gone');
-      await queue.endRun(id, 'bench-worker', {
+      await leases.endRun(id, 'bench-worker', {
         status: 'completed',
         bytesDone: 350_000_000,
         completedAt: new Date(),
       });
       await episodes.markDownloaded(item.episodeId, `/library/bench/${item.episodeId}.mkv`);
-      await Promise.all([
-        queue.listByStatus(['downloading']),
-        queue.totals(),
-        settings.get(QUEUE_STATE_KEY),
-      ]);
+      await Promise.all([entries.downloading(), totals.totals(), settings.get(QUEUE_STATE_KEY)]);
       times.push(performance.now() - t0);
     }
     return median(times);

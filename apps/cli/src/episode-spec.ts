@@ -1,4 +1,4 @@
-import type { AnimeDetail, EpisodeRef } from '@aniworld/contracts';
+import { type AnimeDetail, episodeCode, type EpisodeRef } from '@aniworld/contracts';
 import { CliError, EXIT, usageError } from './errors';
 
 /** What `queue add <key> <spec>` asks for. */
@@ -40,8 +40,6 @@ export function parseEpisodeSpec(text: string): EpisodeSpec {
  * site does not have is an error (exit 2), so a typo never queues less than the user thinks.
  */
 export function selectEpisodes(spec: EpisodeSpec, series: AnimeDetail): EpisodeRef[] {
-  const label = (season: number, episode?: number): string =>
-    `S${pad(season)}${episode === undefined ? '' : `E${pad(episode)}`}`;
   const episodes = series.seasons.flatMap((s) => s.episodes);
   if (spec.kind === 'all-missing')
     return episodes
@@ -64,14 +62,10 @@ export function selectEpisodes(spec: EpisodeSpec, series: AnimeDetail): EpisodeR
     if (!known.has(episode))
       throw new CliError(
         EXIT.notFound,
-        `${series.key} has no episode ${label(spec.season, episode)}`,
+        `${series.key} has no episode ${episodeCode(spec.season, episode)}`,
         `season ${spec.season} has episodes ${[...known].join(', ')} (aniworld show ${series.key})`,
       );
     wanted.push({ season: spec.season, episode });
   }
   return wanted;
-}
-
-export function pad(n: number): string {
-  return String(n).padStart(2, '0');
 }

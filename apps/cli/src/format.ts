@@ -1,12 +1,7 @@
-import type { QueueItem } from '@aniworld/contracts';
-import { pad } from './episode-spec';
-
-export function episodeLabel(season: number, episode: number): string {
-  return `S${pad(season)}E${pad(episode)}`;
-}
+import { episodeCode, type QueueItem } from '@aniworld/contracts';
 
 export function itemLabel(item: Pick<QueueItem, 'serie_id' | 'season' | 'episode'>): string {
-  return `${item.serie_id} ${episodeLabel(item.season, item.episode)}`;
+  return `${item.serie_id} ${episodeCode(item.season, item.episode)}`;
 }
 
 /** 1.2 MB/s from the API's megabytes per second. */

@@ -1,12 +1,13 @@
 import { type Sandbox, startSandbox } from '@aniworld/sandbox';
 import { locateMediaTool } from '@aniworld/downloader';
 import { waitFor } from '@aniworld/testing';
-import type {
-  AnimeDetail,
-  AnimeSummary,
-  ClientToServerEvents,
-  Page,
-  ServerToClientEvents,
+import {
+  type AnimeDetail,
+  type AnimeSummary,
+  type ClientToServerEvents,
+  episodeCode,
+  type Page,
+  type ServerToClientEvents,
 } from '@aniworld/contracts';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -159,9 +160,7 @@ describe('main job against the built server and the sandbox', () => {
           ),
         ),
       ).toBe(true);
-      expect(path).toContain(
-        `S${String(episode.season).padStart(2, '0')}E${String(episode.episode).padStart(2, '0')}`,
-      );
+      expect(path).toContain(episodeCode(episode.season, episode.episode));
       expect(existsSync(path)).toBe(true);
       if (ffprobe) {
         const duration = Number(

@@ -115,7 +115,7 @@ describe('queue crash recovery against the built server', () => {
     await itemWhen(id, 'a third of the file', (i) => (i.progress?.percent ?? 0) >= 30);
     await server?.stop('SIGKILL');
     const partials = readdirSync(library, { recursive: true }).map(String);
-    expect(partials.some((f) => f.endsWith('.part'))).toBe(true);
+    expect(partials.some(isPartialFile)).toBe(true);
 
     sandbox.clearFaults();
     server = await start();
@@ -179,11 +179,7 @@ describe('queue crash recovery against the built server', () => {
     const id = added.body.added[0].id;
     await itemWhen(id, 'a third of the file', (i) => (i.progress?.percent ?? 0) >= 30);
     expect(await server?.stop('SIGTERM')).toBe(0);
-    expect(
-      readdirSync(library, { recursive: true })
-        .map(String)
-        .some((f) => f.endsWith('.part')),
-    ).toBe(true);
+    expect(readdirSync(library, { recursive: true }).map(String).some(isPartialFile)).toBe(true);
 
     sandbox.clearFaults();
     server = await start();

@@ -1,6 +1,5 @@
 import { type INestApplicationContext, RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { EventEmitter2 } from '@nestjs/event-emitter';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { json } from 'express';
 import type { Server as HttpServer } from 'node:http';
@@ -13,7 +12,8 @@ import { requestLogging } from './common/logging/request-logging.middleware';
 import { AUTH_BODY_LIMIT, BODY_LIMIT, bodyShapeGuard } from './common/validation/body-shape';
 import { createValidationPipe } from './common/validation/validation';
 import type { LoadedConfig } from './config/config.loader';
-import { CONFIG_CHANGED, type ConfigChangedEvent, ConfigService } from './config/config.service';
+import { DomainEvents } from './common/events';
+import { ConfigService } from './config/config.service';
 import { mountOpenApi } from './openapi/openapi';
 import { defaultWebDistDir, webAppMiddleware } from './web/web-app.middleware';
 
@@ -104,7 +104,7 @@ export async function createApp(
 /** The `trust proxy` function of the current `server.trusted_proxies`, recompiled on change. */
 function liveTrustedProxies(app: INestApplicationContext, settings: ConfigService): TrustProxy {
   let trust = compileTrustedProxies(settings.config.server.trusted_proxies);
-  app.get(EventEmitter2).on(CONFIG_CHANGED, (event: ConfigChangedEvent) => {
+  app.get(DomainEvents).on('config.changed', (event) => {
     trust = compileTrustedProxies(event.config.server.trusted_proxies);
   });
   return (address, hop) => trust(address, hop);
@@ -112,6 +112,6 @@ function liveTrustedProxies(app: INestApplicationContext, settings: ConfigServic
 
 function followLogLevel(app: INestApplicationContext, logger: JsonLogger): void {
   app
-    .get(EventEmitter2)
-    .on(CONFIG_CHANGED, (event: ConfigChangedEvent) => logger.setLevel(event.config.logging.level));
+    .get(DomainEvents)
+    .on('config.changed', (event) => logger.setLevel(event.config.logging.level));
 }

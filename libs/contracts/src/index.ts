@@ -3,6 +3,7 @@ export * from './lib/health';
 export * from './lib/config';
 export * from './lib/config-defaults';
 export * from './lib/languages';
+export * from './lib/episode-code';
 export * from './lib/stream';
 export * from './lib/queue';
 export * from './lib/auth';

@@ -1,7 +1,12 @@
-import { type AnimeDetail, type AnimeSummary, SITE_IDS, type SiteId } from '@aniworld/contracts';
+import {
+  type AnimeDetail,
+  type AnimeSummary,
+  episodeCode,
+  SITE_IDS,
+  type SiteId,
+} from '@aniworld/contracts';
 import { type Command, Option } from 'commander';
 import { contextOf } from '../context';
-import { episodeLabel } from '../format';
 import { waitForScan } from '../live/scan-wait';
 import type { Output } from '../output';
 
@@ -178,7 +183,7 @@ function showText(out: Output, series: AnimeDetail): string {
           : out.style('missing', 'yellow');
       const title = e.title_de || e.title_en || '';
       lines.push(
-        `  ${episodeLabel(e.season, e.episode)}  ${state}  ${title}${
+        `  ${episodeCode(e.season, e.episode)}  ${state}  ${title}${
           e.languages.length ? `  [${e.languages.join(', ')}]` : ''
         }`,
       );

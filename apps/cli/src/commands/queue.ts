@@ -1,4 +1,5 @@
 import {
+  episodeCode,
   LANGUAGE_CODES,
   type LanguageCode,
   QUEUE_PRIORITIES,
@@ -68,8 +69,7 @@ export function registerQueueCommands(program: Command): void {
           [
             `Queued ${result.added.length} episode(s): ${result.added.map(itemLabel).join(', ') || '-'}`,
             ...result.skipped.map(
-              (s) =>
-                `skipped ${series.key} S${String(s.season).padStart(2, '0')}E${String(s.episode).padStart(2, '0')}: ${s.reason}`,
+              (s) => `skipped ${series.key} ${episodeCode(s.season, s.episode)}: ${s.reason}`,
             ),
           ].join('\n'),
         );

@@ -1,13 +1,14 @@
-import type {
-  DownloadCompleteEvent,
-  DownloadFailedEvent,
-  DownloadProgressEvent,
-  QueueItem,
-  QueueStatusResponse,
+import {
+  type DownloadCompleteEvent,
+  type DownloadFailedEvent,
+  type DownloadProgressEvent,
+  episodeCode,
+  type QueueItem,
+  type QueueStatusResponse,
 } from '@aniworld/contracts';
 import { MultiBar, Presets, type SingleBar } from 'cli-progress';
 import { type ApiClient, ServerUnreachable } from '../api/api-client';
-import { episodeLabel, formatEta, formatSpeed, itemLabel } from '../format';
+import { formatEta, formatSpeed, itemLabel } from '../format';
 import type { Output } from '../output';
 import { queueSummary } from './queue-summary';
 
@@ -89,17 +90,17 @@ export class PlainView implements QueueView {
     if (this.quarters.get(e.download_id) === quarter) return;
     this.quarters.set(e.download_id, quarter);
     this.out.line(
-      `${e.key} ${episodeLabel(e.season, e.episode)} ${Math.floor(e.percent ?? 0)}% ${formatSpeed(e.speed_mbps)}`,
+      `${e.key} ${episodeCode(e.season, e.episode)} ${Math.floor(e.percent ?? 0)}% ${formatSpeed(e.speed_mbps)}`,
     );
   }
   complete(e: DownloadCompleteEvent): void {
     this.quarters.delete(e.download_id);
-    this.out.line(`completed ${e.key} ${episodeLabel(e.season, e.episode)} -> ${e.file_path}`);
+    this.out.line(`completed ${e.key} ${episodeCode(e.season, e.episode)} -> ${e.file_path}`);
   }
   failed(e: DownloadFailedEvent): void {
     this.quarters.delete(e.download_id);
     this.out.line(
-      `failed ${e.key} ${episodeLabel(e.season, e.episode)}: ${e.error}${e.will_retry ? ' (will retry)' : ''}`,
+      `failed ${e.key} ${episodeCode(e.season, e.episode)}: ${e.error}${e.will_retry ? ' (will retry)' : ''}`,
     );
   }
   stop(): void {
@@ -138,7 +139,7 @@ class BarView implements QueueView {
   }
 
   progress(e: DownloadProgressEvent): void {
-    this.barFor(e.download_id, `${e.key} ${episodeLabel(e.season, e.episode)}`).update(
+    this.barFor(e.download_id, `${e.key} ${episodeCode(e.season, e.episode)}`).update(
       Math.floor(e.percent ?? 0),
       { speed: formatSpeed(e.speed_mbps), eta_text: formatEta(e.eta_seconds) },
     );
@@ -147,14 +148,14 @@ class BarView implements QueueView {
   complete(e: DownloadCompleteEvent): void {
     this.drop(e.download_id);
     this.multi.log(
-      `${this.out.style('completed', 'green')} ${e.key} ${episodeLabel(e.season, e.episode)} -> ${e.file_path}\n`,
+      `${this.out.style('completed', 'green')} ${e.key} ${episodeCode(e.season, e.episode)} -> ${e.file_path}\n`,
     );
   }
 
   failed(e: DownloadFailedEvent): void {
     this.drop(e.download_id);
     this.multi.log(
-      `${this.out.style('failed', 'red')} ${e.key} ${episodeLabel(e.season, e.episode)}: ${e.error}${e.will_retry ? ' (will retry)' : ''}\n`,
+      `${this.out.style('failed', 'red')} ${e.key} ${episodeCode(e.season, e.episode)}: ${e.error}${e.will_retry ? ' (will retry)' : ''}\n`,
     );
   }
 

@@ -1,4 +1,4 @@
-import type { LanguageCode } from '@aniworld/contracts';
+import { episodeCode, type LanguageCode } from '@aniworld/contracts';
 import type { CatalogSeries } from '../catalog/catalog';
 import { ANIWORLD_LANGUAGES, linksOnSite, seriesOnSite } from '../catalog/catalog';
 import { searchFold } from '../server/assets';
@@ -119,7 +119,7 @@ export function calendarPage(): string {
   const items = newEpisodeRows()
     .map((r, i) => {
       const flag = flagTitle(r.language, r.episode);
-      const tag = `S${String(r.season).padStart(2, '0')}E${String(r.episode).padStart(2, '0')}`;
+      const tag = episodeCode(r.season, r.episode);
       return `      <div class="col-md-15 col-sm-3 col-xs-6"><a href="${seriesPath(r.series)}">
         <h3 class="seriesTitle">${e(r.series.title)}<span class="paragraph-end"></span></h3>
         <small>${tag}<img class="flag" src="/public/img/${ANIWORLD_LANGUAGES[r.language].flag}" title="${flag.title}" alt="${flag.alt}"></small>

@@ -1,4 +1,4 @@
-import type { LanguageCode } from '@aniworld/contracts';
+import { episodeCode, type LanguageCode } from '@aniworld/contracts';
 import type { CatalogEpisode, CatalogSeries } from '../catalog/catalog';
 import { STO_LANGUAGES, linksOnSite, seasonsOnSite } from '../catalog/catalog';
 import { escapeHtml as e } from '../server/http-types';
@@ -16,10 +16,6 @@ import { playUrl } from './sto-token';
 const GROUP_ORDER: readonly LanguageCode[] = ['german-dub', 'english-dub', 'german-sub'];
 /** Link id used by "Provider" placeholder buttons; `/r` answers 404 for it. */
 export const PLACEHOLDER_LINK_ID = 1;
-
-function pad(n: number): string {
-  return String(n).padStart(2, '0');
-}
 
 function flagSvg(language: LanguageCode): string {
   const lang = STO_LANGUAGES[language];
@@ -115,7 +111,7 @@ ${buttons.join('\n')}
     seasons[seasons.length - 1]?.number === ep.season &&
     seasons[seasons.length - 1]?.episodes.length === ep.number;
   const next = isLast
-    ? `\n    <p class="small text-muted next-episode">Nächste Episode S${pad(ep.season)}E${pad(ep.number + 1)} wird am 07.10.2026 veröffentlicht</p>`
+    ? `\n    <p class="small text-muted next-episode">Nächste Episode ${episodeCode(ep.season, ep.number + 1)} wird am 07.10.2026 veröffentlicht</p>`
     : '';
   const player = first
     ? `<iframe id="player-iframe" name="player-iframe" src="${playUrl(first.id)}" allowfullscreen referrerpolicy="origin"></iframe>`
@@ -123,13 +119,13 @@ ${buttons.join('\n')}
   const body = `${stoSeriesHeader(series)}
 ${seasonNav(series, ep.season)}
 ${episodeNav(series, ep.season, ep.number)}
-    <h2 class="h4 mt-3">S${pad(ep.season)}E${pad(ep.number)}: ${e(ep.titleDe)} (${e(ep.titleEn)})</h2>
+    <h2 class="h4 mt-3">${episodeCode(ep.season, ep.number)}: ${e(ep.titleDe)} (${e(ep.titleEn)})</h2>
     <div class="player-wrapper ratio ratio-16x9">${player}</div>
     <div id="episode-links" class="mt-3">
 ${groups.join('\n')}
     </div>${next}`;
   return stoPage(
-    `S${pad(ep.season)}E${pad(ep.number)} – ${e(series.title)} | SerienStream`,
+    `${episodeCode(ep.season, ep.number)} – ${e(series.title)} | SerienStream`,
     stoEpisodePath(series, ep.season, ep.number),
     body,
   );

@@ -9,16 +9,17 @@ import {
   SITE_IDS,
   type SiteId,
 } from '@aniworld/contracts';
-import { DomainError, ValidationFailedError } from '../common/errors';
+import { ValidationFailedError } from '../common/errors';
 import { DomainEvents } from '../common/events';
 import { pathInside } from '../common/path-safety';
 import { ConfigService } from '../config/config.service';
 import { toSearchResult } from '../providers/providers.mapper';
 import { ProvidersService } from '../providers/providers.service';
 import { AnimeQueryService } from './anime-query.service';
+import { SeriesNotFound } from './errors/anime.errors';
 import type { AnimeSeriesEntity } from './entities/anime-series.entity';
 import { LibraryFolderRepository } from './library/library-folder.repository';
-import { SeriesCatalogService } from './series-catalog.service';
+import { SeriesAdoptionService } from './series-adoption.service';
 import { SeriesRepository } from './series.repository';
 
 /** Changing the library: search the sites, add a series, remove one. */
@@ -28,7 +29,7 @@ export class AnimeLibraryService {
 
   constructor(
     private readonly providers: ProvidersService,
-    private readonly catalog: SeriesCatalogService,
+    private readonly adoption: SeriesAdoptionService,
     private readonly series: SeriesRepository,
     private readonly folders: LibraryFolderRepository,
     private readonly query: AnimeQueryService,
@@ -56,8 +57,8 @@ export class AnimeLibraryService {
     const { site, key } = parseAddRequest(request);
     const existing = await this.series.findByKey(key);
     const series =
-      existing && existing.site === site ? existing : await this.catalog.adopt(site, key);
-    await this.catalog.ensureFolder(series);
+      existing && existing.site === site ? existing : await this.adoption.adopt(site, key);
+    await this.adoption.ensureFolder(series);
     if (request.monitor && !series.monitored)
       await this.series.update(series.id, { monitored: true });
     return this.query.detail(series.key);
@@ -66,8 +67,7 @@ export class AnimeLibraryService {
   /** Language preference and monitoring; a field left out stays as it is. */
   async update(key: string, update: AnimeUpdateRequest): Promise<AnimeDetail> {
     const series = await this.series.findByKey(key);
-    if (!series)
-      throw new DomainError('SERIES_NOT_FOUND', `No series '${key}' in the library`, { key });
+    if (!series) throw new SeriesNotFound(key);
     const changes: Partial<AnimeSeriesEntity> = {};
     if (update.language_preference !== undefined)
       changes.languagePreference = update.language_preference;
@@ -78,8 +78,7 @@ export class AnimeLibraryService {
 
   async remove(key: string, deleteFiles: boolean): Promise<void> {
     const series = await this.series.findByKey(key);
-    if (!series)
-      throw new DomainError('SERIES_NOT_FOUND', `No series '${key}' in the library`, { key });
+    if (!series) throw new SeriesNotFound(key);
     await this.series.softDelete(series.id);
     await this.folders.forgetSeries(series.id);
     this.events.emit('series.removed', { key, series_id: series.id });

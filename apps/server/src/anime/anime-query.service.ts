@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { AnimeDetail, AnimeListQuery, AnimeSummary, Page } from '@aniworld/contracts';
-import { DomainError } from '../common/errors';
 import { ConfigService } from '../config/config.service';
+import { QueuedEpisodesService } from '../queue/queued-episodes.service';
 import { toDetail, toSummary } from './anime.mapper';
+import { SeriesNotFound } from './errors/anime.errors';
 import { EpisodeRepository } from './episode.repository';
 import { SeriesRepository } from './series.repository';
 
@@ -12,6 +13,7 @@ export class AnimeQueryService {
   constructor(
     private readonly series: SeriesRepository,
     private readonly episodes: EpisodeRepository,
+    private readonly queued: QueuedEpisodesService,
     private readonly config: ConfigService,
   ) {}
 
@@ -47,14 +49,9 @@ export class AnimeQueryService {
   async detail(keyOrFolder: string): Promise<AnimeDetail> {
     const series =
       (await this.series.findByKey(keyOrFolder)) ?? (await this.series.findByFolder(keyOrFolder));
-    if (!series)
-      throw new DomainError('SERIES_NOT_FOUND', `No series '${keyOrFolder}' in the library`, {
-        key: keyOrFolder,
-      });
-    const [episodes, queued] = await Promise.all([
-      this.episodes.forSeries(series.id),
-      this.episodes.queuedEpisodeIds(series.id),
-    ]);
+    if (!series) throw new SeriesNotFound(keyOrFolder);
+    const episodes = await this.episodes.forSeries(series.id);
+    const queued = await this.queued.openAmong(episodes.map((e) => e.id));
     return toDetail(series, episodes, this.config.config.downloads.language_preference, queued);
   }
 }

@@ -1,20 +1,22 @@
 import { Module } from '@nestjs/common';
 import { ProvidersModule } from '../providers/providers.module';
+import { QueueReadModule } from '../queue/queue-read.module';
 import { AnimeLibraryService } from './anime-library.service';
 import { AnimeQueryService } from './anime-query.service';
 import { AnimeController } from './anime.controller';
 import { EpisodeLanguagesService } from './episode-languages.service';
 import { EpisodeRepository } from './episode.repository';
+import { EpisodesService } from './episodes.service';
 import { FolderMatcherService } from './library/folder-matcher.service';
 import { LibraryFolderRepository } from './library/library-folder.repository';
 import { LibraryScanService } from './library/library-scan.service';
-import { SeriesCatalogService } from './series-catalog.service';
+import { SeriesAdoptionService } from './series-adoption.service';
 import { SeriesCountsRepository } from './series-counts.repository';
 import { SeriesRepository } from './series.repository';
 import { SeriesSyncService } from './series-sync.service';
 
 @Module({
-  imports: [ProvidersModule],
+  imports: [ProvidersModule, QueueReadModule],
   controllers: [AnimeController],
   providers: [
     SeriesCountsRepository,
@@ -23,7 +25,8 @@ import { SeriesSyncService } from './series-sync.service';
     LibraryFolderRepository,
     SeriesSyncService,
     EpisodeLanguagesService,
-    SeriesCatalogService,
+    EpisodesService,
+    SeriesAdoptionService,
     FolderMatcherService,
     LibraryScanService,
     AnimeQueryService,
@@ -32,8 +35,9 @@ import { SeriesSyncService } from './series-sync.service';
   exports: [
     SeriesRepository,
     EpisodeRepository,
+    EpisodesService,
     SeriesSyncService,
-    SeriesCatalogService,
+    SeriesAdoptionService,
     EpisodeLanguagesService,
     LibraryScanService,
   ],

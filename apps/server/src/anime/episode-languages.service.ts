@@ -3,6 +3,7 @@ import { languageCodeOf, type SiteId } from '@aniworld/contracts';
 import { ProvidersService } from '../providers/providers.service';
 import type { AnimeSeriesEntity } from './entities/anime-series.entity';
 import { EpisodeRepository } from './episode.repository';
+import { messageOf } from '../common/errors';
 
 /**
  * aniworld's season pages do not say which languages an episode has (their flags are a legend);
@@ -53,7 +54,7 @@ export class EpisodeLanguagesService implements BeforeApplicationShutdown {
           this.logger.warn({
             msg: 'could not read episode languages',
             key: series.key,
-            error: (error as Error).message,
+            error: messageOf(error),
           });
         }
       }

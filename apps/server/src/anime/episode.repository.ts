@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { type DataSource, In, type Repository } from 'typeorm';
-import { type LanguageCode, OPEN_QUEUE_STATUSES } from '@aniworld/contracts';
-import { DownloadQueueItemEntity } from '../queue/entities/download-queue-item.entity';
+import type { LanguageCode } from '@aniworld/contracts';
 import { DATA_SOURCE } from '../database/database.service';
+import type { AnimeSeriesEntity } from './entities/anime-series.entity';
 import { EpisodeEntity } from './entities/episode.entity';
 import { SeriesCountsRepository } from './series-counts.repository';
 
@@ -17,6 +17,12 @@ export interface EpisodeInfo {
 }
 
 export const episodeSlot = (season: number, episode: number) => `${season}:${episode}`;
+
+/** An episode with its series loaded. */
+export type EpisodeWithSeries = EpisodeEntity & { series: AnimeSeriesEntity };
+
+/** Ids per `IN (…)` list, well below both databases' parameter limits. */
+const IN_CHUNK = 500;
 
 @Injectable()
 export class EpisodeRepository {
@@ -37,8 +43,26 @@ export class EpisodeRepository {
     return this.repo.findOneBy({ seriesId, season, episodeNumber });
   }
 
-  findById(id: number): Promise<EpisodeEntity | null> {
-    return this.repo.findOne({ where: { id }, relations: { series: true } });
+  /** These episodes with their series, deleted series included (a queue item still names it). */
+  async withSeries(ids: readonly number[]): Promise<Map<number, EpisodeWithSeries>> {
+    const unique = [...new Set(ids)];
+    const out = new Map<number, EpisodeWithSeries>();
+    for (let i = 0; i < unique.length; i += IN_CHUNK) {
+      // withDeleted before the join: it decides the join's `deleted_at IS NULL` condition.
+      const rows = await this.repo
+        .createQueryBuilder('e')
+        .withDeleted()
+        .innerJoinAndSelect('e.series', 's')
+        .whereInIds(unique.slice(i, i + IN_CHUNK))
+        .getMany();
+      for (const row of rows) out.set(row.id, row as EpisodeWithSeries);
+    }
+    return out;
+  }
+
+  async idsOfSeries(seriesId: number): Promise<number[]> {
+    const rows = await this.repo.find({ select: { id: true }, where: { seriesId } });
+    return rows.map((row) => row.id);
   }
 
   /**
@@ -137,18 +161,6 @@ export class EpisodeRepository {
         .execute();
     }
     await this.counts.refresh([seriesId]);
-  }
-
-  /** Ids of this series' episodes that are pending or downloading in the queue. */
-  async queuedEpisodeIds(seriesId: number): Promise<Set<number>> {
-    const rows = await this.repo.manager
-      .createQueryBuilder(DownloadQueueItemEntity, 'q')
-      .innerJoin(EpisodeEntity, 'e', 'e.id = q.episode_id')
-      .select('q.episode_id', 'episode_id')
-      .where('e.series_id = :seriesId', { seriesId })
-      .andWhere('q.status IN (:...open)', { open: OPEN_QUEUE_STATUSES })
-      .getRawMany<{ episode_id: number }>();
-    return new Set(rows.map((r) => Number(r.episode_id)));
   }
 
   /** The episodes of these series, by series id, in season and episode order. */

@@ -1,9 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { type EpisodeRef, languageCodeOf, type SiteId } from '@aniworld/contracts';
-import { DomainError } from '../common/errors';
 import { ProvidersService } from '../providers/providers.service';
 import type { AnimeSeriesEntity } from './entities/anime-series.entity';
 import type { EpisodeEntity } from './entities/episode.entity';
+import { EpisodesNotFound, SeriesNotFound } from './errors/anime.errors';
 import { EpisodeLanguagesService } from './episode-languages.service';
 import { EpisodeRepository, episodeSlot } from './episode.repository';
 import { SeriesRepository } from './series.repository';
@@ -64,23 +64,14 @@ export class SeriesSyncService {
       rows = await this.refreshEpisodes(series);
     const bySlot = known();
     const missing = refs.filter((r) => !bySlot.has(episodeSlot(r.season, r.episode)));
-    if (missing.length) {
-      throw new DomainError(
-        'EPISODE_NOT_FOUND',
-        `${series.name} has no ${missing.map((r) => `S${pad(r.season)}E${pad(r.episode)}`).join(', ')} on ${series.site}`,
-        { key: series.key, episodes: missing },
-      );
-    }
+    if (missing.length) throw new EpisodesNotFound(series, missing);
     return refs.map((r) => bySlot.get(episodeSlot(r.season, r.episode)) as EpisodeEntity);
   }
 
   /** Series by key, or 404. */
   async requireSeries(key: string): Promise<AnimeSeriesEntity> {
     const series = await this.series.findByKey(key);
-    if (!series)
-      throw new DomainError('SERIES_NOT_FOUND', `No series '${key}' in the library`, { key });
+    if (!series) throw new SeriesNotFound(key);
     return series;
   }
 }
-
-const pad = (n: number) => String(n).padStart(2, '0');

@@ -11,9 +11,10 @@ import {
   type SetupRequest,
 } from '@aniworld/contracts';
 import { CLOCK, type Clock } from '../common/clock';
-import { DomainError, ValidationFailedError } from '../common/errors';
+import { messageOf, ValidationFailedError } from '../common/errors';
 import { ConfigService } from '../config/config.service';
 import type { UserSessionEntity } from './entities/user-session.entity';
+import { AlreadyConfigured, InvalidCredentials, SetupRequired } from './errors/auth.errors';
 import { LockoutService } from './lockout.service';
 import { type IssuedToken, type RequestMeta, SessionTokenService } from './session-token.service';
 
@@ -46,10 +47,7 @@ export class AuthService {
 
   async setup(request: SetupRequest, meta: RequestMeta): Promise<LoginResponse> {
     if (this.configured || this.settingUp) {
-      throw new DomainError(
-        'ALREADY_CONFIGURED',
-        'The master password is already set; log in instead.',
-      );
+      throw new AlreadyConfigured();
     }
     this.settingUp = true;
     try {
@@ -68,16 +66,12 @@ export class AuthService {
 
   async login(request: LoginRequest, meta: RequestMeta): Promise<LoginResponse> {
     const stored = this.config.passwordHash;
-    if (stored === null)
-      throw new DomainError(
-        'SETUP_REQUIRED',
-        'No master password yet: complete the setup first (POST /api/auth/setup).',
-      );
+    if (stored === null) throw new SetupRequired();
     const ip = meta.ip ?? 'unknown';
     await this.lockout.assertNotLocked(ip);
     if (!(await verify(stored, request.password))) {
       await this.lockout.recordFailure(ip);
-      throw new DomainError('INVALID_CREDENTIALS', 'Wrong password');
+      throw new InvalidCredentials();
     }
     await this.lockout.recordSuccess(ip);
     const issued = await this.tokens.issue(meta);
@@ -135,7 +129,7 @@ async function prepareAnimeDirectory(dir: string): Promise<void> {
     await fs.access(dir, fsConstants.W_OK);
   } catch (error) {
     throw fail(
-      `cannot be created or written (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
+      `cannot be created or written (${(error as NodeJS.ErrnoException).code ?? messageOf(error)})`,
     );
   }
 }

@@ -1,8 +1,8 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { CLOCK, type Clock } from '../common/clock';
-import { DomainError } from '../common/errors';
 import { ConfigService } from '../config/config.service';
 import { HIT_COUNTER } from './auth.tokens';
+import { AccountDelayed, AccountLocked } from './errors/auth.errors';
 import type { HitCounter } from './rate-limit/rate-limit.store';
 
 /** The longest an attempt on the account waits after failures from anywhere. */
@@ -33,26 +33,10 @@ export class LockoutService {
 
   async assertNotLocked(ip: string): Promise<void> {
     const ms = await this.counter.blockedFor(ipKey(ip));
-    if (ms > 0) {
-      const seconds = Math.ceil(ms / 1000);
-      throw new DomainError(
-        'ACCOUNT_LOCKED',
-        `Too many failed logins from this address: try again in ${Math.ceil(seconds / 60)} min.`,
-        { retry_after_seconds: seconds },
-        { 'Retry-After': String(seconds) },
-      );
-    }
+    if (ms > 0) throw new AccountLocked(Math.ceil(ms / 1000));
     if ((await this.counter.blockedFor(knownKey(ip))) > 0) return;
     const delayed = await this.counter.blockedFor(ACCOUNT_DELAY);
-    if (delayed > 0) {
-      const seconds = Math.ceil(delayed / 1000);
-      throw new DomainError(
-        'RATE_LIMITED',
-        `Too many failed logins for this account: try again in ${seconds} s.`,
-        { retry_after_seconds: seconds, scope: 'account' },
-        { 'Retry-After': String(seconds) },
-      );
-    }
+    if (delayed > 0) throw new AccountDelayed(Math.ceil(delayed / 1000));
   }
 
   async recordFailure(ip: string): Promise<void> {

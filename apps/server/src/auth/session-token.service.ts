@@ -2,10 +2,10 @@ import { Inject, Injectable } from '@nestjs/common';
 import { JwtService, TokenExpiredError } from '@nestjs/jwt';
 import { randomUUID } from 'node:crypto';
 import { CLOCK, type Clock } from '../common/clock';
-import { DomainError } from '../common/errors';
 import { DomainEvents } from '../common/events';
 import { ConfigService } from '../config/config.service';
 import type { UserSessionEntity } from './entities/user-session.entity';
+import { Unauthorized } from './errors/auth.errors';
 import { SessionRepository } from './session.repository';
 
 const ISSUER = 'aniworld';
@@ -28,12 +28,6 @@ export interface RequestMeta {
 export interface IssuedToken {
   session: UserSessionEntity;
   token: string;
-}
-
-export class Unauthorized extends DomainError {
-  constructor(message: string) {
-    super('UNAUTHORIZED', message, undefined, { 'WWW-Authenticate': 'Bearer' });
-  }
 }
 
 /**

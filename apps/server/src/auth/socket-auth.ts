@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { UserSessionEntity } from './entities/user-session.entity';
-import { SessionTokenService, Unauthorized } from './session-token.service';
+import { Unauthorized } from './errors/auth.errors';
+import { SessionTokenService } from './session-token.service';
 
 /** The parts of a Socket.IO handshake that can carry a token. */
 export interface HandshakeLike {

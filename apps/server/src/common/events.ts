@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import type {
+  AppConfig,
   AppNotification,
   DownloadCompleteEvent,
   DownloadFailedEvent,
@@ -38,6 +39,11 @@ export interface DomainEventMap {
   'episodes.queued': EpisodesQueuedEvent;
   /** Downloads stopped: the library disk is full or not writable. */
   'disk.problem': { reason: string };
+  /**
+   * The configuration changed (PUT /api/config, a restored backup): the new effective values and
+   * the dotted paths that changed. Server-side only: no socket message relays it.
+   */
+  'config.changed': { config: AppConfig; changed: string[] };
 }
 
 export type DomainEventName = keyof DomainEventMap;

@@ -1,5 +1,5 @@
 import { isAbsolute, relative, resolve, sep } from 'node:path';
-import { DomainError } from './errors';
+import { PathOutsideLibrary } from './errors';
 
 /** Longest path component in UTF-8 bytes: below the 255 of ext4/NTFS/APFS, with room for `.part.json`. */
 export const MAX_COMPONENT_BYTES = 200;
@@ -51,13 +51,6 @@ export function truncateBytes(text: string, max: number): string {
     bytes += size;
   }
   return out;
-}
-
-/** Thrown when a path built from site data would leave the library; never expected after sanitizing. */
-export class PathOutsideLibrary extends DomainError {
-  constructor(path: string) {
-    super('BAD_REQUEST', `Refusing to write outside the anime directory: ${path}`);
-  }
 }
 
 /** Joins sanitized components under root and proves the result stays inside it. */

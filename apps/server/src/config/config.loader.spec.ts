@@ -4,6 +4,7 @@ import { EventEmitter2 } from '@nestjs/event-emitter';
 import { tempDir } from '../../test/helpers/test-app';
 import { ConfigError, loadConfig } from './config.loader';
 import { ConfigService } from './config.service';
+import { DomainEvents } from '../common/events';
 
 describe('loadConfig', () => {
   let dir: string;
@@ -160,7 +161,7 @@ describe('loadConfig', () => {
       DATA_DIR: dir,
       DATABASE_URL: `sqlite:///${join(dir, 'elsewhere', 'aniworld.db')}`,
     });
-    expect(new ConfigService(loaded, new EventEmitter2()).database).toEqual({
+    expect(new ConfigService(loaded, new DomainEvents(new EventEmitter2())).database).toEqual({
       type: 'sqlite',
       path: join(dir, 'elsewhere', 'aniworld.db'),
     });
@@ -168,7 +169,7 @@ describe('loadConfig', () => {
       DATA_DIR: dir,
       DATABASE_URL: 'sqlite:///./data/aniworld.db',
     });
-    expect(new ConfigService(relative, new EventEmitter2()).database).toEqual({
+    expect(new ConfigService(relative, new DomainEvents(new EventEmitter2())).database).toEqual({
       type: 'sqlite',
       path: resolve('./data/aniworld.db'),
     });

@@ -15,6 +15,7 @@ import {
 } from './config.store';
 import { isLegacyConfig, migrateLegacyConfig } from './legacy-config';
 import { AppConfigDto } from './dto/config.dto';
+import { messageOf } from '../common/errors';
 
 export interface EnvOverlay {
   /** Parsed values by dotted config path. */
@@ -145,7 +146,7 @@ export async function loadConfig(env: NodeJS.ProcessEnv): Promise<LoadedConfig> 
     mkdirSync(dataDir, { recursive: true });
   } catch (error) {
     throw new ConfigError(
-      `DATA_DIR ${dataDir} cannot be created (${(error as Error).message}). Fix: point DATA_DIR at a writable directory.`,
+      `DATA_DIR ${dataDir} cannot be created (${messageOf(error)}). Fix: point DATA_DIR at a writable directory.`,
     );
   }
   const store = new ConfigStore(dataDir);

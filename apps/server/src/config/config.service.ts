@@ -1,5 +1,4 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { EventEmitter2 } from '@nestjs/event-emitter';
 import { join, resolve } from 'node:path';
 import type {
   AppConfig,
@@ -9,7 +8,8 @@ import type {
   ConfigUpdateResponse,
   ConfigValidationResponse,
 } from '@aniworld/contracts';
-import { DomainError, ValidationFailedError } from '../common/errors';
+import { ValidationFailedError } from '../common/errors';
+import { DomainEvents } from '../common/events';
 import { RESTART_REQUIRED_PATHS } from './config.defaults';
 import {
   applyEnv,
@@ -22,17 +22,11 @@ import {
 } from './config.loader';
 import { changedPaths, deepMerge, isPlainObject, type Plain } from './config.paths';
 import type { StoredConfig } from './config.store';
+import { SecretFromEnv } from './errors/config.errors';
 
 export const LOADED_CONFIG = Symbol('LOADED_CONFIG');
 
 const SQLITE_URL = 'sqlite:///';
-
-/** Emitted after the configuration changed; payload: {@link ConfigChangedEvent}. */
-export const CONFIG_CHANGED = 'config.changed';
-export interface ConfigChangedEvent {
-  config: AppConfig;
-  changed: string[];
-}
 
 export type DatabaseTarget = { type: 'sqlite'; path: string } | { type: 'postgres'; url: string };
 
@@ -49,7 +43,7 @@ export class ConfigService {
 
   constructor(
     @Inject(LOADED_CONFIG) private readonly loaded: LoadedConfig,
-    private readonly events: EventEmitter2,
+    private readonly events: DomainEvents,
   ) {
     this.startup = structuredClone(loaded.effective);
     for (const note of loaded.migrated) this.logger.warn({ msg: `config migration: ${note}` });
@@ -96,13 +90,7 @@ export class ConfigService {
    * sets it: the file's value would be written but never used, which would only mislead.
    */
   async regenerateSectionSecret(secret: SectionSecret): Promise<string> {
-    if (this.sectionSecretFromEnv(secret)) {
-      throw new DomainError(
-        'SECRET_FROM_ENV',
-        `${secret} is set by an environment variable; change it there`,
-        { secret },
-      );
-    }
+    if (this.sectionSecretFromEnv(secret)) throw new SecretFromEnv(secret);
     const value = generateSectionSecret(secret);
     await this.serialised(async () => {
       const stored: StoredConfig = {
@@ -215,10 +203,7 @@ export class ConfigService {
     );
     this.logger.log({ msg: 'configuration changed', reason, changed, backup });
     if (changed.length)
-      this.events.emit(CONFIG_CHANGED, {
-        config: this.loaded.effective,
-        changed,
-      } satisfies ConfigChangedEvent);
+      this.events.emit('config.changed', { config: this.loaded.effective, changed });
     return { ...this.view(), restart_required: this.pendingRestart(), backup };
   }
 

@@ -2,8 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { constants as fsConstants, promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import type { AppConfig, ConfigBackup } from '@aniworld/contracts';
-import { DomainError, ValidationFailedError } from '../common/errors';
+import { messageOf, ValidationFailedError } from '../common/errors';
 import { type Plain, setPath } from './config.paths';
+import { BackupNotFound, BackupNotJson } from './errors/config.errors';
 
 /** What config.json holds: the settings plus the secrets the API never shows. */
 export interface StoredConfig extends AppConfig {
@@ -75,7 +76,7 @@ export class ConfigStore {
       return JSON.parse(text) as unknown;
     } catch (error) {
       throw new ConfigFileError(
-        `${this.file} is not valid JSON (${(error as Error).message}). Fix the file, or restore a backup from ${this.backupDir}.`,
+        `${this.file} is not valid JSON (${messageOf(error)}). Fix the file, or restore a backup from ${this.backupDir}.`,
       );
     }
   }
@@ -147,12 +148,8 @@ export class ConfigStore {
     try {
       return JSON.parse(await fs.readFile(join(this.backupDir, name), 'utf8')) as unknown;
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-        throw new DomainError('BACKUP_NOT_FOUND', `Backup '${name}' does not exist`, { name });
-      }
-      if (error instanceof SyntaxError) {
-        throw new DomainError('CONFIG_INVALID', `Backup '${name}' is not valid JSON`, { name });
-      }
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new BackupNotFound(name);
+      if (error instanceof SyntaxError) throw new BackupNotJson(name);
       throw error;
     }
   }

@@ -1,6 +1,7 @@
 import type Redis from 'ioredis';
 import { ConfigError } from './config.loader';
 import type { ConfigService } from './config.service';
+import { messageOf } from '../common/errors';
 
 /**
  * With `redis_url` Redis is part of the deployment: everything that uses it (rate limits, socket
@@ -27,7 +28,7 @@ export async function connectAtStart(clients: Redis[]): Promise<void> {
     await Promise.all(clients.map((client) => client.connect()));
   } catch (error) {
     for (const client of clients) client.disconnect();
-    const reason = firstError ?? (error instanceof Error ? error.message : String(error));
+    const reason = firstError ?? messageOf(error);
     throw new Error(`Redis at ${redisTarget(clients[0])} is not reachable (${reason}).`);
   } finally {
     for (const client of clients) client.off('error', record);
@@ -51,7 +52,7 @@ export async function openWithRedis<T>(
       ? 'environment variable REDIS_URL (redis_url)'
       : 'redis_url in config.json';
     throw new ConfigError(
-      `${source}: ${(error as Error).message} Fix: start Redis, correct the URL, or unset it to run a single instance.`,
+      `${source}: ${messageOf(error)} Fix: start Redis, correct the URL, or unset it to run a single instance.`,
     );
   }
 }

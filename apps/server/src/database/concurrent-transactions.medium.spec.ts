@@ -3,6 +3,8 @@ import type { DataSource } from 'typeorm';
 import { SessionRepository } from '../auth/session.repository';
 import { NotificationEntity } from '../notifications/entities/notification.entity';
 import { DownloadQueueItemEntity } from '../queue/entities/download-queue-item.entity';
+import { QueueLeaseRepository } from '../queue/queue-lease.repository';
+import { QueueReadRepository } from '../queue/queue-read.repository';
 import { QueueRepository } from '../queue/queue.repository';
 import { dialects } from '../../test/helpers/dialects';
 import { seedEpisodes } from '../../test/helpers/seed';
@@ -29,6 +31,8 @@ describe.each(DIALECTS)('concurrent transactions on %s (medium)', (name, setUp, 
   let ds: DataSource;
   let tearDown: () => Promise<void>;
   let queue: QueueRepository;
+  let reads: QueueReadRepository;
+  let leases: QueueLeaseRepository;
   let settings: SystemSettingsRepository;
   let sessions: SessionRepository;
 
@@ -38,6 +42,8 @@ describe.each(DIALECTS)('concurrent transactions on %s (medium)', (name, setUp, 
     tearDown = env.tearDown;
     ds = await openDatabase(env.target);
     queue = new QueueRepository(ds);
+    reads = new QueueReadRepository(ds);
+    leases = new QueueLeaseRepository(ds);
     settings = new SystemSettingsRepository(ds);
     sessions = new SessionRepository(ds);
   });
@@ -64,7 +70,7 @@ describe.each(DIALECTS)('concurrent transactions on %s (medium)', (name, setUp, 
     return ids;
   }
 
-  const pendingOrder = async () => (await queue.listByStatus(['pending'])).map((i) => i.id);
+  const pendingOrder = async () => (await reads.listByStatus(['pending'])).map((i) => i.id);
 
   maybe('runs two reorders at once; the queue ends in one of the two orders', async () => {
     const ids = await pendingItems(6);
@@ -83,8 +89,8 @@ describe.each(DIALECTS)('concurrent transactions on %s (medium)', (name, setUp, 
 
     const [, first, second] = await Promise.all([
       queue.setPositions(reversed),
-      queue.claim('worker-1', T0, 60_000),
-      queue.claim('worker-2', T0, 60_000),
+      leases.claim('worker-1', T0, 60_000),
+      leases.claim('worker-2', T0, 60_000),
       ...[1, 2, 3, 4].map(() => settings.update<number>('counter', (n) => (n ?? 0) + 1)),
       ...sessionIds.map((id) =>
         sessions.create({ id, expiresAt: T0, now: T0, userAgent: null, ip: null }),
@@ -97,11 +103,11 @@ describe.each(DIALECTS)('concurrent transactions on %s (medium)', (name, setUp, 
     expect(first).not.toBeNull();
     expect(second).not.toBeNull();
     expect(first).not.toBe(second);
-    expect(await queue.findById(first as string)).toMatchObject({
+    expect(await reads.findById(first as string)).toMatchObject({
       status: 'downloading',
       leaseOwner: 'worker-1',
     });
-    expect(await queue.findById(second as string)).toMatchObject({
+    expect(await reads.findById(second as string)).toMatchObject({
       status: 'downloading',
       leaseOwner: 'worker-2',
     });
@@ -125,7 +131,7 @@ describe.each(DIALECTS)('concurrent transactions on %s (medium)', (name, setUp, 
       // While the transaction is open, a worker claims, someone logs in, someone reads.
       const sessionId = randomUUID();
       const others = Promise.all([
-        queue.claim('worker-1', T0, 60_000),
+        leases.claim('worker-1', T0, 60_000),
         sessions.create({ id: sessionId, expiresAt: T0, now: T0, userAgent: null, ip: null }),
         settings.get('doomed'),
       ]);
@@ -138,7 +144,7 @@ describe.each(DIALECTS)('concurrent transactions on %s (medium)', (name, setUp, 
       const [claimed, , seen] = await others;
       expect(seen).toBeNull();
       expect(claimed).toBe(item);
-      expect(await queue.findById(item)).toMatchObject({
+      expect(await reads.findById(item)).toMatchObject({
         status: 'downloading',
         leaseOwner: 'worker-1',
       });

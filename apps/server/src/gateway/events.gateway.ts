@@ -19,6 +19,7 @@ import { CLOCK, type Clock } from '../common/clock';
 import { type DomainEventMap, type DomainEventName, DomainEvents } from '../common/events';
 import { ConfigService } from '../config/config.service';
 import { type RedisFanout, SOCKET_FANOUT } from './redis-fanout';
+import { messageOf } from '../common/errors';
 
 /** What a connection carries besides its rooms (serialisable: the adapter sends it to peers). */
 interface SocketData {
@@ -278,8 +279,4 @@ function parseRoomRequest(request: unknown): {
     ? (r.data?.room as SocketRoom)
     : null;
   return { action, room };
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -13,6 +13,7 @@ import { LIBRARY_RESCAN } from '../scheduler/jobs/library-rescan.job';
 import { SchedulerService } from '../scheduler/scheduler.service';
 import { APP_VERSION } from '../version';
 import { dnsCheck, ffmpegCheck } from './startup-checks';
+import { messageOf } from '../common/errors';
 
 /** Checks whose failure means the instance cannot serve at all. */
 const FATAL_CHECKS = ['database', 'data_directory'];
@@ -156,7 +157,7 @@ export class HealthService implements OnApplicationBootstrap {
       return {
         status: 'error',
         critical: true,
-        message: `database unreachable: ${(error as Error).message}`,
+        message: `database unreachable: ${messageOf(error)}`,
       };
     }
   }
@@ -197,7 +198,7 @@ export class HealthService implements OnApplicationBootstrap {
           ? 'does not exist'
           : code === 'EACCES'
             ? 'is not writable'
-            : (error as Error).message;
+            : messageOf(error);
       return { status: 'error', critical, message: `${what} ${dir} ${why}${consequence}` };
     }
   }

@@ -7,9 +7,9 @@ import type {
   NotificationListResponse,
 } from '@aniworld/contracts';
 import { CLOCK, type Clock } from '../common/clock';
-import { DomainError } from '../common/errors';
 import { DomainEvents } from '../common/events';
 import type { NotificationEntity } from './entities/notification.entity';
+import { NotificationNotFound } from './errors/notifications.errors';
 import { NotificationRepository } from './notification.repository';
 
 export interface NewNotification {
@@ -59,9 +59,7 @@ export class NotificationsService {
 
   async markRead(id: string): Promise<void> {
     if (!(await this.notifications.markRead(id, new Date(this.clock.now()))))
-      throw new DomainError('NOT_FOUND', `Notification '${id}' was not found`, {
-        notification_id: id,
-      });
+      throw new NotificationNotFound(id);
   }
 
   async markAllRead(): Promise<void> {

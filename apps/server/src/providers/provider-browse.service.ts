@@ -1,16 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import type {
-  ProviderEpisode,
-  ProviderEpisodeDetails,
-  ProviderNewEpisode,
-  ProviderSearchResult,
-  ProviderSeries,
-  ResolveRequest,
-  ResolveResponse,
-  SiteId,
+import {
+  episodeCode,
+  type ProviderEpisode,
+  type ProviderEpisodeDetails,
+  type ProviderNewEpisode,
+  type ProviderSearchResult,
+  type ProviderSeries,
+  type ResolveRequest,
+  type ResolveResponse,
+  type SiteId,
 } from '@aniworld/contracts';
-import { DomainError } from '../common/errors';
 import { ConfigService } from '../config/config.service';
+import { NoNewEpisodesList } from './errors/providers.errors';
 import {
   toEpisode,
   toEpisodeDetails,
@@ -65,8 +66,7 @@ export class ProviderBrowseService {
 
   async newEpisodes(site: SiteId, signal?: AbortSignal): Promise<ProviderNewEpisode[]> {
     const episodes = await this.providers.onSite(site, async (a) => {
-      if (!a.newEpisodes)
-        throw new DomainError('NOT_FOUND', `${site} has no new-episodes list`, { site });
+      if (!a.newEpisodes) throw new NoNewEpisodesList(site);
       return a.newEpisodes(signal);
     });
     return episodes.map(toNewEpisode);
@@ -83,7 +83,7 @@ export class ProviderBrowseService {
     const candidates = this.resolver.candidates(details.links, languages, request.hoster);
     const { resolved, candidate, attempts } = await this.resolver.first(
       candidates,
-      `${key} S${season}E${episode}`,
+      `${key} ${episodeCode(season, episode)}`,
       signal,
     );
     return {

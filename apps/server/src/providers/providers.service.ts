@@ -18,7 +18,9 @@ import {
   type SiteAdapter,
 } from '@aniworld/providers';
 import { DomainError, hasErrorCode } from '../common/errors';
-import { CONFIG_CHANGED, type ConfigChangedEvent, ConfigService } from '../config/config.service';
+import type { DomainEventMap } from '../common/events';
+import { ConfigService } from '../config/config.service';
+import { UnknownSite } from './errors/providers.errors';
 
 /** An instance replaced after a config change is closed this much later, once its requests are done. */
 const RETIRE_AFTER_MS = 60_000;
@@ -40,13 +42,7 @@ export class ProvidersService implements OnModuleDestroy {
   }
 
   site(id: string): SiteAdapter {
-    if (!(SITE_IDS as readonly string[]).includes(id)) {
-      throw new DomainError(
-        'UNKNOWN_SITE',
-        `Unknown site '${id}'; use one of ${SITE_IDS.join(', ')}`,
-        { site: id },
-      );
-    }
+    if (!(SITE_IDS as readonly string[]).includes(id)) throw new UnknownSite(id);
     return this.providers.site(id as SiteId);
   }
 
@@ -96,8 +92,8 @@ export class ProvidersService implements OnModuleDestroy {
     };
   }
 
-  @OnEvent(CONFIG_CHANGED)
-  onConfigChanged(event: ConfigChangedEvent): void {
+  @OnEvent('config.changed')
+  onConfigChanged(event: DomainEventMap['config.changed']): void {
     const relevant = [
       'providers.aniworld_base_url',
       'providers.sto_base_url',

@@ -6,30 +6,14 @@ import {
   type LanguageCode,
 } from '@aniworld/contracts';
 import type { HosterLink, ResolvedStream } from '@aniworld/providers';
-import { DomainError, hasErrorCode } from '../common/errors';
+import { hasErrorCode, messageOf } from '../common/errors';
 import { ConfigService } from '../config/config.service';
+import { AllHostersFailed } from './errors/providers.errors';
 import { ProvidersService } from './providers.service';
 
 export interface Candidate {
   link: HosterLink;
   language: LanguageCode;
-}
-
-/** Every hoster in every acceptable language failed; `details.attempts` says why, per hoster. */
-export class AllHostersFailed extends DomainError {
-  constructor(
-    readonly attempts: HosterAttempt[],
-    what: string,
-  ) {
-    const allGone = attempts.length > 0 && attempts.every((a) => a.error_code === 'VIDEO_GONE');
-    super(
-      allGone ? 'VIDEO_GONE' : 'HOSTER_UNAVAILABLE',
-      attempts.length
-        ? `No hoster delivered ${what}: ${attempts.map((a) => `${a.hoster} (${a.language}): ${a.error}`).join('; ')}`
-        : `No hoster link for ${what} in the wanted languages`,
-      { attempts },
-    );
-  }
 }
 
 /** Turns an episode's hoster links into a stream, in language-preference then hoster order. */
@@ -108,7 +92,7 @@ export function attemptOf(candidate: Candidate, error: unknown): HosterAttempt {
     hoster: candidate.link.hoster ?? candidate.link.hosterLabel,
     language: candidate.language,
     error_code: hasErrorCode(error) ? error.code : 'INTERNAL_ERROR',
-    error: error instanceof Error ? error.message : String(error),
+    error: messageOf(error),
     at: new Date().toISOString(),
   };
 }

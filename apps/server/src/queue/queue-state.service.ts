@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { SystemSettingsRepository } from '../database/system-settings.repository';
-import { QUEUE_STATE_KEY } from './queue.repository';
+import { QUEUE_STATE_KEY } from './queue-lease.repository';
 
 export interface QueueRunState {
   running: boolean;
@@ -19,7 +19,7 @@ export function sameState(a: QueueRunState, b: QueueRunState): boolean {
 /**
  * Whether the queue runs, in system_settings: the one truth for every instance on the database
  * (several instances on PostgreSQL), kept over restarts. Nothing is cached: each read goes to
- * the row, and the claim query checks the same row (see {@link QueueRepository.claim}).
+ * the row, and the claim query checks the same row (see {@link QueueLeaseRepository.claim}).
  * Default: running.
  *
  * - pause: no new item is claimed and active downloads are suspended (aborted with their partial

@@ -3,7 +3,8 @@ import type { Page, QueueItem, QueueItemsQuery, QueueStatusResponse } from '@ani
 import { CLOCK, type Clock } from '../common/clock';
 import { DomainEvents } from '../common/events';
 import { QueueStateService } from './queue-state.service';
-import { QueueRepository } from './queue.repository';
+import { QueueEntries } from './queue-entries.service';
+import { QueueTotalsRepository } from './queue-totals.repository';
 import { toMbps, toQueueItem } from './queue.mapper';
 import { LiveProgressRegistry } from './worker/live-progress';
 import { Debouncer } from './worker/throttle';
@@ -18,7 +19,8 @@ export class QueueStatusService implements OnModuleDestroy {
   private readonly debouncer: Debouncer;
 
   constructor(
-    private readonly repo: QueueRepository,
+    private readonly entries: QueueEntries,
+    private readonly totals: QueueTotalsRepository,
     private readonly state: QueueStateService,
     private readonly live: LiveProgressRegistry,
     private readonly events: DomainEvents,
@@ -29,8 +31,8 @@ export class QueueStatusService implements OnModuleDestroy {
 
   async status(): Promise<QueueStatusResponse> {
     const [active, { counts, completedBytes }, { running, paused }] = await Promise.all([
-      this.repo.listByStatus(['downloading']),
-      this.repo.totals(),
+      this.entries.downloading(),
+      this.totals.totals(),
       // The stored state, which another instance may have changed.
       this.state.read(),
     ]);
@@ -55,8 +57,8 @@ export class QueueStatusService implements OnModuleDestroy {
     const page = query.page ?? 1;
     const pageSize = query.page_size ?? 50;
     const [rows, { counts }] = await Promise.all([
-      this.repo.page(query.list, (page - 1) * pageSize, pageSize),
-      this.repo.totals(),
+      this.entries.page(query.list, (page - 1) * pageSize, pageSize),
+      this.totals.totals(),
     ]);
     return {
       items: rows.map((i) => toQueueItem(i)),

@@ -1,4 +1,5 @@
 import { type Sandbox, startSandbox } from '@aniworld/sandbox';
+import { isPartialFile } from '@aniworld/downloader';
 import { randomBytes } from 'node:crypto';
 import { readdirSync, rmSync } from 'node:fs';
 import { io, type Socket } from 'socket.io-client';
@@ -95,9 +96,7 @@ import { QueueRunner } from './worker/queue-runner.service';
     };
 
     const partialFiles = () =>
-      readdirSync(library, { recursive: true, encoding: 'utf8' }).filter((f) =>
-        f.endsWith('.part'),
-      );
+      readdirSync(library, { recursive: true, encoding: 'utf8' }).filter(isPartialFile);
 
     it('a pause through A suspends B’s download and holds both; a resume through A runs them all', async () => {
       const apiB = b.api(token);

@@ -1,5 +1,6 @@
 import type { QueuePriority, QueueItem, QueueProgress } from '@aniworld/contracts';
-import type { DownloadQueueItemEntity, PriorityRank } from './entities/download-queue-item.entity';
+import type { PriorityRank } from './entities/download-queue-item.entity';
+import type { QueueEntry } from './queue-entries.service';
 
 export const PRIORITY_RANK: Record<QueuePriority, PriorityRank> = { HIGH: 0, NORMAL: 1, LOW: 2 };
 const PRIORITY_NAME: Record<PriorityRank, QueuePriority> = { 0: 'HIGH', 1: 'NORMAL', 2: 'LOW' };
@@ -22,7 +23,7 @@ export function progressOf(bytesDone: number, bytesTotal: number | null): number
 }
 
 /** The wire shape of a queue item (`serie_id` is the series key; see libs/contracts/README.md). */
-export function toQueueItem(entity: DownloadQueueItemEntity, live?: LiveProgress): QueueItem {
+export function toQueueItem(entity: QueueEntry, live?: LiveProgress): QueueItem {
   const episode = entity.episode;
   const series = episode?.series;
   const bytesDone = live?.bytesDone ?? entity.bytesDone;

@@ -1,11 +1,19 @@
 import type { DataSource } from 'typeorm';
+import { AnimeSeriesEntity } from '../anime/entities/anime-series.entity';
+import { EpisodeRepository } from '../anime/episode.repository';
+import { EpisodesService } from '../anime/episodes.service';
+import { SeriesCountsRepository } from '../anime/series-counts.repository';
 import { openDatabase } from '../database/data-source.factory';
 import { SystemSettingEntity } from '../database/entities/system-setting.entity';
 import { SystemSettingsRepository } from '../database/system-settings.repository';
 import { dialects } from '../../test/helpers/dialects';
 import { seedEpisodes } from '../../test/helpers/seed';
 import { DownloadQueueItemEntity } from './entities/download-queue-item.entity';
+import { QueueEntries } from './queue-entries.service';
+import { QueueLeaseRepository } from './queue-lease.repository';
+import { QueueReadRepository } from './queue-read.repository';
 import { QueueStateService } from './queue-state.service';
+import { QueueTotalsRepository } from './queue-totals.repository';
 import { QueueRepository } from './queue.repository';
 
 const DIALECTS = dialects();
@@ -20,6 +28,9 @@ describe.each(DIALECTS)('queue repository on %s (medium)', (name, setUp, availab
   let other: DataSource;
   let tearDown: () => Promise<void>;
   let repo: QueueRepository;
+  let reads: QueueReadRepository;
+  let leases: QueueLeaseRepository;
+  let totals: QueueTotalsRepository;
 
   beforeAll(async () => {
     if (!available) return;
@@ -28,6 +39,9 @@ describe.each(DIALECTS)('queue repository on %s (medium)', (name, setUp, availab
     ds = await openDatabase(env.target);
     other = await openDatabase(env.target);
     repo = new QueueRepository(ds);
+    reads = new QueueReadRepository(ds);
+    leases = new QueueLeaseRepository(ds);
+    totals = new QueueTotalsRepository(ds);
   });
   afterAll(async () => {
     if (!available) return;
@@ -60,7 +74,7 @@ describe.each(DIALECTS)('queue repository on %s (medium)', (name, setUp, availab
     expect(results.filter((r) => !r.ok)).toEqual(
       Array.from({ length: 5 }, () => ({ ok: false, reason: 'already_queued' })),
     );
-    expect(await repo.openEpisodeIds([e.id])).toEqual(new Set([e.id]));
+    expect((await reads.openOfEpisodes([e.id])).map((i) => i.episodeId)).toEqual([e.id]);
   });
 
   maybe(
@@ -77,7 +91,7 @@ describe.each(DIALECTS)('queue repository on %s (medium)', (name, setUp, availab
       const ids = [...first, ...second].map((i) => i.episodeId);
       expect(new Set(ids).size).toBe(ids.length);
       expect(ids.sort((a, b) => a - b)).toEqual(es.slice(1).map((e) => e.id));
-      const pending = await repo.pendingIds();
+      const pending = await reads.pendingIds();
       expect(pending).toHaveLength(250);
       // After what was there, each call's items in the order given.
       expect(pending[0]).toBe(before.id);
@@ -85,7 +99,7 @@ describe.each(DIALECTS)('queue repository on %s (medium)', (name, setUp, availab
         expect(pending.filter((id) => call.some((i) => i.id === id))).toEqual(
           call.map((i) => i.id),
         );
-      expect((await repo.totals()).counts.pending).toBe(250);
+      expect((await totals.totals()).counts.pending).toBe(250);
     },
     30_000,
   );
@@ -101,22 +115,45 @@ describe.each(DIALECTS)('queue repository on %s (medium)', (name, setUp, availab
       .update({ id: normalA.id }, { nextAttemptAt: at(60) });
 
     const order: (string | null)[] = [];
-    for (let i = 0; i < 4; i++) order.push(await repo.claim('me', T0, 30_000));
+    for (let i = 0; i < 4; i++) order.push(await leases.claim('me', T0, 30_000));
     expect(order).toEqual([high.id, normalB.id, low.id, null]);
-    expect(await repo.claim('me', at(61), 30_000)).toBe(normalA.id);
+    expect(await leases.claim('me', at(61), 30_000)).toBe(normalA.id);
 
-    const claimed = await repo.findById(high.id);
+    const claimed = await reads.findById(high.id);
     expect(claimed).toMatchObject({ status: 'downloading', leaseOwner: 'me' });
     expect(claimed?.leaseExpiresAt?.getTime()).toBe(at(30).getTime());
     expect(claimed?.startedAt?.getTime()).toBe(T0.getTime());
-    expect(claimed?.episode?.series?.key).toMatch(/^s-/);
   });
+
+  maybe(
+    'names items by their episode and series, also once the series left the library',
+    async () => {
+      const [e] = await episodes(1);
+      const item = await insert(e.id);
+      const entries = new QueueEntries(
+        reads,
+        new EpisodesService(new EpisodeRepository(ds, new SeriesCountsRepository(ds))),
+      );
+      const series = await ds.getRepository(AnimeSeriesEntity).findOneByOrFail({ id: e.seriesId });
+      expect((await entries.byId(item.id))?.episode).toMatchObject({
+        id: e.id,
+        season: 1,
+        episodeNumber: 1,
+        series: { key: series.key },
+      });
+      await ds.getRepository(AnimeSeriesEntity).softDelete({ id: series.id });
+      expect((await entries.byIds([item.id]))[0]?.episode?.series.key).toBe(series.key);
+      // The episode gone (and its item with it, by the foreign key): nothing to name.
+      await ds.query(`DELETE FROM "episodes" WHERE "id" = ${e.id}`);
+      expect(await entries.byId(item.id)).toBeNull();
+    },
+  );
 
   maybe('never gives one item to two concurrent claimers on two connections', async () => {
     const es = await episodes(24);
     for (const e of es) await insert(e.id);
-    const repos = [repo, new QueueRepository(other)];
-    const claimer = async (r: QueueRepository, owner: string) => {
+    const repos = [leases, new QueueLeaseRepository(other)];
+    const claimer = async (r: QueueLeaseRepository, owner: string) => {
       const got: string[] = [];
       for (;;) {
         const id = await r.claim(owner, T0, 30_000);
@@ -144,19 +181,19 @@ describe.each(DIALECTS)('queue repository on %s (medium)', (name, setUp, availab
       const elsewhere = new QueueStateService(new SystemSettingsRepository(other));
 
       await elsewhere.set({ paused: true });
-      expect(await repo.claim('me', T0, 30_000)).toBeNull();
+      expect(await leases.claim('me', T0, 30_000)).toBeNull();
       await elsewhere.set({ paused: false, running: false });
-      expect(await repo.claim('me', T0, 30_000)).toBeNull();
-      expect((await repo.totals()).counts).toMatchObject({ pending: 3, downloading: 0 });
+      expect(await leases.claim('me', T0, 30_000)).toBeNull();
+      expect((await totals.totals()).counts).toMatchObject({ pending: 3, downloading: 0 });
 
       await elsewhere.set({ running: true });
-      expect(await repo.claim('me', T0, 30_000)).not.toBeNull();
+      expect(await leases.claim('me', T0, 30_000)).not.toBeNull();
       // Resume while stopped clears only the pause; start clears both.
       await elsewhere.set({ running: false, paused: true });
       await elsewhere.set({ paused: false });
-      expect(await repo.claim('me', T0, 30_000)).toBeNull();
+      expect(await leases.claim('me', T0, 30_000)).toBeNull();
       await elsewhere.set({ running: true, paused: false });
-      expect(await repo.claim('me', T0, 30_000)).not.toBeNull();
+      expect(await leases.claim('me', T0, 30_000)).not.toBeNull();
     },
   );
 
@@ -187,20 +224,20 @@ describe.each(DIALECTS)('queue repository on %s (medium)', (name, setUp, availab
     const es = await episodes(2);
     const a = await insert(es[0].id);
     const b = await insert(es[1].id);
-    await repo.claim('one', T0, 10_000);
-    await repo.claim('two', T0, 60_000);
-    expect(await repo.renewLease(a.id, 'two', at(100))).toBe(false);
-    expect(await repo.renewLease(a.id, 'one', at(20))).toBe(true);
-    expect(await repo.endRun(a.id, 'two', { status: 'completed' })).toBe(false);
-    await repo.saveProgress(b.id, 'two', { bytesDone: 1234, bytesTotal: 5000, speed: 10 });
+    await leases.claim('one', T0, 10_000);
+    await leases.claim('two', T0, 60_000);
+    expect(await leases.renewLease(a.id, 'two', at(100))).toBe(false);
+    expect(await leases.renewLease(a.id, 'one', at(20))).toBe(true);
+    expect(await leases.endRun(a.id, 'two', { status: 'completed' })).toBe(false);
+    await leases.saveProgress(b.id, 'two', { bytesDone: 1234, bytesTotal: 5000, speed: 10 });
 
     // At t=30 the lease of `one` (until t=20) has run out, that of `two` (until t=60) has not.
-    expect(await repo.releaseStale(at(30))).toBe(1);
-    expect(await repo.findById(a.id)).toMatchObject({ status: 'pending', leaseOwner: null });
-    expect(await repo.findById(b.id)).toMatchObject({ status: 'downloading', leaseOwner: 'two' });
+    expect(await leases.releaseStale(at(30))).toBe(1);
+    expect(await reads.findById(a.id)).toMatchObject({ status: 'pending', leaseOwner: null });
+    expect(await reads.findById(b.id)).toMatchObject({ status: 'downloading', leaseOwner: 'two' });
     // At boot on one instance every lease is stale; bytes are kept for the resume.
-    expect(await repo.releaseStale()).toBe(1);
-    expect(await repo.findById(b.id)).toMatchObject({
+    expect(await leases.releaseStale()).toBe(1);
+    expect(await reads.findById(b.id)).toMatchObject({
       status: 'pending',
       leaseOwner: null,
       bytesDone: 1234,
@@ -212,25 +249,25 @@ describe.each(DIALECTS)('queue repository on %s (medium)', (name, setUp, availab
     const es = await episodes(3);
     const [a, b, c] = [await insert(es[0].id), await insert(es[1].id), await insert(es[2].id)];
     await repo.setPositions([c.id, a.id, b.id]);
-    expect((await repo.listByStatus(['pending'])).map((i) => i.id)).toEqual([c.id, a.id, b.id]);
+    expect((await reads.listByStatus(['pending'])).map((i) => i.id)).toEqual([c.id, a.id, b.id]);
 
-    await repo.claim('me', T0, 1000);
-    await repo.endRun(c.id, 'me', { status: 'failed', attempts: 4, error: 'gone' });
-    expect(await repo.failedItems()).toEqual([{ id: c.id, attempts: 4 }]);
+    await leases.claim('me', T0, 1000);
+    await leases.endRun(c.id, 'me', { status: 'failed', attempts: 4, error: 'gone' });
+    expect(await reads.failedItems()).toEqual([{ id: c.id, attempts: 4 }]);
     expect(await repo.resetForRetry([c.id, a.id], true)).toEqual([c.id]);
-    expect(await repo.findById(c.id)).toMatchObject({
+    expect(await reads.findById(c.id)).toMatchObject({
       status: 'pending',
       attempts: 0,
       error: null,
       providersTried: [],
     });
     // A failed item whose episode was queued again meanwhile stays failed.
-    await repo.claim('me', T0, 1000);
-    const claimedFirst = (await repo.listByStatus(['downloading']))[0];
-    await repo.endRun(claimedFirst.id, 'me', { status: 'failed' });
+    await leases.claim('me', T0, 1000);
+    const claimedFirst = (await reads.listByStatus(['downloading']))[0];
+    await leases.endRun(claimedFirst.id, 'me', { status: 'failed' });
     await insert(claimedFirst.episodeId);
     expect(await repo.resetForRetry([claimedFirst.id], false)).toEqual([]);
-    expect((await repo.totals()).counts).toMatchObject({ pending: 3, failed: 1 });
+    expect((await totals.totals()).counts).toMatchObject({ pending: 3, failed: 1 });
   });
 
   maybe(
@@ -241,7 +278,7 @@ describe.each(DIALECTS)('queue repository on %s (medium)', (name, setUp, availab
       for (const [i, e] of es.entries()) items.push(await insert(e.id, (i % 3) as 0 | 1 | 2));
       const table = ds.getRepository(DownloadQueueItemEntity);
       for (let i = 0; i < 12; i++) {
-        const id = await repo.claim('me', T0, 60_000);
+        const id = await leases.claim('me', T0, 60_000);
         if (!id) throw new Error('expected a claim');
         const fields =
           i % 3 === 0
@@ -249,26 +286,26 @@ describe.each(DIALECTS)('queue repository on %s (medium)', (name, setUp, availab
             : i % 3 === 1
               ? { status: 'failed' as const, completedAt: at(i) }
               : { bytesDone: 5 };
-        await repo.endRun(id, 'me', fields);
+        await leases.endRun(id, 'me', fields);
       }
-      await repo.releaseStale();
+      await leases.releaseStale();
       await repo.delete([items[29].id]);
       await repo.resetForRetry(
-        (await repo.page('failed', 0, 1)).map((i) => i.id),
+        (await reads.page('failed', 0, 1)).map((i) => i.id),
         false,
       );
       // A cascade: the episode goes, its item with it.
       await ds.query(`DELETE FROM "episodes" WHERE "id" = ${es[28].id}`);
       // Enough changes to fold the deltas at least once.
       for (let round = 0; round < 60; round++) {
-        const id = await repo.claim('me', T0, 60_000);
-        if (id) await repo.releaseStale();
+        const id = await leases.claim('me', T0, 60_000);
+        if (id) await leases.releaseStale();
       }
 
       const rows = await table.find();
       const expected = { pending: 0, downloading: 0, completed: 0, failed: 0, cancelled: 0 };
       for (const row of rows) expected[row.status]++;
-      const { counts, completedBytes } = await repo.totals();
+      const { counts, completedBytes } = await totals.totals();
       expect(counts).toEqual(expected);
       expect(completedBytes).toBe(
         rows.filter((r) => r.status === 'completed').reduce((a, r) => a + Number(r.bytesDone), 0),
@@ -281,13 +318,13 @@ describe.each(DIALECTS)('queue repository on %s (medium)', (name, setUp, availab
       for (const list of ['pending', 'completed', 'failed'] as const) {
         const paged: string[] = [];
         for (let offset = 0; ; offset += 4) {
-          const page = await repo.page(list, offset, 4);
+          const page = await reads.page(list, offset, 4);
           paged.push(...page.map((i) => i.id));
           if (page.length < 4) break;
         }
         const full =
           list === 'pending'
-            ? await repo.pendingIds()
+            ? await reads.pendingIds()
             : rows
                 .filter((r) => r.status === list)
                 .sort(

@@ -1,26 +1,35 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
-import type {
-  EpisodeRef,
-  LanguageCode,
-  Page,
-  QueueAddRequest,
-  QueueAddResponse,
-  QueueClearResponse,
-  QueueItem,
-  QueueItemsQuery,
-  QueuePriority,
-  QueueStatusResponse,
+import {
+  episodeCode,
+  type EpisodeRef,
+  type LanguageCode,
+  type Page,
+  type QueueAddRequest,
+  type QueueAddResponse,
+  type QueueClearResponse,
+  type QueueItem,
+  type QueueItemsQuery,
+  type QueuePriority,
+  type QueueStatusResponse,
 } from '@aniworld/contracts';
 import { episodeSlot } from '../anime/episode.repository';
+import { EpisodesService } from '../anime/episodes.service';
 import { SeriesSyncService } from '../anime/series-sync.service';
-import { DomainError } from '../common/errors';
 import { ConfigService } from '../config/config.service';
 import type { DomainEventMap } from '../common/events';
 import { QueueStateService } from './queue-state.service';
 import { QueueStatusService } from './queue-status.service';
-import { DownloadsDisabled, QueueItemNotFound } from './queue.errors';
+import {
+  DownloadsDisabled,
+  QueueItemNotFound,
+  QueueItemNotPending,
+  RetriesUsed,
+} from './errors/queue.errors';
 import { PRIORITY_RANK, toQueueItem } from './queue.mapper';
+import { QueueEntries } from './queue-entries.service';
+import { QueueReadRepository } from './queue-read.repository';
+import { QueuedEpisodesService } from './queued-episodes.service';
 import { QueueRepository } from './queue.repository';
 import { DownloadTargetService } from './worker/download-target.service';
 import { LiveProgressRegistry } from './worker/live-progress';
@@ -49,7 +58,11 @@ export class QueueService {
 
   constructor(
     private readonly repo: QueueRepository,
+    private readonly reads: QueueReadRepository,
+    private readonly entries: QueueEntries,
+    private readonly queued: QueuedEpisodesService,
     private readonly sync: SeriesSyncService,
+    private readonly episodes: EpisodesService,
     private readonly runner: QueueRunner,
     private readonly state: QueueStateService,
     private readonly statusService: QueueStatusService,
@@ -74,7 +87,7 @@ export class QueueService {
     const series = await this.sync.requireSeries(request.serie_id);
     const unique = dedupe(request.episodes);
     const episodes = await this.sync.ensureEpisodes(series, unique);
-    const open = await this.repo.openEpisodeIds(episodes.map((e) => e.id));
+    const open = await this.queued.openAmong(episodes.map((e) => e.id));
     const response: QueueAddResponse = { added: [], skipped: [] };
     const wanted = episodes.filter((e) => !open.has(e.id));
     const inserted = new Map(
@@ -96,8 +109,7 @@ export class QueueService {
         response.skipped.push({ ...ref, reason: 'already queued (pending or downloading)' });
         continue;
       }
-      item.episode = Object.assign(episode, { series });
-      response.added.push(toQueueItem(item));
+      response.added.push(toQueueItem({ ...item, episode: { ...episode, series } }));
     }
     for (const duplicate of duplicatesOf(request.episodes))
       response.skipped.push({ ...duplicate, reason: 'listed more than once in this request' });
@@ -135,10 +147,9 @@ export class QueueService {
       return {
         ok: false,
         reason: 'already_queued',
-        message: `${series.key} S${input.season}E${input.episode} is already queued (pending or downloading)`,
+        message: `${series.key} ${episodeCode(input.season, input.episode)} is already queued (pending or downloading)`,
       };
     }
-    result.item.episode = Object.assign(episode, { series });
     this.logger.log({
       msg: 'episode queued for a download client',
       item_id: result.item.id,
@@ -149,12 +160,12 @@ export class QueueService {
     });
     this.statusService.changed();
     this.runner.kick();
-    return { ok: true, item: toQueueItem(result.item) };
+    return { ok: true, item: toQueueItem({ ...result.item, episode: { ...episode, series } }) };
   }
 
   /** The items with these ids that still exist, with live progress for running ones. */
   async itemsByIds(ids: string[]): Promise<QueueItem[]> {
-    const found = await this.repo.findByIds([...new Set(ids)]);
+    const found = await this.entries.byIds([...new Set(ids)]);
     return found.map((i) => toQueueItem(i, this.live.get(i.id)));
   }
 
@@ -178,7 +189,7 @@ export class QueueService {
 
   /** Moves pending items to the front of their priority (first of `ids` first). */
   async moveToFront(ids: string[]): Promise<void> {
-    const pending = (await this.repo.listByStatus(['pending'])).map((i) => i.id);
+    const pending = (await this.reads.listByStatus(['pending'])).map((i) => i.id);
     const front = ids.filter((id) => pending.includes(id));
     if (!front.length) return;
     await this.repo.setPositions([...front, ...pending.filter((id) => !front.includes(id))]);
@@ -192,7 +203,7 @@ export class QueueService {
   /** Removes items; an active one is cancelled first (download aborted, partial files deleted). */
   async removeMany(ids: string[]): Promise<void> {
     const unique = [...new Set(ids)];
-    const items = await this.repo.findByIds(unique);
+    const items = await this.reads.findByIds(unique);
     const missing = unique.filter((id) => !items.some((i) => i.id === id));
     if (missing.length) throw new QueueItemNotFound(missing);
     for (const item of items) if (this.runner.isActive(item.id)) await this.runner.cancel(item.id);
@@ -206,11 +217,10 @@ export class QueueService {
    * their relative order; priority still comes first when items are claimed.
    */
   async reorder(id: string, newPosition: number): Promise<QueueStatusResponse> {
-    const ids = await this.repo.pendingIds();
+    const ids = await this.reads.pendingIds();
     const from = ids.indexOf(id);
     if (from === -1) {
-      if (await this.repo.findById(id))
-        throw new DomainError('CONFLICT', `Queue item '${id}' is not pending`, { item_id: id });
+      if (await this.reads.findById(id)) throw new QueueItemNotPending(id);
       throw new QueueItemNotFound([id]);
     }
     ids.splice(from, 1);
@@ -232,18 +242,13 @@ export class QueueService {
     let targets = [...new Set(ids)];
     let skipped = 0;
     if (targets.length) {
-      const found = await this.repo.findByIds(targets);
+      const found = await this.reads.findByIds(targets);
       const missing = targets.filter((id) => !found.some((i) => i.id === id));
       if (missing.length) throw new QueueItemNotFound(missing);
       const used = found.filter(exhausted).map((i) => i.id);
-      if (used.length)
-        throw new DomainError(
-          'CONFLICT',
-          `${used.length} item(s) used all ${max_retries} retries: send reset_attempts: true to start them over`,
-          { item_ids: used, max_retries },
-        );
+      if (used.length) throw new RetriesUsed(used, max_retries);
     } else {
-      const failed = await this.repo.failedItems();
+      const failed = await this.reads.failedItems();
       targets = failed.filter((i) => !exhausted(i)).map((i) => i.id);
       skipped = failed.length - targets.length;
     }
@@ -263,7 +268,8 @@ export class QueueService {
   @OnEvent('series.removed')
   async onSeriesRemoved(event: DomainEventMap['series.removed']): Promise<void> {
     try {
-      const ids = await this.repo.openIdsOfSeries(event.series_id);
+      const episodeIds = await this.episodes.idsOfSeries(event.series_id);
+      const ids = (await this.reads.openOfEpisodes(episodeIds)).map((item) => item.id);
       if (!ids.length) return;
       await this.removeMany(ids);
       this.logger.log({

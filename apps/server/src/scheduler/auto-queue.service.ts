@@ -8,6 +8,7 @@ import { CLOCK, type Clock } from '../common/clock';
 import { DomainEvents } from '../common/events';
 import { ConfigService } from '../config/config.service';
 import { SystemSettingsRepository } from '../database/system-settings.repository';
+import { QueuedEpisodesService } from '../queue/queued-episodes.service';
 import { QueueService } from '../queue/queue.service';
 import { applyCooldown } from './schedule-rules';
 
@@ -30,6 +31,7 @@ export class AutoQueueService {
     private readonly series: SeriesRepository,
     private readonly episodes: EpisodeRepository,
     private readonly queue: QueueService,
+    private readonly queued: QueuedEpisodesService,
     private readonly settings: SystemSettingsRepository,
     private readonly config: ConfigService,
     private readonly events: DomainEvents,
@@ -56,9 +58,10 @@ export class AutoQueueService {
     const global = this.config.config.downloads.language_preference;
     const candidates: { id: string; key: string; ref: EpisodeRef }[] = [];
     for (const series of monitored) {
-      const open = await this.episodes.queuedEpisodeIds(series.id);
+      const episodes = byId.get(series.id) ?? [];
+      const open = await this.queued.openAmong(episodes.map((e) => e.id));
       const languages = effectiveLanguages(series, global);
-      for (const e of byId.get(series.id) ?? []) {
+      for (const e of episodes) {
         if (open.has(e.id) || !isMissing(e, languages)) continue;
         candidates.push({
           id: `${series.key}:${e.season}:${e.episodeNumber}`,

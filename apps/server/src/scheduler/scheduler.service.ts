@@ -10,13 +10,14 @@ import { SchedulerRegistry } from '@nestjs/schedule';
 import { randomUUID } from 'node:crypto';
 import type { JobOutcome, JobRunAccepted, JobTrigger, SchedulerJob } from '@aniworld/contracts';
 import { CLOCK, type Clock } from '../common/clock';
-import { DomainError } from '../common/errors';
-import { DomainEvents } from '../common/events';
-import { CONFIG_CHANGED, type ConfigChangedEvent, ConfigService } from '../config/config.service';
+import { messageOf } from '../common/errors';
+import { type DomainEventMap, DomainEvents } from '../common/events';
+import { ConfigService } from '../config/config.service';
 import type { SchedulerJobEntity } from './entities/scheduler-job.entity';
 import { JobRegistry, type ScheduledJob } from './job-registry';
 import { decide, nextRunAfter, scheduleKey } from './schedule-rules';
 import { SchedulerJobRepository } from './scheduler-job.repository';
+import { JobNotFound, JobRunning } from './errors/scheduler.errors';
 
 const TICK = 'scheduler.tick';
 
@@ -64,8 +65,8 @@ export class SchedulerService implements OnApplicationBootstrap, OnApplicationSh
     await Promise.all([...this.running.values()].map((job) => job.done));
   }
 
-  @OnEvent(CONFIG_CHANGED)
-  onConfigChanged(event: ConfigChangedEvent): void {
+  @OnEvent('config.changed')
+  onConfigChanged(event: DomainEventMap['config.changed']): void {
     if (event.changed.some((path) => path.startsWith('scheduler.'))) {
       this.startTicking();
       void this.tick();
@@ -105,13 +106,12 @@ export class SchedulerService implements OnApplicationBootstrap, OnApplicationSh
    */
   async runNow(name: string, trigger: JobTrigger = 'manual'): Promise<JobRunAccepted> {
     const job = this.registry.get(name);
-    if (!job) {
-      throw new DomainError('JOB_NOT_FOUND', `No scheduled job '${name}'`, {
+    if (!job)
+      throw new JobNotFound(
         name,
-        jobs: this.registry.list().map((j) => j.name),
-      });
-    }
-    if (this.running.has(name)) throw jobRunning(name);
+        this.registry.list().map((j) => j.name),
+      );
+    if (this.running.has(name)) throw new JobRunning(name);
     await job.check?.();
     const now = this.clock.now();
     const schedule = this.scheduleOf(job);
@@ -122,7 +122,7 @@ export class SchedulerService implements OnApplicationBootstrap, OnApplicationSh
         schedule ? nextRunAfter(schedule, now) : now,
       );
     if (!(await this.repo.acquire(name, this.instanceId, now, now + this.leaseMs())))
-      throw jobRunning(name);
+      throw new JobRunning(name);
     this.execute(job, trigger, null);
     return { job: name, message: `${name} started` };
   }
@@ -231,7 +231,7 @@ export class SchedulerService implements OnApplicationBootstrap, OnApplicationSh
       message = result?.message ?? null;
     } catch (error) {
       outcome = 'failed';
-      message = error instanceof Error ? error.message : String(error);
+      message = messageOf(error);
     } finally {
       clearInterval(heartbeat);
     }
@@ -275,10 +275,6 @@ export class SchedulerService implements OnApplicationBootstrap, OnApplicationSh
     timer.unref();
     this.timers.addInterval(TICK, timer);
   }
-}
-
-function jobRunning(name: string): DomainError {
-  return new DomainError('JOB_RUNNING', `Job '${name}' is running`, { name });
 }
 
 function isRunningElsewhere(row: SchedulerJobEntity | undefined, now: number): boolean {

@@ -1,4 +1,10 @@
-import { LANGUAGE_CODES, type LanguageCode, SITE_IDS, type SiteId } from '@aniworld/contracts';
+import {
+  episodeCode,
+  LANGUAGE_CODES,
+  type LanguageCode,
+  SITE_IDS,
+  type SiteId,
+} from '@aniworld/contracts';
 
 /** `download` fetches the video; `strm` writes a `.strm` file that streams it (docs/arr-qbittorrent.md). */
 export type ReleaseMode = 'download' | 'strm';
@@ -92,10 +98,6 @@ export function parseCanonicalIdentity(text: string): ReleaseIdentity | null {
 /** A stable, readable GUID for feeds: `aniworld:<site>:<key>:s01e05:<language>:<mode>`. */
 export function releaseGuid(id: ReleaseIdentity): string {
   assertReleaseIdentity(id);
-  const se = `s${pad(id.season)}e${pad(id.episode)}`;
+  const se = episodeCode(id.season, id.episode).toLowerCase();
   return `aniworld:${id.site}:${encodeURIComponent(id.seriesKey)}:${se}:${id.language}:${id.mode}`;
-}
-
-export function pad(n: number): string {
-  return String(n).padStart(2, '0');
 }

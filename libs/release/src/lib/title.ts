@@ -1,5 +1,5 @@
-import type { LanguageCode, SiteId } from '@aniworld/contracts';
-import { assertReleaseIdentity, pad, type ReleaseIdentity } from './identity';
+import { episodeCode, type LanguageCode, type SiteId } from '@aniworld/contracts';
+import { assertReleaseIdentity, type ReleaseIdentity } from './identity';
 
 export interface ReleaseTitleInput {
   /** The series title Sonarr knows (the one it searched with), not necessarily the site's. */
@@ -58,8 +58,8 @@ export function releaseTitle(id: ReleaseIdentity, input: ReleaseTitleInput): str
   const absolute = input.absolute;
   const title =
     absolute !== null && absolute !== undefined && Number.isInteger(absolute) && absolute > 0
-      ? `[${group}] ${words.join(' ')} - ${pad(absolute)} [${quality.join(' ')}][${language}]`
-      : `${words.join('.')}.S${pad(id.season)}E${pad(id.episode)}.${quality.join('.')}.${language}-${group}`;
+      ? `[${group}] ${words.join(' ')} - ${String(absolute).padStart(2, '0')} [${quality.join(' ')}][${language}]`
+      : `${words.join('.')}.${episodeCode(id.season, id.episode)}.${quality.join('.')}.${language}-${group}`;
   return id.mode === 'strm' ? `${title} [STRM]` : title;
 }
 

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
+import { episodeCode } from '@aniworld/contracts';
 import { bdecodeTorrent, bencode, type BencodeDict, type BencodeValue, isDict } from './bencode';
 import {
   assertReleaseIdentity,
   canonicalIdentity,
-  pad,
   parseCanonicalIdentity,
   type ReleaseIdentity,
 } from './identity';
@@ -24,7 +24,7 @@ export function releaseInfoDict(id: ReleaseIdentity): BencodeDict {
   const canonical = canonicalIdentity(id);
   return {
     length: 1,
-    name: `${id.site}-${id.seriesKey.replace(/[^A-Za-z0-9-]/g, '_')}-S${pad(id.season)}E${pad(id.episode)}-${id.language}-${id.mode}`,
+    name: `${id.site}-${id.seriesKey.replace(/[^A-Za-z0-9-]/g, '_')}-${episodeCode(id.season, id.episode)}-${id.language}-${id.mode}`,
     'piece length': PIECE_LENGTH,
     pieces: createHash('sha1').update(canonical).digest(),
     [IDENTITY_KEY]: canonical,

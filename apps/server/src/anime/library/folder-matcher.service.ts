@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { type MatchCandidate, SITE_IDS } from '@aniworld/contracts';
 import { ProvidersService } from '../../providers/providers.service';
 import { rankCandidates, startYearOf } from './title-match';
+import { messageOf } from '../../common/errors';
 
 /** Asks the sites who a folder might be, and says whether one answer is certain. */
 @Injectable()
@@ -30,7 +31,7 @@ export class FolderMatcherService {
             msg: 'search failed during matching',
             site,
             title,
-            error: (error as Error).message,
+            error: messageOf(error),
           });
           return [];
         }

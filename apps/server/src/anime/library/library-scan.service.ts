@@ -3,13 +3,19 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import type { ScanStatus, SiteId, UnmatchedFolder } from '@aniworld/contracts';
 import { CLOCK, type Clock } from '../../common/clock';
-import { DomainError } from '../../common/errors';
+import { messageOf } from '../../common/errors';
 import { DomainEvents } from '../../common/events';
 import { ConfigService } from '../../config/config.service';
 import { SystemSettingsRepository } from '../../database/system-settings.repository';
 import type { AnimeSeriesEntity } from '../entities/anime-series.entity';
 import { EpisodeRepository, episodeSlot } from '../episode.repository';
-import { SeriesCatalogService } from '../series-catalog.service';
+import {
+  FolderNotFound,
+  NoAnimeDirectory,
+  NoScanRunning,
+  ScanInProgress,
+} from '../errors/anime.errors';
+import { SeriesAdoptionService } from '../series-adoption.service';
 import { SeriesRepository } from '../series.repository';
 import { SeriesSyncService } from '../series-sync.service';
 import { parseSeriesFolder } from './filename-parser';
@@ -45,7 +51,7 @@ export class LibraryScanService implements OnApplicationShutdown {
     private readonly series: SeriesRepository,
     private readonly episodes: EpisodeRepository,
     private readonly sync: SeriesSyncService,
-    private readonly catalog: SeriesCatalogService,
+    private readonly adoption: SeriesAdoptionService,
     private readonly matcher: FolderMatcherService,
     private readonly settings: SystemSettingsRepository,
     private readonly events: DomainEvents,
@@ -54,16 +60,9 @@ export class LibraryScanService implements OnApplicationShutdown {
 
   start(): { scan_id: string } {
     if (this.current) {
-      throw new DomainError('SCAN_IN_PROGRESS', 'A scan is already running', {
-        scan_id: this.current.status.scan_id,
-      });
+      throw new ScanInProgress(this.current.status.scan_id);
     }
-    const root = this.config.config.anime_directory;
-    if (!root)
-      throw new DomainError(
-        'CONFLICT',
-        'No anime directory configured: set it in the settings first',
-      );
+    const root = this.requireRoot();
     const status: ScanStatus = {
       scan_id: randomUUID(),
       state: 'running',
@@ -105,7 +104,7 @@ export class LibraryScanService implements OnApplicationShutdown {
   }
 
   async cancel(): Promise<void> {
-    if (!this.current) throw new DomainError('NOT_FOUND', 'No scan is running');
+    if (!this.current) throw new NoScanRunning();
     this.current.abort.abort();
     await this.current.done;
   }
@@ -119,11 +118,9 @@ export class LibraryScanService implements OnApplicationShutdown {
     const root = this.requireRoot();
     const list = await this.unmatched();
     if (!(await listSeriesFolders(root)).includes(folder)) {
-      throw new DomainError('NOT_FOUND', `No folder '${folder}' in the anime directory`, {
-        folder,
-      });
+      throw new FolderNotFound(folder);
     }
-    const series = await this.catalog.adopt(site, key, folder);
+    const series = await this.adoption.adopt(site, key, folder);
     await this.applyFolder(root, folder, await readSeriesFolder(root, folder), series);
     await this.settings.set(
       UNMATCHED_KEY,
@@ -192,7 +189,7 @@ export class LibraryScanService implements OnApplicationShutdown {
       progress(true);
     } catch (failure) {
       state = 'failed';
-      error = (failure as Error).message;
+      error = messageOf(failure);
       this.logger.error({ msg: 'scan failed', scan_id: status.scan_id, error });
     }
     const final: ScanStatus = {
@@ -279,14 +276,15 @@ export class LibraryScanService implements OnApplicationShutdown {
       if (existing) return { entity: await this.withFolder(existing, folder) };
       const site: SiteId = contents.legacy.site === 'sto' ? 'sto' : 'aniworld';
       this.logger.log({ msg: 'importing legacy key file', folder, key: contents.legacy.key, site });
-      return { entity: await this.catalog.adopt(site, contents.legacy.key, folder) };
+      return { entity: await this.adoption.adopt(site, contents.legacy.key, folder) };
     }
     const { title, year } = parseSeriesFolder(folder);
     const { certain, candidates } = await this.matcher.match(title, year, signal);
     if (certain) {
       const existing = await this.series.findByKey(certain.key);
       if (existing && !existing.folder) return { entity: await this.withFolder(existing, folder) };
-      if (!existing) return { entity: await this.catalog.adopt(certain.site, certain.key, folder) };
+      if (!existing)
+        return { entity: await this.adoption.adopt(certain.site, certain.key, folder) };
     }
     return {
       unmatched: {
@@ -345,11 +343,7 @@ export class LibraryScanService implements OnApplicationShutdown {
 
   private requireRoot(): string {
     const root = this.config.config.anime_directory;
-    if (!root)
-      throw new DomainError(
-        'CONFLICT',
-        'No anime directory configured: set it in the settings first',
-      );
+    if (!root) throw new NoAnimeDirectory();
     return root;
   }
 

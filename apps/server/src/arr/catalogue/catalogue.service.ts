@@ -6,6 +6,7 @@ import type { Budget } from '../torznab/budget';
 import { CatalogueRepository, type CatalogueListing } from './catalogue.repository';
 import type { CatalogueEntryEntity } from './entities/catalogue-entry.entity';
 import { foldTitle, type Prefixed, type Scored, TitleIndex } from './title-matcher';
+import { messageOf } from '../../common/errors';
 
 export interface SeriesRef {
   site: SiteId;
@@ -63,7 +64,7 @@ export class CatalogueService {
         this.logger.warn({
           msg: 'catalogue refresh failed; keeping the stored list',
           site,
-          error: (error as Error).message,
+          error: messageOf(error),
         });
       }
     }
@@ -114,7 +115,7 @@ export class CatalogueService {
     const known = index.rank(title);
     if (known.length > 0) return known;
     const found = await budget.within(this.searchSites(title), (error) =>
-      this.logger.warn({ msg: 'site search failed', error: (error as Error).message }),
+      this.logger.warn({ msg: 'site search failed', error: messageOf(error) }),
     );
     return found ? (await this.ready()).rank(title) : [];
   }

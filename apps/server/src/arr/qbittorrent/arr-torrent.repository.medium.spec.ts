@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { openDatabase } from '../../database/data-source.factory';
 import { DownloadQueueItemEntity } from '../../queue/entities/download-queue-item.entity';
+import { QueueLeaseRepository } from '../../queue/queue-lease.repository';
 import { QueueRepository } from '../../queue/queue.repository';
 import { dialects } from '../../../test/helpers/dialects';
 import { seedEpisodes } from '../../../test/helpers/seed';
@@ -117,6 +118,7 @@ describe.each(dialects())(
     maybe('the queue claims no held item, and only fixed-target items when asked to', async () => {
       await ds.getRepository(DownloadQueueItemEntity).clear();
       const queue = new QueueRepository(ds);
+      const leases = new QueueLeaseRepository(ds);
       const [a, b, c] = await seedEpisodes(ds, 3);
       const insert = async (episodeId: number, targetPath: string | null) => {
         const result = await queue.insert({ episodeId, priority: 1, language: null, targetPath });
@@ -128,12 +130,12 @@ describe.each(dialects())(
       const held = await insert(c.id, '/downloads/c.mp4');
       await queue.setHeld([held], true);
       const now = new Date();
-      expect(await queue.claim('me', now, 30_000, { targetedOnly: true })).toBe(targeted);
-      expect(await queue.claim('me', now, 30_000, { targetedOnly: true })).toBeNull();
-      expect(await queue.claim('me', now, 30_000)).toBe(library);
-      expect(await queue.claim('me', now, 30_000)).toBeNull();
+      expect(await leases.claim('me', now, 30_000, { targetedOnly: true })).toBe(targeted);
+      expect(await leases.claim('me', now, 30_000, { targetedOnly: true })).toBeNull();
+      expect(await leases.claim('me', now, 30_000)).toBe(library);
+      expect(await leases.claim('me', now, 30_000)).toBeNull();
       await queue.setHeld([held], false);
-      expect(await queue.claim('me', now, 30_000)).toBe(held);
+      expect(await leases.claim('me', now, 30_000)).toBe(held);
     });
   },
 );

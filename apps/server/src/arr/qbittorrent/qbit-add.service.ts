@@ -6,12 +6,13 @@ import {
   type ReleaseIdentity,
   releaseTitle,
 } from '@aniworld/release';
-import { SeriesCatalogService } from '../../anime/series-catalog.service';
+import { SeriesAdoptionService } from '../../anime/series-adoption.service';
 import { SeriesRepository } from '../../anime/series.repository';
 import { sanitizeFileName } from '../../common/path-safety';
 import { QueueService } from '../../queue/queue.service';
 import { ArrTorrentRepository } from './arr-torrent.repository';
 import { QbitCategoriesService } from './qbit-categories.service';
+import { messageOf } from '../../common/errors';
 
 export interface AddSource {
   /** `urls` lines (magnets; http links are not fetched) and uploaded `.torrent` files. */
@@ -54,7 +55,7 @@ export class QbitAddService {
     private readonly categories: QbitCategoriesService,
     private readonly queue: QueueService,
     private readonly series: SeriesRepository,
-    private readonly catalog: SeriesCatalogService,
+    private readonly adoption: SeriesAdoptionService,
   ) {}
 
   async add(source: AddSource, options: AddOptions): Promise<AddOutcome> {
@@ -137,7 +138,7 @@ export class QbitAddService {
   private async ensureSeries(id: ReleaseIdentity) {
     const existing = await this.series.findByKey(id.seriesKey);
     if (existing && existing.site === id.site) return existing;
-    return this.catalog.adopt(id.site, id.seriesKey);
+    return this.adoption.adopt(id.site, id.seriesKey);
   }
 }
 
@@ -159,8 +160,4 @@ function fromFile(buf: Buffer, index: number): Candidate | { source: string; rea
   const source = `uploaded file #${index + 1}`;
   if (!parsed) return { source, reason: 'not a .torrent file' };
   return { source, infoHash: parsed.infoHash, identity: parsed.identity, name: parsed.name };
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -16,6 +16,7 @@ import { AvailabilityEntity } from './entities/availability.entity';
 import type { SeasonEpisodes, SiteEpisode } from './numbering';
 import { codecName } from './release-attrs';
 import { TorznabRepository } from './torznab.repository';
+import { messageOf } from '../../common/errors';
 
 /** How long what we learned stays true (docs/arr-torznab.md, "Availability cache"). */
 export const AVAILABILITY_TTL = {
@@ -333,7 +334,7 @@ export class AvailabilityService implements OnModuleDestroy {
             await this.saveRows(row, [{ ...row, ...quality }]);
         } catch (error) {
           if (!this.abort.signal.aborted)
-            this.logger.debug({ msg: 'quality probe failed', id, error: (error as Error).message });
+            this.logger.debug({ msg: 'quality probe failed', id, error: messageOf(error) });
         } finally {
           this.probing.delete(id);
         }
@@ -395,7 +396,7 @@ export class AvailabilityService implements OnModuleDestroy {
       msg: `${what} lookup failed`,
       site: ref.site,
       key: ref.key,
-      error: (error as Error).message,
+      error: messageOf(error),
     });
   }
 }

@@ -4,6 +4,7 @@ import { CLOCK, type Clock } from '../../common/clock';
 import { CatalogueService } from '../catalogue/catalogue.service';
 import { AvailabilityService } from './availability.service';
 import { Budget } from './budget';
+import { messageOf } from '../../common/errors';
 
 /** Library series are warmed this often (the scheduler job `arr_library_warm`, arr-jobs.ts). */
 export const LIBRARY_WARM_INTERVAL_MS = 6 * 60 * 60 * 1000;
@@ -55,7 +56,7 @@ export class LibraryWarmerService {
           msg: 'library series not warmed',
           site: ref.site,
           key: ref.key,
-          error: (error as Error).message,
+          error: messageOf(error),
         });
       }
     }

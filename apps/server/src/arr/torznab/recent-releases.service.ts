@@ -5,6 +5,7 @@ import { ProvidersService } from '../../providers/providers.service';
 import type { Budget } from './budget';
 import { RecentReleaseEntity } from './entities/recent-release.entity';
 import { TorznabRepository } from './torznab.repository';
+import { messageOf } from '../../common/errors';
 
 /** Sonarr's RSS sync runs every 15 minutes by default; reading the page more often gains nothing. */
 export const RECENT_REFRESH_MS = 15 * 60 * 1000;
@@ -64,7 +65,7 @@ export class RecentReleasesService {
   ): Promise<[RecentReleaseEntity[], number]> {
     if (this.clock.now() - this.refreshedAt > RECENT_REFRESH_MS) {
       await budget.within(this.refreshRecent(), (error) =>
-        this.logger.warn({ msg: 'new episodes page failed', error: (error as Error).message }),
+        this.logger.warn({ msg: 'new episodes page failed', error: messageOf(error) }),
       );
     }
     return this.repo.recentPage(offset, limit);

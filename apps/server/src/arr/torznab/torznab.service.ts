@@ -1,6 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { LanguageCode } from '@aniworld/contracts';
+import { episodeCode, type LanguageCode } from '@aniworld/contracts';
 import {
   canonicalIdentity,
   parseCanonicalIdentity,
@@ -12,11 +12,11 @@ import {
   releaseTorrentFile,
 } from '@aniworld/release';
 import { CLOCK, type Clock } from '../../common/clock';
-import { DomainError } from '../../common/errors';
 import { ProvidersService } from '../../providers/providers.service';
 import { CatalogueService, type SeriesRef } from '../catalogue/catalogue.service';
 import type { CatalogueEntryEntity } from '../catalogue/entities/catalogue-entry.entity';
 import { foldTitle, MATCH_THRESHOLD, scoreTitle } from '../catalogue/title-matcher';
+import { InvalidApiKey, ReleaseNotFound } from '../errors/arr.errors';
 import { AvailabilityService, episodeId } from './availability.service';
 import { Budget } from './budget';
 import type { AvailabilityEntity } from './entities/availability.entity';
@@ -119,13 +119,11 @@ export class TorznabService {
    */
   torrent(file: string, query: Record<string, unknown>, baseUrl: string): TorrentDownload {
     const apikey = typeof query['apikey'] === 'string' ? query['apikey'] : undefined;
-    if (!this.keyMatches(apikey))
-      throw new DomainError('UNAUTHORIZED', 'The apikey of this download link is not valid');
+    if (!this.keyMatches(apikey)) throw new InvalidApiKey();
     const hash = /^([0-9a-f]{40})\.torrent$/i.exec(file)?.[1]?.toLowerCase();
     const raw = typeof query['id'] === 'string' ? query['id'] : '';
     const id = parseCanonicalIdentity(raw);
-    if (!hash || !id || releaseInfoHash(id) !== hash)
-      throw new DomainError('NOT_FOUND', `No release '${file}'`, { release: file });
+    if (!hash || !id || releaseInfoHash(id) !== hash) throw new ReleaseNotFound(file);
     const title =
       typeof query['title'] === 'string' && query['title'].trim()
         ? query['title'].trim()
@@ -426,7 +424,7 @@ export class TorznabService {
       categories: categoriesOf(c.ref.site, c.row?.height ?? null, c.asMovie),
       magnet: releaseMagnet(id, title, this.trackerUrl(baseUrl)),
       infoHash: hash,
-      description: `${c.seriesTitle} S${pad(c.season)}E${pad(c.episode)} (${c.language}) on ${c.ref.site}${hosters}`,
+      description: `${c.seriesTitle} ${episodeCode(c.season, c.episode)} (${c.language}) on ${c.ref.site}${hosters}`,
       season: c.season,
       episode: c.episode,
       tvdbId: c.tvdbId,
@@ -456,10 +454,6 @@ function rawPrefix(q: string, foldedPrefix: string): string | null {
     if (foldTitle(candidate) === foldedPrefix) return candidate;
   }
   return null;
-}
-
-function pad(n: number): string {
-  return String(n).padStart(2, '0');
 }
 
 function imdbDigits(imdb: string | null | undefined): number | undefined {

@@ -2,7 +2,8 @@ import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/com
 import { Reflector } from '@nestjs/core';
 import type { AuthenticatedRequest } from '../decorators/current-session.decorator';
 import { IS_PUBLIC } from '../decorators/public.decorator';
-import { bearerToken, SessionTokenService, Unauthorized } from '../session-token.service';
+import { Unauthorized } from '../errors/auth.errors';
+import { bearerToken, SessionTokenService } from '../session-token.service';
 
 /** Deny by default: every HTTP route needs a live session unless it is marked @Public(). */
 @Injectable()

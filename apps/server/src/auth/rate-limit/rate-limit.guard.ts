@@ -1,6 +1,6 @@
 import { type ExecutionContext, Injectable, SetMetadata } from '@nestjs/common';
 import { ThrottlerGuard, type ThrottlerLimitDetail } from '@nestjs/throttler';
-import { DomainError } from '../../common/errors';
+import { TooManyRequests } from '../errors/auth.errors';
 
 const AUTH_RATE_LIMITED = 'aniworld:auth-rate-limited';
 
@@ -19,11 +19,6 @@ export class RateLimitGuard extends ThrottlerGuard {
     detail: ThrottlerLimitDetail,
   ): Promise<void> {
     const seconds = Math.max(1, detail.timeToBlockExpire);
-    throw new DomainError(
-      'RATE_LIMITED',
-      `Too many requests: at most ${detail.limit} per minute. Retry in ${seconds} s.`,
-      { retry_after_seconds: seconds, limit: detail.limit },
-      { 'Retry-After': String(seconds) },
-    );
+    throw new TooManyRequests(detail.limit, seconds);
   }
 }

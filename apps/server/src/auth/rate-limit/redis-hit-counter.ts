@@ -3,6 +3,7 @@ import Redis from 'ioredis';
 import { type Clock, systemClock } from '../../common/clock';
 import { connectAtStart, redisTarget } from '../../config/redis-at-start';
 import { type HitCounter, MemoryHitCounter } from './rate-limit.store';
+import { messageOf } from '../../common/errors';
 
 /** INCR and set the window's expiry in one round trip, atomically. */
 const HIT_SCRIPT = `
@@ -150,7 +151,7 @@ export class RedisHitCounter implements HitCounter {
       this.onUp();
       return result;
     } catch (error) {
-      this.onDown(error instanceof Error ? error.message : String(error));
+      this.onDown(messageOf(error));
       return local();
     }
   }

@@ -1,1 +1,3 @@
 export * from './domain-error';
+export * from './message-of';
+export * from './common.errors';

@@ -1,5 +1,5 @@
 import type { NextFunction, Request, Response } from 'express';
-import { DomainError } from '../errors';
+import { BodyRefused } from '../errors';
 
 /**
  * Bounds on the shape of a parsed JSON body. Every request body of the API is a small object;
@@ -77,11 +77,10 @@ export function bodyShapeGuard(limits: BodyShapeLimits = BODY_SHAPE_LIMITS) {
       req.headers['content-length'] !== '0';
     if (parsedJson) {
       const problem = bodyShapeProblem(req.body, limits);
-      if (problem) return next(new DomainError('BAD_REQUEST', `Refused: ${problem}.`));
+      if (problem) return next(new BodyRefused(`Refused: ${problem}.`));
     } else if (BODY_REQUIRED.has(req.method) && req.path.startsWith('/api/')) {
       return next(
-        new DomainError(
-          'BAD_REQUEST',
+        new BodyRefused(
           'A JSON object body is required: send Content-Type: application/json and the changes.',
         ),
       );

@@ -1,15 +1,12 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
 import { randomUUID } from 'node:crypto';
-import type { ChannelPayload, NotificationEventId } from '@aniworld/contracts';
+import { type ChannelPayload, episodeCode, type NotificationEventId } from '@aniworld/contracts';
 import { CLOCK, type Clock } from '../../common/clock';
 import type { DomainEventMap } from '../../common/events';
 import { ChannelRepository } from './channel.repository';
 import { OutboxDispatcher } from './outbox-dispatcher.service';
 import { OutboxRepository } from './outbox.repository';
-
-const label = (season: number, episode: number) =>
-  `S${String(season).padStart(2, '0')}E${String(episode).padStart(2, '0')}`;
 
 /**
  * Turns domain events into outbox messages for the channels that chose them. Only writes rows
@@ -30,7 +27,7 @@ export class ChannelEventsListener {
   @OnEvent('download.complete')
   async onDownloadComplete(e: DomainEventMap['download.complete']): Promise<void> {
     await this.enqueue('download_completed', {
-      title: `Downloaded ${e.key} ${label(e.season, e.episode)}`,
+      title: `Downloaded ${e.key} ${episodeCode(e.season, e.episode)}`,
       message: `Saved to ${e.file_path} (from ${e.hoster})`,
       priority: 'normal',
       data: { ...e },
@@ -41,7 +38,7 @@ export class ChannelEventsListener {
   async onDownloadFailed(e: DomainEventMap['download.failed']): Promise<void> {
     if (e.providers_tried.some((a) => a.error_code === 'CHALLENGE_REQUIRED')) {
       await this.enqueue('challenge_required', {
-        title: `A site or hoster needs you: ${e.key} ${label(e.season, e.episode)}`,
+        title: `A site or hoster needs you: ${e.key} ${episodeCode(e.season, e.episode)}`,
         message: 'A challenge page (captcha) blocked the download; open the site in a browser.',
         priority: 'high',
         data: { ...e },
@@ -49,7 +46,7 @@ export class ChannelEventsListener {
     }
     if (e.will_retry) return;
     await this.enqueue('download_failed', {
-      title: `Download failed: ${e.key} ${label(e.season, e.episode)}`,
+      title: `Download failed: ${e.key} ${episodeCode(e.season, e.episode)}`,
       message: e.error,
       priority: 'high',
       data: { ...e },
@@ -61,7 +58,9 @@ export class ChannelEventsListener {
     await this.enqueue('episodes_queued', {
       title: `${e.total} new episode${e.total === 1 ? '' : 's'} queued`,
       message: e.series
-        .map((s) => `${s.name}: ${s.episodes.map((x) => label(x.season, x.episode)).join(', ')}`)
+        .map(
+          (s) => `${s.name}: ${s.episodes.map((x) => episodeCode(x.season, x.episode)).join(', ')}`,
+        )
         .join('\n'),
       priority: 'normal',
       data: { ...e },

@@ -1,5 +1,6 @@
 import type { ChannelTestResult } from '@aniworld/contracts';
 import type { OutboundRequest } from './channel-requests';
+import { messageOf } from '../../common/errors';
 
 const TIMEOUT_MS = 10_000;
 
@@ -22,6 +23,6 @@ export async function send(request: OutboundRequest): Promise<ChannelTestResult>
     };
   } catch (error) {
     const cause = (error as { cause?: { code?: string } }).cause?.code;
-    return { ok: false, status: null, error: cause ?? (error as Error).message };
+    return { ok: false, status: null, error: cause ?? messageOf(error) };
   }
 }

@@ -9,7 +9,8 @@ import type {
   NotificationChannelUpdate,
 } from '@aniworld/contracts';
 import { CLOCK, type Clock } from '../../common/clock';
-import { DomainError, ValidationFailedError } from '../../common/errors';
+import { ValidationFailedError } from '../../common/errors';
+import { ChannelNotFound } from '../errors/notifications.errors';
 import type { NotificationChannelEntity } from '../entities/notification-channel.entity';
 import { buildRequest, missingFields } from './channel-requests';
 import { send } from './channel-sender';
@@ -69,7 +70,7 @@ export class ChannelsService {
   }
 
   async remove(id: string): Promise<void> {
-    if (!(await this.channels.delete(id))) throw notFound(id);
+    if (!(await this.channels.delete(id))) throw new ChannelNotFound(id);
   }
 
   /** Sends a test message now (not through the outbox) and says how it went. */
@@ -92,7 +93,7 @@ export class ChannelsService {
 
   private async require(id: string): Promise<NotificationChannelEntity> {
     const channel = await this.channels.get(id);
-    if (!channel) throw notFound(id);
+    if (!channel) throw new ChannelNotFound(id);
     return channel;
   }
 
@@ -100,12 +101,6 @@ export class ChannelsService {
     const missing = missingFields(entity);
     if (missing.length) throw new ValidationFailedError(missing);
   }
-}
-
-function notFound(id: string): DomainError {
-  return new DomainError('CHANNEL_NOT_FOUND', `No notification channel '${id}'`, {
-    channel_id: id,
-  });
 }
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());

@@ -1,16 +1,5 @@
-import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryColumn,
-  type Relation,
-  UpdateDateColumn,
-} from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 import type { HosterAttempt, LanguageCode, QueueItemStatus } from '@aniworld/contracts';
-import { EpisodeEntity } from '../../anime/entities/episode.entity';
 import { bigintToNumber } from '../../database/transformers';
 
 /** Sorts before the others: HIGH = 0, NORMAL = 1, LOW = 2. */
@@ -19,6 +8,8 @@ export type PriorityRank = 0 | 1 | 2;
 /**
  * One episode to download. The partial unique index `uq_queue_open_episode` (in the migrations,
  * as TypeORM cannot express it portably) allows one pending or downloading item per episode.
+ * `episode_id` references `episodes` with ON DELETE CASCADE in the migrations; the entity keeps
+ * the id only, as the episode is the anime module's (the queue asks it, see `QueueEntries`).
  */
 @Entity({ name: 'download_queue_items' })
 @Index('ix_queue_status_order', ['status', 'priority', 'position'])
@@ -28,10 +19,6 @@ export class DownloadQueueItemEntity {
 
   @Column({ name: 'episode_id', type: 'integer' })
   episodeId!: number;
-
-  @ManyToOne(() => EpisodeEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'episode_id' })
-  episode?: Relation<EpisodeEntity>;
 
   @Column({ type: 'varchar', length: 16 })
   status!: QueueItemStatus;

@@ -1,6 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { promises as fs } from 'node:fs';
-import type { HosterAttempt, LanguageCode, SiteId } from '@aniworld/contracts';
+import {
+  episodeCode,
+  type HosterAttempt,
+  type LanguageCode,
+  type SiteId,
+} from '@aniworld/contracts';
 import {
   Aborted,
   download,
@@ -16,8 +21,8 @@ import type { EpisodeEntity } from '../../anime/entities/episode.entity';
 import { effectiveLanguages } from '../../anime/missing-episodes';
 import { ConfigService } from '../../config/config.service';
 import { ProvidersService } from '../../providers/providers.service';
+import { AllHostersFailed } from '../../providers/errors/providers.errors';
 import {
-  AllHostersFailed,
   attemptOf,
   type Candidate,
   StreamResolverService,
@@ -30,6 +35,7 @@ import {
   isUnreachableError,
   localFailureHint,
 } from './retry-policy';
+import { messageOf } from '../../common/errors';
 
 export interface RunInput {
   series: AnimeSeriesEntity;
@@ -78,7 +84,7 @@ export class EpisodeDownloadService {
 
   async run(input: RunInput): Promise<RunResult> {
     const { series, episode, signal } = input;
-    const what = `${series.key} S${pad(episode.season)}E${pad(episode.episodeNumber)}`;
+    const what = `${series.key} ${episodeCode(episode.season, episode.episodeNumber)}`;
     let links;
     try {
       const details = await this.providers.onSite(series.site as SiteId, (site) =>
@@ -208,10 +214,4 @@ export class EpisodeDownloadService {
       warn: (message, meta) => this.logger.warn({ msg: message, ...meta }),
     };
   }
-}
-
-const pad = (n: number) => String(n).padStart(2, '0');
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -12,10 +12,11 @@ import { CLOCK, type Clock } from '../../common/clock';
 import { DomainEvents } from '../../common/events';
 import { ConfigService } from '../../config/config.service';
 import { DatabaseService } from '../../database/database.service';
-import type { DownloadQueueItemEntity } from '../entities/download-queue-item.entity';
 import { isActive, type QueueRunState, QueueStateService, sameState } from '../queue-state.service';
 import { QueueStatusService } from '../queue-status.service';
-import { QueueRepository } from '../queue.repository';
+import { QueueLeaseRepository } from '../queue-lease.repository';
+import { QueueEntries, type QueueEntry } from '../queue-entries.service';
+import { QueueReadRepository } from '../queue-read.repository';
 import { progressOf, toMbps } from '../queue.mapper';
 import { DownloadTargetService } from './download-target.service';
 import { EpisodeDownloadService } from './episode-download.service';
@@ -72,7 +73,9 @@ export class QueueRunner implements OnApplicationBootstrap, BeforeApplicationShu
   private lastRelease = 0;
 
   constructor(
-    private readonly repo: QueueRepository,
+    private readonly leases: QueueLeaseRepository,
+    private readonly reads: QueueReadRepository,
+    private readonly entries: QueueEntries,
     private readonly state: QueueStateService,
     private readonly status: QueueStatusService,
     private readonly live: LiveProgressRegistry,
@@ -88,7 +91,7 @@ export class QueueRunner implements OnApplicationBootstrap, BeforeApplicationShu
   async onApplicationBootstrap(): Promise<void> {
     // One SQLite file means one instance: whatever was downloading belonged to a dead process.
     // On PostgreSQL other instances may be alive, so only expired leases are taken back.
-    const released = await this.repo.releaseStale(
+    const released = await this.leases.releaseStale(
       this.database.dialect === 'sqlite' ? undefined : new Date(this.clock.now()),
     );
     if (released) this.logger.log({ msg: 'recovered interrupted downloads', items: released });
@@ -176,15 +179,15 @@ export class QueueRunner implements OnApplicationBootstrap, BeforeApplicationShu
     // A pause that lands during this loop is seen by the claim itself (it reads the stored state).
     // Without a usable library only items with a fixed target (download client items) can run.
     while (!this.closing && this.jobs.size < this.concurrency()) {
-      const id = await this.repo.claim(this.instanceId, new Date(this.clock.now()), LEASE_MS, {
+      const id = await this.leases.claim(this.instanceId, new Date(this.clock.now()), LEASE_MS, {
         targetedOnly: problem !== null,
       });
       if (!id) break;
-      const item = await this.repo.findById(id);
+      const item = await this.entries.byId(id);
       if (!item) continue;
       if (item.held) {
         // Held between the claim and now (a torrent paused right then): not ours to run.
-        await this.repo.endRun(id, this.instanceId, { status: 'pending' });
+        await this.leases.endRun(id, this.instanceId, { status: 'pending' });
         continue;
       }
       this.start(item);
@@ -199,7 +202,7 @@ export class QueueRunner implements OnApplicationBootstrap, BeforeApplicationShu
     const now = this.clock.now();
     if (now - this.lastRelease < RELEASE_STALE_MS) return;
     this.lastRelease = now;
-    await this.repo.releaseStale(new Date(now));
+    await this.leases.releaseStale(new Date(now));
   }
 
   /**
@@ -223,7 +226,7 @@ export class QueueRunner implements OnApplicationBootstrap, BeforeApplicationShu
     return Math.max(1, this.config.config.downloads.concurrency);
   }
 
-  private start(item: DownloadQueueItemEntity): void {
+  private start(item: QueueEntry): void {
     const controller = new AbortController();
     const job: Job = { controller, target: null, done: Promise.resolve() };
     this.jobs.set(item.id, job);
@@ -240,11 +243,11 @@ export class QueueRunner implements OnApplicationBootstrap, BeforeApplicationShu
       });
   }
 
-  private async process(item: DownloadQueueItemEntity, job: Job): Promise<void> {
+  private async process(item: QueueEntry, job: Job): Promise<void> {
     const episode = item.episode;
     const series = episode?.series;
-    if (!episode || !series) {
-      await this.repo.endRun(item.id, this.instanceId, {
+    if (!episode || !series || series.deletedAt) {
+      await this.leases.endRun(item.id, this.instanceId, {
         status: 'failed',
         error: 'The episode or series of this item no longer exists',
       });
@@ -272,7 +275,7 @@ export class QueueRunner implements OnApplicationBootstrap, BeforeApplicationShu
       }),
     );
     const progressWrites = new Throttle<ProgressEvent>(PROGRESS_DB_MS, this.clock, (p) => {
-      void this.repo
+      void this.leases
         .saveProgress(item.id, this.instanceId, {
           bytesDone: p.bytesDone,
           bytesTotal: p.bytesTotal,
@@ -313,21 +316,17 @@ export class QueueRunner implements OnApplicationBootstrap, BeforeApplicationShu
     }
   }
 
-  private async stopped(
-    item: DownloadQueueItemEntity,
-    job: Job,
-    reason: StopReason,
-  ): Promise<void> {
+  private async stopped(item: QueueEntry, job: Job, reason: StopReason): Promise<void> {
     const live = this.live.get(item.id);
     if (reason === 'cancel' || reason === 'lost') {
-      const still = reason === 'lost' ? await this.repo.findById(item.id) : null;
+      const still = reason === 'lost' ? await this.reads.findById(item.id) : null;
       if (job.target && !still) await discardPartials(job.target);
       if (reason === 'cancel')
-        await this.repo.endRun(item.id, this.instanceId, { status: 'cancelled', speed: null });
+        await this.leases.endRun(item.id, this.instanceId, { status: 'cancelled', speed: null });
       return;
     }
     // Paused, stopped or shutting down: the partial file stays and the next run resumes it.
-    await this.repo.endRun(item.id, this.instanceId, {
+    await this.leases.endRun(item.id, this.instanceId, {
       status: 'pending',
       speed: null,
       ...(live ? { bytesDone: live.bytesDone, bytesTotal: live.bytesTotal } : {}),
@@ -355,7 +354,7 @@ export class QueueRunner implements OnApplicationBootstrap, BeforeApplicationShu
   private async renewLeases(): Promise<void> {
     const until = new Date(this.clock.now() + LEASE_MS);
     for (const [id, job] of this.jobs) {
-      const ours = await this.repo.renewLease(id, this.instanceId, until).catch(() => true);
+      const ours = await this.leases.renewLease(id, this.instanceId, until).catch(() => true);
       if (!ours) {
         this.logger.warn({ msg: 'lease lost (item removed or taken over)', item_id: id });
         job.controller.abort('lost' satisfies StopReason);

@@ -1,12 +1,13 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { EpisodeRepository } from '../../anime/episode.repository';
+import { episodeCode } from '@aniworld/contracts';
+import { EpisodesService } from '../../anime/episodes.service';
 import { CLOCK, type Clock } from '../../common/clock';
 import { DomainEvents } from '../../common/events';
 import { ConfigService } from '../../config/config.service';
 import { NotificationsService } from '../../notifications/notifications.service';
-import type { DownloadQueueItemEntity } from '../entities/download-queue-item.entity';
 import { QueueStatusService } from '../queue-status.service';
-import { QueueRepository } from '../queue.repository';
+import type { QueueEntry } from '../queue-entries.service';
+import { QueueLeaseRepository } from '../queue-lease.repository';
 import type { RunResult } from './episode-download.service';
 import { decideRetry } from './retry-policy';
 
@@ -19,8 +20,8 @@ export class RunOutcomeService {
   private readonly logger = new Logger(RunOutcomeService.name);
 
   constructor(
-    private readonly repo: QueueRepository,
-    private readonly episodes: EpisodeRepository,
+    private readonly leases: QueueLeaseRepository,
+    private readonly episodes: EpisodesService,
     private readonly notifications: NotificationsService,
     private readonly events: DomainEvents,
     private readonly status: QueueStatusService,
@@ -34,7 +35,7 @@ export class RunOutcomeService {
    * after. The note is true even if the run is not recorded (cancelled at the last moment): the
    * file is there and the episode marked.
    */
-  async completed(item: DownloadQueueItemEntity, owner: string, result: Completed): Promise<void> {
+  async completed(item: QueueEntry, owner: string, result: Completed): Promise<void> {
     const episode = item.episode;
     const series = episode?.series;
     if (!episode || !series) return;
@@ -43,12 +44,12 @@ export class RunOutcomeService {
     await this.notifications.create({
       kind: 'download_complete',
       level: 'success',
-      title: `Downloaded ${series.name} ${label(episode.season, episode.episodeNumber)}`,
+      title: `Downloaded ${series.name} ${episodeCode(episode.season, episode.episodeNumber)}`,
       message: `Saved to ${result.path} (from ${result.hoster})`,
       key: series.key,
       data: { item_id: item.id, season: episode.season, episode: episode.episodeNumber },
     });
-    const recorded = await this.repo.endRun(item.id, owner, {
+    const recorded = await this.leases.endRun(item.id, owner, {
       status: 'completed',
       hoster: result.hoster,
       providersTried: result.attempts,
@@ -83,7 +84,7 @@ export class RunOutcomeService {
   }
 
   /** Returns whether the item will be retried. As above, the end state is published last. */
-  async failed(item: DownloadQueueItemEntity, owner: string, result: Failed): Promise<boolean> {
+  async failed(item: QueueEntry, owner: string, result: Failed): Promise<boolean> {
     const episode = item.episode;
     const series = episode?.series;
     const decision = decideRetry(
@@ -97,7 +98,7 @@ export class RunOutcomeService {
       await this.notifications.create({
         kind: 'download_failed',
         level: 'error',
-        title: `Download failed: ${series.name} ${label(episode.season, episode.episodeNumber)}`,
+        title: `Download failed: ${series.name} ${episodeCode(episode.season, episode.episodeNumber)}`,
         message: result.error,
         key: series.key,
         data: {
@@ -108,7 +109,7 @@ export class RunOutcomeService {
         },
       });
     }
-    const recorded = await this.repo.endRun(item.id, owner, {
+    const recorded = await this.leases.endRun(item.id, owner, {
       status: decision.status,
       attempts: decision.attempts,
       nextAttemptAt: decision.nextAttemptAt,
@@ -157,8 +158,4 @@ export class RunOutcomeService {
       message: `${reason.charAt(0).toUpperCase()}${reason.slice(1)}. ${hint}`,
     });
   }
-}
-
-function label(season: number, episode: number): string {
-  return `S${String(season).padStart(2, '0')}E${String(episode).padStart(2, '0')}`;
 }

@@ -1,6 +1,6 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { ScanInProgress } from '../../anime/errors/anime.errors';
 import { LibraryScanService } from '../../anime/library/library-scan.service';
-import { DomainError } from '../../common/errors';
 import { ConfigService } from '../../config/config.service';
 import { type JobContext, JobRegistry, type JobResult } from '../job-registry';
 import { type JobSchedule, serverTimeZone } from '../schedule-rules';
@@ -38,7 +38,7 @@ export class LibraryRescanJob implements OnModuleInit {
   }
 
   check(): void {
-    if (this.scans.running) throw new DomainError('SCAN_IN_PROGRESS', 'A scan is already running');
+    if (this.scans.running) throw new ScanInProgress();
   }
 
   async run({ signal }: JobContext): Promise<JobResult> {

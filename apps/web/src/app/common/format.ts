@@ -29,6 +29,5 @@ export function formatSpeed(mbps: number | null | undefined): string {
   return `${mbps.toFixed(mbps < 10 ? 2 : 1)} MB/s`;
 }
 
-export function episodeCode(season: number, episode: number): string {
-  return `S${String(season).padStart(2, '0')}E${String(episode).padStart(2, '0')}`;
-}
+/** The one spelling of an episode (`S01E02`), shared with the server and the CLI. */
+export { episodeCode } from '@aniworld/contracts';

@@ -1,5 +1,6 @@
 import { DestroyRef, Injectable, inject } from '@angular/core';
 import { MatSnackBar } from '@angular/material/snack-bar';
+import { episodeCode } from '@aniworld/contracts';
 import { SocketService } from '../core/socket/socket.service';
 
 function episodeLabel(e: {
@@ -8,9 +9,7 @@ function episodeLabel(e: {
   season: number;
   episode: number;
 }): string {
-  const s = String(e.season).padStart(2, '0');
-  const ep = String(e.episode).padStart(2, '0');
-  return `${e.folder ?? e.key} S${s}E${ep}`;
+  return `${e.folder ?? e.key} ${episodeCode(e.season, e.episode)}`;
 }
 
 /** Toasts for what happens in the background: finished and failed downloads, new notifications. */

@@ -4,7 +4,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * Queue totals kept by a trigger, so the status does not count the whole history on every read:
  * `queue_totals` holds signed deltas per status (items, and bytes of completed items) that the
  * trigger appends on every insert, status change and delete, including cascades. Readers sum the
- * few rows; `QueueRepository.totals` folds them back into one row per status now and then.
+ * few rows; `QueueTotalsRepository.totals` folds them back into one row per status now and then.
  * Appending rather than updating one row per status means concurrent writers never wait for
  * each other's row lock (and cannot deadlock on it). Also indexes in the order of the paged lists.
  */

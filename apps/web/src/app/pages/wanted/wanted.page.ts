@@ -2,6 +2,7 @@ import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
 import { RouterLink } from '@angular/router';
+import { episodeCode } from '@aniworld/contracts';
 import { ErrorMessageComponent } from '../../common/error-message.component';
 import { WantedStore } from '../../stores/wanted.store';
 
@@ -46,8 +47,7 @@ import { WantedStore } from '../../stores/wanted.store';
             <li>
               <mat-checkbox [checked]="store.selected().has(e.id)" (change)="store.toggle(e.id)">
                 <a [routerLink]="['/series', e.key]">{{ e.name }}</a>
-                S{{ e.season < 10 ? '0' : '' }}{{ e.season }}E{{ e.episode < 10 ? '0' : ''
-                }}{{ e.episode }}
+                {{ code(e.season, e.episode) }}
               </mat-checkbox>
             </li>
           }
@@ -80,6 +80,7 @@ import { WantedStore } from '../../stores/wanted.store';
 })
 export class WantedPage {
   protected readonly store = inject(WantedStore);
+  protected readonly code = episodeCode;
 
   constructor() {
     void this.store.load();

@@ -1,18 +1,19 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { promises as fs } from 'node:fs';
 import type { SiteId } from '@aniworld/contracts';
-import { DomainError } from '../common/errors';
+import { messageOf } from '../common/errors';
 import { pathInside, seriesFolderName } from '../common/path-safety';
 import { ConfigService } from '../config/config.service';
 import { ProvidersService } from '../providers/providers.service';
 import type { AnimeSeriesEntity } from './entities/anime-series.entity';
+import { SeriesFolderUnwritable } from './errors/anime.errors';
 import { SeriesRepository } from './series.repository';
 import { SeriesSyncService } from './series-sync.service';
 
 /** Brings a series from a site into the library: details, episodes, and its folder. */
 @Injectable()
-export class SeriesCatalogService {
-  private readonly logger = new Logger(SeriesCatalogService.name);
+export class SeriesAdoptionService {
+  private readonly logger = new Logger(SeriesAdoptionService.name);
 
   constructor(
     private readonly providers: ProvidersService,
@@ -54,9 +55,9 @@ export class SeriesCatalogService {
     try {
       await fs.mkdir(dir, { recursive: true });
     } catch (error) {
-      throw new DomainError(
-        'DOWNLOADS_DISABLED',
-        `Cannot create ${dir}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+      throw new SeriesFolderUnwritable(
+        dir,
+        (error as NodeJS.ErrnoException).code ?? messageOf(error),
       );
     }
     return dir;
