@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { AnimeDetail, AnimeListQuery, AnimeSummary, Page } from '@aniworld/contracts';
 import { DomainError } from '../common/errors';
 import { ConfigService } from '../config/config.service';
+import { CoverUrls } from '../covers/cover-urls';
 import { toDetail, toSummary } from './anime.mapper';
 import { EpisodeRepository } from './episode.repository';
 import { SeriesRepository } from './series.repository';
@@ -13,6 +14,7 @@ export class AnimeQueryService {
     private readonly series: SeriesRepository,
     private readonly episodes: EpisodeRepository,
     private readonly config: ConfigService,
+    private readonly covers: CoverUrls,
   ) {}
 
   async list(query: AnimeListQuery): Promise<Page<AnimeSummary>> {
@@ -34,9 +36,10 @@ export class AnimeQueryService {
       preference,
     );
     return {
-      items: rows.map((r) =>
-        toSummary(r.series, { ...r, missingSlots: slots.get(r.series.id) ?? [] }),
-      ),
+      items: rows.map((r) => {
+        const summary = toSummary(r.series, { ...r, missingSlots: slots.get(r.series.id) ?? [] });
+        return { ...summary, cover_url: this.covers.local(summary.cover_url) };
+      }),
       total,
       page,
       page_size: pageSize,
@@ -53,8 +56,14 @@ export class AnimeQueryService {
       });
     const [episodes, queued] = await Promise.all([
       this.episodes.forSeries(series.id),
-      this.episodes.queuedEpisodeIds(series.id),
+      this.episodes.queueStates(series.id),
     ]);
-    return toDetail(series, episodes, this.config.config.downloads.language_preference, queued);
+    const detail = toDetail(
+      series,
+      episodes,
+      this.config.config.downloads.language_preference,
+      queued,
+    );
+    return { ...detail, cover_url: this.covers.local(detail.cover_url) };
   }
 }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CoversModule } from '../covers/covers.module';
 import { ProvidersModule } from '../providers/providers.module';
 import { AnimeLibraryService } from './anime-library.service';
 import { AnimeQueryService } from './anime-query.service';
@@ -6,15 +7,17 @@ import { AnimeController } from './anime.controller';
 import { EpisodeLanguagesService } from './episode-languages.service';
 import { EpisodeRepository } from './episode.repository';
 import { FolderMatcherService } from './library/folder-matcher.service';
+import { IgnoredFolders } from './library/ignored-folders';
 import { LibraryFolderRepository } from './library/library-folder.repository';
 import { LibraryScanService } from './library/library-scan.service';
+import { UnmatchedFoldersService } from './library/unmatched-folders.service';
 import { SeriesCatalogService } from './series-catalog.service';
 import { SeriesCountsRepository } from './series-counts.repository';
 import { SeriesRepository } from './series.repository';
 import { SeriesSyncService } from './series-sync.service';
 
 @Module({
-  imports: [ProvidersModule],
+  imports: [ProvidersModule, CoversModule],
   controllers: [AnimeController],
   providers: [
     SeriesCountsRepository,
@@ -26,6 +29,8 @@ import { SeriesSyncService } from './series-sync.service';
     SeriesCatalogService,
     FolderMatcherService,
     LibraryScanService,
+    IgnoredFolders,
+    UnmatchedFoldersService,
     AnimeQueryService,
     AnimeLibraryService,
   ],

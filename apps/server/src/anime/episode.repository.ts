@@ -16,6 +16,8 @@ export interface EpisodeInfo {
   absoluteNumber?: number | null;
 }
 
+export type EpisodeQueueState = 'pending' | 'downloading' | 'failed';
+
 export const episodeSlot = (season: number, episode: number) => `${season}:${episode}`;
 
 @Injectable()
@@ -82,6 +84,7 @@ export class EpisodeRepository {
             absoluteNumber: info.absoluteNumber ?? null,
             isDownloaded: false,
             filePath: null,
+            downloadedLanguage: null,
           }),
         );
       }
@@ -116,7 +119,7 @@ export class EpisodeRepository {
       await this.repo
         .createQueryBuilder()
         .update()
-        .set({ isDownloaded: false, filePath: null })
+        .set({ isDownloaded: false, filePath: null, downloadedLanguage: null })
         .whereInIds(gone.slice(i, i + 500))
         .execute();
     }
@@ -131,7 +134,12 @@ export class EpisodeRepository {
       await this.repo
         .createQueryBuilder()
         .update()
-        .set({ isDownloaded: true, filePath: () => `CASE id ${cases.join(' ')} END` })
+        // A file the scan found (not where a download put it): its language is not known.
+        .set({
+          isDownloaded: true,
+          filePath: () => `CASE id ${cases.join(' ')} END`,
+          downloadedLanguage: null,
+        })
         .whereInIds(chunk.map(([id]) => id))
         .setParameters(parameters)
         .execute();
@@ -151,6 +159,27 @@ export class EpisodeRepository {
     return new Set(rows.map((r) => Number(r.episode_id)));
   }
 
+  /**
+   * Where this series' episodes stand in the queue: an open item's status, else `failed` when an
+   * item of the episode failed for good (the mapper shows it only while the episode is missing).
+   */
+  async queueStates(seriesId: number): Promise<Map<number, EpisodeQueueState>> {
+    const rows = await this.repo.manager
+      .createQueryBuilder(DownloadQueueItemEntity, 'q')
+      .innerJoin(EpisodeEntity, 'e', 'e.id = q.episode_id')
+      .select('q.episode_id', 'episode_id')
+      .addSelect('q.status', 'status')
+      .where('e.series_id = :seriesId', { seriesId })
+      .andWhere('q.status IN (:...states)', { states: [...OPEN_QUEUE_STATUSES, 'failed'] })
+      .getRawMany<{ episode_id: number; status: EpisodeQueueState }>();
+    const states = new Map<number, EpisodeQueueState>();
+    for (const row of rows) {
+      const id = Number(row.episode_id);
+      if (row.status !== 'failed' || !states.has(id)) states.set(id, row.status);
+    }
+    return states;
+  }
+
   /** The episodes of these series, by series id, in season and episode order. */
   async forSeriesIds(ids: number[]): Promise<Map<number, EpisodeEntity[]>> {
     const out = new Map<number, EpisodeEntity[]>(ids.map((id) => [id, []]));
@@ -163,8 +192,12 @@ export class EpisodeRepository {
     return out;
   }
 
-  async markDownloaded(id: number, filePath: string): Promise<void> {
-    await this.repo.update({ id }, { isDownloaded: true, filePath });
+  async markDownloaded(
+    id: number,
+    filePath: string,
+    language: LanguageCode | null = null,
+  ): Promise<void> {
+    await this.repo.update({ id }, { isDownloaded: true, filePath, downloadedLanguage: language });
     await this.counts.refreshForEpisode(id);
   }
 

@@ -3,6 +3,7 @@ import { AnimeModule } from '../anime/anime.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { ProvidersModule } from '../providers/providers.module';
 import { QueueHousekeeper } from './queue-housekeeper';
+import { QueueLanguageRules } from './queue-languages';
 import { QueueStateService } from './queue-state.service';
 import { QueueStatusService } from './queue-status.service';
 import { QueueController } from './queue.controller';
@@ -22,6 +23,7 @@ import { RunOutcomeService } from './worker/run-outcome.service';
     QueueStateService,
     QueueStatusService,
     QueueService,
+    QueueLanguageRules,
     LiveProgressRegistry,
     DownloadTargetService,
     EpisodeDownloadService,

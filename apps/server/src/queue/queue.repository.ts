@@ -14,6 +14,8 @@ export interface NewQueueItem {
   category?: string | null;
   /** Inserted held (a torrent added paused): never claimable, not even for a moment. */
   held?: boolean;
+  /** Replaces a file in a less preferred language (only better languages are tried). */
+  upgrade?: boolean;
 }
 
 export type InsertResult =
@@ -39,6 +41,8 @@ export type RunEnd = Partial<
     | 'bytesTotal'
     | 'speed'
     | 'completedAt'
+    | 'downloadedLanguage'
+    | 'fallbackFrom'
   >
 >;
 
@@ -52,7 +56,7 @@ export const QUEUE_STATE_KEY = 'queue.state';
 /** Delta rows in `queue_totals` beyond which a read folds them into one row per status. */
 const TOTALS_FOLD_AT = 200;
 
-/** Rows per multi-row INSERT (8 parameters each, well below both databases' limits). */
+/** Rows per multi-row INSERT (12 parameters each, well below both databases' limits). */
 const INSERT_CHUNK = 200;
 
 /** The only code that touches download_queue_items. */
@@ -90,6 +94,9 @@ export class QueueRepository {
       priority: item.priority,
       position,
       language: item.language,
+      downloadedLanguage: null,
+      fallbackFrom: null,
+      upgrade: item.upgrade ?? false,
       attempts: 0,
       nextAttemptAt: null,
       bytesDone: 0,
@@ -141,6 +148,7 @@ export class QueueRepository {
             e.language,
             e.targetPath,
             this.postgres ? e.held : e.held ? 1 : 0,
+            this.postgres ? e.upgrade : e.upgrade ? 1 : 0,
             e.category,
             at,
             at,
@@ -152,7 +160,7 @@ export class QueueRepository {
         await manager.query(
           `INSERT ${this.postgres ? '' : 'OR IGNORE '}INTO "download_queue_items"
              ("id", "episode_id", "status", "priority", "position", "language",
-              "target_path", "held", "category", "created_at", "updated_at")
+              "target_path", "held", "upgrade", "category", "created_at", "updated_at")
            VALUES ${rows.join(', ')}${this.postgres ? ' ON CONFLICT DO NOTHING' : ''}`,
           values,
         );
@@ -480,6 +488,19 @@ export class QueueRepository {
       { ...fields, leaseOwner: null, leaseExpiresAt: null },
     );
     return (result.affected ?? 0) > 0;
+  }
+
+  /**
+   * Puts a pending item before every other pending one (a download suspended by a pause goes on
+   * first when the queue resumes; priority still comes first).
+   */
+  async toFront(id: string): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE "download_queue_items" SET "position" = (
+         SELECT COALESCE(MIN("position"), 0) - 1 FROM "download_queue_items" WHERE "status" = 'pending'
+       ) WHERE "id" = ${this.postgres ? '$1' : '?'} AND "status" = 'pending'`,
+      [id],
+    );
   }
 
   /**
