@@ -1,6 +1,7 @@
 import { DestroyRef, Injectable, inject, signal } from '@angular/core';
 import type {
   AnimeListQuery,
+  AnimeSearchResult,
   AnimeSummary,
   MatchFolderRequest,
   Page,
@@ -149,12 +150,32 @@ export class LibraryStore {
     try {
       await firstValueFrom(this.api.match(request), { defaultValue: undefined });
       this.unmatched.update((list) => list?.filter((f) => f.folder !== request.folder) ?? null);
-      await this.load();
+      // The summary counts the folder as matched now.
+      await Promise.all([this.load(), this.loadScan()]);
       return true;
     } catch (error) {
       this.matchError.set({ folder: request.folder, error: toApiError(error) });
       return false;
     }
+  }
+
+  /** Scans leave the folder alone from now on; it disappears from the list and the summary. */
+  async ignore(folder: string): Promise<boolean> {
+    this.matchError.set(null);
+    try {
+      await firstValueFrom(this.api.ignore({ folder }), { defaultValue: undefined });
+      this.unmatched.update((list) => list?.filter((f) => f.folder !== folder) ?? null);
+      await this.loadScan();
+      return true;
+    } catch (error) {
+      this.matchError.set({ folder, error: toApiError(error) });
+      return false;
+    }
+  }
+
+  /** Series on the sites for one unmatched folder, when its candidates are not the right ones. */
+  async search(query: string): Promise<AnimeSearchResult[]> {
+    return firstValueFrom(this.api.search({ query }));
   }
 
   private onProgress(event: ScanProgressEvent): void {

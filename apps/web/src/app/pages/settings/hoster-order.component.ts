@@ -6,6 +6,7 @@ import { MatCheckboxModule } from '@angular/material/checkbox';
 import type { HosterInfo, HosterName } from '@aniworld/contracts';
 import { startWith } from 'rxjs';
 import { IconComponent } from '../../common/icon.component';
+import { healthView } from '../../common/provider-health';
 
 /** The order hosters are tried in (drag and drop or arrows) and which are switched off. */
 @Component({
@@ -32,13 +33,14 @@ import { IconComponent } from '../../common/icon.component';
           >
           <span class="health">
             @if (health()[name]; as h) {
-              @if (h.last_failure) {
-                <span class="bad" [title]="h.last_failure.message"
-                  >last failure: {{ h.last_failure.code }}</span
-                >
-              } @else if (h.last_success_at) {
-                <span class="good">working</span>
-              }
+              @let view = healthOf(h);
+              <span
+                [class.bad]="view.state === 'failing'"
+                [class.good]="view.state === 'ok'"
+                [title]="view.detail"
+                [attr.data-health]="view.state"
+                >{{ view.text }}</span
+              >
             }
           </span>
           <button
@@ -115,6 +117,7 @@ export class HosterOrderComponent {
   readonly order = input.required<FormControl<HosterName[]>>();
   readonly disabled = input.required<FormControl<HosterName[]>>();
   readonly hosters = input<HosterInfo[]>([]);
+  readonly healthOf = healthView;
 
   readonly names = signal<HosterName[]>([]);
   private readonly disabledNames = signal<HosterName[]>([]);
