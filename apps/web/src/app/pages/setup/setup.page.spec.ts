@@ -92,7 +92,7 @@ describe('SetupPage', () => {
     await fixture.whenStable();
     // The first scan starts by itself.
     http.expectOne({ method: 'POST', url: '/api/anime/rescan' }).flush({ scan_id: 's1' });
-    await fixture.whenStable();
+    await new Promise((r) => setTimeout(r, 0));
     expect(navigate).toHaveBeenCalledWith('/');
     expect(localStorage.getItem('aniworld.token')).toBe('jwt');
   });
