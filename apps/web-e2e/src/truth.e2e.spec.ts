@@ -195,9 +195,9 @@ describe('languages, live states and first run in the browser', () => {
       expect([...seen]).toEqual(expect.arrayContaining(['Downloading n %', 'On disk']));
       expect(titles.size).toBeGreaterThan(0);
       expect([...titles][0]).toMatch(/^\(1\) \d+ % · Series · Aniworld$/);
-      expect(await page.evaluate(() => (window as unknown as { unchanged?: boolean }).unchanged)).toBe(
-        true,
-      );
+      expect(
+        await page.evaluate(() => (window as unknown as { unchanged?: boolean }).unchanged),
+      ).toBe(true);
       expect(((await row.getByTestId('episode-language').textContent()) ?? '').trim()).toBe(
         'English Sub · fallback',
       );
@@ -208,7 +208,10 @@ describe('languages, live states and first run in the browser', () => {
     }
 
     const fallback = (await items('completed')).find((i) => i.season === 2 && i.episode === 1);
-    expect(fallback).toMatchObject({ downloaded_language: 'english-sub', fallback_from: 'german-dub' });
+    expect(fallback).toMatchObject({
+      downloaded_language: 'english-sub',
+      fallback_from: 'german-dub',
+    });
     await page.goto(`${server.url}/queue`);
     const chip = page.locator(`[data-item="${fallback?.id}"] [data-testid="item-language"]`);
     await chip.waitFor();

@@ -1,10 +1,5 @@
 import { type BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
-import {
-  fallbackFrom,
-  type LanguageCode,
-  languageCodeOf,
-  type SiteId,
-} from '@aniworld/contracts';
+import { fallbackFrom, type LanguageCode, languageCodeOf, type SiteId } from '@aniworld/contracts';
 import { ConfigService } from '../config/config.service';
 import { ProvidersService } from '../providers/providers.service';
 import type { AnimeSeriesEntity } from './entities/anime-series.entity';

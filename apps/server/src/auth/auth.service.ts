@@ -34,7 +34,8 @@ export class AuthService {
   }
 
   async status(token: string | null): Promise<AuthStatusResponse> {
-    if (!this.configured) return { configured: false, authenticated: false, ...this.envDirectory() };
+    if (!this.configured)
+      return { configured: false, authenticated: false, ...this.envDirectory() };
     if (!token) return { configured: true, authenticated: false };
     try {
       const session = await this.tokens.verify(token);

@@ -28,7 +28,9 @@ export class SiteProbeService {
     const overview = this.providers.overview().sites;
     const stale = overview.some((site) => {
       const probe = this.probes.get(site.id);
-      return !probe || probe.baseUrl !== site.base_url || Date.now() - probe.checkedAt > PROBE_TTL_MS;
+      return (
+        !probe || probe.baseUrl !== site.base_url || Date.now() - probe.checkedAt > PROBE_TTL_MS
+      );
     });
     if (stale) {
       this.running ??= this.probeAll(overview.map((s) => [s.id, s.base_url] as const)).finally(

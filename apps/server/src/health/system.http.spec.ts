@@ -48,13 +48,10 @@ describe('System page endpoints (HTTP)', () => {
 
   it('says in the detailed health whether each site answers', async () => {
     await request(t.url).get('/health/detailed').expect(401);
-    const sites = await waitFor(
-      async () => {
-        const body = (await api.get('/health/detailed')).body as DetailedHealthResponse;
-        return body.sites.every((s) => s.reachable !== null) ? body.sites : null;
-      },
-      'both sites probed',
-    );
+    const sites = await waitFor(async () => {
+      const body = (await api.get('/health/detailed')).body as DetailedHealthResponse;
+      return body.sites.every((s) => s.reachable !== null) ? body.sites : null;
+    }, 'both sites probed');
     expect(sites.map((s) => [s.id, s.reachable])).toEqual([
       ['aniworld', true],
       ['sto', false],

@@ -82,7 +82,8 @@ describe('languages in the queue: refusal, fallback, upgrade (HTTP, sandbox)', (
     expect(res.body.details[0].field).toBe('language');
     const [reason] = res.body.details[0].errors as string[];
     expect(reason).toMatch(/^S01E02 is offered in .* only$/);
-    for (const label of ['German Dub', 'German Sub', 'English Sub']) expect(reason).toContain(label);
+    for (const label of ['German Dub', 'German Sub', 'English Sub'])
+      expect(reason).toContain(label);
     expect(reason).not.toContain('English Dub');
     expect(await listAll(api, 'pending')).toEqual([]);
     // Looked up on the episode page and kept: the series page offers only these now.
@@ -94,7 +95,10 @@ describe('languages in the queue: refusal, fallback, upgrade (HTTP, sandbox)', (
   });
 
   it('records a fallback on the item, the episode and the notification, then upgrades the file', async () => {
-    const { added } = await add({ serie_id: 'sternenwanderer', episodes: [{ season: 2, episode: 1 }] });
+    const { added } = await add({
+      serie_id: 'sternenwanderer',
+      episodes: [{ season: 2, episode: 1 }],
+    });
     const done = await waitForItem(api, added[0].id, (i) => i.status === 'completed', 'completed');
     expect(done).toMatchObject({
       downloaded_language: 'english-sub',
@@ -108,7 +112,8 @@ describe('languages in the queue: refusal, fallback, upgrade (HTTP, sandbox)', (
       upgrade_language: null,
       queue_status: null,
     });
-    const notes = (await api.get('/api/notifications').expect(200)).body as NotificationListResponse;
+    const notes = (await api.get('/api/notifications').expect(200))
+      .body as NotificationListResponse;
     const note = notes.items.find((n) => n.data?.['item_id'] === added[0].id);
     expect(note).toMatchObject({
       level: 'warning',
@@ -141,7 +146,10 @@ describe('languages in the queue: refusal, fallback, upgrade (HTTP, sandbox)', (
       (i) => i.status === 'completed',
       'upgrade completed',
     );
-    expect(upgraded).toMatchObject({ downloaded_language: 'german-sub', fallback_from: 'german-dub' });
+    expect(upgraded).toMatchObject({
+      downloaded_language: 'german-sub',
+      fallback_from: 'german-dub',
+    });
     const after = await episode(2, 1);
     expect(after).toMatchObject({
       downloaded_language: 'german-sub',

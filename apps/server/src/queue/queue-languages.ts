@@ -48,7 +48,11 @@ export class QueueLanguageRules {
         lookups++;
         offered = await this.languages.lookup(series, episode).catch((error: unknown) => {
           // The site is not answering: the worker finds out when it runs.
-          this.logger.warn({ msg: 'episode languages unknown', key: series.key, error: `${error}` });
+          this.logger.warn({
+            msg: 'episode languages unknown',
+            key: series.key,
+            error: `${error}`,
+          });
           return [];
         });
       }

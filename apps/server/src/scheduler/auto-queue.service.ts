@@ -99,7 +99,9 @@ export class AutoQueueService {
           .filter((c) => c.key === series.key && c.upgrade === upgrade)
           .map((c) => c.ref);
         if (refs.length)
-          added.push(...(await this.queue.add({ serie_id: series.key, episodes: refs, upgrade })).added);
+          added.push(
+            ...(await this.queue.add({ serie_id: series.key, episodes: refs, upgrade })).added,
+          );
       }
       if (!added.length) continue;
       event.total += added.length;

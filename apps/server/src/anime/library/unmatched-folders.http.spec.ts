@@ -3,7 +3,12 @@ import type { AnimeSummary, Page, ScanStatus, UnmatchedFolder } from '@aniworld/
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import request from 'supertest';
-import { FAST_PROVIDERS, startTestApp, type TestApp, tempDir } from '../../../test/helpers/test-app';
+import {
+  FAST_PROVIDERS,
+  startTestApp,
+  type TestApp,
+  tempDir,
+} from '../../../test/helpers/test-app';
 import { waitUntil } from '../../../test/helpers/wait';
 
 jest.setTimeout(60_000);
@@ -81,7 +86,9 @@ describe('unmatched folders and site covers (HTTP, sandbox)', () => {
     const [, , , signature, source] = cover.split('/');
     const forged = Buffer.from('http://example.com/x.jpg').toString('base64url');
     await request(t.url).get(`/api/covers/${signature}/${forged}`).expect(404);
-    await request(t.url).get(`/api/covers/${'A'.repeat(32)}/${source}`).expect(404);
+    await request(t.url)
+      .get(`/api/covers/${'A'.repeat(32)}/${source}`)
+      .expect(404);
     await request(t.url).get(`/api/covers/short/${source}`).expect(400);
   });
 

@@ -7,7 +7,8 @@ const line = (fields: Record<string, unknown>) =>
 describe('RecentLogs', () => {
   it('keeps only the newest lines, oldest first, and filters by level', () => {
     const ring = new RecentLogs(3);
-    for (const n of [1, 2, 3, 4, 5]) ring.write(line({ msg: `m${n}`, level: n === 4 ? 'warn' : 'info' }));
+    for (const n of [1, 2, 3, 4, 5])
+      ring.write(line({ msg: `m${n}`, level: n === 4 ? 'warn' : 'info' }));
     expect(ring.read().map((l) => l.msg)).toEqual(['m3', 'm4', 'm5']);
     expect(ring.read(2).map((l) => l.msg)).toEqual(['m4', 'm5']);
     expect(ring.read(10, 'warn').map((l) => l.msg)).toEqual(['m4']);
@@ -32,7 +33,10 @@ describe('RecentLogs', () => {
     expect(read.fields).toEqual({
       password: '[redacted]',
       api_key: '[redacted]',
-      nested: { secret: '[redacted]', url: 'postgres://aniworld:[redacted]@db:5432/x?token=[redacted]&page=2' },
+      nested: {
+        secret: '[redacted]',
+        url: 'postgres://aniworld:[redacted]@db:5432/x?token=[redacted]&page=2',
+      },
       key: 'sternenwanderer',
       error: 'GET http://x/api?apikey=[redacted]&t=1 failed',
     });

@@ -12,7 +12,10 @@ const SECRET_TEXT: [RegExp, string][] = [
   [/(bearer\s+)[\w.~+/-]+=*/gi, '$1[redacted]'],
   [/\beyJ[\w-]+\.[\w-]+\.[\w-]+/g, '[redacted]'],
   [/(\/\/[^/\s:@]+:)[^@\s/]+@/g, '$1[redacted]@'],
-  [/([?&](?:token|api_?key|apikey|key|secret|password|passkey|sig|signature)=)[^&\s"']+/gi, '$1[redacted]'],
+  [
+    /([?&](?:token|api_?key|apikey|key|secret|password|passkey|sig|signature)=)[^&\s"']+/gi,
+    '$1[redacted]',
+  ],
 ];
 const FIXED = new Set(['time', 'level', 'msg', 'context']);
 
@@ -81,5 +84,8 @@ function redactField(name: string, value: unknown): unknown {
 }
 
 export function redactText(text: string): string {
-  return SECRET_TEXT.reduce((out, [pattern, replacement]) => out.replace(pattern, replacement), text);
+  return SECRET_TEXT.reduce(
+    (out, [pattern, replacement]) => out.replace(pattern, replacement),
+    text,
+  );
 }

@@ -1,4 +1,9 @@
-import { type HosterAttempt, LANGUAGE_CODES, LANGUAGE_LABELS, type LanguageCode } from '@aniworld/contracts';
+import {
+  type HosterAttempt,
+  LANGUAGE_CODES,
+  LANGUAGE_LABELS,
+  type LanguageCode,
+} from '@aniworld/contracts';
 
 /** What an error code means for the user, without the code. */
 const MEANING: Record<string, string> = {
@@ -24,7 +29,10 @@ export function languageLabel(code: string | null | undefined): string {
 
 /** A message without addresses: they belong in the details, not in the sentence. */
 export function withoutUrls(text: string): string {
-  return text.replace(/https?:\/\/\S+/g, '…').replace(/\s+/g, ' ').trim();
+  return text
+    .replace(/https?:\/\/\S+/g, '…')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /**

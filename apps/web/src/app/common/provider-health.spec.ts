@@ -2,7 +2,11 @@ import { healthView } from './provider-health';
 
 const NOW = Date.parse('2026-01-01T12:00:00Z');
 const at = (minutesAgo: number) => new Date(NOW - minutesAgo * 60_000).toISOString();
-const failure = (minutesAgo: number) => ({ at: at(minutesAgo), code: 'VIDEO_GONE', message: 'gone' });
+const failure = (minutesAgo: number) => ({
+  at: at(minutesAgo),
+  code: 'VIDEO_GONE',
+  message: 'gone',
+});
 
 describe('provider health from both outcomes', () => {
   it('is working when the last success came after the last failure', () => {

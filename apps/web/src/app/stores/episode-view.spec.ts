@@ -10,11 +10,13 @@ describe('episode states', () => {
   it('goes Queued → Downloading n % → On disk or Failed', () => {
     expect(episodeView(missing, live([])).text).toBe('Missing');
     expect(episodeView(with_(missing, { queue_status: 'pending' }), live([])).text).toBe('Queued');
-    expect(episodeView(with_(missing, { queue_status: 'pending' }), live([['1:2', 45.6]]))).toEqual({
-      state: 'downloading',
-      text: 'Downloading 45 %',
-      percent: 45.6,
-    });
+    expect(episodeView(with_(missing, { queue_status: 'pending' }), live([['1:2', 45.6]]))).toEqual(
+      {
+        state: 'downloading',
+        text: 'Downloading 45 %',
+        percent: 45.6,
+      },
+    );
     expect(episodeView(with_(missing, { queue_status: 'downloading' }), live([])).text).toBe(
       'Downloading…',
     );

@@ -245,7 +245,10 @@ export class QueueStore {
     this.state.set(status);
     const seen = this.lastProgress();
     const ids = new Set(status.active_downloads.map((i) => i.id));
-    if (status.active_downloads.every((i) => seen.has(i.id)) && [...seen.keys()].every((id) => ids.has(id)))
+    if (
+      status.active_downloads.every((i) => seen.has(i.id)) &&
+      [...seen.keys()].every((id) => ids.has(id))
+    )
       return;
     const now = Date.now();
     this.lastProgress.set(

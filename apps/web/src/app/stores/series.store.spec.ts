@@ -158,7 +158,7 @@ describe('SeriesStore', () => {
       hoster: 'VOE',
       language: 'german-dub',
     });
-    const episode = () => store.episodes().find((e) => e.episode === 2)!;
+    const episode = () => store.episodes()[1];
     expect(store.view(episode()).text).toBe('Downloading 45 %');
     expect(store.season(1).percent).toBeCloseTo(((1 + 0.45) / 3) * 100);
     socket.emit('download_complete', {
@@ -191,7 +191,7 @@ describe('SeriesStore', () => {
       });
     failed(2, true);
     failed(3, false);
-    for (const req of http.match('/api/anime/frieren')) req.flush(store.series()!);
+    for (const req of http.match('/api/anime/frieren')) req.flush(store.series() ?? {});
     await settle();
     const [, second, third] = store.episodes();
     expect(store.view(second).text).toBe('Queued');
@@ -219,7 +219,10 @@ describe('SeriesStore', () => {
     expect(store.upgradable().map((e) => e.episode)).toEqual([1]);
     const upgrade = store.upgrade();
     const req = http.expectOne('/api/queue/add');
-    expect(req.request.body).toMatchObject({ episodes: [{ season: 1, episode: 1 }], upgrade: true });
+    expect(req.request.body).toMatchObject({
+      episodes: [{ season: 1, episode: 1 }],
+      upgrade: true,
+    });
     req.flush({ added: [queueItem({ upgrade: true })], skipped: [] });
     await settle();
     http.expectOne('/api/anime/frieren').flush(detail);

@@ -9,7 +9,9 @@ export class DownloadedLanguageSqlite1766200000000 implements MigrationInterface
   name = 'DownloadedLanguageSqlite1766200000000';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.query(`ALTER TABLE "download_queue_items" ADD COLUMN "downloaded_language" varchar(16)`);
+    await q.query(
+      `ALTER TABLE "download_queue_items" ADD COLUMN "downloaded_language" varchar(16)`,
+    );
     await q.query(`ALTER TABLE "download_queue_items" ADD COLUMN "fallback_from" varchar(16)`);
     await q.query(
       `ALTER TABLE "download_queue_items" ADD COLUMN "upgrade" boolean NOT NULL DEFAULT (0)`,

@@ -1,4 +1,4 @@
-import { Component } from '@angular/core';
+import { ChangeDetectionStrategy, Component } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { FormControl } from '@angular/forms';
 import type { LanguageCode } from '@aniworld/contracts';
@@ -6,6 +6,7 @@ import { LanguageOrderComponent } from './language-order.component';
 
 @Component({
   imports: [LanguageOrderComponent],
+  changeDetection: ChangeDetectionStrategy.OnPush,
   template: `<aw-language-order [control]="control" />`,
 })
 class HostComponent {

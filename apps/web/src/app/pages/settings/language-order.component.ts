@@ -166,7 +166,10 @@ export class LanguageOrderComponent {
         const same = buttons.querySelector<HTMLButtonElement>(
           `[data-move="${code}:${direction}"]:not([disabled])`,
         );
-        (same ?? buttons.querySelector<HTMLButtonElement>(`[data-move^="${code}:"]:not([disabled])`))?.focus();
+        (
+          same ??
+          buttons.querySelector<HTMLButtonElement>(`[data-move^="${code}:"]:not([disabled])`)
+        )?.focus();
       },
       { injector: this.injector },
     );

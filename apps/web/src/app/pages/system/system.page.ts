@@ -17,7 +17,14 @@ const REFRESH_MS = 15_000;
 /** How the server is: every check, the sites, disk, ffmpeg, version, uptime, and its recent log. */
 @Component({
   selector: 'aw-system-page',
-  imports: [DatePipe, FormsModule, MatButtonModule, MatFormFieldModule, MatSelectModule, ErrorMessageComponent],
+  imports: [
+    DatePipe,
+    FormsModule,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatSelectModule,
+    ErrorMessageComponent,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './system.page.html',
   styleUrl: './system.page.scss',
