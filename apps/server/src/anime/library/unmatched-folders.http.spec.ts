@@ -9,7 +9,7 @@ import {
   type TestApp,
   tempDir,
 } from '../../../test/helpers/test-app';
-import { waitUntil } from '../../../test/helpers/wait';
+import { scanToEnd as scanOver } from '../../../test/helpers/scan';
 
 jest.setTimeout(60_000);
 
@@ -43,17 +43,7 @@ describe('unmatched folders and site covers (HTTP, sandbox)', () => {
     rmSync(library, { recursive: true, force: true });
   });
 
-  async function scanToEnd(): Promise<ScanStatus> {
-    const { scan_id } = (await api.post('/api/anime/rescan').expect(202)).body as {
-      scan_id: string;
-    };
-    let status: ScanStatus | null = null;
-    await waitUntil(async () => {
-      status = (await api.get('/api/anime/scan').expect(200)).body as ScanStatus;
-      return status.scan_id === scan_id && status.state !== 'running';
-    }, `scan ${scan_id} to end`);
-    return status as unknown as ScanStatus;
-  }
+  const scanToEnd = () => scanOver(api);
   const unmatched = async () =>
     (await api.get('/api/anime/unmatched').expect(200)).body as UnmatchedFolder[];
   const scan = async () => (await api.get('/api/anime/scan').expect(200)).body as ScanStatus;

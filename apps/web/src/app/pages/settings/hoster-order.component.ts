@@ -1,4 +1,4 @@
-import { type CdkDragDrop, DragDropModule, moveItemInArray } from '@angular/cdk/drag-drop';
+import { type CdkDragDrop, DragDropModule } from '@angular/cdk/drag-drop';
 import { ChangeDetectionStrategy, Component, computed, effect, input, signal } from '@angular/core';
 import type { FormControl } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
@@ -7,6 +7,7 @@ import type { HosterInfo, HosterName } from '@aniworld/contracts';
 import { startWith } from 'rxjs';
 import { IconComponent } from '../../common/icon.component';
 import { healthView } from '../../common/provider-health';
+import { moveInControl } from './ordered-control';
 
 /** The order hosters are tried in (drag and drop or arrows) and which are switched off. */
 @Component({
@@ -15,7 +16,7 @@ import { healthView } from '../../common/provider-health';
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <ol
-      class="hosters"
+      class="ordered"
       cdkDropList
       (cdkDropListDropped)="drop($event)"
       [cdkDropListDisabled]="order().disabled"
@@ -65,32 +66,8 @@ import { healthView } from '../../common/provider-health';
       }
     </ol>
   `,
+  styleUrl: './ordered-list.scss',
   styles: `
-    .hosters {
-      list-style: none;
-      padding: 0;
-      margin: 0;
-      max-width: 560px;
-    }
-    li {
-      display: flex;
-      align-items: center;
-      gap: 8px;
-      padding: 0 8px;
-      border-bottom: 1px solid var(--mat-sys-outline-variant);
-      background: var(--mat-sys-surface);
-    }
-    .handle {
-      cursor: grab;
-      display: inline-flex;
-      color: var(--mat-sys-on-surface-variant);
-    }
-    .pos {
-      min-width: 18px;
-    }
-    mat-checkbox {
-      flex: 1;
-    }
     .health {
       font: var(--mat-sys-body-small);
     }
@@ -99,12 +76,6 @@ import { healthView } from '../../common/provider-health';
     }
     .good {
       color: var(--mat-sys-primary);
-    }
-    .cdk-drag-preview {
-      box-shadow: var(--mat-sys-level3);
-    }
-    .cdk-drag-placeholder {
-      opacity: 0.3;
     }
     @media (max-width: 599.98px) {
       .health {
@@ -160,11 +131,6 @@ export class HosterOrderComponent {
   }
 
   private reorder(from: number, to: number): void {
-    const control = this.order();
-    if (to < 0 || to >= control.value.length || from === to) return;
-    const next = [...control.value];
-    moveItemInArray(next, from, to);
-    control.setValue(next);
-    control.markAsDirty();
+    moveInControl(this.order(), from, to);
   }
 }

@@ -1,4 +1,4 @@
-import { type CdkDragDrop, DragDropModule, moveItemInArray } from '@angular/cdk/drag-drop';
+import { type CdkDragDrop, DragDropModule } from '@angular/cdk/drag-drop';
 import {
   ChangeDetectionStrategy,
   Component,
@@ -17,6 +17,7 @@ import { MatCheckboxModule } from '@angular/material/checkbox';
 import { LANGUAGE_CODES, LANGUAGE_LABELS, type LanguageCode } from '@aniworld/contracts';
 import { startWith } from 'rxjs';
 import { IconComponent } from '../../common/icon.component';
+import { moveInControl } from './ordered-control';
 
 /**
  * The language preference as the ordered list it is: downloads take the first language an
@@ -29,7 +30,7 @@ import { IconComponent } from '../../common/icon.component';
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <ol
-      class="languages"
+      class="ordered"
       cdkDropList
       (cdkDropListDropped)="drop($event)"
       [cdkDropListDisabled]="control().disabled"
@@ -78,47 +79,17 @@ import { IconComponent } from '../../common/icon.component';
       Downloads take {{ summary() }}.
     </p>
   `,
+  styleUrl: './ordered-list.scss',
   styles: `
-    .languages {
-      list-style: none;
-      padding: 0;
-      margin: 0;
-      max-width: 560px;
-    }
-    li {
-      display: flex;
-      align-items: center;
-      gap: 8px;
-      padding: 0 8px;
-      border-bottom: 1px solid var(--mat-sys-outline-variant);
-      background: var(--mat-sys-surface);
-    }
     li.off .handle {
       visibility: hidden;
-    }
-    .handle {
-      cursor: grab;
-      display: inline-flex;
-      color: var(--mat-sys-on-surface-variant);
-    }
-    .pos {
-      min-width: 18px;
-    }
-    mat-checkbox {
-      flex: 1;
     }
     .muted {
       color: var(--mat-sys-on-surface-variant);
       font: var(--mat-sys-body-small);
     }
     .summary {
-      margin: 4px 0 0;
-    }
-    .cdk-drag-preview {
-      box-shadow: var(--mat-sys-level3);
-    }
-    .cdk-drag-placeholder {
-      opacity: 0.3;
+      margin: 4px 0 20px;
     }
   `,
 })
@@ -181,10 +152,7 @@ export class LanguageOrderComponent {
   }
 
   private reorder(from: number, to: number): void {
-    const next = [...this.chosen()];
-    if (to < 0 || to >= next.length || from === to) return;
-    moveItemInArray(next, from, to);
-    this.write(next);
+    moveInControl(this.control(), from, to);
   }
 
   private write(value: LanguageCode[]): void {
