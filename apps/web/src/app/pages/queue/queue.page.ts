@@ -59,9 +59,14 @@ export class QueuePage {
     return `${item.serie_name || item.serie_id} ${episodeCode(item.season, item.episode)}`;
   }
 
-  /** A pending item that ran before (a pause suspended it): it keeps its bytes and goes first. */
+  /** A pending item a pause suspended (no failure): it keeps its bytes and goes first. */
   suspended(item: QueueItem): boolean {
-    return item.status === 'pending' && (item.progress?.bytes_done ?? 0) > 0;
+    return (
+      item.status === 'pending' &&
+      (item.progress?.bytes_done ?? 0) > 0 &&
+      item.error === null &&
+      item.next_attempt_at === null
+    );
   }
 
   /** A pending item waiting for its next attempt after a failure. */
