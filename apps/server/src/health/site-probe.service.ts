@@ -4,7 +4,7 @@ import { hasErrorCode } from '../common/errors';
 import { ProvidersService } from '../providers/providers.service';
 
 /** A probe's answer stays good this long, so the System page polling never hammers the sites. */
-const PROBE_TTL_MS = 60_000;
+const PROBE_TTL_MS = 5 * 60_000;
 const PROBE_TIMEOUT_MS = 5_000;
 /** `/health/detailed` waits this long for a probe; a slower one answers at the next call. */
 const WAIT_FOR_PROBE_MS = 1_500;
@@ -16,7 +16,7 @@ interface Probe {
   baseUrl: string;
 }
 
-/** Whether each site answers now: one GET of its base URL, at most once a minute per site. */
+/** Whether each site answers now: one GET of its base URL, at most once every five minutes per site. */
 @Injectable()
 export class SiteProbeService {
   private readonly probes = new Map<SiteId, Probe>();

@@ -54,7 +54,7 @@ export interface DetailedHealthResponse extends Omit<HealthResponse, 'checks'> {
   };
   disk: { data: DiskUsage; anime: DiskUsage | null };
   memory: { rss_bytes: number; heap_used_bytes: number; heap_total_bytes: number };
-  /** Whether each site answers (probed at most once a minute), with the last outcomes of real calls. */
+  /** Whether each site answers (probed at most once every five minutes), with the last outcomes of real calls. */
   sites: SiteReachability[];
 }
 
