@@ -128,6 +128,7 @@ describe('languages in the queue: refusal, fallback, upgrade (HTTP, sandbox)', (
       .expect(200);
     expect((await episode(2, 1)).upgrade_language).toBe('german-sub');
 
+    sandbox.resetStats();
     const upgrade = await add({
       serie_id: 'sternenwanderer',
       episodes: [
@@ -157,6 +158,8 @@ describe('languages in the queue: refusal, fallback, upgrade (HTTP, sandbox)', (
       upgrade_language: null,
     });
     expect(after.file_path && existsSync(after.file_path)).toBe(true);
+    // Downloaded again, not taken from the old file at the same path.
+    expect(Object.keys(sandbox.stats().by_path).some((p) => p.startsWith('/cdn/'))).toBe(true);
   });
 
   it('puts a download suspended by a pause before the items that never started', async () => {
