@@ -12,6 +12,10 @@ function episode(season: number, n: number, downloaded = false): AnimeEpisode {
     is_downloaded: downloaded,
     file_path: null,
     queued: false,
+    queue_status: null,
+    downloaded_language: null,
+    fallback: false,
+    upgrade_language: null,
   };
 }
 

@@ -13,6 +13,8 @@ const PUBLIC_ROUTES = new Set([
   'post /api/auth/login',
   'get /health',
   'get /health/ready',
+  // An <img> sends no token: cover addresses are signed instead (apps/server/src/covers).
+  'get /api/covers/{signature}/{source}',
 ]);
 /**
  * The Torznab routes do not use sessions: they check the *arr API key themselves and answer a

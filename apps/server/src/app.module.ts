@@ -5,6 +5,7 @@ import { ArrModule } from './arr/arr.module';
 import { AuthModule, type AuthOptions } from './auth/auth.module';
 import type { Clock } from './common/clock';
 import { CommonModule } from './common/common.module';
+import type { RecentLogs } from './common/logging/recent-logs';
 import { ConfigModule } from './config/config.module';
 import type { LoadedConfig } from './config/config.loader';
 import { DatabaseModule } from './database/database.module';
@@ -19,6 +20,8 @@ import { SchedulerModule } from './scheduler/scheduler.module';
 export interface AppModuleOptions extends GatewayOptions, AuthOptions {
   /** Tests pass a fake clock to move past lockouts and session expiry. */
   clock?: Clock;
+  /** The logger's newest lines, shown on the System page. */
+  recentLogs?: RecentLogs;
 }
 
 @Module({})
@@ -28,7 +31,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         EventEmitterModule.forRoot({ wildcard: false }),
-        CommonModule.forRoot(options.clock),
+        CommonModule.forRoot(options.clock, options.recentLogs),
         ConfigModule.forRoot(loaded),
         DatabaseModule,
         SchedulerCoreModule,

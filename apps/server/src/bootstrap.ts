@@ -48,6 +48,7 @@ export async function createApp(
       clock: options.clock,
       fanoutChannel: options.fanoutChannel,
       rateLimitPrefix: options.rateLimitPrefix,
+      recentLogs: logger.recent,
     }),
     {
       logger,

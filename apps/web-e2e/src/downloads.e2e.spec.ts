@@ -100,8 +100,9 @@ describe('search, add, queue and download in the browser', () => {
     ).toEqual([ids[2], ids[0], ids[1]]);
     await screenshotPage(page, 'queue-pending');
 
-    // Cancel the one now last.
+    // Cancel the one now last: the page asks first.
     await items.nth(2).getByTestId('remove-item').click();
+    await items.nth(2).getByTestId('confirm-remove').click();
     await page.waitForFunction(
       () => document.querySelectorAll('[data-testid="pending-item"]').length === 2,
     );

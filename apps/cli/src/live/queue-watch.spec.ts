@@ -32,6 +32,9 @@ const status = (pending: number, active: number): QueueStatusResponse => ({
 const progress = (percent: number): DownloadProgressEvent => ({
   key: 'sternenwanderer',
   folder: null,
+  series_name: 'Sternenwanderer',
+  hoster: 'VOE',
+  language: 'german-dub',
   download_id: 'd1',
   season: 1,
   episode: 2,
@@ -52,6 +55,9 @@ describe('queue watch without a terminal', () => {
     view.complete({
       key: 'sternenwanderer',
       folder: null,
+      series_name: 'Sternenwanderer',
+      language: 'german-dub',
+      fallback_from: null,
       download_id: 'd1',
       season: 1,
       episode: 2,

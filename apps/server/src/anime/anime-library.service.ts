@@ -13,6 +13,7 @@ import { ValidationFailedError } from '../common/errors';
 import { DomainEvents } from '../common/events';
 import { pathInside } from '../common/path-safety';
 import { ConfigService } from '../config/config.service';
+import { CoverUrls } from '../covers/cover-urls';
 import { toSearchResult } from '../providers/providers.mapper';
 import { ProvidersService } from '../providers/providers.service';
 import { AnimeQueryService } from './anime-query.service';
@@ -35,6 +36,7 @@ export class AnimeLibraryService {
     private readonly query: AnimeQueryService,
     private readonly config: ConfigService,
     private readonly events: DomainEvents,
+    private readonly covers: CoverUrls,
   ) {}
 
   /** Both sites unless one is named; a site that fails is skipped when the other answers. */
@@ -49,7 +51,11 @@ export class AnimeLibraryService {
       s.status === 'fulfilled' ? s.value.map(toSearchResult) : [],
     );
     const inLibrary = new Set((await this.series.findAll()).map((s) => `${s.site}:${s.key}`));
-    return results.map((r) => ({ ...r, in_library: inLibrary.has(`${r.site}:${r.key}`) }));
+    return results.map((r) => ({
+      ...r,
+      cover_url: this.covers.local(r.cover_url),
+      in_library: inLibrary.has(`${r.site}:${r.key}`),
+    }));
   }
 
   /** Adds a series by its URL or key; idempotent for a series already in the library. */

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { AnimeDetail, AnimeListQuery, AnimeSummary, Page } from '@aniworld/contracts';
 import { ConfigService } from '../config/config.service';
 import { QueuedEpisodesService } from '../queue/queued-episodes.service';
+import { CoverUrls } from '../covers/cover-urls';
 import { toDetail, toSummary } from './anime.mapper';
 import { SeriesNotFound } from './errors/anime.errors';
 import { EpisodeRepository } from './episode.repository';
@@ -15,6 +16,7 @@ export class AnimeQueryService {
     private readonly episodes: EpisodeRepository,
     private readonly queued: QueuedEpisodesService,
     private readonly config: ConfigService,
+    private readonly covers: CoverUrls,
   ) {}
 
   async list(query: AnimeListQuery): Promise<Page<AnimeSummary>> {
@@ -36,9 +38,10 @@ export class AnimeQueryService {
       preference,
     );
     return {
-      items: rows.map((r) =>
-        toSummary(r.series, { ...r, missingSlots: slots.get(r.series.id) ?? [] }),
-      ),
+      items: rows.map((r) => {
+        const summary = toSummary(r.series, { ...r, missingSlots: slots.get(r.series.id) ?? [] });
+        return { ...summary, cover_url: this.covers.local(summary.cover_url) };
+      }),
       total,
       page,
       page_size: pageSize,
@@ -51,7 +54,13 @@ export class AnimeQueryService {
       (await this.series.findByKey(keyOrFolder)) ?? (await this.series.findByFolder(keyOrFolder));
     if (!series) throw new SeriesNotFound(keyOrFolder);
     const episodes = await this.episodes.forSeries(series.id);
-    const queued = await this.queued.openAmong(episodes.map((e) => e.id));
-    return toDetail(series, episodes, this.config.config.downloads.language_preference, queued);
+    const queued = await this.queued.statesAmong(episodes.map((e) => e.id));
+    const detail = toDetail(
+      series,
+      episodes,
+      this.config.config.downloads.language_preference,
+      queued,
+    );
+    return { ...detail, cover_url: this.covers.local(detail.cover_url) };
   }
 }

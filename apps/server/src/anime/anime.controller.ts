@@ -34,12 +34,14 @@ import {
   AnimeSearchResultDto,
   AnimeUpdateRequestDto,
   DeleteAnimeQueryDto,
+  IgnoreFolderRequestDto,
   MatchFolderRequestDto,
   RescanResponseDto,
   ScanStatusDto,
   UnmatchedFolderDto,
 } from './dto/anime.dto';
 import { LibraryScanService } from './library/library-scan.service';
+import { UnmatchedFoldersService } from './library/unmatched-folders.service';
 
 @ApiTags('anime')
 @ApiBearerAuth()
@@ -49,6 +51,7 @@ export class AnimeController {
     private readonly query: AnimeQueryService,
     private readonly library: AnimeLibraryService,
     private readonly scans: LibraryScanService,
+    private readonly unmatchedFolders: UnmatchedFoldersService,
   ) {}
 
   @Get()
@@ -95,7 +98,19 @@ export class AnimeController {
   })
   @ApiOkResponse({ type: [UnmatchedFolderDto] })
   unmatched(): Promise<UnmatchedFolder[]> {
-    return this.scans.unmatched();
+    return this.unmatchedFolders.list();
+  }
+
+  @Post('unmatched/ignore')
+  @HttpCode(204)
+  @ApiOperation({
+    summary:
+      'Ignore an unmatched folder: scans no longer match or list it (ignored: false lists it again from the next scan)',
+  })
+  @ApiNoContentResponse()
+  @ApiNotFoundResponse({ type: ErrorResponseDto, description: 'Not an unmatched folder' })
+  ignore(@Body() body: IgnoreFolderRequestDto): Promise<void> {
+    return this.unmatchedFolders.ignore(body.folder, body.ignored ?? true);
   }
 
   @Post('unmatched/match')

@@ -1,12 +1,15 @@
-import type {
-  AnimeDetail,
-  AnimeEpisode,
-  AnimeSummary,
-  LanguageCode,
-  SiteId,
+import {
+  type AnimeDetail,
+  type AnimeEpisode,
+  type AnimeSummary,
+  fallbackFrom,
+  type LanguageCode,
+  type SiteId,
+  upgradeLanguage,
 } from '@aniworld/contracts';
 import type { AnimeSeriesEntity } from './entities/anime-series.entity';
 import type { EpisodeEntity } from './entities/episode.entity';
+import type { EpisodeQueueState } from '../queue/queued-episodes.service';
 import { effectiveLanguages, isMissing } from './missing-episodes';
 
 /** What a summary shows besides the series row: its counts and the missing episodes. */
@@ -59,11 +62,14 @@ export function toDetail(
   series: AnimeSeriesEntity,
   episodes: EpisodeEntity[],
   preference: readonly LanguageCode[],
-  queued: ReadonlySet<number>,
+  queue: ReadonlyMap<number, EpisodeQueueState>,
 ): AnimeDetail {
   const seasons = new Map<number, AnimeEpisode[]>();
+  const wanted = effectiveLanguages(series, preference);
   for (const e of episodes) {
     const list = seasons.get(e.season) ?? [];
+    const state = queue.get(e.id) ?? null;
+    const language = e.isDownloaded ? (e.downloadedLanguage ?? null) : null;
     list.push({
       season: e.season,
       episode: e.episodeNumber,
@@ -72,7 +78,11 @@ export function toDetail(
       languages: e.languages,
       is_downloaded: e.isDownloaded,
       file_path: e.filePath,
-      queued: queued.has(e.id),
+      queued: state === 'pending' || state === 'downloading',
+      queue_status: state === 'failed' && e.isDownloaded ? null : state,
+      downloaded_language: language,
+      fallback: fallbackFrom(language, wanted) !== null,
+      upgrade_language: upgradeLanguage(language, e.languages, wanted),
     });
     seasons.set(e.season, list);
   }

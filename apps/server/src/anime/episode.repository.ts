@@ -106,6 +106,7 @@ export class EpisodeRepository {
             absoluteNumber: info.absoluteNumber ?? null,
             isDownloaded: false,
             filePath: null,
+            downloadedLanguage: null,
           }),
         );
       }
@@ -140,7 +141,7 @@ export class EpisodeRepository {
       await this.repo
         .createQueryBuilder()
         .update()
-        .set({ isDownloaded: false, filePath: null })
+        .set({ isDownloaded: false, filePath: null, downloadedLanguage: null })
         .whereInIds(gone.slice(i, i + 500))
         .execute();
     }
@@ -155,7 +156,12 @@ export class EpisodeRepository {
       await this.repo
         .createQueryBuilder()
         .update()
-        .set({ isDownloaded: true, filePath: () => `CASE id ${cases.join(' ')} END` })
+        // A file the scan found (not where a download put it): its language is not known.
+        .set({
+          isDownloaded: true,
+          filePath: () => `CASE id ${cases.join(' ')} END`,
+          downloadedLanguage: null,
+        })
         .whereInIds(chunk.map(([id]) => id))
         .setParameters(parameters)
         .execute();
@@ -175,8 +181,12 @@ export class EpisodeRepository {
     return out;
   }
 
-  async markDownloaded(id: number, filePath: string): Promise<void> {
-    await this.repo.update({ id }, { isDownloaded: true, filePath });
+  async markDownloaded(
+    id: number,
+    filePath: string,
+    language: LanguageCode | null = null,
+  ): Promise<void> {
+    await this.repo.update({ id }, { isDownloaded: true, filePath, downloadedLanguage: language });
     await this.counts.refreshForEpisode(id);
   }
 

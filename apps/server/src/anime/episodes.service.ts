@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { LanguageCode } from '@aniworld/contracts';
 import { EpisodeRepository, type EpisodeWithSeries } from './episode.repository';
 
 /**
@@ -19,8 +20,17 @@ export class EpisodesService {
     return this.episodes.idsOfSeries(seriesId);
   }
 
-  /** The episode's file is in the library now (the series' counts follow). */
-  markDownloaded(id: number, filePath: string): Promise<void> {
-    return this.episodes.markDownloaded(id, filePath);
+  /** The episode's file is in the library now, in this language (the series' counts follow). */
+  markDownloaded(
+    id: number,
+    filePath: string,
+    language: LanguageCode | null = null,
+  ): Promise<void> {
+    return this.episodes.markDownloaded(id, filePath, language);
+  }
+
+  /** The languages the episode's page offers now (read during a download). */
+  setLanguages(id: number, languages: LanguageCode[]): Promise<void> {
+    return this.episodes.setLanguages(id, languages);
   }
 }

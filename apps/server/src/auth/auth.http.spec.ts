@@ -1,3 +1,4 @@
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import request from 'supertest';
 import { FakeClock } from '../../test/helpers/fake-clock';
@@ -76,12 +77,29 @@ describe('auth (HTTP, real SQLite, fake clock)', () => {
     expect((await request(t.url).get('/api/auth/status').set(auth)).body.authenticated).toBe(false);
   });
 
-  it('sets the anime directory at setup, creating it', async () => {
+  it('refuses a missing anime directory at setup, suggesting similar folders, and stays unconfigured', async () => {
+    const root = tempDir();
+    mkdirSync(join(root, 'Anime'));
+    const res = await request(t.url)
+      .post('/api/auth/setup')
+      .send({ password: TEST_PASSWORD, anime_directory: join(root, 'Anmie') })
+      .expect(400);
+    expect(res.body.details[0]).toMatchObject({
+      field: 'anime_directory',
+      suggestions: [join(root, 'Anime')],
+    });
+    expect(res.body.details[0].errors[0]).toMatch(/^does not exist/);
+    expect(existsSync(join(root, 'Anmie'))).toBe(false);
+    expect((await request(t.url).get('/api/auth/status')).body.configured).toBe(false);
+  });
+
+  it('sets the anime directory at setup, creating it when asked to', async () => {
     const dir = join(tempDir(), 'library', 'anime');
     await request(t.url)
       .post('/api/auth/setup')
-      .send({ password: TEST_PASSWORD, anime_directory: dir })
+      .send({ password: TEST_PASSWORD, anime_directory: dir, create_directory: true })
       .expect(201);
+    expect(existsSync(dir)).toBe(true);
     const token = (await login(TEST_PASSWORD)).body.access_token as string;
     expect((await t.api(token).get('/api/config')).body.config.anime_directory).toBe(dir);
   });
@@ -264,5 +282,36 @@ describe('secrets', () => {
     } finally {
       await t.close();
     }
+  });
+});
+
+describe('setup with ANIME_DIRECTORY set', () => {
+  let t: TestApp;
+  let dir: string;
+
+  beforeAll(async () => {
+    dir = tempDir();
+    t = await startTestApp({ ANIME_DIRECTORY: dir });
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('shows the directory before the setup, refuses another one, and hides it afterwards', async () => {
+    expect((await request(t.url).get('/api/auth/status').expect(200)).body).toEqual({
+      configured: false,
+      authenticated: false,
+      anime_directory_from_env: dir,
+    });
+    const other = await request(t.url)
+      .post('/api/auth/setup')
+      .send({ password: TEST_PASSWORD, anime_directory: tempDir() })
+      .expect(400);
+    expect(other.body.details[0].field).toBe('anime_directory');
+    await t.setUp();
+    expect((await request(t.url).get('/api/auth/status')).body).toEqual({
+      configured: true,
+      authenticated: false,
+    });
   });
 });

@@ -1,7 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { hash, verify } from '@node-rs/argon2';
-import { constants as fsConstants, promises as fs } from 'node:fs';
-import { isAbsolute } from 'node:path';
 import {
   type AuthStatusResponse,
   type ChangePasswordRequest,
@@ -11,11 +9,12 @@ import {
   type SetupRequest,
 } from '@aniworld/contracts';
 import { CLOCK, type Clock } from '../common/clock';
-import { messageOf, ValidationFailedError } from '../common/errors';
+import { ValidationFailedError } from '../common/errors';
 import { ConfigService } from '../config/config.service';
 import type { UserSessionEntity } from './entities/user-session.entity';
 import { AlreadyConfigured, InvalidCredentials, SetupRequired } from './errors/auth.errors';
 import { LockoutService } from './lockout.service';
+import { prepareAnimeDirectory } from './setup-directory';
 import { type IssuedToken, type RequestMeta, SessionTokenService } from './session-token.service';
 
 @Injectable()
@@ -36,7 +35,9 @@ export class AuthService {
   }
 
   async status(token: string | null): Promise<AuthStatusResponse> {
-    if (!token || !this.configured) return { configured: this.configured, authenticated: false };
+    if (!this.configured)
+      return { configured: false, authenticated: false, ...this.envDirectory() };
+    if (!token) return { configured: true, authenticated: false };
     try {
       const session = await this.tokens.verify(token);
       return { configured: true, authenticated: true, expires_at: session.expiresAt.toISOString() };
@@ -53,7 +54,11 @@ export class AuthService {
     try {
       assertPolicy('password', request.password);
       if (request.anime_directory !== undefined) {
-        await prepareAnimeDirectory(request.anime_directory);
+        if (this.envDirectory().anime_directory_from_env)
+          throw new ValidationFailedError([
+            { field: 'anime_directory', errors: ['is set by ANIME_DIRECTORY; leave it out'] },
+          ]);
+        await prepareAnimeDirectory(request.anime_directory, request.create_directory === true);
         await this.config.update({ anime_directory: request.anime_directory });
       }
       await this.config.setPasswordHash(await hash(request.password));
@@ -62,6 +67,15 @@ export class AuthService {
     } finally {
       this.settingUp = false;
     }
+  }
+
+  /** Before the setup the page shows the directory the environment sets instead of asking. */
+  private envDirectory(): Pick<AuthStatusResponse, 'anime_directory_from_env'> {
+    const view = this.config.view();
+    const dir = view.config.anime_directory;
+    return view.overridden_by_env.includes('anime_directory') && dir
+      ? { anime_directory_from_env: dir }
+      : {};
   }
 
   async login(request: LoginRequest, meta: RequestMeta): Promise<LoginResponse> {
@@ -115,21 +129,6 @@ function assertPolicy(field: string, password: string): void {
     throw new ValidationFailedError(
       [{ field, errors: failed.map((rule) => `needs ${rule.description}`) }],
       `The password needs ${failed.map((rule) => rule.description).join(', ')}.`,
-    );
-  }
-}
-
-/** The library folder chosen at setup: absolute, created when missing, writable. */
-async function prepareAnimeDirectory(dir: string): Promise<void> {
-  const fail = (why: string) =>
-    new ValidationFailedError([{ field: 'anime_directory', errors: [why] }]);
-  if (!isAbsolute(dir)) throw fail('must be an absolute path');
-  try {
-    await fs.mkdir(dir, { recursive: true });
-    await fs.access(dir, fsConstants.W_OK);
-  } catch (error) {
-    throw fail(
-      `cannot be created or written (${(error as NodeJS.ErrnoException).code ?? messageOf(error)})`,
     );
   }
 }

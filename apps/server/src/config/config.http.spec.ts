@@ -41,6 +41,21 @@ describe('config API (HTTP, real SQLite)', () => {
     expect(configFile()).toBe(before);
   });
 
+  it('keeps the language preference in the order given and refuses an empty one', async () => {
+    const order = ['english-sub', 'german-dub', 'english-dub'];
+    await api
+      .put('/api/config')
+      .send({ downloads: { language_preference: order } })
+      .expect(200);
+    expect((await api.get('/api/config')).body.config.downloads.language_preference).toEqual(order);
+    const res = await api
+      .put('/api/config')
+      .send({ downloads: { language_preference: [] } })
+      .expect(400);
+    expect(res.body.details[0].field).toBe('downloads.language_preference');
+    expect((await api.get('/api/config')).body.config.downloads.language_preference).toEqual(order);
+  });
+
   it('refuses unknown fields and attempts to set secrets', async () => {
     const before = configFile();
     const res = await api

@@ -1,12 +1,15 @@
 import { Module } from '@nestjs/common';
+import { ProvidersModule } from '../providers/providers.module';
 import { SchedulerModule } from '../scheduler/scheduler.module';
 import { HealthController } from './health.controller';
 import { HealthService } from './health.service';
+import { SiteProbeService } from './site-probe.service';
+import { SystemController } from './system.controller';
 
 @Module({
-  imports: [SchedulerModule],
-  controllers: [HealthController],
-  providers: [HealthService],
+  imports: [SchedulerModule, ProvidersModule],
+  controllers: [HealthController, SystemController],
+  providers: [HealthService, SiteProbeService],
   exports: [HealthService],
 })
 export class HealthModule {}

@@ -12,6 +12,7 @@ import { DatabaseService } from '../database/database.service';
 import { LIBRARY_RESCAN } from '../scheduler/jobs/library-rescan.job';
 import { SchedulerService } from '../scheduler/scheduler.service';
 import { APP_VERSION } from '../version';
+import { SiteProbeService } from './site-probe.service';
 import { dnsCheck, ffmpegCheck } from './startup-checks';
 import { messageOf } from '../common/errors';
 
@@ -32,6 +33,7 @@ export class HealthService implements OnApplicationBootstrap {
     private readonly config: ConfigService,
     private readonly database: DatabaseService,
     private readonly scheduler: SchedulerService,
+    private readonly probes: SiteProbeService,
   ) {}
 
   /** Start-up checks run in the background: an offline DNS lookup must not delay listening. */
@@ -141,6 +143,7 @@ export class HealthService implements OnApplicationBootstrap {
         heap_used_bytes: memory.heapUsed,
         heap_total_bytes: memory.heapTotal,
       },
+      sites: await this.probes.sites(),
     };
   }
 

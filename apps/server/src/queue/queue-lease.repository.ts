@@ -24,6 +24,8 @@ export type RunEnd = Partial<
     | 'bytesTotal'
     | 'speed'
     | 'completedAt'
+    | 'downloadedLanguage'
+    | 'fallbackFrom'
   >
 >;
 
@@ -162,5 +164,18 @@ export class QueueLeaseRepository {
       });
     const result = await query.execute();
     return result.affected ?? 0;
+  }
+
+  /**
+   * Puts a pending item before every other pending one (a download suspended by a pause goes on
+   * first when the queue resumes; priority still comes first).
+   */
+  async toFront(id: string): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE "download_queue_items" SET "position" = (
+         SELECT COALESCE(MIN("position"), 0) - 1 FROM "download_queue_items" WHERE "status" = 'pending'
+       ) WHERE "id" = ${this.postgres ? '$1' : '?'} AND "status" = 'pending'`,
+      [id],
+    );
   }
 }

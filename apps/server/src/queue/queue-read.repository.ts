@@ -20,6 +20,27 @@ export class QueueReadRepository {
   }
 
   /** The pending and downloading items of these episodes (at most one each). */
+  /**
+   * The open (pending, downloading) and failed items of these episodes: where each stands in the
+   * queue, for the series page.
+   */
+  async statesOfEpisodes(
+    episodeIds: readonly number[],
+  ): Promise<{ episodeId: number; status: DownloadQueueItemEntity['status'] }[]> {
+    const out: { episodeId: number; status: DownloadQueueItemEntity['status'] }[] = [];
+    for (let i = 0; i < episodeIds.length; i += IN_CHUNK)
+      out.push(
+        ...(await this.repo.find({
+          select: { episodeId: true, status: true },
+          where: {
+            episodeId: In(episodeIds.slice(i, i + IN_CHUNK)),
+            status: In([...OPEN_QUEUE_STATUSES, 'failed']),
+          },
+        })),
+      );
+    return out;
+  }
+
   async openOfEpisodes(
     episodeIds: readonly number[],
   ): Promise<{ id: string; episodeId: number }[]> {

@@ -1,4 +1,4 @@
-import type { QueuePriority, QueueItem, QueueProgress } from '@aniworld/contracts';
+import type { LanguageCode, QueuePriority, QueueItem, QueueProgress } from '@aniworld/contracts';
 import type { PriorityRank } from './entities/download-queue-item.entity';
 import type { QueueEntry } from './queue-entries.service';
 
@@ -12,6 +12,9 @@ export interface LiveProgress {
   /** Bytes per second. */
   speed: number | null;
   etaSeconds: number | null;
+  /** The hoster and language of the running attempt. */
+  hoster?: string | null;
+  language?: LanguageCode | null;
 }
 
 export const toMbps = (bytesPerSecond: number | null): number | null =>
@@ -51,12 +54,15 @@ export function toQueueItem(entity: QueueEntry, live?: LiveProgress): QueueItem 
     priority: PRIORITY_NAME[entity.priority],
     position: entity.position,
     language: entity.language,
+    downloaded_language: entity.downloadedLanguage ?? null,
+    fallback_from: entity.fallbackFrom ?? null,
+    upgrade: entity.upgrade ?? false,
     attempts: entity.attempts,
     next_attempt_at: entity.nextAttemptAt?.toISOString() ?? null,
     progress,
     error: entity.error,
     providers_tried: entity.providersTried ?? [],
-    hoster: entity.hoster,
+    hoster: live?.hoster ?? entity.hoster,
     file_path:
       entity.status === 'completed' ? (entity.targetPath ?? episode?.filePath ?? null) : null,
     category: entity.category ?? null,

@@ -6,6 +6,7 @@ import { QueueHousekeeper } from './queue-housekeeper';
 import { QueueLeaseRepository } from './queue-lease.repository';
 import { QueueEntries } from './queue-entries.service';
 import { QueueReadModule } from './queue-read.module';
+import { QueueLanguageRules } from './queue-languages';
 import { QueueStateService } from './queue-state.service';
 import { QueueStatusService } from './queue-status.service';
 import { QueueController } from './queue.controller';
@@ -29,6 +30,7 @@ import { RunOutcomeService } from './worker/run-outcome.service';
     QueueStateService,
     QueueStatusService,
     QueueService,
+    QueueLanguageRules,
     LiveProgressRegistry,
     DownloadTargetService,
     EpisodeDownloadService,

@@ -15,12 +15,14 @@ export interface NewQueueItem {
   category?: string | null;
   /** Inserted held (a torrent added paused): never claimable, not even for a moment. */
   held?: boolean;
+  /** Replaces a file in a less preferred language (only better languages are tried). */
+  upgrade?: boolean;
 }
 
 export type InsertResult =
   { ok: true; item: DownloadQueueItemEntity } | { ok: false; reason: 'already_queued' };
 
-/** Rows per multi-row INSERT (8 parameters each, well below both databases' limits). */
+/** Rows per multi-row INSERT (12 parameters each, well below both databases' limits). */
 const INSERT_CHUNK = 200;
 
 /**
@@ -62,6 +64,9 @@ export class QueueRepository {
       priority: item.priority,
       position,
       language: item.language,
+      downloadedLanguage: null,
+      fallbackFrom: null,
+      upgrade: item.upgrade ?? false,
       attempts: 0,
       nextAttemptAt: null,
       bytesDone: 0,
@@ -113,6 +118,7 @@ export class QueueRepository {
             e.language,
             e.targetPath,
             this.postgres ? e.held : e.held ? 1 : 0,
+            this.postgres ? e.upgrade : e.upgrade ? 1 : 0,
             e.category,
             at,
             at,
@@ -124,7 +130,7 @@ export class QueueRepository {
         await manager.query(
           `INSERT ${this.postgres ? '' : 'OR IGNORE '}INTO "download_queue_items"
              ("id", "episode_id", "status", "priority", "position", "language",
-              "target_path", "held", "category", "created_at", "updated_at")
+              "target_path", "held", "upgrade", "category", "created_at", "updated_at")
            VALUES ${rows.join(', ')}${this.postgres ? ' ON CONFLICT DO NOTHING' : ''}`,
           values,
         );

@@ -26,6 +26,7 @@ import {
   QueueItemNotPending,
   RetriesUsed,
 } from './errors/queue.errors';
+import { QueueLanguageRules } from './queue-languages';
 import { PRIORITY_RANK, toQueueItem } from './queue.mapper';
 import { QueueEntries } from './queue-entries.service';
 import { QueueReadRepository } from './queue-read.repository';
@@ -69,6 +70,7 @@ export class QueueService {
     private readonly targets: DownloadTargetService,
     private readonly config: ConfigService,
     private readonly live: LiveProgressRegistry,
+    private readonly languages: QueueLanguageRules,
   ) {}
 
   status(): Promise<QueueStatusResponse> {
@@ -86,9 +88,16 @@ export class QueueService {
   async add(request: QueueAddRequest): Promise<QueueAddResponse> {
     const series = await this.sync.requireSeries(request.serie_id);
     const unique = dedupe(request.episodes);
-    const episodes = await this.sync.ensureEpisodes(series, unique);
-    const open = await this.queued.openAmong(episodes.map((e) => e.id));
+    let episodes = await this.sync.ensureEpisodes(series, unique);
+    const language = (request.language as LanguageCode | undefined) ?? null;
     const response: QueueAddResponse = { added: [], skipped: [] };
+    if (language) await this.languages.assertOffered(series, episodes, language);
+    if (request.upgrade) {
+      const { upgrade, skipped } = this.languages.upgradable(series, episodes);
+      response.skipped.push(...skipped);
+      episodes = upgrade;
+    }
+    const open = await this.queued.openAmong(episodes.map((e) => e.id));
     const wanted = episodes.filter((e) => !open.has(e.id));
     const inserted = new Map(
       (
@@ -96,13 +105,14 @@ export class QueueService {
           wanted.map((episode) => ({
             episodeId: episode.id,
             priority: PRIORITY_RANK[request.priority ?? 'NORMAL'],
-            language: (request.language as LanguageCode | undefined) ?? null,
+            language,
+            upgrade: request.upgrade === true,
           })),
         )
       ).map((item) => [item.episodeId, item]),
     );
-    for (const [index, episode] of episodes.entries()) {
-      const ref = unique[index];
+    for (const episode of episodes) {
+      const ref = { season: episode.season, episode: episode.episodeNumber };
       const item = inserted.get(episode.id);
       // Open before this request, or queued by a concurrent one meanwhile.
       if (!item) {

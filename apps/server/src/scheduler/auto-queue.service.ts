@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
-import type { EpisodeRef, EpisodesQueuedEvent } from '@aniworld/contracts';
+import { type EpisodeRef, type EpisodesQueuedEvent, upgradeLanguage } from '@aniworld/contracts';
 import { EpisodeRepository } from '../anime/episode.repository';
 import { effectiveLanguages, isMissing } from '../anime/missing-episodes';
 import { SeriesRepository } from '../anime/series.repository';
@@ -18,8 +18,9 @@ export const AUTO_QUEUE_COOLDOWN_MS = 5 * 60 * 1000;
 
 /**
  * Monitoring: queues the missing episodes of monitored series — missing by the same rule as the
- * library list (in the series' languages, else the global preference) — through the queue's own
- * `add`, so its dedup applies. At most `scheduler.max_auto_queue` per run (series by name, then
+ * library list (in the series' languages, else the global preference) — and the upgrades of files
+ * in a less preferred language once the site offers a better one (docs/languages.md), through the
+ * queue's own `add`, so its dedup applies. At most `scheduler.max_auto_queue` per run (series by name, then
  * season and episode order); what was queued automatically in the last five minutes is not
  * queued again (a re-triggered scan must not re-queue an item the user just removed).
  */
@@ -56,17 +57,22 @@ export class AutoQueueService {
     if (!monitored.length) return 0;
     const byId = await this.episodes.forSeriesIds(monitored.map((s) => s.id));
     const global = this.config.config.downloads.language_preference;
-    const candidates: { id: string; key: string; ref: EpisodeRef }[] = [];
+    const candidates: { id: string; key: string; ref: EpisodeRef; upgrade: boolean }[] = [];
     for (const series of monitored) {
       const episodes = byId.get(series.id) ?? [];
       const open = await this.queued.openAmong(episodes.map((e) => e.id));
       const languages = effectiveLanguages(series, global);
       for (const e of episodes) {
-        if (open.has(e.id) || !isMissing(e, languages)) continue;
+        if (open.has(e.id)) continue;
+        // A file in a less preferred language is upgraded once a better one appears.
+        const upgrade =
+          e.isDownloaded && upgradeLanguage(e.downloadedLanguage, e.languages, languages) !== null;
+        if (!upgrade && !isMissing(e, languages)) continue;
         candidates.push({
-          id: `${series.key}:${e.season}:${e.episodeNumber}`,
+          id: `${upgrade ? 'upgrade:' : ''}${series.key}:${e.season}:${e.episodeNumber}`,
           key: series.key,
           ref: { season: e.season, episode: e.episodeNumber },
+          upgrade,
         });
       }
     }
@@ -90,9 +96,16 @@ export class AutoQueueService {
 
     const event: EpisodesQueuedEvent = { reason, total: 0, series: [] };
     for (const series of monitored) {
-      const refs = picked.filter((c) => c.key === series.key).map((c) => c.ref);
-      if (!refs.length) continue;
-      const { added } = await this.queue.add({ serie_id: series.key, episodes: refs });
+      const added = [];
+      for (const upgrade of [false, true]) {
+        const refs = picked
+          .filter((c) => c.key === series.key && c.upgrade === upgrade)
+          .map((c) => c.ref);
+        if (refs.length)
+          added.push(
+            ...(await this.queue.add({ serie_id: series.key, episodes: refs, upgrade })).added,
+          );
+      }
       if (!added.length) continue;
       event.total += added.length;
       event.series.push({

@@ -20,7 +20,9 @@ import { SessionStore } from './core/auth/session.store';
 import { SocketService } from './core/socket/socket.service';
 import { ThemeService } from './core/ui/theme.service';
 import { IconComponent, type IconName } from './common/icon.component';
+import { HealthBannerComponent } from './common/health-banner.component';
 import { NotificationsStore } from './stores/notifications.store';
+import { QueueStore } from './stores/queue.store';
 import { ToastService } from './stores/toast.service';
 
 interface NavLink {
@@ -39,6 +41,7 @@ const NAV: NavLink[] = [
   { path: '/notifications', label: 'Notifications', icon: 'bell', exact: true },
   { path: '/notifications/channels', label: 'Channels', icon: 'send', exact: false },
   { path: '/settings', label: 'Settings', icon: 'settings', exact: false },
+  { path: '/system', label: 'System', icon: 'health', exact: false },
 ];
 
 @Component({
@@ -54,6 +57,7 @@ const NAV: NavLink[] = [
     MatBadgeModule,
     MatTooltipModule,
     IconComponent,
+    HealthBannerComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './app.component.html',
@@ -66,6 +70,7 @@ export class AppComponent {
   readonly theme = inject(ThemeService);
   readonly socket = inject(SocketService);
   readonly notifications = inject(NotificationsStore);
+  private readonly queue = inject(QueueStore);
   readonly nav = NAV;
   readonly sidenav = viewChild(MatSidenav);
 
@@ -90,6 +95,8 @@ export class AppComponent {
       if (this.session.authenticated()) {
         this.toasts.start();
         void this.notifications.load();
+        // The running downloads, for the tab title on every page.
+        void this.queue.loadStatus();
       }
     });
   }

@@ -60,6 +60,11 @@ export const appRoutes: Routes = [
         loadComponent: () => import('./pages/settings/settings.page').then((m) => m.SettingsPage),
       },
       {
+        path: 'system',
+        title: 'System · Aniworld',
+        loadComponent: () => import('./pages/system/system.page').then((m) => m.SystemPage),
+      },
+      {
         path: 'notifications',
         title: 'Notifications · Aniworld',
         loadComponent: () =>

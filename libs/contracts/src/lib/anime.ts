@@ -17,6 +17,17 @@ export interface AnimeEpisode {
   file_path: string | null;
   /** Pending or downloading in the queue. */
   queued: boolean;
+  /**
+   * Where the episode stands in the queue: an open item (pending or downloading), or `failed`
+   * when its last item failed for good and it is still not on disk; null otherwise.
+   */
+  queue_status: 'pending' | 'downloading' | 'failed' | null;
+  /** The language of the file on disk when Aniworld downloaded it; null when unknown. */
+  downloaded_language: LanguageCode | null;
+  /** On disk in a language other than the first of the series' preference. */
+  fallback: boolean;
+  /** A more preferred language the site now offers for the file on disk (an upgrade can be queued). */
+  upgrade_language: LanguageCode | null;
 }
 
 export interface AnimeSummary {
@@ -127,6 +138,12 @@ export interface MatchCandidate {
   name: string;
   /** 0..1 */
   confidence: number;
+  /** First year, as the site says. */
+  year: number | null;
+  /** The series on its site. */
+  url: string | null;
+  /** The cover through the server's cache (`/api/covers/…`); never the site's own address. */
+  cover_url: string | null;
 }
 
 export interface UnmatchedFolder {
@@ -142,4 +159,11 @@ export interface MatchFolderRequest {
   folder: string;
   key: string;
   site: SiteId;
+}
+
+/** `POST /api/anime/unmatched/ignore`: the folder is no longer listed or matched by scans. */
+export interface IgnoreFolderRequest {
+  folder: string;
+  /** false lists it again from the next scan on. Default true. */
+  ignored?: boolean;
 }

@@ -4,11 +4,22 @@ export interface AuthStatusResponse {
   authenticated: boolean;
   /** ISO time the caller's session ends, when authenticated. */
   expires_at?: string;
+  /**
+   * Only before the setup: the anime directory `ANIME_DIRECTORY` sets, which the setup then
+   * shows instead of asking for one.
+   */
+  anime_directory_from_env?: string;
 }
 
 export interface SetupRequest {
   password: string;
   anime_directory?: string;
+  /**
+   * Create `anime_directory` when it does not exist. Without it a missing directory is refused
+   * (400 naming it, with similar existing folders as `details.suggestions`), so a typo never
+   * silently becomes a new empty library.
+   */
+  create_directory?: boolean;
 }
 
 export interface LoginRequest {

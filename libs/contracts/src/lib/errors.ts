@@ -52,4 +52,6 @@ export interface ErrorResponse {
 export interface FieldError {
   field: string;
   errors: string[];
+  /** Values that would be accepted, when the server knows some (e.g. existing folders). */
+  suggestions?: string[];
 }

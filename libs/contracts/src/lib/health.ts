@@ -1,3 +1,6 @@
+import type { LogLevel } from './config';
+import type { SiteId } from './providers';
+
 export type HealthStatus = 'healthy' | 'degraded' | 'unhealthy';
 export type CheckStatus = 'ok' | 'warning' | 'error';
 
@@ -51,4 +54,42 @@ export interface DetailedHealthResponse extends Omit<HealthResponse, 'checks'> {
   };
   disk: { data: DiskUsage; anime: DiskUsage | null };
   memory: { rss_bytes: number; heap_used_bytes: number; heap_total_bytes: number };
+  /** Whether each site answers (probed at most once every five minutes), with the last outcomes of real calls. */
+  sites: SiteReachability[];
+}
+
+export interface SiteReachability {
+  id: SiteId;
+  name: string;
+  base_url: string;
+  /** null while not probed yet. */
+  reachable: boolean | null;
+  /** Why not, in words (HTTP status, challenge page, network error). */
+  message: string | null;
+  checked_at: string | null;
+  last_success_at: string | null;
+  last_failure_at: string | null;
+}
+
+/** One line of the server log as `GET /api/system/logs` shows it (secrets removed). */
+export interface LogLine {
+  time: string;
+  level: LogLevel;
+  msg: string;
+  context: string | null;
+  /** The line's other fields (ids, keys, codes), values redacted where they could hold secrets. */
+  fields: Record<string, unknown>;
+}
+
+export interface RecentLogsQuery {
+  /** At most this many, newest last (default 200, at most the buffer's size). */
+  limit?: number;
+  /** This level and more severe ones (default: every level the server logs). */
+  level?: LogLevel;
+}
+
+export interface RecentLogsResponse {
+  lines: LogLine[];
+  /** Lines the server keeps in memory; older ones are in `<DATA_DIR>/logs/app.log`. */
+  capacity: number;
 }

@@ -31,3 +31,30 @@ export function languageCodeOf(pair: LanguagePair): LanguageCode {
   if (pair.subtitles === 'german') return 'german-sub';
   return 'english-sub';
 }
+
+/**
+ * Whether a download in `downloaded` fell back from the preference: a language ranked before it
+ * was wanted and not delivered. Null when the preference is what was obtained (or unknown).
+ */
+export function fallbackFrom(
+  downloaded: LanguageCode | null,
+  preference: readonly LanguageCode[],
+): LanguageCode | null {
+  if (!downloaded || preference.length === 0) return null;
+  return preference[0] === downloaded ? null : preference[0];
+}
+
+/**
+ * The most preferred language among `offered` that ranks before `downloaded` in the preference:
+ * what an upgrade of a file in `downloaded` would fetch. Null when nothing better is offered.
+ */
+export function upgradeLanguage(
+  downloaded: LanguageCode | null,
+  offered: readonly LanguageCode[],
+  preference: readonly LanguageCode[],
+): LanguageCode | null {
+  if (!downloaded) return null;
+  const rank = preference.indexOf(downloaded);
+  const better = rank === -1 ? preference : preference.slice(0, rank);
+  return better.find((code) => offered.includes(code)) ?? null;
+}

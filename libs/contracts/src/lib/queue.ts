@@ -1,4 +1,5 @@
 import type { Page } from './anime';
+import type { LanguageCode } from './languages';
 
 export const QUEUE_ITEM_STATUSES = [
   'pending',
@@ -44,7 +45,17 @@ export interface QueueItem {
   status: QueueItemStatus;
   priority: QueuePriority;
   position: number;
+  /** Requested language; null = the series' (or global) preference order. */
   language: string | null;
+  /** The language the file was downloaded in (once a hoster delivered); null before. */
+  downloaded_language: LanguageCode | null;
+  /**
+   * Set when the download fell back to a less preferred language: the language that was wanted
+   * first and not obtained (not offered, or every hoster of it failed). Null otherwise.
+   */
+  fallback_from: LanguageCode | null;
+  /** Queued to replace a file in a less preferred language (`QueueAddRequest.upgrade`). */
+  upgrade: boolean;
   attempts: number;
   next_attempt_at: string | null;
   progress: QueueProgress | null;
@@ -116,7 +127,17 @@ export interface QueueAddRequest {
   serie_name?: string;
   episodes: { season: number; episode: number }[];
   priority?: QueuePriority;
+  /**
+   * Download in this language only. An episode the site does not offer in it is refused (400
+   * naming the languages it has) instead of failing later.
+   */
   language?: string;
+  /**
+   * Replace downloaded files in a less preferred language with the best more preferred one the
+   * site now offers. Episodes without such a language (not downloaded, already in the first
+   * language, nothing better offered) are listed in `skipped`.
+   */
+  upgrade?: boolean;
 }
 
 export interface QueueAddResponse {

@@ -1,4 +1,5 @@
 import type { ScanStatus } from './anime';
+import type { LanguageCode } from './languages';
 import type { AppNotification } from './notifications';
 import type { HosterAttempt, QueueStatusResponse } from './queue';
 import type { JobFinishedEvent, JobStartedEvent } from './scheduler';
@@ -27,6 +28,8 @@ interface SeriesEvent {
   key: string;
   /** Folder name, metadata only. */
   folder: string | null;
+  /** The series' display name, for messages. */
+  series_name: string;
 }
 
 export interface DownloadProgressEvent extends SeriesEvent {
@@ -37,6 +40,9 @@ export interface DownloadProgressEvent extends SeriesEvent {
   speed_mbps: number | null;
   eta_seconds: number | null;
   bytes: { done: number; total: number | null };
+  /** The hoster this run is downloading from, and in which language. */
+  hoster: string | null;
+  language: LanguageCode | null;
 }
 
 export interface DownloadCompleteEvent extends SeriesEvent {
@@ -46,6 +52,9 @@ export interface DownloadCompleteEvent extends SeriesEvent {
   file_path: string;
   hoster: string;
   bytes: number;
+  /** The language of the file; `fallback_from` as on the queue item. */
+  language: LanguageCode | null;
+  fallback_from: LanguageCode | null;
 }
 
 export interface DownloadFailedEvent extends SeriesEvent {

@@ -29,6 +29,7 @@ import {
   type AnimeSummary,
   LANGUAGE_CODES,
   type LanguageCode,
+  type IgnoreFolderRequest,
   type MatchCandidate,
   type MatchFolderRequest,
   type Page,
@@ -196,6 +197,20 @@ export class MatchFolderRequestDto implements MatchFolderRequest {
   site!: SiteId;
 }
 
+export class IgnoreFolderRequestDto implements IgnoreFolderRequest {
+  @ApiProperty({ example: 'Unbekannt (2001)' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(500)
+  @Matches(/^[^/\\]+$/, { message: 'folder must be a folder name, not a path' })
+  folder!: string;
+
+  @ApiPropertyOptional({ default: true, description: 'false lists it again from the next scan on' })
+  @IsOptional()
+  @IsBoolean()
+  ignored?: boolean;
+}
+
 export class AnimeEpisodeDto implements AnimeEpisode {
   @ApiProperty() season!: number;
   @ApiProperty() episode!: number;
@@ -205,6 +220,22 @@ export class AnimeEpisodeDto implements AnimeEpisode {
   @ApiProperty() is_downloaded!: boolean;
   @ApiProperty({ nullable: true, type: String }) file_path!: string | null;
   @ApiProperty() queued!: boolean;
+  @ApiProperty({
+    nullable: true,
+    enum: ['pending', 'downloading', 'failed'],
+    description: 'Open queue item, or failed when its last item failed and it is still missing',
+  })
+  queue_status!: 'pending' | 'downloading' | 'failed' | null;
+  @ApiProperty({ nullable: true, enum: LANGUAGE_CODES, description: 'Language of the file' })
+  downloaded_language!: LanguageCode | null;
+  @ApiProperty({ description: "On disk in a language other than the preference's first" })
+  fallback!: boolean;
+  @ApiProperty({
+    nullable: true,
+    enum: LANGUAGE_CODES,
+    description: 'A more preferred language the site now offers (an upgrade can be queued)',
+  })
+  upgrade_language!: LanguageCode | null;
 }
 
 class AnimeSeasonDto implements AnimeSeason {
@@ -274,6 +305,11 @@ class MatchCandidateDto implements MatchCandidate {
   @ApiProperty() key!: string;
   @ApiProperty() name!: string;
   @ApiProperty({ minimum: 0, maximum: 1 }) confidence!: number;
+  @ApiProperty({ nullable: true, type: Number }) year!: number | null;
+  @ApiProperty({ nullable: true, type: String, description: 'The series on its site' })
+  url!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: "Through the server's cover cache" })
+  cover_url!: string | null;
 }
 
 export class UnmatchedFolderDto implements UnmatchedFolder {

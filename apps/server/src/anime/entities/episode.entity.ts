@@ -50,6 +50,10 @@ export class EpisodeEntity {
   @Column({ name: 'file_path', type: 'varchar', length: 2000, nullable: true })
   filePath!: string | null;
 
+  /** The language of the file on disk when Aniworld downloaded it; null when unknown. */
+  @Column({ name: 'downloaded_language', type: 'varchar', length: 16, nullable: true })
+  downloadedLanguage!: LanguageCode | null;
+
   @CreateDateColumn({ name: 'created_at' })
   createdAt!: Date;
 

@@ -54,3 +54,10 @@ export class SeriesFolderUnwritable extends DomainError {
     super('DOWNLOADS_DISABLED', `Cannot create ${dir}: ${reason}`);
   }
 }
+
+/** A folder named by the user is not (or no longer) in the unmatched list. */
+export class NotAnUnmatchedFolder extends DomainError {
+  constructor(folder: string) {
+    super('NOT_FOUND', `'${folder}' is not an unmatched folder`, { folder });
+  }
+}

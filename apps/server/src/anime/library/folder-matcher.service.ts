@@ -24,6 +24,8 @@ export class FolderMatcherService {
             key: r.key,
             name: r.title,
             year: startYearOf(r.years),
+            url: r.url,
+            coverUrl: r.coverUrl ?? null,
           }));
         } catch (error) {
           // One site being down must not stop the scan; the folder is then just less certain.

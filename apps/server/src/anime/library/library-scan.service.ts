@@ -21,6 +21,7 @@ import { SeriesSyncService } from '../series-sync.service';
 import { parseSeriesFolder } from './filename-parser';
 import { FolderMatcherService } from './folder-matcher.service';
 import { type FolderContents, listSeriesFolders, readSeriesFolder } from './folder-reader';
+import { IgnoredFolders } from './ignored-folders';
 import { LibraryFolderRepository } from './library-folder.repository';
 
 const UNMATCHED_KEY = 'library.unmatched';
@@ -55,6 +56,7 @@ export class LibraryScanService implements OnApplicationShutdown {
     private readonly matcher: FolderMatcherService,
     private readonly settings: SystemSettingsRepository,
     private readonly events: DomainEvents,
+    private readonly ignored: IgnoredFolders,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -109,8 +111,28 @@ export class LibraryScanService implements OnApplicationShutdown {
     await this.current.done;
   }
 
+  /** The last scan's unmatched folders, without those the user ignored since. */
   async unmatched(): Promise<UnmatchedFolder[]> {
-    return (await this.settings.get<UnmatchedFolder[]>(UNMATCHED_KEY)) ?? [];
+    const ignored = await this.ignored.list();
+    return ((await this.settings.get<UnmatchedFolder[]>(UNMATCHED_KEY)) ?? []).filter(
+      (u) => !ignored.has(u.folder),
+    );
+  }
+
+  /**
+   * The last scan's summary after the user matched (`matched` folders) or ignored one, so it
+   * says what is true now; a running scan will say so itself.
+   */
+  async resummarise(matched: number): Promise<void> {
+    const last = this.current ? null : await this.status();
+    if (!last || last.state !== 'completed') return;
+    const next: ScanStatus = {
+      ...last,
+      series_matched: last.series_matched + matched,
+      unmatched: (await this.unmatched()).length,
+    };
+    this.last = next;
+    await this.settings.set(LAST_SCAN_KEY, next);
   }
 
   /** The user's answer for an unmatched folder: adopt that series for it and read the folder. */
@@ -126,6 +148,8 @@ export class LibraryScanService implements OnApplicationShutdown {
       UNMATCHED_KEY,
       list.filter((u) => u.folder !== folder),
     );
+    await this.ignored.set(folder, false);
+    await this.resummarise(1);
     return series;
   }
 
@@ -167,8 +191,13 @@ export class LibraryScanService implements OnApplicationShutdown {
       // The last scan's search results: an unmatched folder that did not change is not searched
       // on the sites again.
       const searched = new Map((await this.unmatched()).map((u) => [u.folder, u]));
+      const ignored = await this.ignored.list();
       for (const folder of names) {
         if (abort.signal.aborted) break;
+        if (ignored.has(folder)) {
+          status.folders_done++;
+          continue;
+        }
         status.current_folder = folder;
         const outcome = await this.scanFolder(root, folder, abort.signal, searched.get(folder));
         if (outcome.unmatched) unmatched.push(outcome.unmatched);

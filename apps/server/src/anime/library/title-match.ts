@@ -44,6 +44,9 @@ export interface TitleCandidate {
   name: string;
   altTitles?: string[];
   year?: number | null;
+  /** The series on its site, and its cover there (served to browsers through the cover cache). */
+  url?: string | null;
+  coverUrl?: string | null;
 }
 
 /**
@@ -79,6 +82,9 @@ export function rankCandidates(
       key: c.key,
       name: c.name,
       confidence: confidence(title, year, c),
+      year: c.year ?? null,
+      url: c.url ?? null,
+      cover_url: c.coverUrl ?? null,
     }))
     .sort(
       (a, b) =>

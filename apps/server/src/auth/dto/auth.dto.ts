@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsBoolean, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import type {
   AuthStatusResponse,
   ChangePasswordRequest,
@@ -24,6 +24,15 @@ export class SetupRequestDto implements SetupRequest {
   @MinLength(1)
   @MaxLength(1024)
   anime_directory?: string;
+
+  @ApiPropertyOptional({
+    default: false,
+    description:
+      'Create anime_directory when it does not exist; without it a missing directory is refused (400 with similar existing folders as suggestions)',
+  })
+  @IsOptional()
+  @IsBoolean()
+  create_directory?: boolean;
 }
 
 export class LoginRequestDto implements LoginRequest {
@@ -67,4 +76,9 @@ export class AuthStatusResponseDto implements AuthStatusResponse {
 
   @ApiPropertyOptional()
   expires_at?: string;
+
+  @ApiPropertyOptional({
+    description: 'Only before the setup: the anime directory ANIME_DIRECTORY sets',
+  })
+  anime_directory_from_env?: string;
 }

@@ -2,6 +2,7 @@ import type { LoggerService } from '@nestjs/common';
 import { mkdirSync } from 'node:fs';
 import { createStream, type RotatingFileStream } from 'rotating-file-stream';
 import { LOG_LEVELS, type LogLevel } from '@aniworld/contracts';
+import { RecentLogs } from './recent-logs';
 import { requestContext } from './request-context';
 
 const NEST_LEVEL: Record<string, LogLevel> = {
@@ -24,6 +25,8 @@ export interface LogSink {
 export class JsonLogger implements LoggerService {
   private threshold: number;
   private file: RotatingFileStream | null = null;
+  /** The newest lines, for the System page (`GET /api/system/logs`). */
+  readonly recent = new RecentLogs();
 
   constructor(
     level: LogLevel = 'info',
@@ -99,5 +102,6 @@ export class JsonLogger implements LoggerService {
     }
     const line = `${JSON.stringify(entry)}\n`;
     for (const sink of this.sinks) sink.write(line);
+    this.recent.write(line);
   }
 }

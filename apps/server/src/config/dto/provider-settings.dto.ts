@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import {
+  ArrayNotEmpty,
   ArrayUnique,
   IsArray,
   IsIn,
@@ -136,9 +137,14 @@ export class DownloadSettingsDto implements DownloadSettings {
   @IsNamingTemplate()
   naming_template!: string;
 
-  @ApiProperty({ enum: LANGUAGE_CODES, isArray: true })
+  @ApiProperty({
+    enum: LANGUAGE_CODES,
+    isArray: true,
+    description: 'Most wanted first; downloads take the first language an episode has',
+  })
   @Omittable()
   @IsArray()
+  @ArrayNotEmpty({ message: 'language_preference needs at least one language' })
   @ArrayUnique()
   @IsIn(LANGUAGE_CODES, { each: true })
   language_preference!: LanguageCode[];

@@ -1,13 +1,16 @@
 import { ApiExtraModels, ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
-import type {
-  CheckStatus,
-  DetailedHealthResponse,
-  DiskUsage,
-  HealthCheckResult,
-  HealthCheckSummary,
-  HealthResponse,
-  HealthStatus,
-  ReadinessResponse,
+import {
+  type CheckStatus,
+  type DetailedHealthResponse,
+  type DiskUsage,
+  type HealthCheckResult,
+  type HealthCheckSummary,
+  type HealthResponse,
+  type HealthStatus,
+  type ReadinessResponse,
+  SITE_IDS,
+  type SiteId,
+  type SiteReachability,
 } from '@aniworld/contracts';
 
 export class HealthCheckResultDto implements HealthCheckResult {
@@ -105,6 +108,25 @@ class MemoryDto {
   heap_total_bytes!: number;
 }
 
+class SiteReachabilityDto implements SiteReachability {
+  @ApiProperty({ enum: SITE_IDS })
+  id!: SiteId;
+  @ApiProperty()
+  name!: string;
+  @ApiProperty()
+  base_url!: string;
+  @ApiProperty({ nullable: true, type: Boolean, description: 'null while not probed yet' })
+  reachable!: boolean | null;
+  @ApiProperty({ nullable: true, type: String })
+  message!: string | null;
+  @ApiProperty({ nullable: true, type: String })
+  checked_at!: string | null;
+  @ApiProperty({ nullable: true, type: String })
+  last_success_at!: string | null;
+  @ApiProperty({ nullable: true, type: String })
+  last_failure_at!: string | null;
+}
+
 @ApiExtraModels(HealthCheckResultDto)
 export class DetailedHealthResponseDto extends HealthBaseDto implements DetailedHealthResponse {
   @ApiProperty({
@@ -120,4 +142,6 @@ export class DetailedHealthResponseDto extends HealthBaseDto implements Detailed
   disk!: DiskHealthDto;
   @ApiProperty({ type: MemoryDto })
   memory!: MemoryDto;
+  @ApiProperty({ type: [SiteReachabilityDto] })
+  sites!: SiteReachability[];
 }

@@ -76,11 +76,14 @@ describe('outbound notification channels (HTTP, local receiver)', () => {
       download_id: `d-${episode}`,
       key: 'sternenwanderer',
       folder: 'Sternenwanderer (2019)',
+      series_name: 'Sternenwanderer',
       season: 1,
       episode,
       file_path: `/anime/x-${episode}.mp4`,
       hoster: 'VOE',
       bytes: 1234,
+      language: 'german-dub',
+      fallback_from: null,
     });
   const channel = async (id: string) =>
     ((await api.get('/api/notifications/channels').expect(200)).body as NotificationChannel[]).find(

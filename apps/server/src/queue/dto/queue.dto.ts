@@ -89,11 +89,21 @@ export class QueueAddRequestDto implements QueueAddRequest {
 
   @ApiPropertyOptional({
     enum: LANGUAGE_CODES,
-    description: "Default: the series' language preference, else the global one",
+    description:
+      "Default: the series' language preference, else the global one. An episode the site does not offer in it is refused (400 naming the languages it has)",
   })
   @IsOptional()
   @IsIn(LANGUAGE_CODES)
   language?: LanguageCode;
+
+  @ApiPropertyOptional({
+    default: false,
+    description:
+      'Replace downloaded files in a less preferred language with the best more preferred one the site now offers; other episodes are skipped',
+  })
+  @IsOptional()
+  @IsBoolean()
+  upgrade?: boolean;
 }
 
 export class QueueItemIdParamDto {
@@ -167,7 +177,17 @@ export class QueueItemDto implements QueueItem {
   @ApiProperty({ enum: QUEUE_ITEM_STATUSES }) status!: QueueItemStatus;
   @ApiProperty({ enum: QUEUE_PRIORITIES }) priority!: QueuePriority;
   @ApiProperty() position!: number;
-  @ApiProperty({ nullable: true, type: String }) language!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Requested language' })
+  language!: string | null;
+  @ApiProperty({ nullable: true, enum: LANGUAGE_CODES, description: 'Language of the file' })
+  downloaded_language!: LanguageCode | null;
+  @ApiProperty({
+    nullable: true,
+    enum: LANGUAGE_CODES,
+    description: 'The language wanted first when the download fell back to a less preferred one',
+  })
+  fallback_from!: LanguageCode | null;
+  @ApiProperty({ description: 'Replaces a file in a less preferred language' }) upgrade!: boolean;
   @ApiProperty() attempts!: number;
   @ApiProperty({ nullable: true, type: String }) next_attempt_at!: string | null;
   @ApiProperty({ nullable: true, type: QueueProgressDto }) progress!: QueueProgress | null;

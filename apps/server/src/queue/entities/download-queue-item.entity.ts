@@ -33,6 +33,18 @@ export class DownloadQueueItemEntity {
   @Column({ type: 'varchar', length: 16, nullable: true })
   language!: LanguageCode | null;
 
+  /** The language the file was downloaded in (set when a hoster delivered). */
+  @Column({ name: 'downloaded_language', type: 'varchar', length: 16, nullable: true })
+  downloadedLanguage!: LanguageCode | null;
+
+  /** The language wanted first when the download fell back to a less preferred one. */
+  @Column({ name: 'fallback_from', type: 'varchar', length: 16, nullable: true })
+  fallbackFrom!: LanguageCode | null;
+
+  /** Replaces a file in a less preferred language: only better languages are tried. */
+  @Column({ type: 'boolean', default: false })
+  upgrade!: boolean;
+
   @Column({ type: 'integer', default: 0 })
   attempts!: number;
 

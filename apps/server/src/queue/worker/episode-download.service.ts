@@ -3,7 +3,10 @@ import { promises as fs } from 'node:fs';
 import {
   episodeCode,
   type HosterAttempt,
+  fallbackFrom,
+  LANGUAGE_LABELS,
   type LanguageCode,
+  languageCodeOf,
   type SiteId,
 } from '@aniworld/contracts';
 import {
@@ -42,18 +45,32 @@ export interface RunInput {
   episode: EpisodeEntity;
   /** The item's requested language; null uses the series' then the global preference. */
   language: LanguageCode | null;
+  /** An upgrade: only languages ranked before the file's current one are tried. */
+  upgrade: boolean;
   /** A fixed final path (download client items) instead of the library's naming template. */
   targetPath: string | null;
   signal: AbortSignal;
   onProgress(event: ProgressEvent): void;
-  /** The path being written, so a cancel can remove its partial files. */
-  onTarget(path: string, hoster: string): void;
+  /** The path being written (so a cancel can remove its partial files), from where, in what. */
+  onTarget(path: string, hoster: string, language: LanguageCode): void;
 }
 
 export type RunResult =
-  | { outcome: 'completed'; path: string; bytes: number; hoster: string; attempts: HosterAttempt[] }
+  | {
+      outcome: 'completed';
+      path: string;
+      bytes: number;
+      hoster: string;
+      /** The language of the file, and the one wanted first when that is not it. */
+      language: LanguageCode;
+      fallbackFrom: LanguageCode | null;
+      attempts: HosterAttempt[];
+      /** The languages the site offers for the episode, as its page said during this run. */
+      offered: LanguageCode[];
+    }
   | {
       outcome: 'failed';
+      offered?: LanguageCode[];
       kind: FailureKind;
       error: string;
       attempts: HosterAttempt[];
@@ -77,14 +94,30 @@ export class EpisodeDownloadService {
     private readonly config: ConfigService,
   ) {}
 
-  languagesFor(series: AnimeSeriesEntity, language: LanguageCode | null): readonly LanguageCode[] {
-    if (language) return [language];
+  /** The series' preference (its own, else the global one). */
+  preferenceOf(series: AnimeSeriesEntity): readonly LanguageCode[] {
     return effectiveLanguages(series, this.config.config.downloads.language_preference);
+  }
+
+  /**
+   * The languages a run tries, in order: the requested one alone; for an upgrade those ranked
+   * before the file's current language; else the preference.
+   */
+  languagesFor(
+    series: AnimeSeriesEntity,
+    language: LanguageCode | null,
+    upgradeOf?: LanguageCode | null,
+  ): readonly LanguageCode[] {
+    if (language) return [language];
+    const preference = this.preferenceOf(series);
+    if (upgradeOf === undefined) return preference;
+    const rank = upgradeOf ? preference.indexOf(upgradeOf) : -1;
+    return rank === -1 ? preference : preference.slice(0, rank);
   }
 
   async run(input: RunInput): Promise<RunResult> {
     const { series, episode, signal } = input;
-    const what = `${series.key} ${episodeCode(episode.season, episode.episodeNumber)}`;
+    const what = `${series.name} ${episodeCode(episode.season, episode.episodeNumber)}`;
     let links;
     try {
       const details = await this.providers.onSite(series.site as SiteId, (site) =>
@@ -101,20 +134,42 @@ export class EpisodeDownloadService {
       };
     }
 
-    const languages = this.languagesFor(series, input.language);
+    const offered = [...new Set(links.map((link) => languageCodeOf(link.language)))];
+    const languages = this.languagesFor(
+      series,
+      input.language,
+      input.upgrade ? episode.downloadedLanguage : undefined,
+    );
     const candidates = this.resolver.candidates(links, languages);
     const attempts: HosterAttempt[] = [];
     const unreachable: boolean[] = [];
     for (const candidate of candidates) {
       try {
         const done = await this.tryCandidate(input, candidate);
-        return { outcome: 'completed', ...done, attempts };
+        return {
+          outcome: 'completed',
+          ...done,
+          language: candidate.language,
+          // An explicitly requested language is what was asked for, never a fallback.
+          fallbackFrom: input.language
+            ? null
+            : fallbackFrom(candidate.language, this.preferenceOf(series)),
+          attempts,
+          offered,
+        };
       } catch (error) {
         if (signal.aborted) throw new Aborted();
         // Our disk, not the hoster: the next hoster would fail the same way.
         const hint = localFailureHint(error);
         if (hint)
-          return { outcome: 'failed', kind: 'local', error: messageOf(error), hint, attempts };
+          return {
+            outcome: 'failed',
+            kind: 'local',
+            error: messageOf(error),
+            hint,
+            attempts,
+            offered,
+          };
         attempts.push(attemptOf(candidate, error));
         unreachable.push(isUnreachableError(error));
         this.logger.warn({
@@ -133,8 +188,9 @@ export class EpisodeDownloadService {
       kind: classifyHosterFailures(unreachable),
       error: candidates.length
         ? new AllHostersFailed(attempts, what).message
-        : `No hoster link for ${what} in ${languages.join(', ')}`,
+        : `${what} is not offered in ${labels(languages)} (the site has ${labels(offered) || 'no usable link'})`,
       attempts,
+      offered,
     };
   }
 
@@ -150,8 +206,10 @@ export class EpisodeDownloadService {
       hoster: resolved.hoster,
     };
     const target = input.targetPath ?? this.targets.pathFor({ ...spec, quality: null });
-    input.onTarget(target, resolved.hoster);
-    if (await isCompleteVideo(target)) {
+    input.onTarget(target, resolved.hoster, candidate.language);
+    // An upgrade writes where the old file may be: that one is complete, but in the old language.
+    const replacing = input.upgrade && target === input.episode.filePath;
+    if (!replacing && (await isCompleteVideo(target))) {
       // A previous run finished the file but died before recording it.
       return { path: target, bytes: (await fs.stat(target)).size, hoster: resolved.hoster };
     }
@@ -215,3 +273,6 @@ export class EpisodeDownloadService {
     };
   }
 }
+
+const labels = (codes: readonly LanguageCode[]) =>
+  codes.map((code) => LANGUAGE_LABELS[code]).join(', ');

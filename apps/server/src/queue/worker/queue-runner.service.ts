@@ -7,6 +7,7 @@ import {
 } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
+import type { LanguageCode } from '@aniworld/contracts';
 import { discardPartials, type ProgressEvent } from '@aniworld/downloader';
 import { CLOCK, type Clock } from '../../common/clock';
 import { DomainEvents } from '../../common/events';
@@ -43,6 +44,9 @@ interface Job {
   controller: AbortController;
   done: Promise<void>;
   target: string | null;
+  /** Where the current attempt downloads from, and in which language. */
+  hoster: string | null;
+  language: LanguageCode | null;
 }
 
 /**
@@ -228,7 +232,13 @@ export class QueueRunner implements OnApplicationBootstrap, BeforeApplicationShu
 
   private start(item: QueueEntry): void {
     const controller = new AbortController();
-    const job: Job = { controller, target: null, done: Promise.resolve() };
+    const job: Job = {
+      controller,
+      target: null,
+      hoster: null,
+      language: null,
+      done: Promise.resolve(),
+    };
     this.jobs.set(item.id, job);
     this.status.changed();
     job.done = this.process(item, job)
@@ -266,12 +276,15 @@ export class QueueRunner implements OnApplicationBootstrap, BeforeApplicationShu
         download_id: item.id,
         key: series.key,
         folder: series.folder,
+        series_name: series.name,
         season: episode.season,
         episode: episode.episodeNumber,
         percent: p.percent ?? progressOf(p.bytesDone, p.bytesTotal),
         speed_mbps: toMbps(p.speed),
         eta_seconds: p.etaSeconds,
         bytes: { done: p.bytesDone, total: p.bytesTotal },
+        hoster: job.hoster,
+        language: job.language,
       }),
     );
     const progressWrites = new Throttle<ProgressEvent>(PROGRESS_DB_MS, this.clock, (p) => {
@@ -288,15 +301,22 @@ export class QueueRunner implements OnApplicationBootstrap, BeforeApplicationShu
         series,
         episode,
         language: item.language,
+        upgrade: item.upgrade,
         targetPath: item.targetPath,
         signal: job.controller.signal,
-        onTarget: (path) => (job.target = path),
+        onTarget: (path, hoster, language) => {
+          job.target = path;
+          job.hoster = hoster;
+          job.language = language;
+        },
         onProgress: (p) => {
           this.live.set(item.id, {
             bytesDone: p.bytesDone,
             bytesTotal: p.bytesTotal,
             speed: p.speed,
             etaSeconds: p.etaSeconds,
+            hoster: job.hoster,
+            language: job.language,
           });
           progressEvents.push(p);
           progressWrites.push(p);
@@ -325,12 +345,14 @@ export class QueueRunner implements OnApplicationBootstrap, BeforeApplicationShu
         await this.leases.endRun(item.id, this.instanceId, { status: 'cancelled', speed: null });
       return;
     }
-    // Paused, stopped or shutting down: the partial file stays and the next run resumes it.
-    await this.leases.endRun(item.id, this.instanceId, {
+    // Paused, stopped or shutting down: the partial file stays and the next run resumes it,
+    // before the items that never started (the queue page says so).
+    const suspended = await this.leases.endRun(item.id, this.instanceId, {
       status: 'pending',
       speed: null,
       ...(live ? { bytesDone: live.bytesDone, bytesTotal: live.bytesTotal } : {}),
     });
+    if (suspended) await this.leases.toFront(item.id);
     this.logger.log({ msg: 'download suspended', item_id: item.id, reason });
   }
 

@@ -1,10 +1,17 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { episodeCode } from '@aniworld/contracts';
+import { promises as fs } from 'node:fs';
+import { episodeCode, LANGUAGE_LABELS, type LanguageCode } from '@aniworld/contracts';
+import type { AnimeSeriesEntity } from '../../anime/entities/anime-series.entity';
+import type { EpisodeEntity } from '../../anime/entities/episode.entity';
 import { EpisodesService } from '../../anime/episodes.service';
+import { pathInside } from '../../common/path-safety';
 import { CLOCK, type Clock } from '../../common/clock';
 import { DomainEvents } from '../../common/events';
 import { ConfigService } from '../../config/config.service';
-import { NotificationsService } from '../../notifications/notifications.service';
+import {
+  type NewNotification,
+  NotificationsService,
+} from '../../notifications/notifications.service';
 import { QueueStatusService } from '../queue-status.service';
 import type { QueueEntry } from '../queue-entries.service';
 import { QueueLeaseRepository } from '../queue-lease.repository';
@@ -39,19 +46,19 @@ export class RunOutcomeService {
     const episode = item.episode;
     const series = episode?.series;
     if (!episode || !series) return;
+    await this.recordOffered(episode, result.offered);
     // A file outside the library (a download client item, imported by Sonarr) is not the episode's.
-    if (!item.targetPath) await this.episodes.markDownloaded(episode.id, result.path);
-    await this.notifications.create({
-      kind: 'download_complete',
-      level: 'success',
-      title: `Downloaded ${series.name} ${episodeCode(episode.season, episode.episodeNumber)}`,
-      message: `Saved to ${result.path} (from ${result.hoster})`,
-      key: series.key,
-      data: { item_id: item.id, season: episode.season, episode: episode.episodeNumber },
-    });
+    if (!item.targetPath) {
+      const previous = episode.filePath;
+      await this.episodes.markDownloaded(episode.id, result.path, result.language);
+      if (item.upgrade && previous && previous !== result.path) await this.removeOld(previous);
+    }
+    await this.notifications.create(completionNote(item.id, series, episode, result));
     const recorded = await this.leases.endRun(item.id, owner, {
       status: 'completed',
       hoster: result.hoster,
+      downloadedLanguage: result.language,
+      fallbackFrom: result.fallbackFrom,
       providersTried: result.attempts,
       bytesDone: result.bytes,
       bytesTotal: result.bytes,
@@ -65,11 +72,14 @@ export class RunOutcomeService {
       download_id: item.id,
       key: series.key,
       folder: series.folder,
+      series_name: series.name,
       season: episode.season,
       episode: episode.episodeNumber,
       file_path: result.path,
       hoster: result.hoster,
       bytes: result.bytes,
+      language: result.language,
+      fallback_from: result.fallbackFrom,
     });
     this.status.changed();
     this.logger.log({
@@ -79,6 +89,8 @@ export class RunOutcomeService {
       season: episode.season,
       episode: episode.episodeNumber,
       hoster: result.hoster,
+      language: result.language,
+      fallback_from: result.fallbackFrom,
       bytes: result.bytes,
     });
   }
@@ -94,6 +106,7 @@ export class RunOutcomeService {
       this.clock.now(),
     );
     const willRetry = decision.status === 'pending';
+    if (episode) await this.recordOffered(episode, result.offered);
     if (!willRetry && episode && series) {
       await this.notifications.create({
         kind: 'download_failed',
@@ -123,6 +136,7 @@ export class RunOutcomeService {
       download_id: item.id,
       key: series.key,
       folder: series.folder,
+      series_name: series.name,
       season: episode.season,
       episode: episode.episodeNumber,
       error: result.error,
@@ -158,4 +172,66 @@ export class RunOutcomeService {
       message: `${reason.charAt(0).toUpperCase()}${reason.slice(1)}. ${hint}`,
     });
   }
+
+  /** What the episode page said during the run is the freshest word on its languages. */
+  private async recordOffered(episode: EpisodeEntity, offered?: LanguageCode[]): Promise<void> {
+    if (!offered?.length) return;
+    const same =
+      offered.length === episode.languages.length &&
+      offered.every((code) => episode.languages.includes(code));
+    if (!same) await this.episodes.setLanguages(episode.id, offered).catch(() => undefined);
+  }
+
+  /** An upgrade written under another name (the template has `{language}`): the old file goes. */
+  private async removeOld(path: string): Promise<void> {
+    const root = this.config.config.anime_directory;
+    if (!root) return;
+    try {
+      await fs.rm(pathInside(root, path), { force: true });
+      this.logger.log({ msg: 'replaced file removed after an upgrade', path });
+    } catch (error) {
+      this.logger.warn({ msg: 'could not remove the replaced file', path, error: String(error) });
+    }
+  }
+}
+
+/** The notification of a finished download: its language, and a fallback said plainly. */
+function completionNote(
+  itemId: string,
+  series: AnimeSeriesEntity,
+  episode: EpisodeEntity,
+  result: Completed,
+): NewNotification {
+  const what = `${series.name} ${episodeCode(episode.season, episode.episodeNumber)}`;
+  const language = LANGUAGE_LABELS[result.language];
+  const data = {
+    item_id: itemId,
+    season: episode.season,
+    episode: episode.episodeNumber,
+    language: result.language,
+    fallback_from: result.fallbackFrom,
+    hoster: result.hoster,
+  };
+  const saved = `Saved to ${result.path} (from ${result.hoster}).`;
+  if (!result.fallbackFrom)
+    return {
+      kind: 'download_complete',
+      level: 'success',
+      title: `Downloaded ${what} (${language})`,
+      message: saved,
+      key: series.key,
+      data,
+    };
+  const wanted = LANGUAGE_LABELS[result.fallbackFrom];
+  const why = result.attempts.some((a) => a.language === result.fallbackFrom)
+    ? `every ${wanted} hoster failed`
+    : `the site does not offer ${wanted} yet`;
+  return {
+    kind: 'download_complete',
+    level: 'warning',
+    title: `Downloaded ${what} in ${language} instead of ${wanted}`,
+    message: `Fallback: ${why}. ${saved} The series page offers an upgrade once ${wanted} is there${series.monitored ? '; monitoring queues it by itself' : ''}.`,
+    key: series.key,
+    data,
+  };
 }

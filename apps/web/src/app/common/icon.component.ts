@@ -29,6 +29,8 @@ const PATHS = {
     'M12 2a10 10 0 100 20 10 10 0 000-20zm0 18a8 8 0 110-16 8 8 0 010 16zm.5-13H11v6l5.2 3.2.8-1.3-4.5-2.7z',
   star: 'M12 17.3L18.2 21l-1.6-7 5.4-4.7-7.2-.6L12 2 9.2 8.7 2 9.3l5.4 4.7-1.6 7z',
   send: 'M2 21l21-9L2 3v7l15 2-15 2z',
+  health: 'M3 13h4l2-5 4 10 2-5h6v-2h-4.6L15 7.5 11 17.5 9 12.5 8.4 11H3z',
+  warning: 'M1 21h22L12 2zm12-3h-2v-2h2zm0-4h-2v-4h2z',
 } as const;
 
 export type IconName = keyof typeof PATHS;

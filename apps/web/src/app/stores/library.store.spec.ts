@@ -1,6 +1,7 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
+import type { ScanStatus } from '@aniworld/contracts';
 import { SocketService } from '../core/socket/socket.service';
 import { animeSummary } from '../testing/factories';
 import { FakeSocketService } from '../testing/fake-socket';
@@ -8,6 +9,19 @@ import { LibraryStore } from './library.store';
 
 const settle = () => new Promise((r) => setTimeout(r, 0));
 const page = (items = [animeSummary()]) => ({ items, total: items.length, page: 1, page_size: 24 });
+const scanStatus = (): ScanStatus => ({
+  scan_id: 's1',
+  state: 'completed',
+  started_at: '2026-01-01T00:00:00Z',
+  finished_at: '2026-01-01T00:01:00Z',
+  folders_total: 2,
+  folders_done: 2,
+  folders_unchanged: 0,
+  series_matched: 0,
+  unmatched: 1,
+  current_folder: null,
+  error: null,
+});
 
 describe('LibraryStore', () => {
   let http: HttpTestingController;
@@ -122,7 +136,25 @@ describe('LibraryStore', () => {
     http.expectOne('/api/anime/unmatched/match').flush({});
     await settle();
     http.expectOne((r) => r.url === '/api/anime').flush(page());
+    // The summary is read again: the folder counts as matched now.
+    http.expectOne('/api/anime/scan').flush({ ...scanStatus(), unmatched: 0, series_matched: 1 });
     expect(await match).toBe(true);
+    expect(store.unmatched()).toEqual([]);
+    expect(store.scan()?.unmatched).toBe(0);
+  });
+
+  it('ignores a folder: gone from the list, the summary read again', async () => {
+    const folder = { folder: 'Y', title: 'Y', year: null, episode_files: 1, candidates: [] };
+    const load = store.loadUnmatched();
+    http.expectOne('/api/anime/unmatched').flush([folder]);
+    await load;
+    const ignore = store.ignore('Y');
+    const req = http.expectOne('/api/anime/unmatched/ignore');
+    expect(req.request.body).toEqual({ folder: 'Y' });
+    req.flush(null);
+    await settle();
+    http.expectOne('/api/anime/scan').flush({ ...scanStatus(), unmatched: 0 });
+    expect(await ignore).toBe(true);
     expect(store.unmatched()).toEqual([]);
   });
 

@@ -1,6 +1,7 @@
 import { DestroyRef, Injectable, inject, signal } from '@angular/core';
 import type {
   AnimeListQuery,
+  AnimeSearchResult,
   AnimeSummary,
   MatchFolderRequest,
   Page,
@@ -21,6 +22,9 @@ export const DEFAULT_LIBRARY_QUERY: AnimeListQuery = {
   sort: 'name',
   order: 'asc',
 };
+
+/** How often a running scan's status is read, besides its socket events. */
+const SCAN_WATCH_MS = 3_000;
 
 /** Live progress of a scan as the socket reports it. */
 export interface ScanProgress {
@@ -49,6 +53,7 @@ export class LibraryStore {
   readonly unmatched = signal<UnmatchedFolder[] | null>(null);
   readonly unmatchedError = signal<ApiError | null>(null);
   readonly matchError = signal<{ folder: string; error: ApiError } | null>(null);
+  private watchTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor() {
     this.socket.join('scan_progress');
@@ -61,7 +66,10 @@ export class LibraryStore {
         void this.loadScan();
       }),
     ];
-    inject(DestroyRef).onDestroy(() => subscriptions.forEach((s) => s.unsubscribe()));
+    inject(DestroyRef).onDestroy(() => {
+      clearTimeout(this.watchTimer);
+      subscriptions.forEach((s) => s.unsubscribe());
+    });
   }
 
   /** Merges a change into the query (a filter change goes back to page 1) and reloads. */
@@ -121,9 +129,28 @@ export class LibraryStore {
         foldersTotal: 0,
         currentFolder: null,
       });
+      this.watch(scan_id);
     } catch (error) {
       this.scanError.set(toApiError(error));
     }
+  }
+
+  /**
+   * Asks now and then whether the scan ended, in case its end went by before the socket was
+   * connected (the scan right after the setup starts while the socket is still connecting).
+   */
+  private watch(scanId: string): void {
+    const check = async () => {
+      if (this.scanProgress()?.scanId !== scanId) return;
+      const scan = await firstValueFrom(this.api.scanStatus()).catch(() => null);
+      if (scan?.scan_id === scanId && scan.state !== 'running') {
+        if (this.scanProgress()?.scanId === scanId) await this.afterScan();
+        return;
+      }
+      this.watchTimer = setTimeout(() => void check(), SCAN_WATCH_MS);
+    };
+    clearTimeout(this.watchTimer);
+    this.watchTimer = setTimeout(() => void check(), SCAN_WATCH_MS);
   }
 
   async cancelScan(): Promise<void> {
@@ -149,12 +176,32 @@ export class LibraryStore {
     try {
       await firstValueFrom(this.api.match(request), { defaultValue: undefined });
       this.unmatched.update((list) => list?.filter((f) => f.folder !== request.folder) ?? null);
-      await this.load();
+      // The summary counts the folder as matched now.
+      await Promise.all([this.load(), this.loadScan()]);
       return true;
     } catch (error) {
       this.matchError.set({ folder: request.folder, error: toApiError(error) });
       return false;
     }
+  }
+
+  /** Scans leave the folder alone from now on; it disappears from the list and the summary. */
+  async ignore(folder: string): Promise<boolean> {
+    this.matchError.set(null);
+    try {
+      await firstValueFrom(this.api.ignore({ folder }), { defaultValue: undefined });
+      this.unmatched.update((list) => list?.filter((f) => f.folder !== folder) ?? null);
+      await this.loadScan();
+      return true;
+    } catch (error) {
+      this.matchError.set({ folder, error: toApiError(error) });
+      return false;
+    }
+  }
+
+  /** Series on the sites for one unmatched folder, when its candidates are not the right ones. */
+  async search(query: string): Promise<AnimeSearchResult[]> {
+    return firstValueFrom(this.api.search({ query }));
   }
 
   private onProgress(event: ScanProgressEvent): void {

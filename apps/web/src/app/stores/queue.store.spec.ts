@@ -129,12 +129,15 @@ describe('QueueStore', () => {
       download_id: 'b',
       key: 'frieren',
       folder: null,
+      series_name: 'Frieren',
       season: 1,
       episode: 2,
       percent,
       speed_mbps: 4.2,
       eta_seconds: 12,
       bytes: { done: percent, total: 100 },
+      hoster: 'VOE',
+      language: 'german-dub' as const,
     });
     socket.emit('download_progress', progress(10));
     expect(store.pending().map((i) => i.id)).toEqual(['a']);
@@ -157,11 +160,14 @@ describe('QueueStore', () => {
       download_id: 'a',
       key: 'frieren',
       folder: null,
+      series_name: 'Frieren',
       season: 1,
       episode: 1,
       file_path: '/x.mp4',
       hoster: 'VOE',
       bytes: 1,
+      language: 'german-dub',
+      fallback_from: null,
     });
     flushLoad(queueStatus(), { completed: [queueItem({ status: 'completed' })] });
     await settle();

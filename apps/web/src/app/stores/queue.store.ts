@@ -13,6 +13,7 @@ import { type Observable, firstValueFrom } from 'rxjs';
 import { type ApiError, toApiError } from '../core/api/api-error';
 import { type QueueControl, QueueApiService } from '../core/api/queue-api.service';
 import { SocketService } from '../core/socket/socket.service';
+import { queueTotals, stalledReason } from './queue-live';
 
 /** Which action an error belongs to, so the page shows it where the user clicked. */
 export type QueueAction = 'load' | 'control' | 'reorder' | 'remove' | 'retry' | 'clear' | 'add';
@@ -56,6 +57,7 @@ function withProgress(item: QueueItem, event: DownloadProgressEvent): QueueItem 
   return {
     ...item,
     status: 'downloading',
+    hoster: event.hoster ?? item.hoster,
     progress: {
       percent: event.percent,
       bytes_done: event.bytes.done,
@@ -89,6 +91,12 @@ export class QueueStore {
   readonly error = signal<{ action: QueueAction; error: ApiError } | null>(null);
 
   readonly active = computed(() => this.state()?.active_downloads ?? []);
+  /** Speed, ETA and progress of the running downloads, from their live progress events. */
+  readonly totals = computed(() => queueTotals(this.active()));
+  /** When each running download last reported progress (or was first seen running). */
+  private readonly lastProgress = signal<ReadonlyMap<string, number>>(new Map());
+  /** Ticks every second while downloads run, so "stalled" appears without an event. */
+  readonly now = signal(Date.now());
   /** The page on screen of each list. */
   readonly pending = computed(() => this.lists().pending.items);
   readonly completed = computed(() => this.lists().completed.items);
@@ -112,7 +120,27 @@ export class QueueStore {
       this.socket.on('download_complete').subscribe(() => void this.load(true)),
       this.socket.on('download_failed').subscribe(() => void this.load(true)),
     ];
-    inject(DestroyRef).onDestroy(() => subscriptions.forEach((s) => s.unsubscribe()));
+    const tick = setInterval(() => {
+      if (this.active().length) this.now.set(Date.now());
+    }, 1000);
+    inject(DestroyRef).onDestroy(() => {
+      clearInterval(tick);
+      subscriptions.forEach((s) => s.unsubscribe());
+    });
+  }
+
+  /** Why a running download looks stuck, or null while data arrives. */
+  stalled(item: QueueItem): string | null {
+    return stalledReason(item, this.lastProgress().get(item.id), this.now());
+  }
+
+  /** The status alone (state, totals, running downloads), for the tab title on every page. */
+  async loadStatus(): Promise<void> {
+    try {
+      this.setStatus(await firstValueFrom(this.api.status()));
+    } catch {
+      // The queue page shows load errors; the title just stays as it is.
+    }
   }
 
   /** Items in a list altogether (the page on screen holds at most its page size). */
@@ -155,7 +183,7 @@ export class QueueStore {
     if (!quiet) this.loading.set(true);
     try {
       const [status] = await Promise.all([firstValueFrom(this.api.status()), this.readLists()]);
-      this.state.set(status);
+      this.setStatus(status);
       if (this.error()?.action === 'load') this.error.set(null);
     } catch (error) {
       this.error.set({ action: 'load', error: toApiError(error) });
@@ -208,8 +236,25 @@ export class QueueStore {
   /** A status from the socket; the lists on screen are read again when the totals moved. */
   private onStatus(status: QueueStatusResponse): void {
     const changed = listKey(status) !== listKey(this.state());
-    this.state.set(status);
+    this.setStatus(status);
     if (changed) void this.readLists().catch(() => undefined);
+  }
+
+  /** A new status; a download seen running for the first time starts its stall clock now. */
+  private setStatus(status: QueueStatusResponse): void {
+    this.state.set(status);
+    const seen = this.lastProgress();
+    const ids = new Set(status.active_downloads.map((i) => i.id));
+    if (
+      status.active_downloads.every((i) => seen.has(i.id)) &&
+      [...seen.keys()].every((id) => ids.has(id))
+    )
+      return;
+    const now = Date.now();
+    this.lastProgress.set(
+      new Map(status.active_downloads.map((i) => [i.id, seen.get(i.id) ?? now] as const)),
+    );
+    this.now.set(now);
   }
 
   private async readLists(): Promise<void> {
@@ -231,6 +276,7 @@ export class QueueStore {
   private applyProgress(event: DownloadProgressEvent): void {
     const current = this.state();
     if (!current) return;
+    this.lastProgress.update((seen) => new Map(seen).set(event.download_id, Date.now()));
     const index = current.active_downloads.findIndex((item) => item.id === event.download_id);
     if (index >= 0) {
       const active = [...current.active_downloads];
@@ -269,7 +315,7 @@ export class QueueStore {
       // Control calls answer with the new status (the lists are read again); the others need a
       // fresh read of everything.
       if (isQueueStatus(value)) {
-        this.state.set(value);
+        this.setStatus(value);
         if (reload) await this.readLists();
       } else if (reload) await this.load(true);
       return { value };

@@ -1,7 +1,9 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
+import { SocketService } from '../core/socket/socket.service';
 import { animeDetail, queueItem } from '../testing/factories';
+import { FakeSocketService } from '../testing/fake-socket';
 import { SeriesStore } from './series.store';
 
 const settle = () => new Promise((r) => setTimeout(r, 0));
@@ -9,10 +11,17 @@ const settle = () => new Promise((r) => setTimeout(r, 0));
 describe('SeriesStore', () => {
   let http: HttpTestingController;
   let store: SeriesStore;
+  let socket: FakeSocketService;
 
   beforeEach(() => {
+    socket = new FakeSocketService();
     TestBed.configureTestingModule({
-      providers: [provideHttpClient(), provideHttpClientTesting(), SeriesStore],
+      providers: [
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        { provide: SocketService, useValue: socket },
+        SeriesStore,
+      ],
     });
     http = TestBed.inject(HttpTestingController);
     store = TestBed.inject(SeriesStore);
@@ -120,5 +129,103 @@ describe('SeriesStore', () => {
     expect(await queued).toBe(false);
     expect(store.queueError()?.code).toBe('DOWNLOADS_DISABLED');
     expect(store.selectedCount()).toBe(2);
+  });
+
+  it('follows the socket: queued, downloading n %, on disk in its language, without a reload', async () => {
+    await loaded();
+    const [, second] = animeDetail().seasons[0].episodes;
+    const event = { key: 'frieren', folder: null, series_name: 'Frieren', season: 1, episode: 2 };
+    expect(store.view(second).text).toBe('Missing');
+    socket.emit('download_progress', {
+      ...event,
+      download_id: 'q1',
+      percent: 45,
+      speed_mbps: 1,
+      eta_seconds: 3,
+      bytes: { done: 45, total: 100 },
+      hoster: 'VOE',
+      language: 'english-sub',
+    });
+    // Another series' progress changes nothing here.
+    socket.emit('download_progress', {
+      ...event,
+      key: 'other',
+      download_id: 'q9',
+      percent: 10,
+      speed_mbps: 1,
+      eta_seconds: 3,
+      bytes: { done: 1, total: 10 },
+      hoster: 'VOE',
+      language: 'german-dub',
+    });
+    const episode = () => store.episodes()[1];
+    expect(store.view(episode()).text).toBe('Downloading 45 %');
+    expect(store.season(1).percent).toBeCloseTo(((1 + 0.45) / 3) * 100);
+    socket.emit('download_complete', {
+      ...event,
+      download_id: 'q1',
+      file_path: '/anime/e2.mp4',
+      hoster: 'VOE',
+      bytes: 100,
+      language: 'english-sub',
+      fallback_from: 'german-dub',
+    });
+    expect(store.view(episode()).text).toBe('On disk');
+    expect(episode()).toMatchObject({ downloaded_language: 'english-sub', fallback: true });
+    // Then the counts are read again, quietly.
+    http.expectOne('/api/anime/frieren').flush(animeDetail());
+    await settle();
+  });
+
+  it('shows a failure for good as Failed, a retry as Queued', async () => {
+    await loaded();
+    const event = { key: 'frieren', folder: null, series_name: 'Frieren', season: 1 };
+    const failed = (episode: number, will_retry: boolean) =>
+      socket.emit('download_failed', {
+        ...event,
+        episode,
+        download_id: `q${episode}`,
+        error: 'x',
+        will_retry,
+        providers_tried: [],
+      });
+    failed(2, true);
+    failed(3, false);
+    for (const req of http.match('/api/anime/frieren')) req.flush(store.series() ?? {});
+    await settle();
+    const [, second, third] = store.episodes();
+    expect(store.view(second).text).toBe('Queued');
+    expect(store.view(third).text).toBe('Failed');
+  });
+
+  it('offers only the languages every selected episode has, and queues upgrades', async () => {
+    const detail = animeDetail();
+    detail.seasons[0].episodes[2] = {
+      ...detail.seasons[0].episodes[2],
+      languages: ['german-sub'],
+    };
+    detail.seasons[0].episodes[0] = {
+      ...detail.seasons[0].episodes[0],
+      downloaded_language: 'german-sub',
+      fallback: true,
+      upgrade_language: 'german-dub',
+    };
+    const load = store.load('frieren');
+    http.expectOne('/api/anime/frieren').flush(detail);
+    await load;
+    expect(store.selectableLanguages()).toEqual(['german-dub', 'german-sub']);
+    store.selectMissing();
+    expect(store.selectableLanguages()).toEqual(['german-sub']);
+    expect(store.upgradable().map((e) => e.episode)).toEqual([1]);
+    const upgrade = store.upgrade();
+    const req = http.expectOne('/api/queue/add');
+    expect(req.request.body).toMatchObject({
+      episodes: [{ season: 1, episode: 1 }],
+      upgrade: true,
+    });
+    req.flush({ added: [queueItem({ upgrade: true })], skipped: [] });
+    await settle();
+    http.expectOne('/api/anime/frieren').flush(detail);
+    expect(await upgrade).toBe(true);
   });
 });

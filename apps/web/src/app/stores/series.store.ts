@@ -1,7 +1,8 @@
-import { Injectable, computed, inject, signal } from '@angular/core';
+import { DestroyRef, Injectable, computed, inject, signal } from '@angular/core';
 import type {
   AnimeDetail,
   AnimeEpisode,
+  EpisodeRef,
   LanguageCode,
   QueueAddResponse,
   QueuePriority,
@@ -10,16 +11,24 @@ import { firstValueFrom } from 'rxjs';
 import { type ApiError, toApiError } from '../core/api/api-error';
 import { AnimeApiService } from '../core/api/anime-api.service';
 import { QueueApiService } from '../core/api/queue-api.service';
+import { SocketService } from '../core/socket/socket.service';
+import { type EpisodeView, episodeView, seasonProgress } from './episode-view';
 
 export function episodeId(e: { season: number; episode: number }): string {
   return `${e.season}:${e.episode}`;
 }
 
-/** One series page: its detail, the episodes the user selected, and queueing them. */
+/**
+ * One series page: its detail, the episodes the user selected, and queueing them. The episodes'
+ * states follow the socket (queued → downloading n % → on disk or failed) without a reload.
+ */
 @Injectable()
 export class SeriesStore {
   private readonly anime = inject(AnimeApiService);
   private readonly queue = inject(QueueApiService);
+  private readonly socket = inject(SocketService);
+  /** Live percent of this series' running downloads, by episode id (`season:episode`). */
+  readonly progress = signal<ReadonlyMap<string, number | null>>(new Map());
 
   readonly series = signal<AnimeDetail | null>(null);
   readonly loading = signal(false);
@@ -29,18 +38,77 @@ export class SeriesStore {
   readonly queueError = signal<ApiError | null>(null);
   readonly lastQueued = signal<QueueAddResponse | null>(null);
 
+  /** Every episode of the series, in order. */
+  readonly episodes = computed(() => this.series()?.seasons.flatMap((s) => s.episodes) ?? []);
   readonly selectedCount = computed(() => this.selected().size);
-  /** Languages offered anywhere in the series, for the language picker. */
+  /** Languages offered anywhere in the series. */
   readonly languages = computed(() => {
     const found = new Set<LanguageCode>();
     for (const season of this.series()?.seasons ?? [])
       for (const e of season.episodes) e.languages.forEach((l) => found.add(l));
     return [...found];
   });
+  /**
+   * The languages the picker offers: those every selected episode has (episodes whose languages
+   * are not known yet do not narrow it), so a language an episode lacks cannot be chosen.
+   */
+  readonly selectableLanguages = computed(() => {
+    const chosen = this.episodes().filter((e) => this.selected().has(episodeId(e)));
+    let offered = this.languages();
+    for (const e of chosen)
+      if (e.languages.length) offered = offered.filter((l) => e.languages.includes(l));
+    return offered;
+  });
+  /** Downloaded episodes a more preferred language is now offered for. */
+  readonly upgradable = computed(() => this.episodes().filter((e) => e.upgrade_language !== null));
+
+  constructor() {
+    this.socket.join('downloads');
+    this.socket.join('download_progress');
+    const mine = (e: { key: string }) => e.key === this.series()?.key;
+    const subscriptions = [
+      this.socket.on('download_progress').subscribe((e) => {
+        if (mine(e)) this.progress.update((p) => new Map(p).set(episodeId(e), e.percent));
+      }),
+      this.socket.on('download_complete').subscribe((e) => {
+        if (!mine(e)) return;
+        this.patchEpisode(e, {
+          is_downloaded: true,
+          file_path: e.file_path,
+          queued: false,
+          queue_status: null,
+          downloaded_language: e.language,
+          fallback: e.fallback_from !== null,
+          upgrade_language: null,
+        });
+        void this.refresh();
+      }),
+      this.socket.on('download_failed').subscribe((e) => {
+        if (!mine(e)) return;
+        this.patchEpisode(e, {
+          queued: e.will_retry,
+          queue_status: e.will_retry ? 'pending' : 'failed',
+        });
+        void this.refresh();
+      }),
+    ];
+    inject(DestroyRef).onDestroy(() => subscriptions.forEach((s) => s.unsubscribe()));
+  }
+
+  /** What an episode's row says now: its stored state with the live progress on top. */
+  view(e: AnimeEpisode): EpisodeView {
+    return episodeView(e, this.progress());
+  }
+
+  season(season: number): ReturnType<typeof seasonProgress> {
+    const episodes = this.series()?.seasons.find((s) => s.season === season)?.episodes ?? [];
+    return seasonProgress(episodes, this.progress());
+  }
 
   async load(key: string): Promise<void> {
     this.loading.set(true);
     this.selected.set(new Set());
+    this.progress.set(new Map());
     try {
       this.series.set(await firstValueFrom(this.anime.get(key)));
       this.error.set(null);
@@ -104,12 +172,57 @@ export class SeriesStore {
   }
 
   async queueSelected(priority: QueuePriority, language: LanguageCode | null): Promise<boolean> {
-    const series = this.series();
-    if (!series || this.selected().size === 0) return false;
     const episodes = [...this.selected()].map((id) => {
       const [season, episode] = id.split(':').map(Number);
       return { season, episode };
     });
+    if (episodes.length === 0) return false;
+    return this.send(episodes, { priority, ...(language ? { language } : {}) });
+  }
+
+  /** Queues the download of a better language for these episodes (all upgradable ones if none). */
+  upgrade(episodes: EpisodeRef[] = this.upgradable()): Promise<boolean> {
+    return this.send(
+      episodes.map((e) => ({ season: e.season, episode: e.episode })),
+      { upgrade: true },
+    );
+  }
+
+  /** The stored detail again (counts, queue states) without the loading indicator. */
+  async refresh(): Promise<void> {
+    const key = this.series()?.key;
+    if (!key) return;
+    try {
+      this.series.set(await firstValueFrom(this.anime.get(key)));
+    } catch {
+      // The live state stays; the next event or visit reads it again.
+    }
+  }
+
+  private patchEpisode(ref: EpisodeRef, change: Partial<AnimeEpisode>): void {
+    const series = this.series();
+    if (!series) return;
+    const id = episodeId(ref);
+    this.progress.update((p) => {
+      const next = new Map(p);
+      next.delete(id);
+      return next;
+    });
+    this.series.set({
+      ...series,
+      seasons: series.seasons.map((s) => ({
+        ...s,
+        episodes: s.episodes.map((e) => (episodeId(e) === id ? { ...e, ...change } : e)),
+      })),
+    });
+  }
+
+  private async send(
+    episodes: EpisodeRef[],
+    options: { priority?: QueuePriority; language?: LanguageCode; upgrade?: boolean },
+  ): Promise<boolean> {
+    const series = this.series();
+    if (!series) return false;
     this.queueing.set(true);
     this.queueError.set(null);
     try {
@@ -119,13 +232,12 @@ export class SeriesStore {
           serie_folder: series.folder ?? undefined,
           serie_name: series.name,
           episodes,
-          priority,
-          ...(language ? { language } : {}),
+          ...options,
         }),
       );
       this.lastQueued.set(response);
       this.selected.set(new Set());
-      await this.load(series.key);
+      await this.refresh();
       return true;
     } catch (error) {
       this.queueError.set(toApiError(error));

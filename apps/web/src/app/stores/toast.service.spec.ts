@@ -25,15 +25,25 @@ describe('ToastService', () => {
   const base = {
     key: 'frieren',
     folder: 'Frieren (2023)',
+    series_name: 'Frieren',
     season: 1,
     episode: 2,
     download_id: 'q1',
   };
 
-  it('toasts a finished download once', () => {
-    socket.emit('download_complete', { ...base, file_path: '/a.mp4', hoster: 'VOE', bytes: 10 });
+  it('toasts a finished download once, with its language and a fallback said plainly', () => {
+    const done = { ...base, file_path: '/a.mp4', hoster: 'VOE', bytes: 10 };
+    socket.emit('download_complete', { ...done, language: 'german-dub', fallback_from: null });
     expect(open).toHaveBeenCalledTimes(1);
-    expect(open.mock.calls[0][0]).toBe('Downloaded Frieren (2023) S01E02');
+    expect(open.mock.calls[0][0]).toBe('Downloaded Frieren S01E02 in German Dub');
+    socket.emit('download_complete', {
+      ...done,
+      language: 'english-sub',
+      fallback_from: 'german-dub',
+    });
+    expect(open.mock.calls[1][0]).toBe(
+      'Downloaded Frieren S01E02 in English Sub (fallback: German Dub not available)',
+    );
   });
 
   it('toasts a failure with its reason, assertively', () => {
@@ -43,7 +53,7 @@ describe('ToastService', () => {
       will_retry: false,
       providers_tried: [],
     });
-    expect(open.mock.calls[0][0]).toBe('Frieren (2023) S01E02 failed: every hoster failed');
+    expect(open.mock.calls[0][0]).toBe('Frieren S01E02 failed: every hoster failed');
     expect(open.mock.calls[0][2]).toMatchObject({ politeness: 'assertive' });
   });
 

@@ -2,14 +2,15 @@ import { DestroyRef, Injectable, inject } from '@angular/core';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { episodeCode } from '@aniworld/contracts';
 import { SocketService } from '../core/socket/socket.service';
+import { languageLabel, readableFailure } from '../common/failure-text';
 
 function episodeLabel(e: {
   key: string;
-  folder: string | null;
+  series_name?: string;
   season: number;
   episode: number;
 }): string {
-  return `${e.folder ?? e.key} ${episodeCode(e.season, e.episode)}`;
+  return `${e.series_name || e.key} ${episodeCode(e.season, e.episode)}`;
 }
 
 /** Toasts for what happens in the background: finished and failed downloads, new notifications. */
@@ -26,14 +27,18 @@ export class ToastService {
     this.started = true;
     this.socket.join('downloads');
     const subscriptions = [
-      this.socket
-        .on('download_complete')
-        .subscribe((e) => this.show(`Downloaded ${episodeLabel(e)}`)),
+      this.socket.on('download_complete').subscribe((e) => {
+        const language = e.language ? ` in ${languageLabel(e.language)}` : '';
+        const fallback = e.fallback_from
+          ? ` (fallback: ${languageLabel(e.fallback_from)} not available)`
+          : '';
+        this.show(`Downloaded ${episodeLabel(e)}${language}${fallback}`, false);
+      }),
       this.socket
         .on('download_failed')
         .subscribe((e) =>
           this.show(
-            `${episodeLabel(e)} failed${e.will_retry ? ' (will retry)' : ''}: ${e.error}`,
+            `${episodeLabel(e)} failed${e.will_retry ? ' (will retry)' : ''}: ${readableFailure(e.error, e.providers_tried)}`,
             true,
           ),
         ),

@@ -22,6 +22,9 @@ export function queueItem(overrides: Partial<QueueItem> = {}): QueueItem {
     priority: 'NORMAL',
     position: 0,
     language: null,
+    downloaded_language: null,
+    fallback_from: null,
+    upgrade: false,
     attempts: 0,
     next_attempt_at: null,
     progress: null,
@@ -94,6 +97,10 @@ export function animeDetail(overrides: Partial<AnimeDetail> = {}): AnimeDetail {
     is_downloaded: downloaded,
     file_path: downloaded ? `/anime/Frieren (2023)/Season 01/e${n}.mp4` : null,
     queued: false,
+    queue_status: null,
+    downloaded_language: downloaded ? ('german-dub' as const) : null,
+    fallback: false,
+    upgrade_language: null,
   });
   return {
     ...animeSummary(),

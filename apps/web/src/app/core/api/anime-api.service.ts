@@ -8,6 +8,7 @@ import type {
   AnimeSearchResult,
   AnimeSummary,
   AnimeUpdateRequest,
+  IgnoreFolderRequest,
   MatchFolderRequest,
   Page,
   RescanResponse,
@@ -72,5 +73,9 @@ export class AnimeApiService {
 
   match(request: MatchFolderRequest): Observable<unknown> {
     return this.http.post<unknown>('/api/anime/unmatched/match', request);
+  }
+
+  ignore(request: IgnoreFolderRequest): Observable<void> {
+    return this.http.post<void>('/api/anime/unmatched/ignore', request);
   }
 }

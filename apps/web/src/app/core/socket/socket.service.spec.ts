@@ -92,12 +92,15 @@ describe('SocketService', () => {
       download_id: 'q1',
       key: 'frieren',
       folder: null,
+      series_name: 'Frieren',
       season: 1,
       episode: 2,
       percent: 50,
       speed_mbps: 3,
       eta_seconds: 10,
       bytes: { done: 5, total: 10 },
+      hoster: 'VOE',
+      language: 'german-dub',
     };
     sockets[0].serverEmit('download_progress', event);
     expect(progress).toEqual([event]);

@@ -1,118 +1,111 @@
+import { NgTemplateOutlet } from '@angular/common';
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatSelectModule } from '@angular/material/select';
-import type { MatchCandidate, UnmatchedFolder } from '@aniworld/contracts';
+import { MatInputModule } from '@angular/material/input';
+import { SITE_NAMES, type SiteId, type UnmatchedFolder } from '@aniworld/contracts';
+import { type ApiError, toApiError } from '../../core/api/api-error';
 import { ErrorMessageComponent } from '../../common/error-message.component';
 import { LibraryStore } from '../../stores/library.store';
 
-/** Folders the scan could not match, each with its candidates and a button to match it. */
+/** A series one folder might be: from the scan's candidates or from a search. */
+interface Choice {
+  site: SiteId;
+  key: string;
+  name: string;
+  year: number | null;
+  url: string | null;
+  cover_url: string | null;
+  /** 0..1 for the scan's candidates; null for search results. */
+  confidence: number | null;
+}
+
+/** Folders the scan could not match: candidates with cover, year and link, a search, ignore. */
 @Component({
   selector: 'aw-unmatched-folders',
   imports: [
     FormsModule,
+    NgTemplateOutlet,
     MatButtonModule,
     MatFormFieldModule,
-    MatSelectModule,
+    MatInputModule,
     ErrorMessageComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  template: `
-    <aw-error [error]="store.unmatchedError()" prefix="Unmatched folders: " />
-    @if (store.unmatched(); as folders) {
-      @if (folders.length) {
-        <section aria-labelledby="unmatched-title">
-          <h2 id="unmatched-title">Unmatched folders ({{ folders.length }})</h2>
-          <p class="muted">These folders are not linked to a series yet. Pick the right one.</p>
-          <ul>
-            @for (folder of folders; track folder.folder) {
-              <li>
-                <div class="what">
-                  <span class="folder">{{ folder.folder }}</span>
-                  <span class="muted">{{ folder.episode_files }} episode files</span>
-                </div>
-                @if (folder.candidates.length) {
-                  <mat-form-field appearance="outline" subscriptSizing="dynamic">
-                    <mat-label>Series</mat-label>
-                    <mat-select [ngModel]="choice(folder)" (ngModelChange)="choose(folder, $event)">
-                      @for (c of folder.candidates; track c.site + c.key) {
-                        <mat-option [value]="c">
-                          {{ c.name }} ({{ c.site }}, {{ (c.confidence * 100).toFixed(0) }} %)
-                        </mat-option>
-                      }
-                    </mat-select>
-                  </mat-form-field>
-                  <button
-                    mat-stroked-button
-                    type="button"
-                    [disabled]="!choice(folder)"
-                    (click)="match(folder)"
-                  >
-                    Match
-                  </button>
-                } @else {
-                  <span class="muted"
-                    >No candidates found; add the series via search, then rescan.</span
-                  >
-                }
-                @if (store.matchError()?.folder === folder.folder) {
-                  <aw-error [error]="store.matchError()!.error" />
-                }
-              </li>
-            }
-          </ul>
-        </section>
-      }
-    }
-  `,
-  styles: `
-    h2 {
-      font: var(--mat-sys-title-large);
-      margin: 24px 0 4px;
-    }
-    ul {
-      list-style: none;
-      padding: 0;
-    }
-    li {
-      display: flex;
-      flex-wrap: wrap;
-      align-items: center;
-      gap: 8px 12px;
-      padding: 8px 0;
-      border-bottom: 1px solid var(--mat-sys-outline-variant);
-    }
-    .what {
-      display: flex;
-      flex-direction: column;
-      flex: 1 1 200px;
-    }
-    .folder {
-      font-family: monospace;
-      word-break: break-all;
-    }
-    .muted {
-      color: var(--mat-sys-on-surface-variant);
-    }
-  `,
+  templateUrl: './unmatched-folders.component.html',
+  styleUrl: './unmatched-folders.component.scss',
 })
 export class UnmatchedFoldersComponent {
   readonly store = inject(LibraryStore);
-  private readonly choices = signal<Record<string, MatchCandidate>>({});
+  /** Search results per folder, and what each folder's search box holds. */
+  readonly results = signal<Record<string, Choice[]>>({});
+  readonly queries = signal<Record<string, string>>({});
+  readonly searching = signal<string | null>(null);
+  readonly searchError = signal<{ folder: string; error: ApiError } | null>(null);
+  readonly brokenCovers = signal<ReadonlySet<string>>(new Set());
 
-  choice(folder: UnmatchedFolder): MatchCandidate | null {
-    return this.choices()[folder.folder] ?? folder.candidates[0] ?? null;
+  candidates(folder: UnmatchedFolder): Choice[] {
+    return folder.candidates.map((c) => ({
+      site: c.site,
+      key: c.key,
+      name: c.name,
+      year: c.year ?? null,
+      url: c.url ?? null,
+      cover_url: c.cover_url ?? null,
+      confidence: c.confidence,
+    }));
   }
 
-  choose(folder: UnmatchedFolder, candidate: MatchCandidate): void {
-    this.choices.update((all) => ({ ...all, [folder.folder]: candidate }));
+  queryOf(folder: UnmatchedFolder): string {
+    return this.queries()[folder.folder] ?? folder.title;
   }
 
-  async match(folder: UnmatchedFolder): Promise<void> {
-    const candidate = this.choice(folder);
-    if (candidate) {
-      await this.store.match({ folder: folder.folder, key: candidate.key, site: candidate.site });
+  setQuery(folder: UnmatchedFolder, query: string): void {
+    this.queries.update((all) => ({ ...all, [folder.folder]: query }));
+  }
+
+  async search(folder: UnmatchedFolder): Promise<void> {
+    const query = this.queryOf(folder).trim();
+    if (!query) return;
+    this.searching.set(folder.folder);
+    this.searchError.set(null);
+    try {
+      const found = await this.store.search(query);
+      this.results.update((all) => ({
+        ...all,
+        [folder.folder]: found.map((r) => ({
+          site: r.site,
+          key: r.key,
+          name: r.name,
+          year: firstYear(r.years),
+          url: r.url,
+          cover_url: r.cover_url,
+          confidence: null,
+        })),
+      }));
+    } catch (error) {
+      this.searchError.set({ folder: folder.folder, error: toApiError(error) });
+    } finally {
+      this.searching.set(null);
     }
   }
+
+  match(folder: UnmatchedFolder, choice: Choice): Promise<boolean> {
+    return this.store.match({ folder: folder.folder, key: choice.key, site: choice.site });
+  }
+
+  siteName(site: SiteId): string {
+    return SITE_NAMES[site];
+  }
+
+  coverFailed(url: string): void {
+    this.brokenCovers.update((set) => new Set(set).add(url));
+  }
+}
+
+/** "(2019 - heute)" → 2019. */
+function firstYear(years: string | null): number | null {
+  const match = /(\d{4})/.exec(years ?? '');
+  return match ? Number(match[1]) : null;
 }

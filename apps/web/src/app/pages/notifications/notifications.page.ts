@@ -109,6 +109,9 @@ import { NotificationsStore } from '../../stores/notifications.store';
     li.level-success {
       border-left-color: var(--mat-sys-primary);
     }
+    li.level-warning {
+      border-left-color: var(--mat-sys-tertiary);
+    }
     .body {
       flex: 1;
       display: flex;

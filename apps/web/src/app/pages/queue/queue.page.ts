@@ -1,6 +1,6 @@
 import { type CdkDragDrop, DragDropModule } from '@angular/cdk/drag-drop';
-import { NgTemplateOutlet } from '@angular/common';
-import { ChangeDetectionStrategy, Component, DestroyRef, inject } from '@angular/core';
+import { DatePipe, NgTemplateOutlet } from '@angular/common';
+import { ChangeDetectionStrategy, Component, DestroyRef, inject, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
@@ -9,6 +9,7 @@ import { RouterLink } from '@angular/router';
 import type { QueueItem } from '@aniworld/contracts';
 import { SocketService } from '../../core/socket/socket.service';
 import { ErrorMessageComponent } from '../../common/error-message.component';
+import { languageLabel, readableFailure, withoutUrls } from '../../common/failure-text';
 import { episodeCode, formatBytes, formatEta, formatSpeed } from '../../common/format';
 import { IconComponent } from '../../common/icon.component';
 import { QueueStore } from '../../stores/queue.store';
@@ -18,6 +19,7 @@ import { QueueStore } from '../../stores/queue.store';
   imports: [
     DragDropModule,
     NgTemplateOutlet,
+    DatePipe,
     RouterLink,
     MatButtonModule,
     MatProgressBarModule,
@@ -35,6 +37,11 @@ export class QueuePage {
   readonly bytes = formatBytes;
   readonly eta = formatEta;
   readonly speed = formatSpeed;
+  readonly language = languageLabel;
+  readonly failure = readableFailure;
+  readonly plain = withoutUrls;
+  /** The item whose cancel or removal waits for a second click. */
+  readonly confirming = signal<string | null>(null);
 
   constructor() {
     void this.store.load();
@@ -49,7 +56,28 @@ export class QueuePage {
   }
 
   label(item: QueueItem): string {
-    return `${item.serie_name} ${episodeCode(item.season, item.episode)}`;
+    return `${item.serie_name || item.serie_id} ${episodeCode(item.season, item.episode)}`;
+  }
+
+  /** A pending item a pause suspended (no failure): it keeps its bytes and goes first. */
+  suspended(item: QueueItem): boolean {
+    return (
+      item.status === 'pending' &&
+      (item.progress?.bytes_done ?? 0) > 0 &&
+      item.error === null &&
+      item.next_attempt_at === null
+    );
+  }
+
+  /** A pending item waiting for its next attempt after a failure. */
+  retryAt(item: QueueItem): Date | null {
+    if (item.status !== 'pending' || !item.next_attempt_at) return null;
+    return new Date(item.next_attempt_at);
+  }
+
+  async remove(item: QueueItem): Promise<void> {
+    this.confirming.set(null);
+    await this.store.remove(item.id);
   }
 
   percentOf(item: QueueItem): number | null {

@@ -1,13 +1,23 @@
-import { ChangeDetectionStrategy, Component, effect, inject, input, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  effect,
+  inject,
+  input,
+  signal,
+} from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
 import { MatSelectModule } from '@angular/material/select';
 import { MatSlideToggleModule } from '@angular/material/slide-toggle';
 import { RouterLink } from '@angular/router';
 import {
+  type AnimeEpisode,
   type AnimeSeason,
   LANGUAGE_LABELS,
   type LanguageCode,
@@ -30,6 +40,7 @@ import { SeriesStore, episodeId } from '../../stores/series.store';
     MatSelectModule,
     MatSlideToggleModule,
     MatProgressSpinnerModule,
+    MatProgressBarModule,
     ErrorMessageComponent,
   ],
   providers: [SeriesStore],
@@ -46,6 +57,11 @@ export class SeriesPage {
   readonly priorities = QUEUE_PRIORITIES;
   readonly priority = signal<QueuePriority>('NORMAL');
   readonly language = signal<LanguageCode | null>(null);
+  /** The chosen language while the selected episodes all have it, else "By preference". */
+  readonly chosenLanguage = computed(() => {
+    const language = this.language();
+    return language && this.store.selectableLanguages().includes(language) ? language : null;
+  });
   readonly code = episodeCode;
   readonly episodeId = episodeId;
 
@@ -58,14 +74,22 @@ export class SeriesPage {
   }
 
   seasonState(season: AnimeSeason): { selectable: number; selected: number } {
-    const selectable = season.episodes.filter((e) => !e.is_downloaded && !e.queued);
+    const selectable = season.episodes.filter(
+      (e) => !e.is_downloaded && !e.queued && this.store.view(e).state !== 'downloading',
+    );
     return {
       selectable: selectable.length,
       selected: selectable.filter((e) => this.store.isSelected(e)).length,
     };
   }
 
+  offered(e: AnimeEpisode): string {
+    return e.languages.length
+      ? e.languages.map((l) => this.languageLabels[l]).join(', ')
+      : 'languages not known yet';
+  }
+
   queue(): void {
-    void this.store.queueSelected(this.priority(), this.language());
+    void this.store.queueSelected(this.priority(), this.chosenLanguage());
   }
 }

@@ -1,4 +1,4 @@
-import { type CdkDragDrop, DragDropModule, moveItemInArray } from '@angular/cdk/drag-drop';
+import { type CdkDragDrop, DragDropModule } from '@angular/cdk/drag-drop';
 import { ChangeDetectionStrategy, Component, computed, effect, input, signal } from '@angular/core';
 import type { FormControl } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
@@ -6,6 +6,8 @@ import { MatCheckboxModule } from '@angular/material/checkbox';
 import type { HosterInfo, HosterName } from '@aniworld/contracts';
 import { startWith } from 'rxjs';
 import { IconComponent } from '../../common/icon.component';
+import { healthView } from '../../common/provider-health';
+import { moveInControl } from './ordered-control';
 
 /** The order hosters are tried in (drag and drop or arrows) and which are switched off. */
 @Component({
@@ -14,7 +16,7 @@ import { IconComponent } from '../../common/icon.component';
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <ol
-      class="hosters"
+      class="ordered"
       cdkDropList
       (cdkDropListDropped)="drop($event)"
       [cdkDropListDisabled]="order().disabled"
@@ -32,13 +34,14 @@ import { IconComponent } from '../../common/icon.component';
           >
           <span class="health">
             @if (health()[name]; as h) {
-              @if (h.last_failure) {
-                <span class="bad" [title]="h.last_failure.message"
-                  >last failure: {{ h.last_failure.code }}</span
-                >
-              } @else if (h.last_success_at) {
-                <span class="good">working</span>
-              }
+              @let view = healthOf(h);
+              <span
+                [class.bad]="view.state === 'failing'"
+                [class.good]="view.state === 'ok'"
+                [title]="view.detail"
+                [attr.data-health]="view.state"
+                >{{ view.text }}</span
+              >
             }
           </span>
           <button
@@ -63,32 +66,8 @@ import { IconComponent } from '../../common/icon.component';
       }
     </ol>
   `,
+  styleUrl: './ordered-list.scss',
   styles: `
-    .hosters {
-      list-style: none;
-      padding: 0;
-      margin: 0;
-      max-width: 560px;
-    }
-    li {
-      display: flex;
-      align-items: center;
-      gap: 8px;
-      padding: 0 8px;
-      border-bottom: 1px solid var(--mat-sys-outline-variant);
-      background: var(--mat-sys-surface);
-    }
-    .handle {
-      cursor: grab;
-      display: inline-flex;
-      color: var(--mat-sys-on-surface-variant);
-    }
-    .pos {
-      min-width: 18px;
-    }
-    mat-checkbox {
-      flex: 1;
-    }
     .health {
       font: var(--mat-sys-body-small);
     }
@@ -97,12 +76,6 @@ import { IconComponent } from '../../common/icon.component';
     }
     .good {
       color: var(--mat-sys-primary);
-    }
-    .cdk-drag-preview {
-      box-shadow: var(--mat-sys-level3);
-    }
-    .cdk-drag-placeholder {
-      opacity: 0.3;
     }
     @media (max-width: 599.98px) {
       .health {
@@ -115,6 +88,7 @@ export class HosterOrderComponent {
   readonly order = input.required<FormControl<HosterName[]>>();
   readonly disabled = input.required<FormControl<HosterName[]>>();
   readonly hosters = input<HosterInfo[]>([]);
+  readonly healthOf = healthView;
 
   readonly names = signal<HosterName[]>([]);
   private readonly disabledNames = signal<HosterName[]>([]);
@@ -157,11 +131,6 @@ export class HosterOrderComponent {
   }
 
   private reorder(from: number, to: number): void {
-    const control = this.order();
-    if (to < 0 || to >= control.value.length || from === to) return;
-    const next = [...control.value];
-    moveItemInArray(next, from, to);
-    control.setValue(next);
-    control.markAsDirty();
+    moveInControl(this.order(), from, to);
   }
 }

@@ -18,8 +18,6 @@ import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
 import { MatSelectModule } from '@angular/material/select';
 import {
   type FieldError,
-  LANGUAGE_CODES,
-  LANGUAGE_LABELS,
   LOG_LEVELS,
   NAMING_PLACEHOLDERS,
   type ProvidersOverview,
@@ -29,6 +27,7 @@ import type { ApiError } from '../../core/api/api-error';
 import { ProvidersApiService } from '../../core/api/providers-api.service';
 import { ErrorMessageComponent } from '../../common/error-message.component';
 import { renderNamingTemplate } from '../../common/naming-preview';
+import { healthView } from '../../common/provider-health';
 import { SettingsStore } from '../../stores/settings.store';
 import { ArrIntegrationComponent } from './arr-integration.component';
 import { BackupsComponent } from './backups.component';
@@ -41,6 +40,7 @@ import {
   patchConfigForm,
 } from './config-form';
 import { HosterOrderComponent } from './hoster-order.component';
+import { LanguageOrderComponent } from './language-order.component';
 
 @Component({
   selector: 'aw-settings-page',
@@ -53,6 +53,7 @@ import { HosterOrderComponent } from './hoster-order.component';
     MatProgressSpinnerModule,
     ErrorMessageComponent,
     HosterOrderComponent,
+    LanguageOrderComponent,
     BackupsComponent,
     ChangePasswordComponent,
     ArrIntegrationComponent,
@@ -67,10 +68,9 @@ export class SettingsPage {
   private readonly injector = inject(Injector);
   readonly form = buildConfigForm();
   readonly logLevels = LOG_LEVELS;
-  readonly languages = LANGUAGE_CODES;
-  readonly languageLabels = LANGUAGE_LABELS;
   readonly placeholders = NAMING_PLACEHOLDERS.map((p) => `{${p}}`).join(' ');
   readonly message = controlMessage;
+  readonly healthOf = healthView;
   readonly saveError = signal<ApiError | null>(null);
   readonly unplaced = signal<FieldError[]>([]);
   readonly saved = signal<string | null>(null);

@@ -15,6 +15,7 @@ import { Router } from '@angular/router';
 import { PASSWORD_RULES, failedPasswordRules } from '@aniworld/contracts';
 import { type ApiError, fieldErrors } from '../../core/api/api-error';
 import { SessionStore } from '../../core/auth/session.store';
+import { LibraryStore } from '../../stores/library.store';
 import { ErrorMessageComponent } from '../../common/error-message.component';
 import { IconComponent } from '../../common/icon.component';
 
@@ -45,7 +46,10 @@ function absolutePath(control: AbstractControl<string>): ValidationErrors | null
 })
 export class SetupPage {
   private readonly session = inject(SessionStore);
+  private readonly library = inject(LibraryStore);
   private readonly router = inject(Router);
+  /** Set by ANIME_DIRECTORY on the server: shown, not asked for. */
+  readonly fromEnv = this.session.status()?.anime_directory_from_env ?? null;
   private readonly fb = inject(NonNullableFormBuilder);
 
   readonly form = this.fb.group({
@@ -68,24 +72,37 @@ export class SetupPage {
     return PASSWORD_RULES.map((rule) => ({ ...rule, ok: rule.test(password) }));
   });
   readonly mismatch = computed(() => this.confirm() !== '' && this.confirm() !== this.password());
-  readonly directoryError = computed(
-    () =>
-      fieldErrors(this.error())
-        .find((f) => f.field === 'anime_directory')
-        ?.errors.join('; ') ?? null,
+  private readonly directoryField = computed(
+    () => fieldErrors(this.error()).find((f) => f.field === 'anime_directory') ?? null,
   );
+  readonly directoryError = computed(() => this.directoryField()?.errors.join('; ') ?? null);
+  /** The directory does not exist: the page asks before creating it, never silently. */
+  readonly missingDirectory = computed(
+    () => this.directoryField()?.errors.some((e) => e.startsWith('does not exist')) ?? false,
+  );
+  readonly suggestions = computed(() => this.directoryField()?.suggestions ?? []);
 
-  async submit(): Promise<void> {
+  useSuggestion(path: string): void {
+    this.form.controls.anime_directory.setValue(path);
+    this.error.set(null);
+  }
+
+  /** `create`: the user confirmed that the missing directory is to be created. */
+  async submit(create = false): Promise<void> {
     this.form.markAllAsTouched();
     if (this.form.invalid || this.mismatch()) return;
     const { password, anime_directory } = this.form.getRawValue();
+    const directory = this.fromEnv ? '' : anime_directory.trim();
     this.submitting.set(true);
     this.error.set(null);
     try {
       await this.session.setup({
         password,
-        ...(anime_directory.trim() ? { anime_directory: anime_directory.trim() } : {}),
+        ...(directory ? { anime_directory: directory } : {}),
+        ...(directory && create ? { create_directory: true } : {}),
       });
+      // The first scan of the library starts by itself; the library page shows its progress.
+      if (directory || this.fromEnv) await this.library.rescan();
       await this.router.navigateByUrl('/');
     } catch (error) {
       this.error.set(error as ApiError);

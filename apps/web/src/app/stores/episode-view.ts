@@ -1,0 +1,53 @@
+import type { AnimeEpisode } from '@aniworld/contracts';
+
+export type EpisodeState = 'on-disk' | 'downloading' | 'queued' | 'failed' | 'missing';
+
+export interface EpisodeView {
+  state: EpisodeState;
+  /** What the row says: "Queued", "Downloading 45 %", "On disk", "Failed", "Missing". */
+  text: string;
+  percent: number | null;
+}
+
+const key = (e: { season: number; episode: number }) => `${e.season}:${e.episode}`;
+
+/** An episode's state from the stored detail and the live progress of its download. */
+export function episodeView(
+  e: AnimeEpisode,
+  progress: ReadonlyMap<string, number | null>,
+): EpisodeView {
+  const live = progress.has(key(e));
+  if (e.is_downloaded && !live) return { state: 'on-disk', text: 'On disk', percent: 100 };
+  if (live || e.queue_status === 'downloading') {
+    const percent = progress.get(key(e)) ?? null;
+    return {
+      state: 'downloading',
+      text: percent === null ? 'Downloading…' : `Downloading ${Math.floor(percent)} %`,
+      percent,
+    };
+  }
+  if (e.queue_status === 'pending') return { state: 'queued', text: 'Queued', percent: null };
+  if (e.queue_status === 'failed') return { state: 'failed', text: 'Failed', percent: null };
+  return { state: 'missing', text: 'Missing', percent: null };
+}
+
+/** A season's episodes on disk, and its progress counting running downloads by their percent. */
+export function seasonProgress(
+  episodes: readonly AnimeEpisode[],
+  progress: ReadonlyMap<string, number | null>,
+): { onDisk: number; total: number; percent: number } {
+  let done = 0;
+  let onDisk = 0;
+  for (const e of episodes) {
+    const view = episodeView(e, progress);
+    if (view.state === 'on-disk') {
+      onDisk++;
+      done += 1;
+    } else if (view.state === 'downloading') done += (view.percent ?? 0) / 100;
+  }
+  return {
+    onDisk,
+    total: episodes.length,
+    percent: episodes.length ? (done / episodes.length) * 100 : 0,
+  };
+}
