@@ -16,6 +16,7 @@ import {
   generateSectionSecret,
   type LoadedConfig,
   parseStored,
+  secretProblem,
   type SectionSecret,
   stripSecrets,
   validateConfig,
@@ -116,7 +117,38 @@ export class ConfigService {
     return value;
   }
 
-  private sectionSecret(secret: SectionSecret): string {
+  /**
+   * Stores a secret the user chooses (the TMDB key), or removes it with null; the value has been
+   * validated by the caller's DTO and is checked again by the loader's rule. Refused when the
+   * environment sets it, as above.
+   */
+  async setSectionSecret(secret: SectionSecret, value: string | null): Promise<void> {
+    if (this.sectionSecretFromEnv(secret)) {
+      throw new DomainError(
+        'SECRET_FROM_ENV',
+        `${secret} is set by an environment variable; change it there`,
+        { secret },
+      );
+    }
+    const problem = secretProblem(secret, value);
+    if (problem) throw new ValidationFailedError([{ field: secret, errors: [problem] }]);
+    await this.serialised(async () => {
+      const stored: StoredConfig = {
+        ...this.loaded.stored,
+        secrets: { ...this.loaded.stored.secrets, [secret]: value },
+      };
+      await this.loaded.store.write(stored, { backup: false });
+      this.loaded.stored = stored;
+    });
+    this.logger.log({ msg: value === null ? 'secret removed' : 'secret set', secret });
+  }
+
+  /** The TMDB API key: TMDB_API_KEY, else `metadata.tmdb_api_key` of config.json; null if unset. */
+  get tmdbApiKey(): string | null {
+    return this.loaded.env.sectionSecrets.tmdb_api_key ?? this.loaded.stored.secrets.tmdb_api_key;
+  }
+
+  private sectionSecret(secret: 'arr_api_key' | 'qbittorrent_password'): string {
     return this.loaded.env.sectionSecrets[secret] ?? this.loaded.stored.secrets[secret];
   }
 
