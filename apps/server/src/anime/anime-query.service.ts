@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { AnimeDetail, AnimeListQuery, AnimeSummary, Page } from '@aniworld/contracts';
+import { ArtworkUrls } from '../common/artwork-urls';
 import { DomainError } from '../common/errors';
 import { ConfigService } from '../config/config.service';
-import { toDetail, toSummary } from './anime.mapper';
+import { type ArtworkUrlOf, toDetail, toSummary } from './anime.mapper';
 import { EpisodeRepository } from './episode.repository';
 import { SeriesRepository } from './series.repository';
 
@@ -13,7 +14,11 @@ export class AnimeQueryService {
     private readonly series: SeriesRepository,
     private readonly episodes: EpisodeRepository,
     private readonly config: ConfigService,
+    private readonly artwork: ArtworkUrls,
   ) {}
+
+  private readonly artworkUrl: ArtworkUrlOf = (key, kind, version) =>
+    this.artwork.url(key, kind, version);
 
   async list(query: AnimeListQuery): Promise<Page<AnimeSummary>> {
     const page = query.page ?? 1;
@@ -35,7 +40,7 @@ export class AnimeQueryService {
     );
     return {
       items: rows.map((r) =>
-        toSummary(r.series, { ...r, missingSlots: slots.get(r.series.id) ?? [] }),
+        toSummary(r.series, { ...r, missingSlots: slots.get(r.series.id) ?? [] }, this.artworkUrl),
       ),
       total,
       page,
@@ -55,6 +60,12 @@ export class AnimeQueryService {
       this.episodes.forSeries(series.id),
       this.episodes.queuedEpisodeIds(series.id),
     ]);
-    return toDetail(series, episodes, this.config.config.downloads.language_preference, queued);
+    return toDetail(
+      series,
+      episodes,
+      this.config.config.downloads.language_preference,
+      queued,
+      this.artworkUrl,
+    );
   }
 }

@@ -1,4 +1,5 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
+import { ArtworkUrls } from './artwork-urls';
 import { CLOCK, type Clock, systemClock } from './clock';
 import { DomainEvents } from './events';
 
@@ -9,8 +10,8 @@ export class CommonModule {
   static forRoot(clock: Clock = systemClock): DynamicModule {
     return {
       module: CommonModule,
-      providers: [{ provide: CLOCK, useValue: clock }, DomainEvents],
-      exports: [CLOCK, DomainEvents],
+      providers: [{ provide: CLOCK, useValue: clock }, DomainEvents, ArtworkUrls],
+      exports: [CLOCK, DomainEvents, ArtworkUrls],
     };
   }
 }

@@ -50,6 +50,10 @@ export class EpisodeEntity {
   @Column({ name: 'file_path', type: 'varchar', length: 2000, nullable: true })
   filePath!: string | null;
 
+  /** `yyyy-MM-dd` from TMDB once the series is matched (docs/metadata.md). */
+  @Column({ name: 'air_date', type: 'varchar', length: 10, nullable: true })
+  airDate!: string | null;
+
   @CreateDateColumn({ name: 'created_at' })
   createdAt!: Date;
 
