@@ -71,6 +71,8 @@ export class MetadataMatchService {
 
   private async lookup(series: AnimeSeriesEntity, again: boolean): Promise<SeriesMetadataEntity> {
     const existing = await this.records.find(series.id);
+    // The caller's copy may predate a lookup that finished meanwhile.
+    series.tmdbId = (await this.series.findById(series.id))?.tmdbId ?? series.tmdbId;
     if (existing?.state === 'matched' && series.tmdbId !== null) {
       if (again) await this.apply(series, await this.tmdb.client().show(series.tmdbId));
       return existing;

@@ -95,6 +95,7 @@ export class MetadataWriterService {
     this.tmdb.client(); // 409 without a key, before anything else happens
     this.tmdb.forget();
     const record = await this.matches.ensure(series, true);
+    series.tmdbId = (await this.series.findById(series.id))?.tmdbId ?? null;
     const onDisk = (await this.episodes.forSeries(series.id)).filter(
       (e) => e.isDownloaded && e.filePath,
     );
@@ -144,8 +145,11 @@ export class MetadataWriterService {
     } catch (error) {
       return this.outcome(season, episode, 'failed', (error as Error).message);
     }
-    if (record.state !== 'matched' || series.tmdbId === null)
+    // A lookup that ran elsewhere (the series was just added) stored the ids on its own copy.
+    const tmdbId = (await this.series.findById(series.id))?.tmdbId ?? null;
+    if (record.state !== 'matched' || tmdbId === null)
       return skip(WHY_NOT[record.state] ?? `TMDB lookup failed: ${record.error ?? 'unknown'}`);
+    series.tmdbId = tmdbId;
     const report = new Report(seriesDir);
     try {
       const client = this.tmdb.client();
