@@ -12,6 +12,7 @@ function episode(season: number, n: number, downloaded = false): AnimeEpisode {
     is_downloaded: downloaded,
     file_path: null,
     queued: false,
+    air_date: null,
   };
 }
 

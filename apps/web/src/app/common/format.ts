@@ -32,3 +32,15 @@ export function formatSpeed(mbps: number | null | undefined): string {
 export function episodeCode(season: number, episode: number): string {
   return `S${String(season).padStart(2, '0')}E${String(episode).padStart(2, '0')}`;
 }
+
+/** `2019-04-07` as `7 Apr 2019`; the date is a calendar day, so no time zone may shift it. */
+export function formatAirDate(date: string): string {
+  const parsed = new Date(`${date}T00:00:00Z`);
+  if (Number.isNaN(parsed.getTime())) return date;
+  return parsed.toLocaleDateString('en-GB', {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
+}

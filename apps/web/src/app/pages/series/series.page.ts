@@ -8,6 +8,7 @@ import { MatSelectModule } from '@angular/material/select';
 import { MatSlideToggleModule } from '@angular/material/slide-toggle';
 import { RouterLink } from '@angular/router';
 import {
+  type AnimeDetail,
   type AnimeSeason,
   LANGUAGE_LABELS,
   type LanguageCode,
@@ -16,8 +17,9 @@ import {
   SITE_NAMES,
 } from '@aniworld/contracts';
 import { ErrorMessageComponent } from '../../common/error-message.component';
-import { episodeCode } from '../../common/format';
+import { episodeCode, formatAirDate } from '../../common/format';
 import { SeriesStore, episodeId } from '../../stores/series.store';
+import { SeriesMetadataComponent } from './series-metadata.component';
 
 @Component({
   selector: 'aw-series-page',
@@ -31,6 +33,7 @@ import { SeriesStore, episodeId } from '../../stores/series.store';
     MatSlideToggleModule,
     MatProgressSpinnerModule,
     ErrorMessageComponent,
+    SeriesMetadataComponent,
   ],
   providers: [SeriesStore],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -47,10 +50,25 @@ export class SeriesPage {
   readonly priority = signal<QueuePriority>('NORMAL');
   readonly language = signal<LanguageCode | null>(null);
   readonly code = episodeCode;
+  readonly airDate = formatAirDate;
   readonly episodeId = episodeId;
+  readonly brokenPoster = signal(false);
+  readonly brokenFanart = signal(false);
 
   constructor() {
     effect(() => void this.store.load(this.key()));
+  }
+
+  /** The stored TMDB poster (a signed URL), else the site's cover. */
+  poster(series: AnimeDetail): string | null {
+    return this.brokenPoster() ? null : (series.poster_url ?? series.cover_url);
+  }
+
+  /** After a new TMDB match or refresh: ids, genres and artwork may have changed. */
+  reload(): void {
+    this.brokenPoster.set(false);
+    this.brokenFanart.set(false);
+    void this.store.load(this.key());
   }
 
   seasonLabel(season: AnimeSeason): string {
