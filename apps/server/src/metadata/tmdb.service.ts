@@ -26,7 +26,8 @@ export class TmdbService implements OnModuleDestroy {
   private readonly transport = new UndiciHttpClient({ maxBodyBytes: 2 * 1024 * 1024 });
   private readonly http: PoliteHttpClient;
   private readonly images: ImageFetcher;
-  private last: { result: HealthCheckResult; at: number; key: string | null } | null = null;
+  /** The last check, and which key and API root it was made with. */
+  private last: { result: HealthCheckResult; at: number; target: string } | null = null;
   private checking: Promise<HealthCheckResult> | null = null;
 
   constructor(
@@ -85,7 +86,7 @@ export class TmdbService implements OnModuleDestroy {
   current(): HealthCheckResult {
     const stale =
       !this.last ||
-      this.last.key !== this.config.tmdbApiKey ||
+      this.last.target !== this.target() ||
       this.clock.now() - this.last.at > RECHECK_AFTER_MS;
     if (stale) void this.check();
     return this.last?.result ?? { status: 'warning', critical: false, message: 'not checked yet' };
@@ -97,7 +98,12 @@ export class TmdbService implements OnModuleDestroy {
     return this.checking;
   }
 
+  private target(): string {
+    return `${this.config.tmdbApiKey ?? ''}@${this.config.config.metadata.tmdb_base_url}`;
+  }
+
   private async probe(): Promise<HealthCheckResult> {
+    const target = this.target();
     const key = this.config.tmdbApiKey;
     const base = this.config.config.metadata.tmdb_base_url;
     let result: HealthCheckResult;
@@ -128,7 +134,7 @@ export class TmdbService implements OnModuleDestroy {
               };
       }
     }
-    this.last = { result, at: this.clock.now(), key };
+    this.last = { result, at: this.clock.now(), target };
     return result;
   }
 
