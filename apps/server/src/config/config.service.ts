@@ -97,22 +97,8 @@ export class ConfigService {
    * sets it: the file's value would be written but never used, which would only mislead.
    */
   async regenerateSectionSecret(secret: SectionSecret): Promise<string> {
-    if (this.sectionSecretFromEnv(secret)) {
-      throw new DomainError(
-        'SECRET_FROM_ENV',
-        `${secret} is set by an environment variable; change it there`,
-        { secret },
-      );
-    }
     const value = generateSectionSecret(secret);
-    await this.serialised(async () => {
-      const stored: StoredConfig = {
-        ...this.loaded.stored,
-        secrets: { ...this.loaded.stored.secrets, [secret]: value },
-      };
-      await this.loaded.store.write(stored, { backup: false });
-      this.loaded.stored = stored;
-    });
+    await this.storeSectionSecret(secret, value);
     this.logger.log({ msg: 'secret regenerated', secret });
     return value;
   }
@@ -123,6 +109,13 @@ export class ConfigService {
    * environment sets it, as above.
    */
   async setSectionSecret(secret: SectionSecret, value: string | null): Promise<void> {
+    const problem = secretProblem(secret, value);
+    if (problem) throw new ValidationFailedError([{ field: secret, errors: [problem] }]);
+    await this.storeSectionSecret(secret, value);
+    this.logger.log({ msg: value === null ? 'secret removed' : 'secret set', secret });
+  }
+
+  private async storeSectionSecret(secret: SectionSecret, value: string | null): Promise<void> {
     if (this.sectionSecretFromEnv(secret)) {
       throw new DomainError(
         'SECRET_FROM_ENV',
@@ -130,8 +123,6 @@ export class ConfigService {
         { secret },
       );
     }
-    const problem = secretProblem(secret, value);
-    if (problem) throw new ValidationFailedError([{ field: secret, errors: [problem] }]);
     await this.serialised(async () => {
       const stored: StoredConfig = {
         ...this.loaded.stored,
@@ -140,7 +131,6 @@ export class ConfigService {
       await this.loaded.store.write(stored, { backup: false });
       this.loaded.stored = stored;
     });
-    this.logger.log({ msg: value === null ? 'secret removed' : 'secret set', secret });
   }
 
   /** The TMDB API key: TMDB_API_KEY, else `metadata.tmdb_api_key` of config.json; null if unset. */

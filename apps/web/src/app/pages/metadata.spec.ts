@@ -81,26 +81,15 @@ describe('metadata in the web app', () => {
         name: 'Kuro',
         state: 'uncertain',
         tmdb_id: null,
-        candidates: [
-          {
-            tmdb_id: 1,
-            name: 'Kuro',
-            original_name: null,
-            year: 2016,
-            overview: null,
-            poster_url: null,
-            confidence: 1,
-          },
-          {
-            tmdb_id: 2,
-            name: 'Kuro',
-            original_name: null,
-            year: 2016,
-            overview: null,
-            poster_url: null,
-            confidence: 1,
-          },
-        ],
+        candidates: [1, 2].map((tmdb_id) => ({
+          tmdb_id,
+          name: 'Kuro',
+          original_name: null,
+          year: 2016,
+          overview: null,
+          poster_url: null,
+          confidence: 1,
+        })),
       }),
     ]);
     await fixture.whenStable();

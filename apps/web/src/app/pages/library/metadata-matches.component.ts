@@ -93,28 +93,8 @@ import { MetadataMatchesStore } from '../../stores/metadata-matches.store';
       }
     }
   `,
+  styleUrls: ['./review-list.scss'],
   styles: `
-    h2 {
-      font: var(--mat-sys-title-large);
-      margin: 24px 0 4px;
-    }
-    ul {
-      list-style: none;
-      padding: 0;
-    }
-    li {
-      display: flex;
-      flex-wrap: wrap;
-      align-items: center;
-      gap: 8px 12px;
-      padding: 8px 0;
-      border-bottom: 1px solid var(--mat-sys-outline-variant);
-    }
-    .what {
-      display: flex;
-      flex-direction: column;
-      flex: 1 1 180px;
-    }
     .name {
       font: var(--mat-sys-title-small);
     }
@@ -124,9 +104,6 @@ import { MetadataMatchesStore } from '../../stores/metadata-matches.store';
     }
     .id {
       width: 130px;
-    }
-    .muted {
-      color: var(--mat-sys-on-surface-variant);
     }
   `,
 })

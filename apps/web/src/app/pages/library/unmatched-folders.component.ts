@@ -66,34 +66,11 @@ import { LibraryStore } from '../../stores/library.store';
       }
     }
   `,
+  styleUrls: ['./review-list.scss'],
   styles: `
-    h2 {
-      font: var(--mat-sys-title-large);
-      margin: 24px 0 4px;
-    }
-    ul {
-      list-style: none;
-      padding: 0;
-    }
-    li {
-      display: flex;
-      flex-wrap: wrap;
-      align-items: center;
-      gap: 8px 12px;
-      padding: 8px 0;
-      border-bottom: 1px solid var(--mat-sys-outline-variant);
-    }
-    .what {
-      display: flex;
-      flex-direction: column;
-      flex: 1 1 200px;
-    }
     .folder {
       font-family: monospace;
       word-break: break-all;
-    }
-    .muted {
-      color: var(--mat-sys-on-surface-variant);
     }
   `,
 })
