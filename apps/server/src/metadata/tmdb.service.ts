@@ -4,7 +4,7 @@ import { PoliteHttpClient, UndiciHttpClient } from '@aniworld/providers';
 import { CLOCK, type Clock } from '../common/clock';
 import { DomainError } from '../common/errors';
 import { ConfigService } from '../config/config.service';
-import { ProvidersService } from '../providers/providers.service';
+import { APP_VERSION } from '../version';
 import { TmdbClient, TmdbError } from './tmdb/tmdb-client';
 import { type FetchedImage, ImageFetcher } from './tmdb/image-fetcher';
 
@@ -32,9 +32,10 @@ export class TmdbService implements OnModuleDestroy {
 
   constructor(
     private readonly config: ConfigService,
-    providers: ProvidersService,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {
+    // TMDB is an API we have a key for, not a site to blend in with: we say who we are.
+    const userAgent = `Aniworld/${APP_VERSION} (metadata)`;
     this.http = new PoliteHttpClient(this.transport, {
       // TMDB allows about 40 requests a second per key; a library scan must not get near it.
       requestsPerSecond: 8,
@@ -43,9 +44,9 @@ export class TmdbService implements OnModuleDestroy {
       cacheTtlMs: 6 * 3600_000,
       cacheMaxEntries: 2000,
       deadlineMs: 20_000,
-      userAgent: providers.userAgent,
+      userAgent,
     });
-    this.images = new ImageFetcher({ userAgent: providers.userAgent });
+    this.images = new ImageFetcher({ userAgent });
   }
 
   get configured(): boolean {
