@@ -14,7 +14,7 @@ const KEY = '0123456789abcdef0123456789abcdef';
  */
 async function loadedWidths(page: Page, selector: string): Promise<number[]> {
   await page.waitForFunction((s) => {
-    const images = [...document.querySelectorAll<HTMLImageElement>(s)];
+    const images = Array.from(document.querySelectorAll<HTMLImageElement>(s));
     return images.length > 0 && images.every((i) => i.complete);
   }, selector);
   return page.$$eval(selector, (images) =>
