@@ -16,6 +16,7 @@ function episode(season: number, n: number, downloaded = false): AnimeEpisode {
     downloaded_language: null,
     fallback: false,
     upgrade_language: null,
+    air_date: null,
   };
 }
 

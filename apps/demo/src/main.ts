@@ -81,6 +81,10 @@ async function main(): Promise<void> {
       ANIME_DIRECTORY: library,
       ANIWORLD_BASE_URL: `${sandboxUrl}/aniworld`,
       STO_BASE_URL: `${sandboxUrl}/sto`,
+      // The sandbox's TMDB takes any key: posters, NFO files and artwork work offline too.
+      TMDB_BASE_URL: `${sandboxUrl}/tmdb/3`,
+      TMDB_IMAGE_BASE_URL: `${sandboxUrl}/tmdb/t/p`,
+      TMDB_API_KEY: 'demo-key-for-the-sandbox',
     });
     children.push(server);
     const base = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;

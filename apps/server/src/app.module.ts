@@ -10,6 +10,7 @@ import { ConfigModule } from './config/config.module';
 import type { LoadedConfig } from './config/config.loader';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
+import { MetadataModule } from './metadata/metadata.module';
 import { ProvidersModule } from './providers/providers.module';
 import { QueueModule } from './queue/queue.module';
 import { NotificationsModule } from './notifications/notifications.module';
@@ -39,6 +40,7 @@ export class AppModule {
         HealthModule,
         ProvidersModule,
         AnimeModule,
+        MetadataModule,
         NotificationsModule,
         QueueModule,
         SchedulerModule,

@@ -9,6 +9,7 @@ export * from './lib/queue';
 export * from './lib/auth';
 export * from './lib/providers';
 export * from './lib/anime';
+export * from './lib/metadata';
 export * from './lib/notifications';
 export * from './lib/arr';
 export * from './lib/socket';

@@ -36,4 +36,42 @@ describe('TMDB-like API', () => {
     expect(img.headers['content-type']).toBe('image/jpeg');
     expect(img.body.subarray(0, 2).toString('hex')).toBe('ffd8');
   });
+
+  it('checks a key, finds by IMDb id, and answers in the asked language', async () => {
+    expect((await api('/authentication')).status).toBe(401);
+    expect((await api('/authentication?api_key=k')).body['success']).toBe(true);
+    const found = await api('/find/tt9000227?external_source=imdb_id&api_key=k');
+    expect((found.body['tv_results'] as { id: number }[]).map((r) => r.id)).toEqual([90227]);
+    const de = await api('/tv/90227/season/0?api_key=k&language=de-DE');
+    const en = await api('/tv/90227/season/0?api_key=k&language=en-US');
+    const names = (body: Record<string, unknown>) =>
+      (body['episodes'] as { name: string; overview: string }[]).map((e) => [e.name, e.overview]);
+    // S00E02 has no German title: TMDB's placeholder name and an empty plot.
+    expect(names(de.body)).toEqual([
+      ['Der erste Stern', 'Folge „Der erste Stern“.'],
+      ['Episode 2', ''],
+    ]);
+    expect(names(en.body)).toEqual([
+      ['The First Star', 'The First Star.'],
+      ['Starfall Requiem', 'Starfall Requiem.'],
+    ]);
+    const kuro = await api('/tv/90088?api_key=k&language=de-DE');
+    expect(kuro.body['overview']).toBe('');
+    const kuroEn = await api('/tv/90088?api_key=k&language=en-US');
+    expect(kuroEn.body['genres']).toEqual([{ id: 18, name: 'Drama' }]);
+  });
+
+  it('has a namesake of 112: Notruf and does not know its IMDb id', async () => {
+    const search = await api('/search/tv?query=112&api_key=k');
+    const results = search.body['results'] as { id: number; first_air_date: string }[];
+    expect(results.map((r) => [r.id, r.first_air_date.slice(0, 4)])).toEqual([
+      [95002, '2022'],
+      [95902, '2022'],
+    ]);
+    const found = await api('/find/tt9005002?external_source=imdb_id&api_key=k');
+    expect(found.body['tv_results']).toEqual([]);
+    const ids = await api('/tv/95002/external_ids?api_key=k');
+    expect(ids.body['imdb_id']).toBeNull();
+    expect((await api('/tv/95902?api_key=k')).body['name']).toBe('112: Notruf');
+  });
 });

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { AnimeDetail, AnimeListQuery, AnimeSummary, Page } from '@aniworld/contracts';
+import { ArtworkUrls } from '../common/artwork-urls';
 import { ConfigService } from '../config/config.service';
 import { QueuedEpisodesService } from '../queue/queued-episodes.service';
 import { CoverUrls } from '../covers/cover-urls';
-import { toDetail, toSummary } from './anime.mapper';
+import { type ArtworkUrlOf, toDetail, toSummary } from './anime.mapper';
 import { SeriesNotFound } from './errors/anime.errors';
 import { EpisodeRepository } from './episode.repository';
 import { SeriesRepository } from './series.repository';
@@ -17,7 +18,11 @@ export class AnimeQueryService {
     private readonly queued: QueuedEpisodesService,
     private readonly config: ConfigService,
     private readonly covers: CoverUrls,
+    private readonly artwork: ArtworkUrls,
   ) {}
+
+  private readonly artworkUrl: ArtworkUrlOf = (key, kind, version) =>
+    this.artwork.url(key, kind, version);
 
   async list(query: AnimeListQuery): Promise<Page<AnimeSummary>> {
     const page = query.page ?? 1;
@@ -39,7 +44,11 @@ export class AnimeQueryService {
     );
     return {
       items: rows.map((r) => {
-        const summary = toSummary(r.series, { ...r, missingSlots: slots.get(r.series.id) ?? [] });
+        const summary = toSummary(
+          r.series,
+          { ...r, missingSlots: slots.get(r.series.id) ?? [] },
+          this.artworkUrl,
+        );
         return { ...summary, cover_url: this.covers.local(summary.cover_url) };
       }),
       total,
@@ -60,6 +69,7 @@ export class AnimeQueryService {
       episodes,
       this.config.config.downloads.language_preference,
       queued,
+      this.artworkUrl,
     );
     return { ...detail, cover_url: this.covers.local(detail.cover_url) };
   }

@@ -7,6 +7,7 @@ import {
   type SiteId,
   upgradeLanguage,
 } from '@aniworld/contracts';
+import type { ArtworkKind } from '../common/artwork-urls';
 import type { AnimeSeriesEntity } from './entities/anime-series.entity';
 import type { EpisodeEntity } from './entities/episode.entity';
 import type { EpisodeQueueState } from '../queue/queued-episodes.service';
@@ -20,7 +21,18 @@ export interface SeriesCounts {
   missingSlots: readonly { season: number; episode: number }[];
 }
 
-export function toSummary(series: AnimeSeriesEntity, counts: SeriesCounts): AnimeSummary {
+/** Signs the URL of a stored image (`ArtworkUrls.url`); null while there is none. */
+export type ArtworkUrlOf = (
+  key: string,
+  kind: ArtworkKind,
+  version: string | null,
+) => string | null;
+
+export function toSummary(
+  series: AnimeSeriesEntity,
+  counts: SeriesCounts,
+  artwork: ArtworkUrlOf,
+): AnimeSummary {
   const missing: Record<string, number[]> = {};
   for (const slot of counts.missingSlots) (missing[String(slot.season)] ??= []).push(slot.episode);
   return {
@@ -30,6 +42,8 @@ export function toSummary(series: AnimeSeriesEntity, counts: SeriesCounts): Anim
     folder: series.folder,
     year: series.year,
     cover_url: series.coverUrl,
+    poster_url: artwork(series.key, 'poster', series.posterVersion),
+    poster_small_url: artwork(series.key, 'poster-small', series.posterVersion),
     description: series.description,
     total_episodes: counts.total,
     downloaded_episodes: counts.downloaded,
@@ -63,6 +77,7 @@ export function toDetail(
   episodes: EpisodeEntity[],
   preference: readonly LanguageCode[],
   queue: ReadonlyMap<number, EpisodeQueueState>,
+  artwork: ArtworkUrlOf,
 ): AnimeDetail {
   const seasons = new Map<number, AnimeEpisode[]>();
   const wanted = effectiveLanguages(series, preference);
@@ -83,12 +98,18 @@ export function toDetail(
       downloaded_language: language,
       fallback: fallbackFrom(language, wanted) !== null,
       upgrade_language: upgradeLanguage(language, e.languages, wanted),
+      air_date: e.airDate,
     });
     seasons.set(e.season, list);
   }
   return {
-    ...toSummary(series, countEpisodes(series, episodes, preference)),
+    ...toSummary(series, countEpisodes(series, episodes, preference), artwork),
     alt_titles: series.altTitles,
+    fanart_url: artwork(series.key, 'fanart', series.fanartVersion),
+    genres: series.genres,
+    tmdb_id: series.tmdbId,
+    tvdb_id: series.tvdbId,
+    imdb_id: series.imdbId,
     language_preference: series.languagePreference,
     seasons: [...seasons.entries()]
       .sort(([a], [b]) => a - b)

@@ -190,6 +190,22 @@ export class EpisodeRepository {
     await this.counts.refreshForEpisode(id);
   }
 
+  /** First air dates from TMDB (metadata module); episodes not named keep theirs. */
+  async setAirDates(
+    seriesId: number,
+    dates: readonly { season: number; episode: number; airDate: string | null }[],
+  ): Promise<void> {
+    // One transaction: a long series is hundreds of rows, and SQLite commits each write alone.
+    await this.repo.manager.transaction(async (m) => {
+      for (const d of dates)
+        await m.update(
+          EpisodeEntity,
+          { seriesId, season: d.season, episodeNumber: d.episode },
+          { airDate: d.airDate },
+        );
+    });
+  }
+
   async setLanguages(id: number, languages: LanguageCode[]): Promise<void> {
     await this.repo.update({ id }, { languages });
     await this.counts.refreshForEpisode(id);

@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { promises as fs } from 'node:fs';
 import type { SiteId } from '@aniworld/contracts';
 import { messageOf } from '../common/errors';
+import { DomainEvents } from '../common/events';
 import { pathInside, seriesFolderName } from '../common/path-safety';
 import { ConfigService } from '../config/config.service';
 import { ProvidersService } from '../providers/providers.service';
@@ -20,6 +21,7 @@ export class SeriesAdoptionService {
     private readonly series: SeriesRepository,
     private readonly sync: SeriesSyncService,
     private readonly config: ConfigService,
+    private readonly events: DomainEvents,
   ) {}
 
   /**
@@ -37,6 +39,8 @@ export class SeriesAdoptionService {
       coverUrl: details.coverUrl,
       description: details.description,
       altTitles: details.altTitles,
+      // TMDB's own IMDb id replaces it once the series is matched (metadata module).
+      imdbId: existing?.imdbId ?? details.imdbId,
       folder:
         folder ??
         existing?.folder ??
@@ -44,6 +48,7 @@ export class SeriesAdoptionService {
     });
     await this.sync.refreshEpisodes(stored);
     this.logger.log({ msg: 'series adopted', key: stored.key, site, folder: stored.folder });
+    this.events.emit('series.added', { key: stored.key, series_id: stored.id });
     return stored;
   }
 

@@ -27,7 +27,9 @@ export interface SeriesWithCounts {
 }
 
 export type NewSeries = Pick<AnimeSeriesEntity, 'key' | 'name' | 'site'> &
-  Partial<Pick<AnimeSeriesEntity, 'folder' | 'year' | 'coverUrl' | 'description' | 'altTitles'>>;
+  Partial<
+    Pick<AnimeSeriesEntity, 'folder' | 'year' | 'coverUrl' | 'description' | 'altTitles' | 'imdbId'>
+  >;
 
 @Injectable()
 export class SeriesRepository {

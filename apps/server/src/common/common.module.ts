@@ -1,4 +1,5 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
+import { ArtworkUrls } from './artwork-urls';
 import { CLOCK, type Clock, systemClock } from './clock';
 import { DomainEvents } from './events';
 import { RECENT_LOGS, RecentLogs } from './logging/recent-logs';
@@ -14,8 +15,9 @@ export class CommonModule {
         { provide: CLOCK, useValue: clock },
         { provide: RECENT_LOGS, useValue: logs },
         DomainEvents,
+        ArtworkUrls,
       ],
-      exports: [CLOCK, RECENT_LOGS, DomainEvents],
+      exports: [CLOCK, RECENT_LOGS, DomainEvents, ArtworkUrls],
     };
   }
 }

@@ -31,6 +31,8 @@ export interface DomainEventMap {
   'notification.created': AppNotification;
   /** Sessions ended (logout, password change): their socket connections end with them. */
   'session.revoked': { session_ids: string[] };
+  /** A series came into the library (added, or matched to a folder by a scan), or came back. */
+  'series.added': { key: string; series_id: number };
   /** A series left the library; its open queue items go with it. */
   'series.removed': { key: string; series_id: number };
   'job.started': JobStartedEvent;

@@ -177,4 +177,41 @@ describe('loadConfig', () => {
       'database_url must be a postgres:// URL, sqlite:///path/to/file.db, or null',
     );
   });
+
+  it('keeps the optional TMDB key in the metadata section, never generated, and takes it from the environment', async () => {
+    const first = await loadConfig({ DATA_DIR: dir });
+    const file = JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8'));
+    expect(file.metadata).toEqual({
+      tmdb_base_url: 'https://api.themoviedb.org/3',
+      tmdb_image_base_url: 'https://image.tmdb.org/t/p',
+      language: 'de-DE',
+      overwrite_nfo: false,
+      tmdb_api_key: null,
+    });
+    expect(first.effective.metadata).not.toHaveProperty('tmdb_api_key');
+    expect(new ConfigService(first, new DomainEvents(new EventEmitter2())).tmdbApiKey).toBeNull();
+
+    file.metadata.tmdb_api_key = 'f'.repeat(32);
+    writeFileSync(join(dir, 'config.json'), JSON.stringify(file));
+    const fromFile = await loadConfig({ DATA_DIR: dir });
+    expect(new ConfigService(fromFile, new DomainEvents(new EventEmitter2())).tmdbApiKey).toBe('f'.repeat(32));
+
+    const fromEnv = await loadConfig({
+      DATA_DIR: dir,
+      TMDB_API_KEY: 'e'.repeat(32),
+      TMDB_BASE_URL: 'http://127.0.0.1:8090/tmdb/3',
+    });
+    expect(new ConfigService(fromEnv, new DomainEvents(new EventEmitter2())).tmdbApiKey).toBe('e'.repeat(32));
+    expect(fromEnv.effective.metadata.tmdb_base_url).toBe('http://127.0.0.1:8090/tmdb/3');
+    expect([...fromEnv.env.sources.keys()].sort()).toEqual([
+      'metadata.tmdb_api_key',
+      'metadata.tmdb_base_url',
+    ]);
+    await expect(loadConfig({ DATA_DIR: dir, TMDB_API_KEY: 'short' })).rejects.toThrow(
+      /environment variable TMDB_API_KEY \(metadata\.tmdb_api_key\): must be 16 to 1024/,
+    );
+    await expect(loadConfig({ DATA_DIR: dir, TMDB_IMAGE_BASE_URL: 'nope' })).rejects.toThrow(
+      /TMDB_IMAGE_BASE_URL/,
+    );
+  });
 });

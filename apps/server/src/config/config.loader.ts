@@ -31,23 +31,35 @@ export type SectionSecret = (typeof SECTION_SECRETS)[number]['secret'];
 
 /**
  * What a usable section secret looks like. The API key is as long as Sonarr's own (32 hex when
- * generated); 6 characters is qBittorrent's own minimum for its Web UI password.
+ * generated); 6 characters is qBittorrent's own minimum for its Web UI password. The TMDB key is
+ * the user's own and optional (null until set): a v3 key has 32 hex characters, a v4 read access
+ * token is a JWT of a few hundred.
  */
-const SECRET_RULES: Record<SectionSecret, { min: number; generate: () => string }> = {
-  arr_api_key: { min: 16, generate: () => randomBytes(16).toString('hex') },
-  qbittorrent_password: { min: 6, generate: () => randomBytes(12).toString('base64url') },
+const SECRET_RULES: Record<
+  SectionSecret,
+  { min: number; max: number; generate: (() => string) | null }
+> = {
+  arr_api_key: { min: 16, max: 256, generate: () => randomBytes(16).toString('hex') },
+  qbittorrent_password: {
+    min: 6,
+    max: 256,
+    generate: () => randomBytes(12).toString('base64url'),
+  },
+  tmdb_api_key: { min: 16, max: 1024, generate: null },
 };
-const MAX_SECRET_LENGTH = 256;
 
+/** Only secrets the server makes itself can be generated; the others are refused. */
 export function generateSectionSecret(secret: SectionSecret): string {
-  return SECRET_RULES[secret].generate();
+  const generate = SECRET_RULES[secret].generate;
+  if (!generate) throw new Error(`${secret} is set by the user, not generated`);
+  return generate();
 }
 
-function secretProblem(secret: SectionSecret, value: unknown): string | null {
-  const { min } = SECRET_RULES[secret];
+export function secretProblem(secret: SectionSecret, value: unknown): string | null {
+  const { min, max, generate } = SECRET_RULES[secret];
+  if (value === null && generate === null) return null;
   if (typeof value !== 'string') return 'must be a string';
-  if (value.length < min || value.length > MAX_SECRET_LENGTH)
-    return `must be ${min} to ${MAX_SECRET_LENGTH} characters long`;
+  if (value.length < min || value.length > max) return `must be ${min} to ${max} characters long`;
   // eslint-disable-next-line no-control-regex
   if (/[\x00-\x1f\x7f]/.test(value)) return 'must not contain control characters';
   return null;
@@ -236,6 +248,7 @@ export async function loadConfig(env: NodeJS.ProcessEnv): Promise<LoadedConfig> 
       qbittorrent_password:
         (secrets.qbittorrent_password as string | undefined) ??
         generateSectionSecret('qbittorrent_password'),
+      tmdb_api_key: (secrets.tmdb_api_key as string | null | undefined) ?? null,
     },
   };
   const createdFile = raw === null;

@@ -16,6 +16,7 @@ import {
   generateSectionSecret,
   type LoadedConfig,
   parseStored,
+  secretProblem,
   type SectionSecret,
   stripSecrets,
   validateConfig,
@@ -90,8 +91,26 @@ export class ConfigService {
    * sets it: the file's value would be written but never used, which would only mislead.
    */
   async regenerateSectionSecret(secret: SectionSecret): Promise<string> {
-    if (this.sectionSecretFromEnv(secret)) throw new SecretFromEnv(secret);
     const value = generateSectionSecret(secret);
+    await this.storeSectionSecret(secret, value);
+    this.logger.log({ msg: 'secret regenerated', secret });
+    return value;
+  }
+
+  /**
+   * Stores a secret the user chooses (the TMDB key), or removes it with null; the value has been
+   * validated by the caller's DTO and is checked again by the loader's rule. Refused when the
+   * environment sets it, as above.
+   */
+  async setSectionSecret(secret: SectionSecret, value: string | null): Promise<void> {
+    const problem = secretProblem(secret, value);
+    if (problem) throw new ValidationFailedError([{ field: secret, errors: [problem] }]);
+    await this.storeSectionSecret(secret, value);
+    this.logger.log({ msg: value === null ? 'secret removed' : 'secret set', secret });
+  }
+
+  private async storeSectionSecret(secret: SectionSecret, value: string | null): Promise<void> {
+    if (this.sectionSecretFromEnv(secret)) throw new SecretFromEnv(secret);
     await this.serialised(async () => {
       const stored: StoredConfig = {
         ...this.loaded.stored,
@@ -100,11 +119,14 @@ export class ConfigService {
       await this.loaded.store.write(stored, { backup: false });
       this.loaded.stored = stored;
     });
-    this.logger.log({ msg: 'secret regenerated', secret });
-    return value;
   }
 
-  private sectionSecret(secret: SectionSecret): string {
+  /** The TMDB API key: TMDB_API_KEY, else `metadata.tmdb_api_key` of config.json; null if unset. */
+  get tmdbApiKey(): string | null {
+    return this.loaded.env.sectionSecrets.tmdb_api_key ?? this.loaded.stored.secrets.tmdb_api_key;
+  }
+
+  private sectionSecret(secret: 'arr_api_key' | 'qbittorrent_password'): string {
     return this.loaded.env.sectionSecrets[secret] ?? this.loaded.stored.secrets[secret];
   }
 

@@ -19,6 +19,8 @@ export interface StoredSecrets {
   arr_api_key: string;
   /** File key `arr.qbittorrent.password`. */
   qbittorrent_password: string;
+  /** File key `metadata.tmdb_api_key`; null until the user sets one (never generated). */
+  tmdb_api_key: string | null;
 }
 
 /**
@@ -30,6 +32,7 @@ export interface StoredSecrets {
 export const SECTION_SECRETS = [
   { secret: 'arr_api_key', path: 'arr.api_key', env: 'ARR_API_KEY' },
   { secret: 'qbittorrent_password', path: 'arr.qbittorrent.password', env: 'QBITTORRENT_PASSWORD' },
+  { secret: 'tmdb_api_key', path: 'metadata.tmdb_api_key', env: 'TMDB_API_KEY' },
 ] as const satisfies readonly { secret: keyof StoredSecrets; path: string; env: string }[];
 
 export function toFileLayout(config: StoredConfig): Plain {

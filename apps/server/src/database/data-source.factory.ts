@@ -12,6 +12,7 @@ import { RecentReleaseEntity } from '../arr/torznab/entities/recent-release.enti
 import { SiteEpisodeEntity } from '../arr/torznab/entities/site-episode.entity';
 import { UserSessionEntity } from '../auth/entities/user-session.entity';
 import type { DatabaseTarget } from '../config/config.service';
+import { SeriesMetadataEntity } from '../metadata/entities/series-metadata.entity';
 import { NotificationChannelEntity } from '../notifications/entities/notification-channel.entity';
 import { NotificationOutboxEntity } from '../notifications/entities/notification-outbox.entity';
 import { NotificationEntity } from '../notifications/entities/notification.entity';
@@ -43,6 +44,7 @@ export const ENTITIES = [
   SiteEpisodeEntity,
   AvailabilityEntity,
   RecentReleaseEntity,
+  SeriesMetadataEntity,
 ];
 
 /** TypeORM options for the configured database. Schema changes come only from migrations. */

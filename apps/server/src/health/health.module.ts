@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { MetadataModule } from '../metadata/metadata.module';
 import { ProvidersModule } from '../providers/providers.module';
 import { SchedulerModule } from '../scheduler/scheduler.module';
 import { HealthController } from './health.controller';
@@ -7,7 +8,7 @@ import { SiteProbeService } from './site-probe.service';
 import { SystemController } from './system.controller';
 
 @Module({
-  imports: [SchedulerModule, ProvidersModule],
+  imports: [SchedulerModule, ProvidersModule, MetadataModule],
   controllers: [HealthController, SystemController],
   providers: [HealthService, SiteProbeService],
   exports: [HealthService],

@@ -9,6 +9,7 @@ import type {
 } from '@aniworld/contracts';
 import { ConfigService } from '../config/config.service';
 import { DatabaseService } from '../database/database.service';
+import { TmdbService } from '../metadata/tmdb.service';
 import { LIBRARY_RESCAN } from '../scheduler/jobs/library-rescan.job';
 import { SchedulerService } from '../scheduler/scheduler.service';
 import { APP_VERSION } from '../version';
@@ -34,6 +35,7 @@ export class HealthService implements OnApplicationBootstrap {
     private readonly database: DatabaseService,
     private readonly scheduler: SchedulerService,
     private readonly probes: SiteProbeService,
+    private readonly tmdb: TmdbService,
   ) {}
 
   /** Start-up checks run in the background: an offline DNS lookup must not delay listening. */
@@ -42,11 +44,15 @@ export class HealthService implements OnApplicationBootstrap {
   }
 
   async runStartupChecks(): Promise<void> {
-    const [ffmpeg, dns] = await Promise.all([ffmpegCheck(), dnsCheck(this.providerHosts())]);
+    const [ffmpeg, dns, tmdb] = await Promise.all([
+      ffmpegCheck(),
+      dnsCheck(this.providerHosts()),
+      this.tmdb.check(),
+    ]);
     this.startupResults['ffmpeg'] = ffmpeg;
     this.startupResults['dns'] = dns;
     const anime = await this.animeDirectoryCheck();
-    for (const [name, result] of Object.entries({ ffmpeg, dns, anime_directory: anime })) {
+    for (const [name, result] of Object.entries({ ffmpeg, dns, tmdb, anime_directory: anime })) {
       if (result.status === 'ok')
         this.logger.log({ msg: 'startup check passed', check: name, detail: result.message });
       else if (name === 'anime_directory')
@@ -77,6 +83,8 @@ export class HealthService implements OnApplicationBootstrap {
       data_directory: await this.writableCheck(this.config.dataDir, 'data directory', true),
       anime_directory: await this.animeDirectoryCheck(),
       ...this.startupResults,
+      // TMDB reachable and the key accepted: checked at start, again when stale or the key changed.
+      tmdb: this.tmdb.current(),
     };
     const failing = Object.entries(checks).filter(([, c]) => c.status === 'error');
     const status = failing.some(([name]) => FATAL_CHECKS.includes(name))

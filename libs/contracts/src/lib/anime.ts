@@ -28,6 +28,8 @@ export interface AnimeEpisode {
   fallback: boolean;
   /** A more preferred language the site now offers for the file on disk (an upgrade can be queued). */
   upgrade_language: LanguageCode | null;
+  /** First air date (`yyyy-MM-dd`) from TMDB, once the series is matched. */
+  air_date: string | null;
 }
 
 export interface AnimeSummary {
@@ -38,7 +40,15 @@ export interface AnimeSummary {
   /** Folder under the anime directory (display and filesystem metadata only). */
   folder: string | null;
   year: number | null;
+  /** The cover on the site (an external URL). */
   cover_url: string | null;
+  /**
+   * The stored TMDB poster (`GET /api/anime/{key}/poster`), as a short-lived signed URL that an
+   * `<img>` can load without a header (docs/metadata.md); null until artwork is stored.
+   */
+  poster_url: string | null;
+  /** The same poster in the small size for lists and grids. */
+  poster_small_url: string | null;
   description: string | null;
   total_episodes: number;
   downloaded_episodes: number;
@@ -57,6 +67,13 @@ export interface AnimeSeason {
 
 export interface AnimeDetail extends AnimeSummary {
   alt_titles: string[];
+  /** The stored TMDB backdrop (`GET /api/anime/{key}/fanart`), signed like `poster_url`. */
+  fanart_url: string | null;
+  /** Genres from TMDB (in `metadata.language`), empty until matched. */
+  genres: string[];
+  tmdb_id: number | null;
+  tvdb_id: number | null;
+  imdb_id: string | null;
   /** Per-series override; null (or an empty list) uses the global preference. */
   language_preference: LanguageCode[] | null;
   seasons: AnimeSeason[];

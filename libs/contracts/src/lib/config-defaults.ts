@@ -65,5 +65,11 @@ export function defaultConfig(): AppConfig {
       qbittorrent: { username: 'admin' },
       torznab: { search_budget_ms: 5000 },
     },
+    metadata: {
+      tmdb_base_url: 'https://api.themoviedb.org/3',
+      tmdb_image_base_url: 'https://image.tmdb.org/t/p',
+      language: 'de-DE',
+      overwrite_nfo: false,
+    },
   };
 }

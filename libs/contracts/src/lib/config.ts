@@ -107,6 +107,23 @@ export interface ArrSettings {
   torznab: ArrTorznabSettings;
 }
 
+/**
+ * TMDB lookups, NFO files and artwork (docs/metadata.md). The API key (`metadata.tmdb_api_key`,
+ * `TMDB_API_KEY`) lives in config.json too but is a secret: no response carries it, the settings
+ * page sets it with `PUT /api/metadata/tmdb-key` and `GET /api/metadata/status` says whether one
+ * is set.
+ */
+export interface MetadataSettings {
+  /** TMDB API v3 root, e.g. `https://api.themoviedb.org/3` (or the sandbox's `/tmdb/3`). */
+  tmdb_base_url: string;
+  /** TMDB image root that sizes are appended to, e.g. `https://image.tmdb.org/t/p`. */
+  tmdb_image_base_url: string;
+  /** Language of titles, plots and genres (`de-DE`); English fills what it lacks. */
+  language: string;
+  /** Replace NFO files and artwork that someone else wrote (off: they are kept). */
+  overwrite_nfo: boolean;
+}
+
 export interface AppConfig {
   anime_directory: string | null;
   /** `postgres://…` switches from the embedded SQLite file to PostgreSQL (restart required). */
@@ -121,6 +138,7 @@ export interface AppConfig {
   queue: QueueSettings;
   scheduler: SchedulerSettings;
   arr: ArrSettings;
+  metadata: MetadataSettings;
 }
 
 /**

@@ -236,6 +236,7 @@ export class AnimeEpisodeDto implements AnimeEpisode {
     description: 'A more preferred language the site now offers (an upgrade can be queued)',
   })
   upgrade_language!: LanguageCode | null;
+  @ApiProperty({ nullable: true, type: String, example: '2019-04-07' }) air_date!: string | null;
 }
 
 class AnimeSeasonDto implements AnimeSeason {
@@ -250,6 +251,14 @@ export class AnimeSummaryDto implements AnimeSummary {
   @ApiProperty({ nullable: true, type: String }) folder!: string | null;
   @ApiProperty({ nullable: true, type: Number }) year!: number | null;
   @ApiProperty({ nullable: true, type: String }) cover_url!: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'Stored TMDB poster, a signed URL valid for 1 to 2 hours (no header needed)',
+  })
+  poster_url!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'The poster in the list size' })
+  poster_small_url!: string | null;
   @ApiProperty({ nullable: true, type: String }) description!: string | null;
   @ApiProperty() total_episodes!: number;
   @ApiProperty() downloaded_episodes!: number;
@@ -266,6 +275,12 @@ export class AnimeSummaryDto implements AnimeSummary {
 
 export class AnimeDetailDto extends AnimeSummaryDto implements AnimeDetail {
   @ApiProperty({ type: [String] }) alt_titles!: string[];
+  @ApiProperty({ nullable: true, type: String, description: 'Stored TMDB backdrop, signed' })
+  fanart_url!: string | null;
+  @ApiProperty({ type: [String] }) genres!: string[];
+  @ApiProperty({ nullable: true, type: Number }) tmdb_id!: number | null;
+  @ApiProperty({ nullable: true, type: Number }) tvdb_id!: number | null;
+  @ApiProperty({ nullable: true, type: String, example: 'tt9000227' }) imdb_id!: string | null;
   @ApiProperty({ enum: LANGUAGE_CODES, isArray: true, nullable: true }) language_preference!:
     LanguageCode[] | null;
   @ApiProperty({ type: [AnimeSeasonDto] }) seasons!: AnimeSeason[];

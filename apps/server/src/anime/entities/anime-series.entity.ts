@@ -50,6 +50,27 @@ export class AnimeSeriesEntity {
   @Column({ name: 'language_preference', type: 'simple-json', nullable: true })
   languagePreference!: LanguageCode[] | null;
 
+  /** External ids, set by the metadata module from TMDB (docs/metadata.md). */
+  @Column({ name: 'tmdb_id', type: 'integer', nullable: true })
+  tmdbId!: number | null;
+
+  @Column({ name: 'tvdb_id', type: 'integer', nullable: true })
+  tvdbId!: number | null;
+
+  /** The site's IMDb id when the series is added, replaced by TMDB's once matched. */
+  @Column({ name: 'imdb_id', type: 'varchar', length: 16, nullable: true })
+  imdbId!: string | null;
+
+  @Column({ type: 'simple-json', default: '[]' })
+  genres!: string[];
+
+  /** Hash of the stored poster / backdrop (their ETag); null while none is stored. */
+  @Column({ name: 'poster_version', type: 'varchar', length: 40, nullable: true })
+  posterVersion!: string | null;
+
+  @Column({ name: 'fanart_version', type: 'varchar', length: 40, nullable: true })
+  fanartVersion!: string | null;
+
   /** Missing episodes of a monitored series are queued by the scheduler without a click. */
   @Column({ type: 'boolean', default: false })
   monitored!: boolean;

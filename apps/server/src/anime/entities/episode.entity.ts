@@ -53,6 +53,9 @@ export class EpisodeEntity {
   /** The language of the file on disk when Aniworld downloaded it; null when unknown. */
   @Column({ name: 'downloaded_language', type: 'varchar', length: 16, nullable: true })
   downloadedLanguage!: LanguageCode | null;
+  /** `yyyy-MM-dd` from TMDB once the series is matched (docs/metadata.md). */
+  @Column({ name: 'air_date', type: 'varchar', length: 10, nullable: true })
+  airDate!: string | null;
 
   @CreateDateColumn({ name: 'created_at' })
   createdAt!: Date;

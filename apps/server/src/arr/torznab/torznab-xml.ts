@@ -3,6 +3,7 @@ import {
   type TorznabErrorCode,
   TORZNAB_ERROR_DESCRIPTIONS,
 } from '@aniworld/contracts';
+import { escapeXml } from '../../common/xml';
 
 /**
  * The three documents of the Torznab endpoint, written by hand (no DOM) because the namespace
@@ -15,20 +16,6 @@ export const NEWZNAB_NS = 'http://www.newznab.com/DTD/2010/feeds/attributes/';
 
 /** Page size limits announced in caps; `limit` above `max` is capped, not refused. */
 export const TORZNAB_LIMITS = { max: 100, default: 100 } as const;
-
-export function escapeXml(text: string): string {
-  return (
-    text
-      // Characters XML 1.0 cannot carry at all; site titles have contained control characters.
-      // eslint-disable-next-line no-control-regex
-      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
-      .replace(/&/g, '&amp;')
-      .replace(/</g, '&lt;')
-      .replace(/>/g, '&gt;')
-      .replace(/"/g, '&quot;')
-      .replace(/'/g, '&apos;')
-  );
-}
 
 /** RFC 822 as Sonarr parses it: `Thu, 01 Jan 2026 00:00:00 +0000`. */
 export function rfc822(date: Date): string {

@@ -17,6 +17,7 @@ import {
 } from './provider-settings.dto';
 import { SchedulerSettingsDto } from './scheduler-settings.dto';
 import { ArrSettingsDto } from './arr-settings.dto';
+import { MetadataSettingsDto } from './metadata-settings.dto';
 
 export class AppConfigDto implements AppConfig {
   @ApiProperty({ nullable: true, type: String, example: '/anime' })
@@ -90,6 +91,12 @@ export class AppConfigDto implements AppConfig {
   @ValidateNested()
   @Type(() => ArrSettingsDto)
   arr!: ArrSettingsDto;
+
+  @ApiProperty({ type: MetadataSettingsDto })
+  @Omittable()
+  @ValidateNested()
+  @Type(() => MetadataSettingsDto)
+  metadata!: MetadataSettingsDto;
 }
 
 /** Body of PUT /api/config and POST /api/config/validate: any subset; sections merge. */

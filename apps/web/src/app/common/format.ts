@@ -31,3 +31,15 @@ export function formatSpeed(mbps: number | null | undefined): string {
 
 /** The one spelling of an episode (`S01E02`), shared with the server and the CLI. */
 export { episodeCode } from '@aniworld/contracts';
+
+/** `2019-04-07` as `7 Apr 2019`; the date is a calendar day, so no time zone may shift it. */
+export function formatAirDate(date: string): string {
+  const parsed = new Date(`${date}T00:00:00Z`);
+  if (Number.isNaN(parsed.getTime())) return date;
+  return parsed.toLocaleDateString('en-GB', {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
+}

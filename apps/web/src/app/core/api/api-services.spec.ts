@@ -11,6 +11,7 @@ import { AnimeApiService } from './anime-api.service';
 import { AuthApiService } from './auth-api.service';
 import { ConfigApiService } from './config-api.service';
 import { HealthApiService } from './health-api.service';
+import { MetadataApiService } from './metadata-api.service';
 import { NotificationsApiService } from './notifications-api.service';
 import { ProvidersApiService } from './providers-api.service';
 import { QueueApiService } from './queue-api.service';
@@ -200,5 +201,24 @@ describe('NotificationsApiService, ProvidersApiService and HealthApiService', ()
       ).value,
     ).toEqual(overview);
     await call(TestBed.inject(HealthApiService).health(), 'GET', '/health', { status: 'healthy' });
+  });
+});
+
+describe('MetadataApiService', () => {
+  it('maps the key, the matches, a series match and the refresh', async () => {
+    const api = TestBed.inject(MetadataApiService);
+    await call(api.status(), 'GET', '/api/metadata/status', {});
+    expect(
+      (await call(api.setKey('k'.repeat(32)), 'PUT', '/api/metadata/tmdb-key', {})).body,
+    ).toEqual({ api_key: 'k'.repeat(32) });
+    expect((await call(api.setKey(null), 'PUT', '/api/metadata/tmdb-key', {})).body).toEqual({
+      api_key: null,
+    });
+    await call(api.matches(), 'GET', '/api/metadata/matches', []);
+    await call(api.forSeries('a b'), 'GET', '/api/anime/a%20b/metadata', {});
+    expect((await call(api.setTmdbId('x', 7), 'PUT', '/api/anime/x/metadata', {})).body).toEqual({
+      tmdb_id: 7,
+    });
+    await call(api.refresh('x'), 'POST', '/api/anime/x/metadata/refresh', {});
   });
 });

@@ -1,6 +1,7 @@
 import { ChangeDetectionStrategy, Component, DestroyRef, inject, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
+import { MatButtonToggleModule } from '@angular/material/button-toggle';
 import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
@@ -9,12 +10,25 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
 import { MatSelectModule } from '@angular/material/select';
 import { RouterLink } from '@angular/router';
-import type { AnimeSortField } from '@aniworld/contracts';
+import type { AnimeSortField, AnimeSummary } from '@aniworld/contracts';
 import { Subject, debounceTime } from 'rxjs';
 import { ErrorMessageComponent } from '../../common/error-message.component';
 import { IconComponent } from '../../common/icon.component';
 import { LibraryStore } from '../../stores/library.store';
+import { MetadataMatchesComponent } from './metadata-matches.component';
 import { UnmatchedFoldersComponent } from './unmatched-folders.component';
+
+export type LibraryView = 'grid' | 'list';
+const VIEW_KEY = 'aniworld.library-view';
+
+/** The view the user chose last time (posters by default). */
+function storedView(): LibraryView {
+  try {
+    return localStorage.getItem(VIEW_KEY) === 'list' ? 'list' : 'grid';
+  } catch {
+    return 'grid';
+  }
+}
 
 @Component({
   selector: 'aw-library-page',
@@ -22,6 +36,7 @@ import { UnmatchedFoldersComponent } from './unmatched-folders.component';
     FormsModule,
     RouterLink,
     MatButtonModule,
+    MatButtonToggleModule,
     MatCheckboxModule,
     MatFormFieldModule,
     MatInputModule,
@@ -32,6 +47,7 @@ import { UnmatchedFoldersComponent } from './unmatched-folders.component';
     ErrorMessageComponent,
     IconComponent,
     UnmatchedFoldersComponent,
+    MetadataMatchesComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './library.page.html',
@@ -46,6 +62,7 @@ export class LibraryPage {
     { value: 'updated', label: 'Recently updated' },
   ];
   readonly brokenCovers = signal<ReadonlySet<string>>(new Set());
+  readonly view = signal<LibraryView>(storedView());
   private readonly typed = new Subject<string>();
 
   constructor() {
@@ -66,7 +83,22 @@ export class LibraryPage {
     void this.store.setQuery({ page: event.pageIndex + 1, page_size: event.pageSize });
   }
 
+  /** The stored TMDB poster (a signed URL the server hands out), else the site's cover. */
+  cover(series: AnimeSummary): string | null {
+    if (this.brokenCovers().has(series.key)) return null;
+    return series.poster_small_url ?? series.cover_url;
+  }
+
   coverFailed(key: string): void {
     this.brokenCovers.update((set) => new Set(set).add(key));
+  }
+
+  setView(view: LibraryView): void {
+    this.view.set(view);
+    try {
+      localStorage.setItem(VIEW_KEY, view);
+    } catch {
+      // remembered until reload
+    }
   }
 }

@@ -18,6 +18,7 @@ import { MatSlideToggleModule } from '@angular/material/slide-toggle';
 import { RouterLink } from '@angular/router';
 import {
   type AnimeEpisode,
+  type AnimeDetail,
   type AnimeSeason,
   LANGUAGE_LABELS,
   type LanguageCode,
@@ -26,8 +27,9 @@ import {
   SITE_NAMES,
 } from '@aniworld/contracts';
 import { ErrorMessageComponent } from '../../common/error-message.component';
-import { episodeCode } from '../../common/format';
+import { episodeCode, formatAirDate } from '../../common/format';
 import { SeriesStore, episodeId } from '../../stores/series.store';
+import { SeriesMetadataComponent } from './series-metadata.component';
 
 @Component({
   selector: 'aw-series-page',
@@ -42,6 +44,7 @@ import { SeriesStore, episodeId } from '../../stores/series.store';
     MatProgressSpinnerModule,
     MatProgressBarModule,
     ErrorMessageComponent,
+    SeriesMetadataComponent,
   ],
   providers: [SeriesStore],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -63,10 +66,25 @@ export class SeriesPage {
     return language && this.store.selectableLanguages().includes(language) ? language : null;
   });
   readonly code = episodeCode;
+  readonly airDate = formatAirDate;
   readonly episodeId = episodeId;
+  readonly brokenPoster = signal(false);
+  readonly brokenFanart = signal(false);
 
   constructor() {
     effect(() => void this.store.load(this.key()));
+  }
+
+  /** The stored TMDB poster (a signed URL), else the site's cover. */
+  poster(series: AnimeDetail): string | null {
+    return this.brokenPoster() ? null : (series.poster_url ?? series.cover_url);
+  }
+
+  /** After a new TMDB match or refresh: ids, genres and artwork may have changed. */
+  reload(): void {
+    this.brokenPoster.set(false);
+    this.brokenFanart.set(false);
+    void this.store.load(this.key());
   }
 
   seasonLabel(season: AnimeSeason): string {

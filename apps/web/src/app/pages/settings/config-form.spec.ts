@@ -30,6 +30,7 @@ describe('config form', () => {
     expect(update).not.toHaveProperty('anime_directory');
     expect(update.server).toEqual({ cors_origins: ['http://a.test', 'http://b.test'] });
     expect(update.downloads).toMatchObject({ concurrency: 2, bandwidth_limit: 2048 });
+    expect(update.metadata).toEqual({ language: 'de-DE', overwrite_nfo: false });
   });
 
   it('puts server field errors on their controls and returns the rest', () => {
@@ -55,5 +56,9 @@ describe('config form', () => {
     form.get('downloads.naming_template')?.setValue('');
     expect(controlMessage(form.get('downloads.naming_template'))).toBe('Required.');
     expect(controlMessage(form.get('security.session_ttl_hours'))).toBeNull();
+    form.get('metadata.language')?.setValue('German');
+    expect(controlMessage(form.get('metadata.language'))).toBe(
+      'A language code like de-DE or en-US.',
+    );
   });
 });

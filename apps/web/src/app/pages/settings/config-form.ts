@@ -20,6 +20,11 @@ function absolutePath(control: AbstractControl<string>): ValidationErrors | null
   return !v || /^(\/|[A-Za-z]:[\\/])/.test(v) ? null : { absolute: true };
 }
 
+/** TMDB's `language`: ISO 639-1, optionally with a region (the server's rule). */
+function languageCode(control: AbstractControl<string>): ValidationErrors | null {
+  return /^[a-z]{2}(-[A-Z]{2})?$/.test(control.value ?? '') ? null : { language: true };
+}
+
 const int = (min: number, max?: number): ValidatorFn[] => [
   Validators.required,
   Validators.min(min),
@@ -56,6 +61,10 @@ export function buildConfigForm() {
     }),
     logging: new FormGroup({ level: c<LogLevel>('info') }),
     server: new FormGroup({ cors_origins: c('') }),
+    metadata: new FormGroup({
+      language: c('de-DE', [Validators.required, languageCode]),
+      overwrite_nfo: c(false),
+    }),
   });
 }
 
@@ -79,6 +88,10 @@ export function patchConfigForm(form: ConfigForm, config: AppConfig, overridden:
     },
     logging: { level: config.logging.level },
     server: { cors_origins: config.server.cors_origins.join(', ') },
+    metadata: {
+      language: config.metadata.language,
+      overwrite_nfo: config.metadata.overwrite_nfo,
+    },
   });
   // A value from the environment wins over the file: editing it here would do nothing.
   for (const path of overridden) form.get(path)?.disable({ emitEvent: false });
@@ -106,6 +119,7 @@ export function configUpdateOf(form: ConfigForm): ConfigUpdate {
   if (v.providers) update.providers = v.providers;
   if (v.security) update.security = v.security;
   if (v.logging) update.logging = v.logging;
+  if (v.metadata) update.metadata = v.metadata;
   if (v.server?.cors_origins !== undefined) {
     update.server = {
       cors_origins: v.server.cors_origins
@@ -141,6 +155,7 @@ export function controlMessage(control: AbstractControl | null): string | null {
   if (e['min']) return `At least ${(e['min'] as { min: number }).min}.`;
   if (e['max']) return `At most ${(e['max'] as { max: number }).max}.`;
   if (e['pattern']) return 'A whole number.';
+  if (e['language']) return 'A language code like de-DE or en-US.';
   if (e['absolute']) return 'Must be an absolute path.';
   return 'Invalid.';
 }

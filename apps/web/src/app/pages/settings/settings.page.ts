@@ -12,6 +12,7 @@ import {
 import { toSignal } from '@angular/core/rxjs-interop';
 import { ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
+import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
@@ -41,12 +42,14 @@ import {
 } from './config-form';
 import { HosterOrderComponent } from './hoster-order.component';
 import { LanguageOrderComponent } from './language-order.component';
+import { MetadataKeyComponent } from './metadata-key.component';
 
 @Component({
   selector: 'aw-settings-page',
   imports: [
     ReactiveFormsModule,
     MatButtonModule,
+    MatCheckboxModule,
     MatFormFieldModule,
     MatInputModule,
     MatSelectModule,
@@ -57,6 +60,7 @@ import { LanguageOrderComponent } from './language-order.component';
     BackupsComponent,
     ChangePasswordComponent,
     ArrIntegrationComponent,
+    MetadataKeyComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './settings.page.html',
