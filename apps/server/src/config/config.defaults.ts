@@ -24,8 +24,8 @@ export const asOrigins: EnvParser = (raw) =>
 
 /**
  * Environment variables that override config.json, and the dotted config path each one sets.
- * DATA_DIR and the secrets (JWT_SECRET_KEY, ARR_API_KEY, QBITTORRENT_PASSWORD) are handled by
- * the loader: they are not part of AppConfig.
+ * DATA_DIR and the secrets (JWT_SECRET_KEY, ARR_API_KEY, QBITTORRENT_PASSWORD, STRM_SECRET) are
+ * handled by the loader: they are not part of AppConfig.
  */
 export const ENV_BINDINGS: { env: string; path: string; parse: EnvParser }[] = [
   { env: 'PORT', path: 'server.port', parse: asNumber },
@@ -44,4 +44,10 @@ export const ENV_BINDINGS: { env: string; path: string; parse: EnvParser }[] = [
   { env: 'ARR_DOWNLOAD_DIRECTORY', path: 'arr.download_directory', parse: asString },
   { env: 'QBITTORRENT_USERNAME', path: 'arr.qbittorrent.username', parse: asString },
   { env: 'TORZNAB_SEARCH_BUDGET_MS', path: 'arr.torznab.search_budget_ms', parse: asNumber },
+  { env: 'STRM_MODE', path: 'arr.strm.mode', parse: (raw) => raw.trim().toLowerCase() },
+  {
+    env: 'STRM_PUBLIC_BASE_URL',
+    path: 'arr.strm.public_base_url',
+    parse: (raw) => raw.trim().replace(/\/+$/, ''),
+  },
 ];

@@ -22,7 +22,7 @@ export interface EnvOverlay {
   /** Dotted path → the variable it came from. */
   sources: Map<string, string>;
   jwtSecret: string | null;
-  /** ARR_API_KEY, QBITTORRENT_PASSWORD: they override the file's secret of the same name. */
+  /** ARR_API_KEY, QBITTORRENT_PASSWORD, STRM_SECRET: override the file's secret of that name. */
   sectionSecrets: Partial<Record<SectionSecret, string>>;
 }
 
@@ -30,11 +30,13 @@ export type SectionSecret = (typeof SECTION_SECRETS)[number]['secret'];
 
 /**
  * What a usable section secret looks like. The API key is as long as Sonarr's own (32 hex when
- * generated); 6 characters is qBittorrent's own minimum for its Web UI password.
+ * generated); 6 characters is qBittorrent's own minimum for its Web UI password. The STRM secret
+ * is an HMAC key like the JWT secret: 256 bits when generated, at least 128 when set.
  */
 const SECRET_RULES: Record<SectionSecret, { min: number; generate: () => string }> = {
   arr_api_key: { min: 16, generate: () => randomBytes(16).toString('hex') },
   qbittorrent_password: { min: 6, generate: () => randomBytes(12).toString('base64url') },
+  strm_secret: { min: 22, generate: () => randomBytes(32).toString('base64url') },
 };
 const MAX_SECRET_LENGTH = 256;
 
@@ -235,6 +237,8 @@ export async function loadConfig(env: NodeJS.ProcessEnv): Promise<LoadedConfig> 
       qbittorrent_password:
         (secrets.qbittorrent_password as string | undefined) ??
         generateSectionSecret('qbittorrent_password'),
+      strm_secret:
+        (secrets.strm_secret as string | undefined) ?? generateSectionSecret('strm_secret'),
     },
   };
   const createdFile = raw === null;

@@ -81,6 +81,11 @@ export class ConfigService {
     return this.sectionSecret('qbittorrent_password');
   }
 
+  /** Signs the URLs of `.strm` files: STRM_SECRET, else `arr.strm.secret`. Never shown by the API. */
+  get strmSecret(): string {
+    return this.sectionSecret('strm_secret');
+  }
+
   /** Root of the download client's category folders (`arr.download_directory`). */
   get arrDownloadDirectory(): string {
     return this.config.arr.download_directory ?? join(this.dataDir, 'downloads');

@@ -18,6 +18,8 @@ export interface StoredSecrets {
   arr_api_key: string;
   /** File key `arr.qbittorrent.password`. */
   qbittorrent_password: string;
+  /** File key `arr.strm.secret`: signs the URLs in `.strm` files (docs/strm.md). */
+  strm_secret: string;
 }
 
 /**
@@ -29,6 +31,7 @@ export interface StoredSecrets {
 export const SECTION_SECRETS = [
   { secret: 'arr_api_key', path: 'arr.api_key', env: 'ARR_API_KEY' },
   { secret: 'qbittorrent_password', path: 'arr.qbittorrent.password', env: 'QBITTORRENT_PASSWORD' },
+  { secret: 'strm_secret', path: 'arr.strm.secret', env: 'STRM_SECRET' },
 ] as const satisfies readonly { secret: keyof StoredSecrets; path: string; env: string }[];
 
 export function toFileLayout(config: StoredConfig): Plain {
