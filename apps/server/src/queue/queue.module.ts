@@ -29,6 +29,6 @@ import { RunOutcomeService } from './worker/run-outcome.service';
     QueueRunner,
     QueueHousekeeper,
   ],
-  exports: [QueueService, QueueRepository],
+  exports: [QueueService, QueueRepository, DownloadTargetService],
 })
 export class QueueModule {}
