@@ -65,6 +65,9 @@ export class StrmUpstream {
         throw new UpstreamUnreachable(error);
       }
       const flat = flatten(res.headers);
+      // Destroying a body (a client gone, a HEAD, a refusal) is how a request is stopped here;
+      // undici reports it as an error that nobody needs to hear.
+      res.body.on('error', ignore);
       if (REDIRECTS.has(res.statusCode) && flat['location'] && hop < MAX_REDIRECTS) {
         res.body.destroy();
         target = new URL(flat['location'], target).toString();
@@ -103,6 +106,10 @@ export class StrmUpstream {
   close(): Promise<void> {
     return this.agent.close();
   }
+}
+
+function ignore(): void {
+  // See media(): the caller learns of a broken body from the pipeline, not from this listener.
 }
 
 function flatten(headers: Record<string, string | string[] | undefined>): Record<string, string> {

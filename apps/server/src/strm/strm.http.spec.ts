@@ -63,9 +63,9 @@ describe('STRM: .strm files and the signed proxy (HTTP, real SQLite + sandbox + 
         STO_BASE_URL: `${sandbox.baseUrl}/sto`,
         ARR_DOWNLOAD_DIRECTORY: downloads,
         ANIME_DIRECTORY: animeDir,
-        STRM_MODE: 'both',
       },
-      { settings: FAST_PROVIDERS },
+      // In the file, not STRM_MODE: a test below switches it off through the API.
+      { settings: { ...FAST_PROVIDERS, arr: { strm: { mode: 'both' } } } },
     );
     api = t.api(await t.setUp());
     const password = (await api.get('/api/arr/credentials').expect(200)).body.qbittorrent.password;
@@ -123,6 +123,21 @@ describe('STRM: .strm files and the signed proxy (HTTP, real SQLite + sandbox + 
       .post('torrents/delete', { hashes: releaseInfoHash(id), deleteFiles: 'true' })
       .expect(200);
     expect(() => readFileSync(path)).toThrow();
+
+    // While the mode is off the feed offers no .strm releases, and a grab of one is refused.
+    await api
+      .put('/api/config')
+      .send({ arr: { strm: { mode: 'off' } } })
+      .expect(200);
+    try {
+      await expect(grabStrm(qb, id)).rejects.toThrow(/Fails\./);
+      expect(() => readFileSync(path)).toThrow();
+    } finally {
+      await api
+        .put('/api/config')
+        .send({ arr: { strm: { mode: 'both' } } })
+        .expect(200);
+    }
   });
 
   it('ffprobe reads the right duration through the URL of a .strm: MP4, HLS, HLS with AES-128', async () => {
