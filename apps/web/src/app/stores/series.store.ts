@@ -5,11 +5,13 @@ import type {
   LanguageCode,
   QueueAddResponse,
   QueuePriority,
+  StrmWriteResponse,
 } from '@aniworld/contracts';
 import { firstValueFrom } from 'rxjs';
 import { type ApiError, toApiError } from '../core/api/api-error';
 import { AnimeApiService } from '../core/api/anime-api.service';
 import { QueueApiService } from '../core/api/queue-api.service';
+import { StrmApiService } from '../core/api/strm-api.service';
 
 export function episodeId(e: { season: number; episode: number }): string {
   return `${e.season}:${e.episode}`;
@@ -20,6 +22,7 @@ export function episodeId(e: { season: number; episode: number }): string {
 export class SeriesStore {
   private readonly anime = inject(AnimeApiService);
   private readonly queue = inject(QueueApiService);
+  private readonly strm = inject(StrmApiService);
 
   readonly series = signal<AnimeDetail | null>(null);
   readonly loading = signal(false);
@@ -28,6 +31,10 @@ export class SeriesStore {
   readonly queueing = signal(false);
   readonly queueError = signal<ApiError | null>(null);
   readonly lastQueued = signal<QueueAddResponse | null>(null);
+  /** The season being written as `.strm` files (`'all'` for the whole series), or null. */
+  readonly strmWriting = signal<number | 'all' | null>(null);
+  readonly strmError = signal<ApiError | null>(null);
+  readonly lastStrm = signal<StrmWriteResponse | null>(null);
 
   readonly selectedCount = computed(() => this.selected().size);
   /** Languages offered anywhere in the series, for the language picker. */
@@ -132,6 +139,30 @@ export class SeriesStore {
       return false;
     } finally {
       this.queueing.set(false);
+    }
+  }
+
+  /** `.strm` files for the series (or one season) into the library instead of downloading. */
+  async writeStrm(season: number | null, language: LanguageCode | null): Promise<boolean> {
+    const series = this.series();
+    if (!series || this.strmWriting() !== null) return false;
+    this.strmWriting.set(season ?? 'all');
+    this.strmError.set(null);
+    try {
+      this.lastStrm.set(
+        await firstValueFrom(
+          this.strm.write(series.key, {
+            ...(season === null ? {} : { season }),
+            ...(language ? { language } : {}),
+          }),
+        ),
+      );
+      return true;
+    } catch (error) {
+      this.strmError.set(toApiError(error));
+      return false;
+    } finally {
+      this.strmWriting.set(null);
     }
   }
 }

@@ -13,7 +13,13 @@ import type {
   HosterName,
   LanguageCode,
   LogLevel,
+  StrmMode,
 } from '@aniworld/contracts';
+
+function httpUrl(control: AbstractControl<string>): ValidationErrors | null {
+  const v = control.value?.trim();
+  return !v || /^https?:\/\/[^\s/?#]+[^\s?#]*$/i.test(v) ? null : { url: true };
+}
 
 function absolutePath(control: AbstractControl<string>): ValidationErrors | null {
   const v = control.value?.trim();
@@ -56,6 +62,12 @@ export function buildConfigForm() {
     }),
     logging: new FormGroup({ level: c<LogLevel>('info') }),
     server: new FormGroup({ cors_origins: c('') }),
+    arr: new FormGroup({
+      strm: new FormGroup({
+        mode: c<StrmMode>('off'),
+        public_base_url: c('', [httpUrl]),
+      }),
+    }),
   });
 }
 
@@ -79,6 +91,12 @@ export function patchConfigForm(form: ConfigForm, config: AppConfig, overridden:
     },
     logging: { level: config.logging.level },
     server: { cors_origins: config.server.cors_origins.join(', ') },
+    arr: {
+      strm: {
+        mode: config.arr.strm.mode,
+        public_base_url: config.arr.strm.public_base_url ?? '',
+      },
+    },
   });
   // A value from the environment wins over the file: editing it here would do nothing.
   for (const path of overridden) form.get(path)?.disable({ emitEvent: false });
@@ -114,6 +132,17 @@ export function configUpdateOf(form: ConfigForm): ConfigUpdate {
         .filter(Boolean),
     };
   }
+  const strm = v.arr?.strm;
+  if (strm && (strm.mode !== undefined || strm.public_base_url !== undefined)) {
+    update.arr = {
+      strm: {
+        ...(strm.mode === undefined ? {} : { mode: strm.mode }),
+        ...(strm.public_base_url === undefined
+          ? {}
+          : { public_base_url: strm.public_base_url.trim().replace(/\/+$/, '') || null }),
+      },
+    };
+  }
   return update;
 }
 
@@ -142,5 +171,6 @@ export function controlMessage(control: AbstractControl | null): string | null {
   if (e['max']) return `At most ${(e['max'] as { max: number }).max}.`;
   if (e['pattern']) return 'A whole number.';
   if (e['absolute']) return 'Must be an absolute path.';
+  if (e['url']) return 'An http:// or https:// address, without ? or #.';
   return 'Invalid.';
 }

@@ -23,6 +23,7 @@ import {
   LOG_LEVELS,
   NAMING_PLACEHOLDERS,
   type ProvidersOverview,
+  type StrmMode,
 } from '@aniworld/contracts';
 import { catchError, of, startWith } from 'rxjs';
 import type { ApiError } from '../../core/api/api-error';
@@ -67,6 +68,11 @@ export class SettingsPage {
   private readonly injector = inject(Injector);
   readonly form = buildConfigForm();
   readonly logLevels = LOG_LEVELS;
+  readonly strmModes: { value: StrmMode; label: string }[] = [
+    { value: 'off', label: 'Off: downloads only' },
+    { value: 'both', label: 'Both: downloads and .strm' },
+    { value: 'only', label: 'Only .strm' },
+  ];
   readonly languages = LANGUAGE_CODES;
   readonly languageLabels = LANGUAGE_LABELS;
   readonly placeholders = NAMING_PLACEHOLDERS.map((p) => `{${p}}`).join(' ');
