@@ -4,10 +4,10 @@ import { HOSTER_NAMES } from '@aniworld/contracts';
 import { get, type ClientRequest } from 'node:http';
 import { rmSync, statSync } from 'node:fs';
 import request from 'supertest';
-import { QbitTestClient } from '../../test/helpers/qbit';
-import { grabStrm, strmRelease } from '../../test/helpers/strm';
+import type { QbitTestClient } from '../../test/helpers/qbit';
+import { grabStrm, startStrmApp, type StrmTestApp, strmRelease } from '../../test/helpers/strm';
 import { expectedSha256, play, playHls, playMp4 } from '../../test/helpers/strm-player';
-import { FAST_PROVIDERS, startTestApp, tempDir, type TestApp } from '../../test/helpers/test-app';
+import { tempDir, type TestApp } from '../../test/helpers/test-app';
 import { waitUntil } from '../../test/helpers/wait';
 import { StrmProxyService } from './strm-proxy.service';
 
@@ -30,12 +30,11 @@ describe('STRM proxy under playback (HTTP, real SQLite + sandbox)', () => {
   let sandbox: Sandbox;
   let clip: Clip;
   let t: TestApp;
-  let api: ReturnType<TestApp['api']>;
+  let api: StrmTestApp['api'];
   let qb: QbitTestClient;
+  let useHosters: StrmTestApp['useHosters'];
   let downloads: string;
 
-  const useHosters = (...hoster_order: string[]) =>
-    api.put('/api/config').send({ providers: { hoster_order } }).expect(200);
   const load = () => t.app.get(StrmProxyService).load();
   const url = async (id: ReleaseIdentity) => (await grabStrm(qb, id)).url;
 
@@ -43,19 +42,10 @@ describe('STRM proxy under playback (HTTP, real SQLite + sandbox)', () => {
     sandbox = await startSandbox({ port: 0 });
     clip = await ensureClip(SAMPLE_CLIP);
     downloads = tempDir('aniworld-strm-proxy-');
-    t = await startTestApp(
-      {
-        ANIWORLD_BASE_URL: `${sandbox.baseUrl}/aniworld`,
-        STO_BASE_URL: `${sandbox.baseUrl}/sto`,
-        ARR_DOWNLOAD_DIRECTORY: downloads,
-        STRM_MODE: 'only',
-      },
-      { settings: FAST_PROVIDERS },
-    );
-    api = t.api(await t.setUp());
-    const password = (await api.get('/api/arr/credentials').expect(200)).body.qbittorrent.password;
-    qb = new QbitTestClient(t.url, 'admin', password);
-    expect((await qb.login()).text).toBe('Ok.');
+    ({ t, api, qb, useHosters } = await startStrmApp(sandbox, {
+      ARR_DOWNLOAD_DIRECTORY: downloads,
+      STRM_MODE: 'only',
+    }));
   }, 60_000);
 
   beforeEach(() => sandbox.resetStats());

@@ -5,10 +5,10 @@ import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import request from 'supertest';
-import { QbitTestClient } from '../../test/helpers/qbit';
-import { grabStrm, strmRelease } from '../../test/helpers/strm';
+import type { QbitTestClient } from '../../test/helpers/qbit';
+import { grabStrm, startStrmApp, type StrmTestApp, strmRelease } from '../../test/helpers/strm';
 import { expectedSha256, play } from '../../test/helpers/strm-player';
-import { FAST_PROVIDERS, startTestApp, tempDir, type TestApp } from '../../test/helpers/test-app';
+import { tempDir, type TestApp } from '../../test/helpers/test-app';
 import { DomainEvents, type StrmWrittenEvent } from '../common/events';
 import { ResolvedStreamsService } from './resolved-streams.service';
 import { signedQuery } from './strm-signature';
@@ -41,14 +41,13 @@ describe('STRM: .strm files and the signed proxy (HTTP, real SQLite + sandbox + 
   let sandbox: Sandbox;
   let clip: Clip;
   let t: TestApp;
-  let api: ReturnType<TestApp['api']>;
+  let api: StrmTestApp['api'];
   let qb: QbitTestClient;
+  let useHosters: StrmTestApp['useHosters'];
   let downloads: string;
   let animeDir: string;
   const written: StrmWrittenEvent[] = [];
 
-  const useHosters = (...hoster_order: string[]) =>
-    api.put('/api/config').send({ providers: { hoster_order } }).expect(200);
   const secret = () =>
     JSON.parse(readFileSync(join(t.dataDir, 'config.json'), 'utf8')).arr.strm.secret as string;
 
@@ -57,20 +56,12 @@ describe('STRM: .strm files and the signed proxy (HTTP, real SQLite + sandbox + 
     clip = await ensureClip(SAMPLE_CLIP);
     downloads = tempDir('aniworld-strm-dl-');
     animeDir = tempDir('aniworld-strm-lib-');
-    t = await startTestApp(
-      {
-        ANIWORLD_BASE_URL: `${sandbox.baseUrl}/aniworld`,
-        STO_BASE_URL: `${sandbox.baseUrl}/sto`,
-        ARR_DOWNLOAD_DIRECTORY: downloads,
-        ANIME_DIRECTORY: animeDir,
-      },
+    ({ t, api, qb, useHosters } = await startStrmApp(
+      sandbox,
+      { ARR_DOWNLOAD_DIRECTORY: downloads, ANIME_DIRECTORY: animeDir },
       // In the file, not STRM_MODE: a test below switches it off through the API.
-      { settings: { ...FAST_PROVIDERS, arr: { strm: { mode: 'both' } } } },
-    );
-    api = t.api(await t.setUp());
-    const password = (await api.get('/api/arr/credentials').expect(200)).body.qbittorrent.password;
-    qb = new QbitTestClient(t.url, 'admin', password);
-    expect((await qb.login()).text).toBe('Ok.');
+      { arr: { strm: { mode: 'both' } } },
+    ));
     t.app.get(DomainEvents).on('strm.written', (e) => written.push(e));
   }, 60_000);
 

@@ -1,3 +1,4 @@
+import type { Sandbox } from '@aniworld/sandbox';
 import { readFileSync } from 'node:fs';
 import {
   type ReleaseIdentity,
@@ -5,7 +6,8 @@ import {
   releaseMagnet,
   releaseTitle,
 } from '@aniworld/release';
-import type { QbitTestClient } from './qbit';
+import { QbitTestClient } from './qbit';
+import { FAST_PROVIDERS, startTestApp, type TestApp } from './test-app';
 
 /** An identity of a ` [STRM]` release (mode `strm`), aniworld's Sternenwanderer S01E01 by default. */
 export const strmRelease = (over: Partial<ReleaseIdentity> = {}): ReleaseIdentity => ({
@@ -34,4 +36,42 @@ export async function grabStrm(
   const [torrent] = info.body as Record<string, unknown>[];
   const lines = readFileSync(String(torrent['content_path']), 'utf8').split('\n');
   return { torrent, url: lines[0], title };
+}
+
+export interface StrmTestApp {
+  t: TestApp;
+  /** A logged-in API client. */
+  api: ReturnType<TestApp['api']>;
+  /** The qBittorrent surface, logged in, as Sonarr uses it. */
+  qb: QbitTestClient;
+  /** `PUT /api/config` of `providers.hoster_order`: which hosters new resolutions may use. */
+  useHosters(...hosterOrder: string[]): Promise<unknown>;
+}
+
+/** The server against the sandbox, set up, with its download client logged in. */
+export async function startStrmApp(
+  sandbox: Sandbox,
+  env: Record<string, string>,
+  settings: Record<string, unknown> = {},
+): Promise<StrmTestApp> {
+  const t = await startTestApp(
+    {
+      ANIWORLD_BASE_URL: `${sandbox.baseUrl}/aniworld`,
+      STO_BASE_URL: `${sandbox.baseUrl}/sto`,
+      ...env,
+    },
+    { settings: { ...FAST_PROVIDERS, ...settings } },
+  );
+  const api = t.api(await t.setUp());
+  const password = (await api.get('/api/arr/credentials').expect(200)).body.qbittorrent.password;
+  const qb = new QbitTestClient(t.url, 'admin', password);
+  const login = await qb.login();
+  if (login.text !== 'Ok.') throw new Error(`qBittorrent login: ${login.text}`);
+  return {
+    t,
+    api,
+    qb,
+    useHosters: (...hoster_order) =>
+      api.put('/api/config').send({ providers: { hoster_order } }).expect(200),
+  };
 }

@@ -12,7 +12,7 @@ import { sanitizeFileName } from '../../common/path-safety';
 import { ConfigService } from '../../config/config.service';
 import { QueueService } from '../../queue/queue.service';
 import { StrmFilesService } from '../../strm/strm-files.service';
-import { ArrTorrentRepository } from './arr-torrent.repository';
+import { ArrTorrentRepository, type NewTorrent } from './arr-torrent.repository';
 import { QbitCategoriesService } from './qbit-categories.service';
 
 export interface AddSource {
@@ -110,22 +110,9 @@ export class QbitAddService {
       held: options.stopped,
     });
     if (!queued.ok) throw new Error(queued.message);
-    const inserted = await this.repo.insert({
-      hash: c.infoHash,
-      name,
-      site: id.site,
-      seriesKey: id.seriesKey,
-      season: id.season,
-      episode: id.episode,
-      language: id.language,
-      mode: id.mode,
-      category: options.category,
-      tags: [],
-      savePath,
-      contentPath,
-      queueItemId: queued.item.id,
-      forceStart: false,
-    });
+    const inserted = await this.repo.insert(
+      torrentRow(c, id, options, { name, savePath, contentPath, queueItemId: queued.item.id }),
+    );
     if (!inserted) {
       // The same hash was added by a concurrent request: ours is not needed.
       await this.queue.removeMany([queued.item.id]);
@@ -159,22 +146,9 @@ export class QbitAddService {
       language: id.language,
     };
     await this.strm.write(contentPath, ep, options.baseUrl, 'download_client');
-    const inserted = await this.repo.insert({
-      hash: c.infoHash,
-      name,
-      site: id.site,
-      seriesKey: id.seriesKey,
-      season: id.season,
-      episode: id.episode,
-      language: id.language,
-      mode: id.mode,
-      category: options.category,
-      tags: [],
-      savePath,
-      contentPath,
-      queueItemId: null,
-      forceStart: false,
-    });
+    const inserted = await this.repo.insert(
+      torrentRow(c, id, options, { name, savePath, contentPath, queueItemId: null }),
+    );
     if (!inserted) return 'existing';
     this.logger.log({
       msg: 'strm torrent added',
@@ -197,6 +171,28 @@ export class QbitAddService {
     if (existing && existing.site === id.site) return existing;
     return this.catalog.adopt(id.site, id.seriesKey);
   }
+}
+
+/** The `arr_torrents` row of a new torrent: the release's identity, where its file goes. */
+function torrentRow(
+  c: Candidate,
+  id: ReleaseIdentity,
+  options: AddOptions,
+  place: Pick<NewTorrent, 'name' | 'savePath' | 'contentPath' | 'queueItemId'>,
+): NewTorrent {
+  return {
+    hash: c.infoHash,
+    site: id.site,
+    seriesKey: id.seriesKey,
+    season: id.season,
+    episode: id.episode,
+    language: id.language,
+    mode: id.mode,
+    category: options.category,
+    tags: [],
+    forceStart: false,
+    ...place,
+  };
 }
 
 function fromUrl(url: string): Candidate | { source: string; reason: string } {
