@@ -5,7 +5,13 @@ import { get, type ClientRequest } from 'node:http';
 import { rmSync, statSync } from 'node:fs';
 import request from 'supertest';
 import type { QbitTestClient } from '../../test/helpers/qbit';
-import { grabStrm, startStrmApp, type StrmTestApp, strmRelease } from '../../test/helpers/strm';
+import {
+  grabStrm,
+  startStrmApp,
+  type StrmTestApp,
+  strmRelease,
+  TWENTY_EPISODES,
+} from '../../test/helpers/strm';
 import { expectedSha256, play, playHls, playMp4 } from '../../test/helpers/strm-player';
 import { tempDir, type TestApp } from '../../test/helpers/test-app';
 import { waitUntil } from '../../test/helpers/wait';
@@ -165,30 +171,8 @@ describe('STRM proxy under playback (HTTP, real SQLite + sandbox)', () => {
 
   it('20 players of different episodes at once: every read completes with the right bytes', async () => {
     await useHosters(...HOSTER_NAMES);
-    const episodes: Partial<ReleaseIdentity>[] = [
-      { season: 0, episode: 1 },
-      { season: 0, episode: 1, language: 'german-sub' },
-      { season: 0, episode: 2, language: 'german-sub' },
-      { episode: 1 },
-      { episode: 1, language: 'german-sub' },
-      { episode: 1, language: 'english-sub' },
-      { episode: 1, language: 'english-dub' },
-      { episode: 3 },
-      { season: 2, episode: 1, language: 'english-sub' },
-      { season: 2, episode: 3, language: 'german-sub' },
-      { seriesKey: 'maedchen-und-drachen', season: 0, language: 'german-sub' },
-      { seriesKey: 'maedchen-und-drachen', language: 'english-dub' },
-      { seriesKey: 'dot-dot-etc', language: 'german-sub' },
-      { seriesKey: 'kleine-katze-kuro', language: 'english-sub' },
-      { seriesKey: 'kleine-katze-kuro', episode: 2, language: 'english-sub' },
-      { seriesKey: 'kleine-katze-kuro', episode: 2, language: 'german-sub' },
-      { site: 'sto', seriesKey: 'die-nordwache' },
-      { site: 'sto', seriesKey: 'die-nordwache', season: 2, episode: 2 },
-      { site: 'sto', seriesKey: '112-notruf', language: 'english-dub' },
-      { site: 'sto', seriesKey: '112-notruf' },
-    ];
     const urls = [];
-    for (const e of episodes) urls.push(await url(strmRelease(e)));
+    for (const e of TWENTY_EPISODES) urls.push(await url(strmRelease(e)));
     expect(new Set(urls).size).toBe(20);
     let peak = 0;
     const playbacks = await Promise.all(

@@ -38,6 +38,35 @@ export async function grabStrm(
   return { torrent, url: lines[0], title };
 }
 
+/**
+ * Twenty episodes (as ` [STRM]` identities over {@link strmRelease}) whose first working hoster
+ * in the default order covers every kind of stream the sandbox has: MP4 (Doodstream), HLS with
+ * relative and absolute URIs (VOE, Vidmoly), AES-128 with the IV in the tag and from the sequence
+ * (Filemoon, Luluvdo), byte ranges (LoadX), and hosters that are gone (rotation).
+ */
+export const TWENTY_EPISODES: Partial<ReleaseIdentity>[] = [
+  { season: 0, episode: 1 },
+  { season: 0, episode: 1, language: 'german-sub' },
+  { season: 0, episode: 2, language: 'german-sub' },
+  { episode: 1 },
+  { episode: 1, language: 'german-sub' },
+  { episode: 1, language: 'english-sub' },
+  { episode: 1, language: 'english-dub' },
+  { episode: 3 },
+  { season: 2, episode: 1, language: 'english-sub' },
+  { season: 2, episode: 3, language: 'german-sub' },
+  { seriesKey: 'maedchen-und-drachen', season: 0, language: 'german-sub' },
+  { seriesKey: 'maedchen-und-drachen', language: 'english-dub' },
+  { seriesKey: 'dot-dot-etc', language: 'german-sub' },
+  { seriesKey: 'kleine-katze-kuro', language: 'english-sub' },
+  { seriesKey: 'kleine-katze-kuro', episode: 2, language: 'english-sub' },
+  { seriesKey: 'kleine-katze-kuro', episode: 2, language: 'german-sub' },
+  { site: 'sto', seriesKey: 'die-nordwache' },
+  { site: 'sto', seriesKey: 'die-nordwache', season: 2, episode: 2 },
+  { site: 'sto', seriesKey: '112-notruf', language: 'english-dub' },
+  { site: 'sto', seriesKey: '112-notruf' },
+];
+
 export interface StrmTestApp {
   t: TestApp;
   /** A logged-in API client. */
