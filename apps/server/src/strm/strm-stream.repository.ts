@@ -20,18 +20,4 @@ export class StrmStreamRepository {
   async save(row: StrmStreamEntity): Promise<void> {
     await this.streams.upsert(row, ['episodeId']);
   }
-
-  async delete(episodeId: string): Promise<void> {
-    await this.streams.delete({ episodeId });
-  }
-
-  /** Housekeeping: rows no playback has needed for a long time. */
-  async deleteResolvedBefore(cutoff: Date): Promise<number> {
-    const result = await this.streams
-      .createQueryBuilder()
-      .delete()
-      .where('resolved_at < :cutoff', { cutoff })
-      .execute();
-    return result.affected ?? 0;
-  }
 }

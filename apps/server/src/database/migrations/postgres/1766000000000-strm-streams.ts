@@ -15,7 +15,6 @@ export class StrmStreamsPostgres1766000000000 implements MigrationInterface {
       "resolved_at" TIMESTAMP NOT NULL,
       "fresh_until" TIMESTAMP NOT NULL
     )`);
-    await q.query(`CREATE INDEX "ix_strm_streams_resolved_at" ON "strm_streams" ("resolved_at")`);
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -15,7 +15,6 @@ export class StrmStreamsSqlite1766000000000 implements MigrationInterface {
       "resolved_at" datetime NOT NULL,
       "fresh_until" datetime NOT NULL
     )`);
-    await q.query(`CREATE INDEX "ix_strm_streams_resolved_at" ON "strm_streams" ("resolved_at")`);
   }
 
   async down(q: QueryRunner): Promise<void> {
