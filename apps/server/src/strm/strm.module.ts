@@ -13,7 +13,7 @@ import { StrmStreamRepository } from './strm-stream.repository';
 import { StrmController } from './strm.controller';
 
 /**
- * `.strm` files for Jellyfin, Plex and Emby and the signed proxy their URLs point at; see
+ * `.strm` files for Jellyfin and Emby (and Kodi) and the signed proxy their URLs point at; see
  * README.md and docs/strm.md. The *arr bridge imports it to write the files of grabbed
  * ` [STRM]` releases.
  */
