@@ -17,6 +17,7 @@ import { NotificationsModule } from './notifications/notifications.module';
 import { GatewayModule, type GatewayOptions } from './gateway/gateway.module';
 import { SchedulerCoreModule } from './scheduler/scheduler-core.module';
 import { SchedulerModule } from './scheduler/scheduler.module';
+import { StrmModule } from './strm/strm.module';
 
 export interface AppModuleOptions extends GatewayOptions, AuthOptions {
   /** Tests pass a fake clock to move past lockouts and session expiry. */
@@ -44,6 +45,7 @@ export class AppModule {
         NotificationsModule,
         QueueModule,
         SchedulerModule,
+        StrmModule,
         ArrModule,
         GatewayModule.forRoot({ fanoutChannel: options.fanoutChannel }),
       ],

@@ -32,6 +32,9 @@ const UNPREFIXED = [
   { path: 'torznab/api', method: RequestMethod.GET },
   { path: 'torznab/dl/:file', method: RequestMethod.GET },
   { path: 'torznab/announce', method: RequestMethod.GET },
+  // Media servers play the URLs of .strm files as they were written; docs/strm.md.
+  { path: 'strm/stream', method: RequestMethod.GET },
+  { path: 'strm/proxy/:name', method: RequestMethod.GET },
 ];
 
 /**

@@ -129,4 +129,16 @@ describe('scraped URLs against a hostile site (sandbox)', () => {
     const resolved = await p.resolveStream(episode.links[0]);
     expect(resolved.descriptor.url).toContain(sb.baseUrl);
   });
+
+  it('checkUrl applies the same rule for callers that fetch media themselves', async () => {
+    await expect(
+      providers(false).checkUrl(`${sb.baseUrl}/cdn/mp4/sample.mp4`),
+    ).rejects.toMatchObject({
+      address: '127.0.0.1',
+    });
+    await expect(providers(false).checkUrl('http://[::1]:9/x.ts')).rejects.toBeInstanceOf(
+      UnsafeDestination,
+    );
+    await expect(providers().checkUrl(`${sb.baseUrl}/cdn/mp4/sample.mp4`)).resolves.toBeUndefined();
+  });
 });

@@ -25,10 +25,15 @@ describe('arr credentials API (HTTP, real SQLite)', () => {
     const config = JSON.stringify((await api.get('/api/config').expect(200)).body);
     expect(config).not.toContain(res.body.api_key);
     expect(config).not.toContain(res.body.qbittorrent.password);
+    // The STRM secret is shown nowhere, not even here: nobody needs it but the server.
+    expect(file().arr.strm.secret).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(config).not.toContain(file().arr.strm.secret);
+    expect(JSON.stringify(res.body)).not.toContain(file().arr.strm.secret);
     expect((await api.get('/api/config').expect(200)).body.config.arr).toEqual({
       download_directory: null,
       qbittorrent: { username: 'admin' },
       torznab: { search_budget_ms: 5000 },
+      strm: { mode: 'off', public_base_url: null, max_requests_per_client: 32 },
     });
   });
 
@@ -61,6 +66,28 @@ describe('arr credentials API (HTTP, real SQLite)', () => {
     expect(file().arr.qbittorrent).toEqual({
       username: 'sonarr',
       password: before.qbittorrent.password,
+    });
+
+    const secret = file().arr.strm.secret;
+    const strmPut = await api
+      .put('/api/config')
+      .send({ arr: { strm: { secret: 'y'.repeat(43) } } })
+      .expect(400);
+    expect(strmPut.body.details[0].field).toBe('arr.strm.secret');
+    const badMode = await api
+      .put('/api/config')
+      .send({ arr: { strm: { mode: 'sometimes' } } })
+      .expect(400);
+    expect(badMode.body.details[0].field).toBe('arr.strm.mode');
+    await api
+      .put('/api/config')
+      .send({ arr: { strm: { mode: 'both', public_base_url: 'https://media.example.org' } } })
+      .expect(200);
+    expect(file().arr.strm).toEqual({
+      mode: 'both',
+      public_base_url: 'https://media.example.org',
+      max_requests_per_client: 32,
+      secret,
     });
   });
 

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AnimeModule } from '../anime/anime.module';
 import { QueueModule } from '../queue/queue.module';
+import { StrmModule } from '../strm/strm.module';
 import { ArrCredentialsService } from './arr-credentials.service';
 import { ArrController } from './arr.controller';
 import { ArrTorrentRepository } from './qbittorrent/arr-torrent.repository';
@@ -19,7 +20,7 @@ import { TorznabModule } from './torznab/torznab.module';
  * see README.md.
  */
 @Module({
-  imports: [AnimeModule, QueueModule, TorznabModule],
+  imports: [AnimeModule, QueueModule, StrmModule, TorznabModule],
   controllers: [ArrController, QbittorrentController],
   providers: [
     ArrCredentialsService,

@@ -9,11 +9,30 @@ import type {
   EpisodesQueuedEvent,
   JobFinishedEvent,
   JobStartedEvent,
+  LanguageCode,
   QueueStatusResponse,
   ScanCompleteEvent,
   ScanFailedEvent,
   ScanProgressEvent,
+  SiteId,
 } from '@aniworld/contracts';
+
+/**
+ * A `.strm` file was written (atomically, so it is complete): into the library by the web app's
+ * action, or into a category folder for a grabbed ` [STRM]` release. Listeners that keep files
+ * beside an episode (the NFO of the metadata module) treat it like a downloaded episode file.
+ */
+export interface StrmWrittenEvent {
+  site: SiteId;
+  series_key: string;
+  season: number;
+  episode: number;
+  language: LanguageCode;
+  /** Absolute path of the `.strm` file. */
+  path: string;
+  /** `library`: under the anime directory; `download_client`: a category folder for Sonarr. */
+  target: 'library' | 'download_client';
+}
 
 /**
  * Domain events and their payloads: the one typed map. Business services emit them through
@@ -46,6 +65,8 @@ export interface DomainEventMap {
    * the dotted paths that changed. Server-side only: no socket message relays it.
    */
   'config.changed': { config: AppConfig; changed: string[] };
+  /** A `.strm` file landed (docs/strm.md); the metadata module writes its NFO beside it. */
+  'strm.written': StrmWrittenEvent;
 }
 
 export type DomainEventName = keyof DomainEventMap;

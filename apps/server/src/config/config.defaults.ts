@@ -24,7 +24,7 @@ export const asOrigins: EnvParser = (raw) =>
 
 /**
  * Environment variables that override config.json, and the dotted config path each one sets.
- * DATA_DIR and the secrets (JWT_SECRET_KEY, ARR_API_KEY, QBITTORRENT_PASSWORD, TMDB_API_KEY) are
+ * DATA_DIR and the secrets (JWT_SECRET_KEY, ARR_API_KEY, QBITTORRENT_PASSWORD, TMDB_API_KEY, STRM_SECRET) are
  * handled by the loader: they are not part of AppConfig.
  */
 export const ENV_BINDINGS: { env: string; path: string; parse: EnvParser }[] = [
@@ -46,4 +46,10 @@ export const ENV_BINDINGS: { env: string; path: string; parse: EnvParser }[] = [
   { env: 'TORZNAB_SEARCH_BUDGET_MS', path: 'arr.torznab.search_budget_ms', parse: asNumber },
   { env: 'TMDB_BASE_URL', path: 'metadata.tmdb_base_url', parse: asString },
   { env: 'TMDB_IMAGE_BASE_URL', path: 'metadata.tmdb_image_base_url', parse: asString },
+  { env: 'STRM_MODE', path: 'arr.strm.mode', parse: (raw) => raw.trim().toLowerCase() },
+  {
+    env: 'STRM_PUBLIC_BASE_URL',
+    path: 'arr.strm.public_base_url',
+    parse: (raw) => raw.trim().replace(/\/+$/, ''),
+  },
 ];

@@ -78,15 +78,19 @@ describe('loadConfig', () => {
     expect(file.arr.qbittorrent).toEqual({ username: 'admin', password: expect.any(String) });
     expect(file.arr.qbittorrent.password.length).toBeGreaterThanOrEqual(16);
     expect(file.secrets.arr_api_key).toBeUndefined();
+    expect(file.arr.strm.secret).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(first.effective.arr).toEqual({
       download_directory: null,
       qbittorrent: { username: 'admin' },
       torznab: { search_budget_ms: 5000 },
+      strm: { mode: 'off', public_base_url: null, max_requests_per_client: 32 },
     });
     expect(first.stored.secrets.arr_api_key).toBe(file.arr.api_key);
+    expect(first.stored.secrets.strm_secret).toBe(file.arr.strm.secret);
     const second = await loadConfig({ DATA_DIR: dir });
     expect(second.stored.secrets.arr_api_key).toBe(file.arr.api_key);
     expect(second.stored.secrets.qbittorrent_password).toBe(file.arr.qbittorrent.password);
+    expect(second.stored.secrets.strm_secret).toBe(file.arr.strm.secret);
   });
 
   it('takes the arr settings and secrets from the environment without writing them', async () => {
@@ -98,21 +102,33 @@ describe('loadConfig', () => {
       QBITTORRENT_USERNAME: 'sonarr',
       QBITTORRENT_PASSWORD: 'secret1',
       ARR_DOWNLOAD_DIRECTORY: '/srv/downloads',
+      STRM_MODE: 'Both',
+      STRM_PUBLIC_BASE_URL: 'https://media.example.org/aniworld/',
+      STRM_SECRET: 's'.repeat(32),
     });
     expect(loaded.env.sectionSecrets).toEqual({
       arr_api_key: 'k'.repeat(32),
       qbittorrent_password: 'secret1',
+      strm_secret: 's'.repeat(32),
     });
     expect(loaded.effective.arr).toEqual({
       download_directory: '/srv/downloads',
       qbittorrent: { username: 'sonarr' },
       torznab: { search_budget_ms: 5000 },
+      strm: {
+        mode: 'both',
+        public_base_url: 'https://media.example.org/aniworld',
+        max_requests_per_client: 32,
+      },
     });
     expect([...loaded.env.sources.keys()].sort()).toEqual([
       'arr.api_key',
       'arr.download_directory',
       'arr.qbittorrent.password',
       'arr.qbittorrent.username',
+      'arr.strm.mode',
+      'arr.strm.public_base_url',
+      'arr.strm.secret',
     ]);
     expect(readFileSync(join(dir, 'config.json'), 'utf8')).toBe(before);
   });
@@ -126,6 +142,15 @@ describe('loadConfig', () => {
     );
     await expect(loadConfig({ DATA_DIR: dir, ARR_DOWNLOAD_DIRECTORY: 'rel/dir' })).rejects.toThrow(
       /ARR_DOWNLOAD_DIRECTORY.*absolute path/,
+    );
+    await expect(loadConfig({ DATA_DIR: dir, STRM_MODE: 'sometimes' })).rejects.toThrow(
+      /STRM_MODE \(arr\.strm\.mode\)/,
+    );
+    await expect(
+      loadConfig({ DATA_DIR: dir, STRM_PUBLIC_BASE_URL: 'ftp://media.example.org' }),
+    ).rejects.toThrow(/STRM_PUBLIC_BASE_URL \(arr\.strm\.public_base_url\)/);
+    await expect(loadConfig({ DATA_DIR: dir, STRM_SECRET: 'too-short' })).rejects.toThrow(
+      /environment variable STRM_SECRET \(arr\.strm\.secret\): must be 22 to 256/,
     );
     writeFileSync(
       join(dir, 'config.json'),
@@ -194,14 +219,18 @@ describe('loadConfig', () => {
     file.metadata.tmdb_api_key = 'f'.repeat(32);
     writeFileSync(join(dir, 'config.json'), JSON.stringify(file));
     const fromFile = await loadConfig({ DATA_DIR: dir });
-    expect(new ConfigService(fromFile, new DomainEvents(new EventEmitter2())).tmdbApiKey).toBe('f'.repeat(32));
+    expect(new ConfigService(fromFile, new DomainEvents(new EventEmitter2())).tmdbApiKey).toBe(
+      'f'.repeat(32),
+    );
 
     const fromEnv = await loadConfig({
       DATA_DIR: dir,
       TMDB_API_KEY: 'e'.repeat(32),
       TMDB_BASE_URL: 'http://127.0.0.1:8090/tmdb/3',
     });
-    expect(new ConfigService(fromEnv, new DomainEvents(new EventEmitter2())).tmdbApiKey).toBe('e'.repeat(32));
+    expect(new ConfigService(fromEnv, new DomainEvents(new EventEmitter2())).tmdbApiKey).toBe(
+      'e'.repeat(32),
+    );
     expect(fromEnv.effective.metadata.tmdb_base_url).toBe('http://127.0.0.1:8090/tmdb/3');
     expect([...fromEnv.env.sources.keys()].sort()).toEqual([
       'metadata.tmdb_api_key',

@@ -23,7 +23,7 @@ export interface EnvOverlay {
   /** Dotted path → the variable it came from. */
   sources: Map<string, string>;
   jwtSecret: string | null;
-  /** ARR_API_KEY, QBITTORRENT_PASSWORD: they override the file's secret of the same name. */
+  /** ARR_API_KEY, QBITTORRENT_PASSWORD, STRM_SECRET: override the file's secret of that name. */
   sectionSecrets: Partial<Record<SectionSecret, string>>;
 }
 
@@ -33,7 +33,8 @@ export type SectionSecret = (typeof SECTION_SECRETS)[number]['secret'];
  * What a usable section secret looks like. The API key is as long as Sonarr's own (32 hex when
  * generated); 6 characters is qBittorrent's own minimum for its Web UI password. The TMDB key is
  * the user's own and optional (null until set): a v3 key has 32 hex characters, a v4 read access
- * token is a JWT of a few hundred.
+ * token is a JWT of a few hundred. The STRM secret is an HMAC key like the JWT secret: 256 bits
+ * when generated, at least 128 when set.
  */
 const SECRET_RULES: Record<
   SectionSecret,
@@ -46,6 +47,7 @@ const SECRET_RULES: Record<
     generate: () => randomBytes(12).toString('base64url'),
   },
   tmdb_api_key: { min: 16, max: 1024, generate: null },
+  strm_secret: { min: 22, max: 256, generate: () => randomBytes(32).toString('base64url') },
 };
 
 /** Only secrets the server makes itself can be generated; the others are refused. */
@@ -249,6 +251,8 @@ export async function loadConfig(env: NodeJS.ProcessEnv): Promise<LoadedConfig> 
         (secrets.qbittorrent_password as string | undefined) ??
         generateSectionSecret('qbittorrent_password'),
       tmdb_api_key: (secrets.tmdb_api_key as string | null | undefined) ?? null,
+      strm_secret:
+        (secrets.strm_secret as string | undefined) ?? generateSectionSecret('strm_secret'),
     },
   };
   const createdFile = raw === null;

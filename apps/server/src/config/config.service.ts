@@ -76,6 +76,11 @@ export class ConfigService {
     return this.sectionSecret('qbittorrent_password');
   }
 
+  /** Signs the URLs of `.strm` files: STRM_SECRET, else `arr.strm.secret`. Never shown by the API. */
+  get strmSecret(): string {
+    return this.sectionSecret('strm_secret');
+  }
+
   /** Root of the download client's category folders (`arr.download_directory`). */
   get arrDownloadDirectory(): string {
     return this.config.arr.download_directory ?? join(this.dataDir, 'downloads');
@@ -126,7 +131,7 @@ export class ConfigService {
     return this.loaded.env.sectionSecrets.tmdb_api_key ?? this.loaded.stored.secrets.tmdb_api_key;
   }
 
-  private sectionSecret(secret: 'arr_api_key' | 'qbittorrent_password'): string {
+  private sectionSecret(secret: 'arr_api_key' | 'qbittorrent_password' | 'strm_secret'): string {
     return this.loaded.env.sectionSecrets[secret] ?? this.loaded.stored.secrets[secret];
   }
 

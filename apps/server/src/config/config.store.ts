@@ -21,6 +21,8 @@ export interface StoredSecrets {
   qbittorrent_password: string;
   /** File key `metadata.tmdb_api_key`; null until the user sets one (never generated). */
   tmdb_api_key: string | null;
+  /** File key `arr.strm.secret`: signs the URLs in `.strm` files (docs/strm.md). */
+  strm_secret: string;
 }
 
 /**
@@ -33,6 +35,7 @@ export const SECTION_SECRETS = [
   { secret: 'arr_api_key', path: 'arr.api_key', env: 'ARR_API_KEY' },
   { secret: 'qbittorrent_password', path: 'arr.qbittorrent.password', env: 'QBITTORRENT_PASSWORD' },
   { secret: 'tmdb_api_key', path: 'metadata.tmdb_api_key', env: 'TMDB_API_KEY' },
+  { secret: 'strm_secret', path: 'arr.strm.secret', env: 'STRM_SECRET' },
 ] as const satisfies readonly { secret: keyof StoredSecrets; path: string; env: string }[];
 
 export function toFileLayout(config: StoredConfig): Plain {

@@ -18,6 +18,7 @@ import { NotificationOutboxEntity } from '../notifications/entities/notification
 import { NotificationEntity } from '../notifications/entities/notification.entity';
 import { DownloadQueueItemEntity } from '../queue/entities/download-queue-item.entity';
 import { SchedulerJobEntity } from '../scheduler/entities/scheduler-job.entity';
+import { StrmStreamEntity } from '../strm/entities/strm-stream.entity';
 import { SystemSettingEntity } from './entities/system-setting.entity';
 import { POSTGRES_MIGRATIONS, SQLITE_MIGRATIONS } from './migrations';
 import {
@@ -45,6 +46,7 @@ export const ENTITIES = [
   AvailabilityEntity,
   RecentReleaseEntity,
   SeriesMetadataEntity,
+  StrmStreamEntity,
 ];
 
 /** TypeORM options for the configured database. Schema changes come only from migrations. */

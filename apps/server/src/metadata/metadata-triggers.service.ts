@@ -6,6 +6,7 @@ import {
   type OnModuleInit,
 } from '@nestjs/common';
 import { SeriesRepository } from '../anime/series.repository';
+import { messageOf } from '../common/errors';
 import { DomainEvents } from '../common/events';
 import { MetadataMatchService } from './metadata-match.service';
 import { MetadataWriterService } from './metadata-writer.service';
@@ -13,7 +14,8 @@ import { SeriesMetadataRepository } from './series-metadata.repository';
 import { TmdbService } from './tmdb.service';
 
 /**
- * When metadata happens by itself: an episode landed (the queue's `download.complete`), a series
+ * When metadata happens by itself: an episode landed (the queue's `download.complete`, a `.strm`
+ * file written into the library: `strm.written`), a series
  * came into the library (`series.added`: looked up at once, so the library shows its poster),
  * and at start and after a new key, every series never looked up (or whose lookup failed).
  * Lookups in the background run one at a time; the TMDB client paces its own requests.
@@ -38,15 +40,25 @@ export class MetadataTriggersService
 
   onModuleInit(): void {
     this.unsubscribe.push(
-      this.events.on('download.complete', (event) => {
-        void this.writer
-          .writeEpisodeMetadata(event.key, event.season, event.episode, event.file_path)
-          .catch((error: Error) =>
-            this.logger.warn({ msg: 'metadata not written', key: event.key, error: error.message }),
-          );
+      this.events.on('download.complete', (event) =>
+        this.episodeLanded(event.key, event.season, event.episode, event.file_path),
+      ),
+      // A `.strm` file in the library is an episode for the media server like a video
+      // (docs/strm.md); one in a download client's folder is Sonarr's to import and describe.
+      this.events.on('strm.written', (event) => {
+        if (event.target === 'library')
+          this.episodeLanded(event.series_key, event.season, event.episode, event.path);
       }),
       this.events.on('series.added', ({ series_id }) => this.later(() => this.lookUp(series_id))),
     );
+  }
+
+  private episodeLanded(key: string, season: number, episode: number, path: string): void {
+    void this.writer
+      .writeEpisodeMetadata(key, season, episode, path)
+      .catch((error: unknown) =>
+        this.logger.warn({ msg: 'metadata not written', key, error: messageOf(error) }),
+      );
   }
 
   onApplicationBootstrap(): void {

@@ -62,6 +62,14 @@ export class ProvidersService implements OnModuleDestroy {
     );
   }
 
+  /**
+   * Refuses (`UnsafeDestination`) a URL from a third party that points at an internal address,
+   * by the same rule the extractors follow (libs/providers/README.md, "Hostile upstreams").
+   */
+  checkUrl(url: string): Promise<void> {
+    return this.providers.checkUrl(url);
+  }
+
   /** Requests holding and waiting for a politeness slot of the bucket `url` belongs to. */
   load(url: string): { active: number; waiting: number } {
     return this.providers.http.load(url);

@@ -38,6 +38,6 @@ import { RunOutcomeService } from './worker/run-outcome.service';
     QueueRunner,
     QueueHousekeeper,
   ],
-  exports: [QueueService, QueueRepository, QueueReadModule],
+  exports: [QueueService, QueueRepository, QueueReadModule, DownloadTargetService],
 })
 export class QueueModule {}

@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** Paths that belong to the server itself: never answered with the web app's index.html. */
-const SERVER_PATHS = /^\/(api|health|socket\.io|torznab)(\/|$)/;
+const SERVER_PATHS = /^\/(api|health|socket\.io|torznab|strm)(\/|$)/;
 
 /**
  * Serves the built Angular app at `/` with a fallback to index.html for client routes. A path

@@ -64,6 +64,7 @@ export function defaultConfig(): AppConfig {
       download_directory: null,
       qbittorrent: { username: 'admin' },
       torznab: { search_budget_ms: 5000 },
+      strm: { mode: 'off', public_base_url: null, max_requests_per_client: 32 },
     },
     metadata: {
       tmdb_base_url: 'https://api.themoviedb.org/3',

@@ -1,5 +1,6 @@
 import type { LanguageCode } from './languages';
 import type { SchedulerSettings } from './scheduler';
+import type { StrmMode } from './strm';
 
 export type LogLevel = 'error' | 'warn' | 'info' | 'debug' | 'verbose';
 export const LOG_LEVELS: readonly LogLevel[] = ['error', 'warn', 'info', 'debug', 'verbose'];
@@ -96,6 +97,23 @@ export interface ArrTorznabSettings {
 }
 
 /**
+ * `.strm` files for Jellyfin, Plex and Emby, and the signed proxy their URLs point at
+ * (docs/strm.md). The signing secret (`arr.strm.secret`) lives in config.json too but is never
+ * shown by the API.
+ */
+export interface ArrStrmSettings {
+  /** Whether the Torznab feed offers ` [STRM]` variants: `off`, `both` or `only`. */
+  mode: StrmMode;
+  /**
+   * The server's address as media servers reach it (`https://aniworld.example.org`), written
+   * into every `.strm` file; null takes the address of the request that wrote the file.
+   */
+  public_base_url: string | null;
+  /** Requests one client address may have running through the proxy at once (429 beyond). */
+  max_requests_per_client: number;
+}
+
+/**
  * Sonarr/Radarr/Prowlarr integration. The Torznab API key (`arr.api_key`) and the qBittorrent
  * password (`arr.qbittorrent.password`) live in config.json too, but are secrets: the API shows
  * them only through `GET /api/arr/credentials`.
@@ -105,6 +123,7 @@ export interface ArrSettings {
   download_directory: string | null;
   qbittorrent: ArrQbittorrentSettings;
   torznab: ArrTorznabSettings;
+  strm: ArrStrmSettings;
 }
 
 /**

@@ -65,6 +65,12 @@ export interface Providers {
   resolveStream(link: HosterLink, signal?: AbortSignal): Promise<ResolvedStream>;
   /** The same for an embed URL that is already known (no site redirect). */
   extract(hoster: string | null, embedUrl: string, signal?: AbortSignal): Promise<ResolvedStream>;
+  /**
+   * The destination rule for URLs taken from third parties (see "Hostile upstreams" in the
+   * README): throws `UnsafeDestination` for an internal address unless the sites themselves are
+   * internal. For callers that fetch media URLs themselves (the server's STRM proxy).
+   */
+  checkUrl(url: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -141,6 +147,7 @@ export function createProviders(config: ProvidersConfig): Providers {
     http,
     userAgent,
     extract,
+    checkUrl,
     async resolveStream(link, signal) {
       const embedUrl = await site(link.site).resolveRedirect(link.redirectUrl, signal);
       return extract(link.hoster ?? link.hosterLabel, embedUrl, signal);

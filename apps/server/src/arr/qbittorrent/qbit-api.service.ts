@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { requestBaseUrl } from '../../common/http/request-base-url';
 import { ConfigService } from '../../config/config.service';
 import { QbitAddService } from './qbit-add.service';
 import { QbitCategoriesService } from './qbit-categories.service';
@@ -186,6 +187,7 @@ export class QbitApiService {
         category: field(f, 'category')?.trim() ?? '',
         savePath: field(f, 'savepath')?.trim() || undefined,
         stopped: (bool(f, 'stopped') ?? bool(f, 'paused')) === true,
+        baseUrl: requestBaseUrl(req),
       },
     );
     return outcome.added.length + outcome.existing.length > 0 ? OK : FAILS;

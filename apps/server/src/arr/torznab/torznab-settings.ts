@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import type { ReleaseMode } from '@aniworld/release';
 import { ConfigService } from '../../config/config.service';
+import { offeredModes } from './strm-variants';
 
 /** The indexer's settings, read live from the configuration (a regenerated key applies at once). */
 @Injectable()
@@ -14,5 +16,10 @@ export class TorznabSettings {
   /** `arr.torznab.search_budget_ms` / `TORZNAB_SEARCH_BUDGET_MS`. */
   get searchBudgetMs(): number {
     return this.config.config.arr.torznab.search_budget_ms;
+  }
+
+  /** Release modes each episode is offered in, from `arr.strm.mode` / `STRM_MODE`. */
+  get modes(): readonly ReleaseMode[] {
+    return offeredModes(this.config.config.arr.strm.mode);
   }
 }

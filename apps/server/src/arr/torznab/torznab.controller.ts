@@ -12,6 +12,7 @@ import { SkipThrottle } from '@nestjs/throttler';
 import type { Request } from 'express';
 import { Public } from '../../auth/decorators/public.decorator';
 import { ErrorResponseDto } from '../../common/dto/error-response.dto';
+import { requestBaseUrl } from '../../common/http/request-base-url';
 import { TorznabService, type TorrentDownload } from './torznab.service';
 
 /**
@@ -39,7 +40,7 @@ export class TorznabController {
   @ApiProduces('application/xml')
   @ApiOkResponse({ description: 'caps, an RSS feed, or an error document', type: String })
   api(@Query() query: Record<string, unknown>, @Req() req: Request): Promise<string> {
-    return this.torznab.api(query, baseUrlOf(req));
+    return this.torznab.api(query, requestBaseUrl(req));
   }
 
   @Get('dl/:file')
@@ -53,7 +54,7 @@ export class TorznabController {
     @Query() query: Record<string, unknown>,
     @Req() req: Request,
   ): StreamableFile {
-    return torrentFile(this.torznab.torrent(file, query, baseUrlOf(req)));
+    return torrentFile(this.torznab.torrent(file, query, requestBaseUrl(req)));
   }
 
   @Get('announce')
@@ -65,11 +66,6 @@ export class TorznabController {
   announce(): string {
     return 'd8:intervali3600e5:peers0:e';
   }
-}
-
-/** Links in feeds point back at the host and scheme the client used (behind a proxy too). */
-function baseUrlOf(req: Request): string {
-  return `${req.protocol}://${req.get('host') ?? 'localhost'}`;
 }
 
 function torrentFile(t: TorrentDownload): StreamableFile {

@@ -85,6 +85,9 @@ describe('Torznab endpoint against the sandbox (HTTP)', () => {
   const api = (query: Record<string, string | number>) =>
     request(t.url).get('/torznab/api').query(query);
   const search = (query: Record<string, string | number>) => api({ apikey: KEY, ...query });
+  /** A session token, from the first-run setup the first time it is asked for. */
+  let token: string | null = null;
+  const session = async () => (token ??= await t.setUp());
 
   beforeAll(async () => {
     sandbox = await startSandbox({ port: 0 });
@@ -192,6 +195,52 @@ describe('Torznab endpoint against the sandbox (HTTP)', () => {
     ).filter((i) => i.title.endsWith('-STO'));
     expect(sto.length).toBeGreaterThan(0);
     expect(sto.every((i) => !i.categories.includes(5070))).toBe(true);
+  });
+
+  it('STRM variants (arr.strm.mode): both offers each release twice, only the [STRM] ones alone', async () => {
+    const admin = t.api(await session());
+    const mode = (m: string) =>
+      admin
+        .put('/api/config')
+        .send({ arr: { strm: { mode: m } } })
+        .expect(200);
+    const query = { t: 'tvsearch', q: 'Sternenwanderer', season: 1, ep: 1, cat: '5070' };
+    const plainItems = sonarrParse(await search(query));
+    try {
+      await mode('both');
+      const res = await search(query);
+      expect(await torznabSchemaErrors(res.text)).toEqual([]);
+      const both = sonarrParse(res);
+      expect(both).toHaveLength(plainItems.length * 2);
+      const strm = both.filter((i) => i.title.endsWith(' [STRM]'));
+      expect(strm.map((i) => i.title.replace(/ \[STRM\]$/, '')).sort()).toEqual(
+        plainItems.map((i) => i.title).sort(),
+      );
+      for (const item of strm) {
+        const twin = both.find((i) => i.title === item.title.replace(/ \[STRM\]$/, ''));
+        expect(item.attrs['infohash'][0]).not.toBe(twin?.attrs['infohash'][0]);
+        expect(item.guid).toMatch(/:strm$/);
+        // The .torrent it links to stands for the .strm release (its own identity and hash).
+        const link = new URL(item.downloadUrl);
+        const torrent = await request(t.url)
+          .get(`${link.pathname}${link.search}`)
+          .buffer(true)
+          .parse((r, cb) => {
+            const parts: Buffer[] = [];
+            r.on('data', (c: Buffer) => parts.push(c));
+            r.on('end', () => cb(null, Buffer.concat(parts)));
+          })
+          .expect(200);
+        const parsed = parseReleaseTorrent(torrent.body as Buffer);
+        expect(parsed?.identity?.mode).toBe('strm');
+        expect(parsed?.infoHash).toBe(item.attrs['infohash'][0]);
+      }
+      await mode('only');
+      const only = sonarrParse(await search(query));
+      expect(only.map((i) => i.title).sort()).toEqual(strm.map((i) => i.title).sort());
+    } finally {
+      await mode('off');
+    }
   });
 
   it('a season search lists every episode of the season', async () => {
@@ -320,9 +369,8 @@ describe('Torznab endpoint against the sandbox (HTTP)', () => {
   });
 
   it('warms the series of the library: a later search reads nothing from the site', async () => {
-    const token = await t.setUp();
     await t
-      .api(token)
+      .api(await session())
       .post('/api/anime/add')
       .send({ site: 'sto', key: 'die-nordwache' })
       .expect(201);

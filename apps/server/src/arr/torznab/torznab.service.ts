@@ -5,6 +5,7 @@ import {
   canonicalIdentity,
   parseCanonicalIdentity,
   type ReleaseIdentity,
+  type ReleaseMode,
   releaseGuid,
   releaseInfoHash,
   releaseMagnet,
@@ -28,6 +29,7 @@ import {
   toAbsolute,
 } from './numbering';
 import { RecentReleasesService } from './recent-releases.service';
+import { pageWithModes, withModes } from './strm-variants';
 import {
   categoriesOf,
   estimateSize,
@@ -156,22 +158,22 @@ export class TorznabService {
     const inCats = (c: Candidate): boolean =>
       !wantedCats ||
       matchesCategories(categoriesOf(c.ref.site, c.row?.height ?? null, c.asMovie), wantedCats);
-    if (rss && asMovie) {
-      const [candidates, total] = await this.filmFeed(req);
-      return [candidates.filter(inCats).map((c) => this.item(c, baseUrl)), total];
-    }
+    // Each episode once per release mode: a download and/or a ` [STRM]` release.
+    const modes = this.settings.modes;
     if (rss) {
-      // The RSS page is already one window of the stored rows: offset/limit were applied there.
-      const [candidates, total] = await this.rss(req, budget);
+      // The stored rows are paged where they are read: offset/limit were applied there.
+      const [candidates, total] = await pageWithModes(req.offset, req.limit, modes, (o, l) =>
+        asMovie ? this.filmFeed(o, l) : this.rss(o, l, budget),
+      );
       return [candidates.filter(inCats).map((c) => this.item(c, baseUrl)), total];
     }
-    const candidates = (await this.search(req, budget, asMovie)).filter(inCats);
+    const candidates = withModes((await this.search(req, budget, asMovie)).filter(inCats), modes);
     const page = candidates.slice(req.offset, req.offset + req.limit);
     return [page.map((c) => this.item(c, baseUrl)), candidates.length];
   }
 
-  private async rss(req: TorznabRequest, budget: Budget): Promise<[Candidate[], number]> {
-    const [rows, total] = await this.recent.page(req.offset, req.limit, budget);
+  private async rss(offset: number, limit: number, budget: Budget): Promise<[Candidate[], number]> {
+    const [rows, total] = await this.recent.page(offset, limit, budget);
     const known = new Map<string, AvailabilityEntity[]>();
     const out: Candidate[] = [];
     for (const r of rows) {
@@ -206,8 +208,8 @@ export class TorznabService {
    * recently seen first. The new-episodes page lists episodes, not films, so this comes from the
    * availability cache (filled by searches and by warming the library).
    */
-  private async filmFeed(req: TorznabRequest): Promise<[Candidate[], number]> {
-    const [rows, total] = await this.availability.films(req.offset, req.limit);
+  private async filmFeed(offset: number, limit: number): Promise<[Candidate[], number]> {
+    const [rows, total] = await this.availability.films(offset, limit);
     const out = rows.map((row): Candidate => {
       const ref = { site: row.site, key: row.key };
       const entry = this.catalogue.entry(ref);
@@ -387,14 +389,14 @@ export class TorznabService {
       .sort((a, b) => b.season - a.season || b.episode - a.episode);
   }
 
-  private item(c: Candidate, baseUrl: string): FeedItem {
+  private item(c: Candidate & { mode: ReleaseMode }, baseUrl: string): FeedItem {
     const id: ReleaseIdentity = {
       site: c.ref.site,
       seriesKey: c.ref.key,
       season: c.season,
       episode: c.episode,
       language: c.language,
-      mode: 'download',
+      mode: c.mode,
     };
     const title = releaseTitle(id, {
       seriesTitle: c.seriesTitle,
@@ -424,7 +426,7 @@ export class TorznabService {
       categories: categoriesOf(c.ref.site, c.row?.height ?? null, c.asMovie),
       magnet: releaseMagnet(id, title, this.trackerUrl(baseUrl)),
       infoHash: hash,
-      description: `${c.seriesTitle} ${episodeCode(c.season, c.episode)} (${c.language}) on ${c.ref.site}${hosters}`,
+      description: `${c.seriesTitle} ${episodeCode(c.season, c.episode)} (${c.language}) on ${c.ref.site}${hosters}${c.mode === 'strm' ? ', as a .strm file that streams it' : ''}`,
       season: c.season,
       episode: c.episode,
       tvdbId: c.tvdbId,

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { requestContext } from './request-context';
 
 const INCOMING_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+const QUIET_PATHS = /^\/(health|strm\/proxy\/)/;
 
 /**
  * Gives every request a correlation id (the caller's `X-Request-Id` when it is sane, else a new
@@ -28,8 +29,9 @@ export function requestLogging(logger = new Logger('HTTP')) {
         ip: req.ip,
       };
       if (res.statusCode >= 500) logger.error(fields);
-      // Load balancers poll /health every few seconds; those lines only matter when debugging.
-      else if (fields.path.startsWith('/health') && res.statusCode < 400) logger.debug(fields);
+      // Load balancers poll /health every few seconds, players fetch a segment every few seconds
+      // through /strm/proxy: those lines only matter when debugging.
+      else if (QUIET_PATHS.test(fields.path) && res.statusCode < 400) logger.debug(fields);
       else logger.log(fields);
     });
     requestContext.run({ requestId }, next);

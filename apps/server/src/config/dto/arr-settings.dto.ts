@@ -1,8 +1,10 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
+  IsIn,
   IsInt,
   IsString,
+  IsUrl,
   Matches,
   Max,
   MaxLength,
@@ -13,9 +15,12 @@ import {
 import {
   type ArrQbittorrentSettings,
   type ArrSettings,
+  type ArrStrmSettings,
   type ArrTorznabSettings,
+  STRM_MODES,
+  type StrmMode,
 } from '@aniworld/contracts';
-import { Omittable, Nullable } from './settings-validation';
+import { Omittable, Nullable, URL_OPTIONS } from './settings-validation';
 
 export class ArrQbittorrentSettingsDto implements ArrQbittorrentSettings {
   @ApiProperty({ example: 'admin' })
@@ -42,6 +47,43 @@ export class ArrTorznabSettingsDto implements ArrTorznabSettings {
   search_budget_ms!: number;
 }
 
+export class ArrStrmSettingsDto implements ArrStrmSettings {
+  @ApiProperty({
+    enum: STRM_MODES,
+    example: 'off',
+    description: 'Torznab offers no .strm releases (off), both kinds (both), or .strm only (only)',
+  })
+  @Omittable()
+  @IsIn(STRM_MODES)
+  mode!: StrmMode;
+
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    example: 'https://aniworld.example.org',
+    description:
+      'Address media servers reach this server at, written into .strm files; null = the address of the request that wrote them',
+  })
+  @Nullable()
+  @IsUrl(URL_OPTIONS)
+  @MaxLength(500)
+  // A path prefix is fine (a reverse proxy under /aniworld); a query or fragment is not.
+  @Matches(/^[^?#]*$/, { message: 'public_base_url must not contain a query or fragment' })
+  public_base_url!: string | null;
+
+  @ApiProperty({
+    minimum: 1,
+    maximum: 1000,
+    example: 32,
+    description: 'Requests one client address may have running through the STRM proxy at once',
+  })
+  @Omittable()
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  max_requests_per_client!: number;
+}
+
 export class ArrSettingsDto implements ArrSettings {
   @ApiProperty({
     nullable: true,
@@ -65,4 +107,10 @@ export class ArrSettingsDto implements ArrSettings {
   @ValidateNested()
   @Type(() => ArrTorznabSettingsDto)
   torznab!: ArrTorznabSettingsDto;
+
+  @ApiProperty({ type: ArrStrmSettingsDto })
+  @Omittable()
+  @ValidateNested()
+  @Type(() => ArrStrmSettingsDto)
+  strm!: ArrStrmSettingsDto;
 }

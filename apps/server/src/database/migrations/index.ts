@@ -14,6 +14,8 @@ import { SchedulerPostgres1765100000000 } from './postgres/1765100000000-schedul
 import { NotificationChannelsPostgres1765200000000 } from './postgres/1765200000000-notification-channels';
 import { SchedulerSqlite1765100000000 } from './sqlite/1765100000000-scheduler';
 import { NotificationChannelsSqlite1765200000000 } from './sqlite/1765200000000-notification-channels';
+import { StrmStreamsPostgres1766000000000 } from './postgres/1766000000000-strm-streams';
+import { StrmStreamsSqlite1766000000000 } from './sqlite/1766000000000-strm-streams';
 import { MetadataPostgres1766100000000 } from './postgres/1766100000000-metadata';
 import { MetadataSqlite1766100000000 } from './sqlite/1766100000000-metadata';
 import { DownloadedLanguagePostgres1766200000000 } from './postgres/1766200000000-downloaded-language';
@@ -33,6 +35,7 @@ export const SQLITE_MIGRATIONS = [
   QueueTotalsSqlite1765000000001,
   SchedulerSqlite1765100000000,
   NotificationChannelsSqlite1765200000000,
+  StrmStreamsSqlite1766000000000,
   MetadataSqlite1766100000000,
   DownloadedLanguageSqlite1766200000000,
 ];
@@ -45,6 +48,7 @@ export const POSTGRES_MIGRATIONS = [
   QueueTotalsPostgres1765000000001,
   SchedulerPostgres1765100000000,
   NotificationChannelsPostgres1765200000000,
+  StrmStreamsPostgres1766000000000,
   MetadataPostgres1766100000000,
   DownloadedLanguagePostgres1766200000000,
 ];

@@ -40,8 +40,11 @@ export class DownloadTargetService {
     return problem;
   }
 
-  /** The final path of an episode under the naming template; always inside the anime directory. */
-  pathFor(spec: TargetSpec): string {
+  /**
+   * The final path of an episode under the naming template; always inside the anime directory.
+   * `ext` is the container (`mp4`), or `strm` for a `.strm` file in the same place.
+   */
+  pathFor(spec: TargetSpec, ext = 'mp4'): string {
     const root = this.config.config.anime_directory;
     if (!root) throw new Error('anime directory is not configured');
     return episodePath(resolve(root), this.config.config.downloads.naming_template, {
@@ -57,7 +60,7 @@ export class DownloadTargetService {
       language: spec.language,
       quality: spec.quality,
       hoster: spec.hoster,
-      ext: 'mp4',
+      ext,
     });
   }
 }

@@ -228,4 +228,40 @@ describe('SeriesStore', () => {
     http.expectOne('/api/anime/frieren').flush(detail);
     expect(await upgrade).toBe(true);
   });
+
+  it('writes .strm files for a season or the whole series, in the language picked', async () => {
+    await loaded();
+    const season = store.writeStrm(1, 'german-sub');
+    expect(store.strmWriting()).toBe(1);
+    // One at a time: a second click while writing does nothing.
+    expect(await store.writeStrm(null, null)).toBe(false);
+    const req = http.expectOne('/api/strm/series/frieren');
+    expect(req.request.method).toBe('POST');
+    expect(req.request.body).toEqual({ season: 1, language: 'german-sub' });
+    req.flush({
+      written: [
+        {
+          season: 1,
+          episode: 1,
+          language: 'german-sub',
+          path: '/anime/F/Season 01/F - S01E01.strm',
+        },
+      ],
+      skipped: [{ season: 1, episode: 2, reason: 'on disk' }],
+    });
+    expect(await season).toBe(true);
+    expect(store.strmWriting()).toBeNull();
+    expect(store.lastStrm()?.written).toHaveLength(1);
+
+    const all = store.writeStrm(null, null);
+    const refused = http.expectOne('/api/strm/series/frieren');
+    expect(refused.request.body).toEqual({});
+    refused.flush(
+      { statusCode: 409, code: 'DOWNLOADS_DISABLED', message: 'no anime directory' },
+      { status: 409, statusText: 'x' },
+    );
+    expect(await all).toBe(false);
+    expect(store.strmError()?.code).toBe('DOWNLOADS_DISABLED');
+    expect(store.strmWriting()).toBeNull();
+  });
 });

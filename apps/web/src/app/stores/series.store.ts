@@ -6,6 +6,7 @@ import type {
   LanguageCode,
   QueueAddResponse,
   QueuePriority,
+  StrmWriteResponse,
 } from '@aniworld/contracts';
 import { firstValueFrom } from 'rxjs';
 import { type ApiError, toApiError } from '../core/api/api-error';
@@ -13,6 +14,7 @@ import { AnimeApiService } from '../core/api/anime-api.service';
 import { QueueApiService } from '../core/api/queue-api.service';
 import { SocketService } from '../core/socket/socket.service';
 import { type EpisodeView, episodeView, seasonProgress } from './episode-view';
+import { StrmApiService } from '../core/api/strm-api.service';
 
 export function episodeId(e: { season: number; episode: number }): string {
   return `${e.season}:${e.episode}`;
@@ -29,6 +31,7 @@ export class SeriesStore {
   private readonly socket = inject(SocketService);
   /** Live percent of this series' running downloads, by episode id (`season:episode`). */
   readonly progress = signal<ReadonlyMap<string, number | null>>(new Map());
+  private readonly strm = inject(StrmApiService);
 
   readonly series = signal<AnimeDetail | null>(null);
   readonly loading = signal(false);
@@ -37,6 +40,10 @@ export class SeriesStore {
   readonly queueing = signal(false);
   readonly queueError = signal<ApiError | null>(null);
   readonly lastQueued = signal<QueueAddResponse | null>(null);
+  /** The season being written as `.strm` files (`'all'` for the whole series), or null. */
+  readonly strmWriting = signal<number | 'all' | null>(null);
+  readonly strmError = signal<ApiError | null>(null);
+  readonly lastStrm = signal<StrmWriteResponse | null>(null);
 
   /** Every episode of the series, in order. */
   readonly episodes = computed(() => this.series()?.seasons.flatMap((s) => s.episodes) ?? []);
@@ -244,6 +251,30 @@ export class SeriesStore {
       return false;
     } finally {
       this.queueing.set(false);
+    }
+  }
+
+  /** `.strm` files for the series (or one season) into the library instead of downloading. */
+  async writeStrm(season: number | null, language: LanguageCode | null): Promise<boolean> {
+    const series = this.series();
+    if (!series || this.strmWriting() !== null) return false;
+    this.strmWriting.set(season ?? 'all');
+    this.strmError.set(null);
+    try {
+      this.lastStrm.set(
+        await firstValueFrom(
+          this.strm.write(series.key, {
+            ...(season === null ? {} : { season }),
+            ...(language ? { language } : {}),
+          }),
+        ),
+      );
+      return true;
+    } catch (error) {
+      this.strmError.set(toApiError(error));
+      return false;
+    } finally {
+      this.strmWriting.set(null);
     }
   }
 }

@@ -110,4 +110,9 @@ export class SeriesPage {
   queue(): void {
     void this.store.queueSelected(this.priority(), this.chosenLanguage());
   }
+
+  /** `.strm` files instead of downloads, in the language picked above (or by preference). */
+  writeStrm(season: number | null): void {
+    void this.store.writeStrm(season, this.language());
+  }
 }

@@ -61,4 +61,20 @@ describe('config form', () => {
       'A language code like de-DE or en-US.',
     );
   });
+
+  it('edits the STRM mode and public address; an empty address means none', () => {
+    const form = loadedForm();
+    expect(form.get('arr.strm.mode')?.value).toBe('off');
+    form.get('arr.strm.mode')?.setValue('both');
+    form.get('arr.strm.public_base_url')?.setValue(' https://media.example.org/aw/ ');
+    expect(configUpdateOf(form).arr).toEqual({
+      strm: { mode: 'both', public_base_url: 'https://media.example.org/aw' },
+    });
+    form.get('arr.strm.public_base_url')?.setValue('');
+    expect(configUpdateOf(form).arr?.strm?.public_base_url).toBeNull();
+    form.get('arr.strm.public_base_url')?.setValue('media.example.org?x=1');
+    expect(controlMessage(form.get('arr.strm.public_base_url'))).toBe(
+      'An http:// or https:// address, without ? or #.',
+    );
+  });
 });

@@ -13,7 +13,13 @@ import type {
   HosterName,
   LanguageCode,
   LogLevel,
+  StrmMode,
 } from '@aniworld/contracts';
+
+function httpUrl(control: AbstractControl<string>): ValidationErrors | null {
+  const v = control.value?.trim();
+  return !v || /^https?:\/\/[^\s/?#]+[^\s?#]*$/i.test(v) ? null : { url: true };
+}
 
 function absolutePath(control: AbstractControl<string>): ValidationErrors | null {
   const v = control.value?.trim();
@@ -65,6 +71,12 @@ export function buildConfigForm() {
       language: c('de-DE', [Validators.required, languageCode]),
       overwrite_nfo: c(false),
     }),
+    arr: new FormGroup({
+      strm: new FormGroup({
+        mode: c<StrmMode>('off'),
+        public_base_url: c('', [httpUrl]),
+      }),
+    }),
   });
 }
 
@@ -91,6 +103,12 @@ export function patchConfigForm(form: ConfigForm, config: AppConfig, overridden:
     metadata: {
       language: config.metadata.language,
       overwrite_nfo: config.metadata.overwrite_nfo,
+    },
+    arr: {
+      strm: {
+        mode: config.arr.strm.mode,
+        public_base_url: config.arr.strm.public_base_url ?? '',
+      },
     },
   });
   // A value from the environment wins over the file: editing it here would do nothing.
@@ -128,6 +146,17 @@ export function configUpdateOf(form: ConfigForm): ConfigUpdate {
         .filter(Boolean),
     };
   }
+  const strm = v.arr?.strm;
+  if (strm && (strm.mode !== undefined || strm.public_base_url !== undefined)) {
+    update.arr = {
+      strm: {
+        ...(strm.mode === undefined ? {} : { mode: strm.mode }),
+        ...(strm.public_base_url === undefined
+          ? {}
+          : { public_base_url: strm.public_base_url.trim().replace(/\/+$/, '') || null }),
+      },
+    };
+  }
   return update;
 }
 
@@ -157,5 +186,6 @@ export function controlMessage(control: AbstractControl | null): string | null {
   if (e['pattern']) return 'A whole number.';
   if (e['language']) return 'A language code like de-DE or en-US.';
   if (e['absolute']) return 'Must be an absolute path.';
+  if (e['url']) return 'An http:// or https:// address, without ? or #.';
   return 'Invalid.';
 }

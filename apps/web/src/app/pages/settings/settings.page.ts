@@ -22,6 +22,7 @@ import {
   LOG_LEVELS,
   NAMING_PLACEHOLDERS,
   type ProvidersOverview,
+  type StrmMode,
 } from '@aniworld/contracts';
 import { catchError, of, startWith } from 'rxjs';
 import type { ApiError } from '../../core/api/api-error';
@@ -72,6 +73,11 @@ export class SettingsPage {
   private readonly injector = inject(Injector);
   readonly form = buildConfigForm();
   readonly logLevels = LOG_LEVELS;
+  readonly strmModes: { value: StrmMode; label: string }[] = [
+    { value: 'off', label: 'Off: downloads only' },
+    { value: 'both', label: 'Both: downloads and .strm' },
+    { value: 'only', label: 'Only .strm' },
+  ];
   readonly placeholders = NAMING_PLACEHOLDERS.map((p) => `{${p}}`).join(' ');
   readonly message = controlMessage;
   readonly healthOf = healthView;
