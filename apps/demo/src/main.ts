@@ -168,7 +168,8 @@ async function setUp(base: string, library: string): Promise<string> {
   const res = await fetch(`${base}/api/auth/setup`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ password: DEMO_PASSWORD, anime_directory: library }),
+    // ANIME_DIRECTORY is set for the server, so setup must not name the directory again.
+    body: JSON.stringify({ password: DEMO_PASSWORD }),
   });
   if (res.status !== 201) throw new Error(`setup answered ${res.status}: ${await res.text()}`);
   return ((await res.json()) as { access_token: string }).access_token;

@@ -115,9 +115,13 @@ describe('languages, live states and first run in the browser', () => {
     expect(await rows()).toEqual(['german-dub', 'german-sub', 'english-sub', 'english-dub']);
     // Keyboard: English Sub up twice; the focus stays on it.
     await page.locator('[data-move="english-sub:up"]').focus();
+    const rowsAre = (want: string[], what: string) =>
+      waitUntil(async () => JSON.stringify(await rows()) === JSON.stringify(want), what);
+    // Each move is rendered (and the focus put back) before the next key.
     await page.keyboard.press('Enter');
+    await rowsAre(['german-dub', 'english-sub', 'german-sub', 'english-dub'], 'the first move');
     await page.keyboard.press('Enter');
-    expect(await rows()).toEqual(['english-sub', 'german-dub', 'german-sub', 'english-dub']);
+    await rowsAre(['english-sub', 'german-dub', 'german-sub', 'english-dub'], 'the second move');
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-move'))).toMatch(
       /^english-sub:/,
     );
