@@ -52,6 +52,11 @@ export class SeriesRepository {
     return this.repo.findOneBy({ id });
   }
 
+  /** Ids and folders of every live series, for the scanner's one read at its start. */
+  folderOwners(): Promise<Pick<AnimeSeriesEntity, 'id' | 'folder'>[]> {
+    return this.repo.find({ select: ['id', 'folder'] });
+  }
+
   findMonitored(): Promise<AnimeSeriesEntity[]> {
     return this.repo.find({ where: { monitored: true }, order: { name: 'ASC' } });
   }

@@ -3,6 +3,12 @@ import { type DataSource, In, Not, type Repository } from 'typeorm';
 import { DATA_SOURCE } from '../../database/database.service';
 import { LibraryFolderEntity } from '../entities/library-folder.entity';
 
+/** What a scan compares a folder with (the files list left out: it is not needed for that). */
+export type KnownFolder = Pick<
+  LibraryFolderEntity,
+  'folder' | 'signature' | 'fingerprint' | 'seriesId'
+>;
+
 @Injectable()
 export class LibraryFolderRepository {
   private readonly repo: Repository<LibraryFolderEntity>;
@@ -13,6 +19,15 @@ export class LibraryFolderRepository {
 
   get(folder: string): Promise<LibraryFolderEntity | null> {
     return this.repo.findOneBy({ folder });
+  }
+
+  /** Every folder the last scans saw, in one read. */
+  all(): Promise<KnownFolder[]> {
+    return this.repo.find({ select: ['folder', 'signature', 'fingerprint', 'seriesId'] });
+  }
+
+  async setFingerprint(folder: string, fingerprint: string | null): Promise<void> {
+    await this.repo.update({ folder }, { fingerprint });
   }
 
   async save(row: Omit<LibraryFolderEntity, 'scannedAt'>): Promise<void> {
@@ -29,6 +44,6 @@ export class LibraryFolderRepository {
   }
 
   async forgetSeries(seriesId: number): Promise<void> {
-    await this.repo.update({ seriesId }, { seriesId: null, signature: '' });
+    await this.repo.update({ seriesId }, { seriesId: null, signature: '', fingerprint: null });
   }
 }

@@ -14,6 +14,8 @@ import { SchedulerPostgres1765100000000 } from './postgres/1765100000000-schedul
 import { NotificationChannelsPostgres1765200000000 } from './postgres/1765200000000-notification-channels';
 import { SchedulerSqlite1765100000000 } from './sqlite/1765100000000-scheduler';
 import { NotificationChannelsSqlite1765200000000 } from './sqlite/1765200000000-notification-channels';
+import { LibraryFingerprintPostgres1766300000000 } from './postgres/1766300000000-library-fingerprint';
+import { LibraryFingerprintSqlite1766300000000 } from './sqlite/1766300000000-library-fingerprint';
 
 /**
  * Migrations per dialect, listed explicitly (the server is bundled, so no globbing), in the order
@@ -29,6 +31,7 @@ export const SQLITE_MIGRATIONS = [
   QueueTotalsSqlite1765000000001,
   SchedulerSqlite1765100000000,
   NotificationChannelsSqlite1765200000000,
+  LibraryFingerprintSqlite1766300000000,
 ];
 export const POSTGRES_MIGRATIONS = [
   InitialSchemaPostgres1763700000000,
@@ -39,4 +42,5 @@ export const POSTGRES_MIGRATIONS = [
   QueueTotalsPostgres1765000000001,
   SchedulerPostgres1765100000000,
   NotificationChannelsPostgres1765200000000,
+  LibraryFingerprintPostgres1766300000000,
 ];
