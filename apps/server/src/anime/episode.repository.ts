@@ -18,6 +18,12 @@ export interface EpisodeInfo {
 
 export const episodeSlot = (season: number, episode: number) => `${season}:${episode}`;
 
+/** What the scanner needs of an episode: where it sits and whether (and where) it is on disk. */
+export type DiskSlot = Pick<
+  EpisodeEntity,
+  'id' | 'season' | 'episodeNumber' | 'absoluteNumber' | 'isDownloaded' | 'filePath'
+>;
+
 @Injectable()
 export class EpisodeRepository {
   private readonly repo: Repository<EpisodeEntity>;
@@ -31,6 +37,21 @@ export class EpisodeRepository {
 
   forSeries(seriesId: number): Promise<EpisodeEntity[]> {
     return this.repo.find({ where: { seriesId }, order: { season: 'ASC', episodeNumber: 'ASC' } });
+  }
+
+  /** The series' episodes with only the columns a scan compares (no titles, languages, dates). */
+  diskSlots(seriesId: number): Promise<DiskSlot[]> {
+    return this.repo.find({
+      select: {
+        id: true,
+        season: true,
+        episodeNumber: true,
+        absoluteNumber: true,
+        isDownloaded: true,
+        filePath: true,
+      },
+      where: { seriesId },
+    });
   }
 
   find(seriesId: number, season: number, episodeNumber: number): Promise<EpisodeEntity | null> {
@@ -98,11 +119,13 @@ export class EpisodeRepository {
    * most one UPDATE for the episodes that went away and one for those that appeared or moved
    * (their paths in a CASE), instead of a save and reload per episode.
    */
-  async applyDiskState(seriesId: number, onDisk: Map<string, string>): Promise<void> {
-    const episodes = await this.repo.find({
-      select: { id: true, season: true, episodeNumber: true, isDownloaded: true, filePath: true },
-      where: { seriesId },
-    });
+  async applyDiskState(
+    seriesId: number,
+    onDisk: Map<string, string>,
+    /** This series' {@link diskSlots}, when the caller has just read them. */
+    slots?: readonly DiskSlot[],
+  ): Promise<void> {
+    const episodes = slots ?? (await this.diskSlots(seriesId));
     const gone: number[] = [];
     const found: [number, string][] = [];
     for (const e of episodes) {

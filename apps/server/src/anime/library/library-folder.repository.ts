@@ -30,8 +30,9 @@ export class LibraryFolderRepository {
     await this.repo.update({ folder }, { fingerprint });
   }
 
+  /** One statement (an upsert), not a read and a write in a transaction. */
   async save(row: Omit<LibraryFolderEntity, 'scannedAt'>): Promise<void> {
-    await this.repo.save(this.repo.create(row));
+    await this.repo.upsert(row, ['folder']);
   }
 
   /** Folders that no longer exist on disk; returns the rows removed. */

@@ -8,7 +8,7 @@ import { DomainEvents } from '../../common/events';
 import { ConfigService } from '../../config/config.service';
 import { SystemSettingsRepository } from '../../database/system-settings.repository';
 import type { AnimeSeriesEntity } from '../entities/anime-series.entity';
-import { EpisodeRepository, episodeSlot } from '../episode.repository';
+import { type DiskSlot, EpisodeRepository, episodeSlot } from '../episode.repository';
 import { SeriesCatalogService } from '../series-catalog.service';
 import { SeriesRepository } from '../series.repository';
 import { SeriesSyncService } from '../series-sync.service';
@@ -339,7 +339,7 @@ export class LibraryScanService implements OnApplicationShutdown {
     series: AnimeSeriesEntity,
     fingerprint: string | null,
   ): Promise<void> {
-    let episodes = await this.episodes.forSeries(series.id);
+    let episodes: DiskSlot[] = await this.episodes.diskSlots(series.id);
     if (episodes.length === 0) episodes = await this.sync.refreshEpisodes(series);
     const byAbsolute = new Map(
       episodes.filter((e) => e.absoluteNumber !== null).map((e) => [e.absoluteNumber as number, e]),
@@ -352,7 +352,7 @@ export class LibraryScanService implements OnApplicationShutdown {
       if (episode)
         onDisk.set(episodeSlot(episode.season, episode.episodeNumber), join(root, folder, rel));
     }
-    await this.episodes.applyDiskState(series.id, onDisk);
+    await this.episodes.applyDiskState(series.id, onDisk, episodes);
     await this.folders.save({
       folder,
       signature: contents.signature,
