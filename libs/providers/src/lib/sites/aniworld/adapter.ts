@@ -11,10 +11,12 @@ import type {
   SeasonRef,
   SeriesDetails,
   SiteAdapter,
+  UpcomingEpisode,
 } from '../types';
 import { parseAniworldEpisode } from './parse-episode';
 import {
   parseAniworldAjaxSearch,
+  parseAniworldCalendar,
   parseAniworldCatalog,
   parseAniworldNewEpisodes,
   parseAniworldSeriesSearch,
@@ -132,6 +134,12 @@ export class AniworldAdapter implements SiteAdapter {
     const url = this.url('/neue-episoden');
     const res = await fetchPage(this.http, { site: ANIWORLD, url, notFound: 'none', signal });
     return parseAniworldNewEpisodes(res.body, { url, baseUrl: this.baseUrl });
+  }
+
+  async upcomingEpisodes(signal?: AbortSignal): Promise<UpcomingEpisode[]> {
+    const url = this.url('/animekalender');
+    const res = await fetchPage(this.http, { site: ANIWORLD, url, notFound: 'none', signal });
+    return parseAniworldCalendar(res.body, { url, baseUrl: this.baseUrl });
   }
 
   resolveRedirect(redirectUrl: string, signal?: AbortSignal): Promise<string> {
