@@ -13,3 +13,4 @@ export * from './lib/arr';
 export * from './lib/socket';
 export * from './lib/scheduler';
 export * from './lib/torznab';
+export * from './lib/calendar';

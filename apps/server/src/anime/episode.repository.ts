@@ -54,6 +54,35 @@ export class EpisodeRepository {
     });
   }
 
+  /**
+   * Episodes of these series whose season and number are among the given ones (a superset of
+   * the pairs asked for; the caller picks), with what a listing of them shows.
+   */
+  async findNumbered(
+    seriesIds: number[],
+    seasons: number[],
+    numbers: number[],
+  ): Promise<
+    Pick<
+      EpisodeEntity,
+      'id' | 'seriesId' | 'season' | 'episodeNumber' | 'titleDe' | 'titleEn' | 'isDownloaded'
+    >[]
+  > {
+    if (!seriesIds.length || !seasons.length || !numbers.length) return [];
+    return this.repo.find({
+      select: {
+        id: true,
+        seriesId: true,
+        season: true,
+        episodeNumber: true,
+        titleDe: true,
+        titleEn: true,
+        isDownloaded: true,
+      },
+      where: { seriesId: In(seriesIds), season: In(seasons), episodeNumber: In(numbers) },
+    });
+  }
+
   find(seriesId: number, season: number, episodeNumber: number): Promise<EpisodeEntity | null> {
     return this.repo.findOneBy({ seriesId, season, episodeNumber });
   }

@@ -16,6 +16,8 @@ import { SchedulerSqlite1765100000000 } from './sqlite/1765100000000-scheduler';
 import { NotificationChannelsSqlite1765200000000 } from './sqlite/1765200000000-notification-channels';
 import { LibraryFingerprintPostgres1766300000000 } from './postgres/1766300000000-library-fingerprint';
 import { LibraryFingerprintSqlite1766300000000 } from './sqlite/1766300000000-library-fingerprint';
+import { EpisodeReleasesPostgres1766300000001 } from './postgres/1766300000001-episode-releases';
+import { EpisodeReleasesSqlite1766300000001 } from './sqlite/1766300000001-episode-releases';
 
 /**
  * Migrations per dialect, listed explicitly (the server is bundled, so no globbing), in the order
@@ -32,6 +34,7 @@ export const SQLITE_MIGRATIONS = [
   SchedulerSqlite1765100000000,
   NotificationChannelsSqlite1765200000000,
   LibraryFingerprintSqlite1766300000000,
+  EpisodeReleasesSqlite1766300000001,
 ];
 export const POSTGRES_MIGRATIONS = [
   InitialSchemaPostgres1763700000000,
@@ -43,4 +46,5 @@ export const POSTGRES_MIGRATIONS = [
   SchedulerPostgres1765100000000,
   NotificationChannelsPostgres1765200000000,
   LibraryFingerprintPostgres1766300000000,
+  EpisodeReleasesPostgres1766300000001,
 ];
