@@ -29,7 +29,7 @@ export class EpisodeRepository {
   private readonly repo: Repository<EpisodeEntity>;
 
   constructor(
-    @Inject(DATA_SOURCE) dataSource: DataSource,
+    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
     private readonly counts: SeriesCountsRepository,
   ) {
     this.repo = dataSource.getRepository(EpisodeEntity);
@@ -164,8 +164,21 @@ export class EpisodeRepository {
       else found.push([e.id, path]);
     }
     if (gone.length === 0 && found.length === 0) return;
+    // One transaction: the episodes and their series' counts change together, and a scan of a
+    // big library pays one commit (one fsync) per folder instead of three.
+    await this.dataSource.transaction(async (manager) => {
+      await this.writeDiskState(manager.getRepository(EpisodeEntity), gone, found);
+      await this.counts.refresh([seriesId], manager);
+    });
+  }
+
+  private async writeDiskState(
+    repo: Repository<EpisodeEntity>,
+    gone: number[],
+    found: [number, string][],
+  ): Promise<void> {
     for (let i = 0; i < gone.length; i += 500) {
-      await this.repo
+      await repo
         .createQueryBuilder()
         .update()
         .set({ isDownloaded: false, filePath: null })
@@ -180,7 +193,7 @@ export class EpisodeRepository {
         parameters[`path_${k}`] = path;
         return `WHEN :id_${k} THEN :path_${k}`;
       });
-      await this.repo
+      await repo
         .createQueryBuilder()
         .update()
         .set({ isDownloaded: true, filePath: () => `CASE id ${cases.join(' ')} END` })
@@ -188,7 +201,6 @@ export class EpisodeRepository {
         .setParameters(parameters)
         .execute();
     }
-    await this.counts.refresh([seriesId]);
   }
 
   /** Ids of this series' episodes that are pending or downloading in the queue. */
