@@ -29,6 +29,8 @@ const PATHS = {
     'M12 2a10 10 0 100 20 10 10 0 000-20zm0 18a8 8 0 110-16 8 8 0 010 16zm.5-13H11v6l5.2 3.2.8-1.3-4.5-2.7z',
   star: 'M12 17.3L18.2 21l-1.6-7 5.4-4.7-7.2-.6L12 2 9.2 8.7 2 9.3l5.4 4.7-1.6 7z',
   send: 'M2 21l21-9L2 3v7l15 2-15 2z',
+  calendar:
+    'M19 4h-1V2h-2v2H8V2H6v2H5a2 2 0 00-2 2v14a2 2 0 002 2h14a2 2 0 002-2V6a2 2 0 00-2-2zm0 16H5V10h14zM7 12h5v5H7z',
 } as const;
 
 export type IconName = keyof typeof PATHS;
