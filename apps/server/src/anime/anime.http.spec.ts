@@ -13,6 +13,7 @@ import { existsSync, mkdirSync, readdirSync, rmSync, truncateSync, writeFileSync
 import { join } from 'node:path';
 import { DomainEvents } from '../common/events';
 import { FAST_PROVIDERS, startTestApp, type TestApp, tempDir } from '../../test/helpers/test-app';
+import { scanToEnd as scanLibrary } from '../../test/helpers/scan';
 import { waitUntil } from '../../test/helpers/wait';
 import { EpisodeLanguagesService } from './episode-languages.service';
 import { LibraryScanService } from './library/library-scan.service';
@@ -57,17 +58,7 @@ describe('anime API and library scan against the sandbox (HTTP)', () => {
     rmSync(library, { recursive: true, force: true });
   });
 
-  async function scanToEnd(): Promise<ScanStatus> {
-    const { scan_id } = (await api.post('/api/anime/rescan').expect(202)).body as {
-      scan_id: string;
-    };
-    let status: ScanStatus | null = null;
-    await waitUntil(async () => {
-      status = (await api.get('/api/anime/scan').expect(200)).body as ScanStatus;
-      return status.scan_id === scan_id && status.state !== 'running';
-    }, `scan ${scan_id} to end`);
-    return status as unknown as ScanStatus;
-  }
+  const scanToEnd = () => scanLibrary(api);
 
   it('adds a series by key, creating its folder, and lists its missing episodes', async () => {
     const added = (

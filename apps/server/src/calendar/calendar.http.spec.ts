@@ -9,6 +9,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import request from 'supertest';
 import { FAST_PROVIDERS, startTestApp, type TestApp, tempDir } from '../../test/helpers/test-app';
+import { scanToEnd } from '../../test/helpers/scan';
 import { waitUntil } from '../../test/helpers/wait';
 import { addDays, dayOf } from './calendar-rules';
 
@@ -118,13 +119,7 @@ describe('calendar API (HTTP)', () => {
     const folder = join(library, detail.folder as string);
     mkdirSync(folder, { recursive: true });
     writeFileSync(join(folder, 'Kleine Katze Kuro - S01E03.mkv'), 'video');
-    const { scan_id } = (await api.post('/api/anime/rescan').expect(202)).body as {
-      scan_id: string;
-    };
-    await waitUntil(async () => {
-      const scan = (await api.get('/api/anime/scan')).body as { scan_id: string; state: string };
-      return scan.scan_id === scan_id && scan.state !== 'running';
-    }, 'the scan');
+    await scanToEnd(api);
     expect(of(await calendar('2026-09-01', '2026-09-30'), 'kleine-katze-kuro')).toEqual([
       [1, 3, 'on_disk'],
     ]);

@@ -9,7 +9,7 @@ import {
   type TestApp,
   tempDir,
 } from '../../../test/helpers/test-app';
-import { waitUntil } from '../../../test/helpers/wait';
+import { scanToEnd as scanLibrary } from '../../../test/helpers/scan';
 import { RACY_MS } from './folder-reader';
 
 /**
@@ -60,17 +60,7 @@ describe('library rescan: folder fingerprints', () => {
     rmSync(library, { recursive: true, force: true });
   });
 
-  async function scanToEnd(): Promise<ScanStatus> {
-    const { scan_id } = (await api.post('/api/anime/rescan').expect(202)).body as {
-      scan_id: string;
-    };
-    let status: ScanStatus | null = null;
-    await waitUntil(async () => {
-      status = (await api.get('/api/anime/scan').expect(200)).body as ScanStatus;
-      return status.scan_id === scan_id && status.state !== 'running';
-    }, `scan ${scan_id} to end`);
-    return status as unknown as ScanStatus;
-  }
+  const scanToEnd = () => scanLibrary(api);
 
   /** Paths of episode files statted while `work` runs (directories are not counted). */
   async function fileStats(work: () => Promise<unknown>): Promise<string[]> {
