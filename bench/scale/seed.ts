@@ -34,9 +34,8 @@ export async function seed(exec: Exec, plan: SeedPlan): Promise<void> {
   };
   const seriesHead = `INSERT INTO "anime_series" ("id", "key", "name", "site", "folder", "year", "alt_titles") `;
   for (let s = 1; s <= plan.series; s++) {
-    const name = `Series ${String(s).padStart(5, '0')} ${WORDS[s % WORDS.length]}`;
     rows.push(
-      `(${s}, 'series-${s}', '${name}', '${s % 3 ? 'aniworld' : 'sto'}', '${name} (${1990 + (s % 35)})', ${1990 + (s % 35)}, '[]')`,
+      `(${s}, 'series-${s}', '${seriesName(s)}', '${s % 3 ? 'aniworld' : 'sto'}', '${seriesFolder(s)}', ${1990 + (s % 35)}, '[]')`,
     );
     if (rows.length >= ROWS_PER_INSERT) await flush(seriesHead);
   }
@@ -96,6 +95,15 @@ export async function seed(exec: Exec, plan: SeedPlan): Promise<void> {
     if (rows.length >= ROWS_PER_INSERT) await flush(queueHead);
   }
   await flush(queueHead);
+}
+
+function seriesName(s: number): string {
+  return `Series ${String(s).padStart(5, '0')} ${WORDS[s % WORDS.length]}`;
+}
+
+/** The folder of seeded series `s` in the library. */
+export function seriesFolder(s: number): string {
+  return `${seriesName(s)} (${1990 + (s % 35)})`;
 }
 
 const WORDS = ['Sternenwanderer', 'Drachen', 'Frieren', 'Kaiju', 'Mecha', 'Isekai', 'Shonen'];

@@ -3,6 +3,7 @@ import { EventEmitterModule } from '@nestjs/event-emitter';
 import { AnimeModule } from './anime/anime.module';
 import { ArrModule } from './arr/arr.module';
 import { AuthModule, type AuthOptions } from './auth/auth.module';
+import { CalendarModule } from './calendar/calendar.module';
 import type { Clock } from './common/clock';
 import { CommonModule } from './common/common.module';
 import type { RecentLogs } from './common/logging/recent-logs';
@@ -46,6 +47,7 @@ export class AppModule {
         QueueModule,
         SchedulerModule,
         StrmModule,
+        CalendarModule,
         ArrModule,
         GatewayModule.forRoot({ fanoutChannel: options.fanoutChannel }),
       ],

@@ -16,3 +16,4 @@ export * from './lib/socket';
 export * from './lib/scheduler';
 export * from './lib/torznab';
 export * from './lib/strm';
+export * from './lib/calendar';

@@ -4,6 +4,7 @@ import {
   parseAniworldAjaxSearch,
   parseAniworldCatalog,
   parseAniworldEpisode,
+  parseAniworldCalendar,
   parseAniworldNewEpisodes,
   parseAniworldSeason,
   parseAniworldSeries,
@@ -379,5 +380,34 @@ describe('aniworld lists', () => {
     expect(() =>
       parseAniworldNewEpisodes('<div class="newEpisodeList"></div>', { url: 'u', baseUrl }),
     ).toThrow(ParseFailed);
+  });
+});
+
+describe('aniworld calendar (/animekalender)', () => {
+  it('reads each announced episode with its day, time and language', () => {
+    const rows = parseAniworldCalendar(fixture('aniworld/calendar.html'), {
+      url: `${baseUrl}/animekalender`,
+      baseUrl,
+    });
+    expect(rows).toEqual([
+      {
+        key: 'fixture-series',
+        seriesTitle: 'Fixture Series',
+        season: 1,
+        episode: 1,
+        language: { audio: 'japanese', subtitles: 'german' },
+        date: '30.09.2026',
+        time: '12:00',
+      },
+      expect.objectContaining({ language: { audio: 'german', subtitles: null }, time: '12:05' }),
+    ]);
+  });
+
+  it('accepts a day without entries and refuses a page without any day', () => {
+    const empty = '<section class="calendarList"><h3>Donnerstag, 01.10.2026</h3></section>';
+    expect(parseAniworldCalendar(empty, { url: 'u', baseUrl })).toEqual([]);
+    expect(() => parseAniworldCalendar('<p>Wartung</p>', { url: 'u', baseUrl })).toThrow(
+      expect.objectContaining({ name: 'ParseFailed' }),
+    );
   });
 });

@@ -64,7 +64,11 @@ function flagTitle(language: LanguageCode, episode: number): { title: string; al
   }
 }
 
-/** The newest episode of each aniworld series, one row per language, newest first. */
+/**
+ * The newest episode of each aniworld series, one row per language, newest first: episodes
+ * published at run time on the day they were published, the catalog's own on fixed days of
+ * September 2026.
+ */
 export function newEpisodeRows(): NewEpisodeRow[] {
   const rows: NewEpisodeRow[] = [];
   let day = 30;
@@ -73,18 +77,52 @@ export function newEpisodeRows(): NewEpisodeRow[] {
     const ep = season?.episodes[season.episodes.length - 1];
     if (!season || !ep) continue;
     const languages = [...new Set(linksOnSite(ep, 'aniworld').map((l) => l.language))];
+    const date =
+      ep.publishedAt !== undefined
+        ? germanDate(ep.publishedAt)
+        : `${String(day).padStart(2, '0')}.09.2026`;
     for (const language of languages) {
-      rows.push({
-        series,
-        season: season.number,
-        episode: ep.number,
-        language,
-        date: `${String(day).padStart(2, '0')}.09.2026`,
-      });
+      rows.push({ series, season: season.number, episode: ep.number, language, date });
     }
     day -= 1;
   }
-  return rows;
+  const published = (r: NewEpisodeRow) =>
+    r.series.seasons
+      .find((s) => s.number === r.season)
+      ?.episodes.find((x) => x.number === r.episode)?.publishedAt ?? 0;
+  return rows.sort((a, b) => published(b) - published(a));
+}
+
+const WEEKDAYS = ['Sonntag', 'Montag', 'Dienstag', 'Mittwoch', 'Donnerstag', 'Freitag', 'Samstag'];
+
+/** `30.09.2026` (UTC) */
+function germanDate(ms: number): string {
+  const d = new Date(ms);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${two(d.getUTCDate())}.${two(d.getUTCMonth() + 1)}.${d.getUTCFullYear()}`;
+}
+
+/**
+ * The next episode of each aniworld series (the one after its newest), one row per language of
+ * that newest episode, announced from tomorrow on: series i on day 1 + i % 7.
+ */
+function upcomingRows(now: number): (NewEpisodeRow & { day: number; time: string })[] {
+  return seriesOnSite('aniworld').flatMap((series, i) => {
+    const season = [...series.seasons].reverse().find((s) => s.number > 0);
+    const last = season?.episodes[season.episodes.length - 1];
+    if (!season || !last) return [];
+    const day = now + (1 + (i % 7)) * 24 * 60 * 60 * 1000;
+    const languages = [...new Set(linksOnSite(last, 'aniworld').map((l) => l.language))];
+    return languages.map((language) => ({
+      series,
+      season: season.number,
+      episode: last.number + 1,
+      language,
+      date: germanDate(day),
+      day,
+      time: `${String(12 + (i % 10)).padStart(2, '0')}:00`,
+    }));
+  });
 }
 
 export function newEpisodesPage(): string {
@@ -115,27 +153,37 @@ ${rows}
   );
 }
 
-export function calendarPage(): string {
-  const items = newEpisodeRows()
-    .map((r, i) => {
-      const flag = flagTitle(r.language, r.episode);
-      const tag = episodeCode(r.season, r.episode);
-      return `      <div class="col-md-15 col-sm-3 col-xs-6"><a href="${seriesPath(r.series)}">
+/** `/animekalender`: the coming week, one `section.calendarList` per day that has entries. */
+export function calendarPage(now = Date.now()): string {
+  const days = new Map<string, { day: number; items: string[] }>();
+  for (const r of upcomingRows(now)) {
+    const flag = flagTitle(r.language, r.episode);
+    const tag = episodeCode(r.season, r.episode);
+    const entry = days.get(r.date) ?? { day: r.day, items: [] };
+    entry.items
+      .push(`      <div class="col-md-15 col-sm-3 col-xs-6"><a href="${seriesPath(r.series)}">
         <h3 class="seriesTitle">${e(r.series.title)}<span class="paragraph-end"></span></h3>
         <small>${tag}<img class="flag" src="/public/img/${ANIWORLD_LANGUAGES[r.language].flag}" title="${flag.title}" alt="${flag.alt}"></small>
-        <small>~ ${String(12 + (i % 10)).padStart(2, '0')}:00 Uhr</small>
-      </a></div>`;
+        <small>~ ${r.time} Uhr</small>
+      </a></div>`);
+    days.set(r.date, entry);
+  }
+  const sections = [...days]
+    .sort(([, a], [, b]) => a.day - b.day)
+    .map(([date, { day, items }]) => {
+      const weekday = WEEKDAYS[new Date(day).getUTCDay()];
+      return `  <section class="calendarList" id="${weekday.toLowerCase()}"><h3>${weekday}, ${date}</h3>
+    <div class="seriesListContainer row">
+${items.join('\n')}
+    </div>
+  </section>`;
     })
     .join('\n');
   return page(
     'Animekalender | AniWorld.to',
     '/animekalender',
     `  <div class="container"><div class="pageTitle pageCenter"><h1>Animekalender</h1></div>
-  <section class="calendarList" id="mittwoch"><h3>Mittwoch, 30.09.2026</h3>
-    <div class="seriesListContainer row">
-${items}
-    </div>
-  </section></div>`,
+${sections}</div>`,
   );
 }
 

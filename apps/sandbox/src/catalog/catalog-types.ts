@@ -25,6 +25,8 @@ export interface CatalogEpisode {
   titleDe: string;
   titleEn: string;
   links: CatalogLink[];
+  /** Set on episodes published at run time (epoch ms): `/neue-episoden` dates them that day. */
+  publishedAt?: number;
 }
 
 export interface CatalogSeason {

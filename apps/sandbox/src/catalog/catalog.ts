@@ -140,6 +140,7 @@ export function publishEpisode(slug: string): { season: number; episode: number 
     titleDe: `Neue Folge ${number}`,
     titleEn: `New Episode ${number}`,
     links: template.links.map((l) => ({ ...l, id: nextLinkId++ })),
+    publishedAt: Date.now(),
   };
   season.episodes.push(episode);
   for (const link of episode.links) linkIndex.set(link.id, { series, episode, link });

@@ -39,6 +39,30 @@ describe('publishing a new episode at run time', () => {
     expect(tags).toContain(
       `/anime/stream/kleine-katze-kuro/staffel-1/episode-${published.episode}`,
     );
+    // Listed first, under the day it came out.
+    const first = fresh('div.newEpisodeList a').first();
+    expect(first.attr('href')).toBe(
+      `/anime/stream/kleine-katze-kuro/staffel-1/episode-${published.episode}`,
+    );
+    const today = new Date().toISOString().slice(0, 10).split('-').reverse().join('.');
+    expect(first.find('.elementFloatRight').text()).toBe(today);
+  });
+
+  it('announces the episode after each newest one on /animekalender, from tomorrow on', async () => {
+    const $ = load((await get('/aniworld/animekalender')).body);
+    const days = $('section.calendarList')
+      .map((_, s) => $(s).children('h3').text())
+      .get();
+    expect(days.length).toBeGreaterThan(1);
+    const today = new Date().toISOString().slice(0, 10).split('-').reverse().join('.');
+    expect(days.every((d) => /^\p{L}+, \d{2}\.\d{2}\.\d{4}$/u.test(d) && !d.endsWith(today))).toBe(
+      true,
+    );
+    const newest = findSeries('aniworld', 'kleine-katze-kuro')?.seasons.at(-1)?.episodes.length;
+    const kuro = $('a[href="/anime/stream/kleine-katze-kuro"] small')
+      .map((_, x) => $(x).text())
+      .get();
+    expect(kuro).toContain(`S01E${String((newest ?? 0) + 1).padStart(2, '0')}`);
   });
 
   it('answers 404 for an unknown series', async () => {

@@ -23,13 +23,18 @@ export type EpisodeWithSeries = EpisodeEntity & { series: AnimeSeriesEntity };
 
 /** Ids per `IN (…)` list, well below both databases' parameter limits. */
 const IN_CHUNK = 500;
+/** What the scanner needs of an episode: where it sits and whether (and where) it is on disk. */
+export type DiskSlot = Pick<
+  EpisodeEntity,
+  'id' | 'season' | 'episodeNumber' | 'absoluteNumber' | 'isDownloaded' | 'filePath'
+>;
 
 @Injectable()
 export class EpisodeRepository {
   private readonly repo: Repository<EpisodeEntity>;
 
   constructor(
-    @Inject(DATA_SOURCE) dataSource: DataSource,
+    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
     private readonly counts: SeriesCountsRepository,
   ) {
     this.repo = dataSource.getRepository(EpisodeEntity);
@@ -37,6 +42,50 @@ export class EpisodeRepository {
 
   forSeries(seriesId: number): Promise<EpisodeEntity[]> {
     return this.repo.find({ where: { seriesId }, order: { season: 'ASC', episodeNumber: 'ASC' } });
+  }
+
+  /** The series' episodes with only the columns a scan compares (no titles, languages, dates). */
+  diskSlots(seriesId: number): Promise<DiskSlot[]> {
+    return this.repo.find({
+      select: {
+        id: true,
+        season: true,
+        episodeNumber: true,
+        absoluteNumber: true,
+        isDownloaded: true,
+        filePath: true,
+      },
+      where: { seriesId },
+    });
+  }
+
+  /**
+   * Episodes of these series whose season and number are among the given ones (a superset of
+   * the pairs asked for; the caller picks), with what a listing of them shows.
+   */
+  async findNumbered(
+    seriesIds: number[],
+    seasons: number[],
+    numbers: number[],
+  ): Promise<
+    Pick<
+      EpisodeEntity,
+      'id' | 'seriesId' | 'season' | 'episodeNumber' | 'titleDe' | 'titleEn' | 'isDownloaded'
+    >[]
+  > {
+    if (!seriesIds.length || !seasons.length || !numbers.length) return [];
+    return this.repo.find({
+      select: {
+        id: true,
+        seriesId: true,
+        season: true,
+        episodeNumber: true,
+        titleDe: true,
+        titleEn: true,
+        isDownloaded: true,
+      },
+      where: { seriesId: In(seriesIds), season: In(seasons), episodeNumber: In(numbers) },
+    });
   }
 
   find(seriesId: number, season: number, episodeNumber: number): Promise<EpisodeEntity | null> {
@@ -123,11 +172,13 @@ export class EpisodeRepository {
    * most one UPDATE for the episodes that went away and one for those that appeared or moved
    * (their paths in a CASE), instead of a save and reload per episode.
    */
-  async applyDiskState(seriesId: number, onDisk: Map<string, string>): Promise<void> {
-    const episodes = await this.repo.find({
-      select: { id: true, season: true, episodeNumber: true, isDownloaded: true, filePath: true },
-      where: { seriesId },
-    });
+  async applyDiskState(
+    seriesId: number,
+    onDisk: Map<string, string>,
+    /** This series' {@link diskSlots}, when the caller has just read them. */
+    slots?: readonly DiskSlot[],
+  ): Promise<void> {
+    const episodes = slots ?? (await this.diskSlots(seriesId));
     const gone: number[] = [];
     const found: [number, string][] = [];
     for (const e of episodes) {
@@ -137,8 +188,21 @@ export class EpisodeRepository {
       else found.push([e.id, path]);
     }
     if (gone.length === 0 && found.length === 0) return;
+    // One transaction: the episodes and their series' counts change together, and a scan of a
+    // big library pays one commit (one fsync) per folder instead of three.
+    await this.dataSource.transaction(async (manager) => {
+      await this.writeDiskState(manager.getRepository(EpisodeEntity), gone, found);
+      await this.counts.refresh([seriesId], manager);
+    });
+  }
+
+  private async writeDiskState(
+    repo: Repository<EpisodeEntity>,
+    gone: number[],
+    found: [number, string][],
+  ): Promise<void> {
     for (let i = 0; i < gone.length; i += 500) {
-      await this.repo
+      await repo
         .createQueryBuilder()
         .update()
         .set({ isDownloaded: false, filePath: null, downloadedLanguage: null })
@@ -153,7 +217,7 @@ export class EpisodeRepository {
         parameters[`path_${k}`] = path;
         return `WHEN :id_${k} THEN :path_${k}`;
       });
-      await this.repo
+      await repo
         .createQueryBuilder()
         .update()
         // A file the scan found (not where a download put it): its language is not known.
@@ -166,7 +230,6 @@ export class EpisodeRepository {
         .setParameters(parameters)
         .execute();
     }
-    await this.counts.refresh([seriesId]);
   }
 
   /** The episodes of these series, by series id, in season and episode order. */

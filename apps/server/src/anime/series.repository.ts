@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { type DataSource, IsNull, type Repository } from 'typeorm';
+import { type DataSource, In, IsNull, type Repository } from 'typeorm';
 import { type AnimeSortField, type LanguageCode, type SiteId } from '@aniworld/contracts';
 import { DATA_SOURCE } from '../database/database.service';
 import { AnimeSeriesEntity } from './entities/anime-series.entity';
@@ -52,6 +52,19 @@ export class SeriesRepository {
 
   findById(id: number): Promise<AnimeSeriesEntity | null> {
     return this.repo.findOneBy({ id });
+  }
+
+  /** Ids and folders of every live series, for the scanner's one read at its start. */
+  folderOwners(): Promise<Pick<AnimeSeriesEntity, 'id' | 'folder'>[]> {
+    return this.repo.find({ select: ['id', 'folder'] });
+  }
+
+  /** Live series with these keys (any number of keys). */
+  async findByKeys(keys: readonly string[]): Promise<AnimeSeriesEntity[]> {
+    const out: AnimeSeriesEntity[] = [];
+    for (let i = 0; i < keys.length; i += 500)
+      out.push(...(await this.repo.findBy({ key: In(keys.slice(i, i + 500)) })));
+    return out;
   }
 
   findMonitored(): Promise<AnimeSeriesEntity[]> {

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { JwtService, TokenExpiredError } from '@nestjs/jwt';
 import { randomUUID } from 'node:crypto';
 import { CLOCK, type Clock } from '../common/clock';
@@ -42,6 +42,7 @@ export interface IssuedToken {
  */
 @Injectable()
 export class SessionTokenService {
+  private readonly logger = new Logger(SessionTokenService.name);
   private readonly cache = new Map<string, { session: UserSessionEntity; readAt: number }>();
   /** Bumped by every revocation: a row read while one ran is used once but not cached. */
   private generation = 0;
@@ -91,8 +92,16 @@ export class SessionTokenService {
     const session = this.check(await this.session(payload.sid));
     const now = this.clock.now();
     if (now - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
-      await this.sessions.touch(session.id, new Date(now));
+      // Bookkeeping, not a condition of the request: it does not wait for the write (which may
+      // queue behind a long transaction on SQLite).
       session.lastSeenAt = new Date(now);
+      this.sessions.touch(session.id, session.lastSeenAt).catch((error: unknown) =>
+        this.logger.warn({
+          msg: 'last_seen_at not written',
+          session: session.id,
+          error: String(error),
+        }),
+      );
     }
     return session;
   }

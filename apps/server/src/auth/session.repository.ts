@@ -1,6 +1,6 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { type DataSource, In, IsNull, LessThan, Not, type Repository } from 'typeorm';
-import { DATA_SOURCE } from '../database/database.service';
+import { DATA_SOURCE, READ_DATA_SOURCE } from '../database/database.service';
 import { UserSessionEntity } from './entities/user-session.entity';
 
 export interface NewSession {
@@ -14,9 +14,15 @@ export interface NewSession {
 @Injectable()
 export class SessionRepository {
   private readonly repo: Repository<UserSessionEntity>;
+  /** The session check behind every request reads here, beside a busy main connection. */
+  private readonly reads: Repository<UserSessionEntity>;
 
-  constructor(@Inject(DATA_SOURCE) dataSource: DataSource) {
+  constructor(
+    @Inject(DATA_SOURCE) dataSource: DataSource,
+    @Optional() @Inject(READ_DATA_SOURCE) reader?: DataSource,
+  ) {
     this.repo = dataSource.getRepository(UserSessionEntity);
+    this.reads = (reader ?? dataSource).getRepository(UserSessionEntity);
   }
 
   async create(session: NewSession): Promise<UserSessionEntity> {
@@ -32,8 +38,9 @@ export class SessionRepository {
     return this.repo.save(row);
   }
 
+  /** As committed (a revocation still in an open transaction does not count yet). */
   findById(id: string): Promise<UserSessionEntity | null> {
-    return this.repo.findOneBy({ id });
+    return this.reads.findOneBy({ id });
   }
 
   async touch(id: string, at: Date): Promise<void> {

@@ -7,6 +7,7 @@ import { ArrTorrentEntity } from '../arr/qbittorrent/entities/arr-torrent.entity
 import { EpisodeEntity } from '../anime/entities/episode.entity';
 import { LibraryFolderEntity } from '../anime/entities/library-folder.entity';
 import { CatalogueEntryEntity } from '../arr/catalogue/entities/catalogue-entry.entity';
+import { EpisodeReleaseEntity } from '../calendar/entities/episode-release.entity';
 import { AvailabilityEntity } from '../arr/torznab/entities/availability.entity';
 import { RecentReleaseEntity } from '../arr/torznab/entities/recent-release.entity';
 import { SiteEpisodeEntity } from '../arr/torznab/entities/site-episode.entity';
@@ -47,6 +48,7 @@ export const ENTITIES = [
   RecentReleaseEntity,
   SeriesMetadataEntity,
   StrmStreamEntity,
+  EpisodeReleaseEntity,
 ];
 
 /** TypeORM options for the configured database. Schema changes come only from migrations. */

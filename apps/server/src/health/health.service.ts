@@ -78,10 +78,18 @@ export class HealthService implements OnApplicationBootstrap {
       checks: Record<string, HealthCheckResult>;
     }
   > {
+    // All at once: under load every await waits for a turn of the event loop, so a chain of
+    // six probes answers six turns late (docs/SCALE.md, "Reads beside writes").
+    const [database, dataDirectory, animeDirectory, schedulerRuns] = await Promise.all([
+      this.databaseCheck(),
+      this.writableCheck(this.config.dataDir, 'data directory', true),
+      this.animeDirectoryCheck(),
+      this.schedulerRuns(),
+    ]);
     const checks: Record<string, HealthCheckResult> = {
-      database: await this.databaseCheck(),
-      data_directory: await this.writableCheck(this.config.dataDir, 'data directory', true),
-      anime_directory: await this.animeDirectoryCheck(),
+      database,
+      data_directory: dataDirectory,
+      anime_directory: animeDirectory,
       ...this.startupResults,
       // TMDB reachable and the key accepted: checked at start, again when stale or the key changed.
       tmdb: this.tmdb.current(),
@@ -97,7 +105,7 @@ export class HealthService implements OnApplicationBootstrap {
       timestamp: new Date().toISOString(),
       version: APP_VERSION,
       anime_directory_configured: this.config.config.anime_directory !== null,
-      ...(await this.schedulerRuns()),
+      ...schedulerRuns,
       checks,
     };
   }

@@ -1,6 +1,6 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { type DataSource, In, type Repository } from 'typeorm';
-import { DATA_SOURCE } from '../database/database.service';
+import { DATA_SOURCE, READ_DATA_SOURCE } from '../database/database.service';
 import { SchedulerJobEntity } from './entities/scheduler-job.entity';
 
 export interface RunRecord {
@@ -18,17 +18,24 @@ export interface RunRecord {
 @Injectable()
 export class SchedulerJobRepository {
   private readonly repo: Repository<SchedulerJobEntity>;
+  /** For the run times `/health` and `GET /api/scheduler` show: beside a busy main connection. */
+  private readonly reads: Repository<SchedulerJobEntity>;
 
-  constructor(@Inject(DATA_SOURCE) dataSource: DataSource) {
+  constructor(
+    @Inject(DATA_SOURCE) dataSource: DataSource,
+    @Optional() @Inject(READ_DATA_SOURCE) reader?: DataSource,
+  ) {
     this.repo = dataSource.getRepository(SchedulerJobEntity);
+    this.reads = (reader ?? dataSource).getRepository(SchedulerJobEntity);
   }
 
   get(name: string): Promise<SchedulerJobEntity | null> {
     return this.repo.findOneBy({ name });
   }
 
+  /** The rows as committed, for showing; the runner's own decisions read with {@link get}. */
   find(names: string[]): Promise<SchedulerJobEntity[]> {
-    return names.length ? this.repo.findBy({ name: In(names) }) : Promise.resolve([]);
+    return names.length ? this.reads.findBy({ name: In(names) }) : Promise.resolve([]);
   }
 
   /** Creates the row on first sight; another instance creating it at the same time is fine. */

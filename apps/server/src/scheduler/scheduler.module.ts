@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
 import { AnimeModule } from '../anime/anime.module';
+import { CalendarModule } from '../calendar/calendar.module';
 import { ProvidersModule } from '../providers/providers.module';
 import { QueueModule } from '../queue/queue.module';
 import { AutoQueueService } from './auto-queue.service';
@@ -13,7 +14,7 @@ import { SchedulerController } from './scheduler.controller';
 import { SchedulerService } from './scheduler.service';
 
 @Module({
-  imports: [ScheduleModule.forRoot(), AnimeModule, ProvidersModule, QueueModule],
+  imports: [ScheduleModule.forRoot(), AnimeModule, CalendarModule, ProvidersModule, QueueModule],
   controllers: [SchedulerController],
   providers: [
     SchedulerJobRepository,

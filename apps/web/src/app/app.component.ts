@@ -37,6 +37,7 @@ const NAV: NavLink[] = [
   { path: '/search', label: 'Search and add', icon: 'search', exact: false },
   { path: '/queue', label: 'Queue', icon: 'queue', exact: false },
   { path: '/wanted', label: 'Wanted', icon: 'star', exact: false },
+  { path: '/calendar', label: 'Calendar', icon: 'calendar', exact: false },
   { path: '/schedule', label: 'Schedule', icon: 'clock', exact: false },
   { path: '/notifications', label: 'Notifications', icon: 'bell', exact: true },
   { path: '/notifications/channels', label: 'Channels', icon: 'send', exact: false },

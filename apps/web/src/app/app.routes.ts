@@ -45,6 +45,11 @@ export const appRoutes: Routes = [
         loadComponent: () => import('./pages/wanted/wanted.page').then((m) => m.WantedPage),
       },
       {
+        path: 'calendar',
+        title: 'Calendar · Aniworld',
+        loadComponent: () => import('./pages/calendar/calendar.page').then((m) => m.CalendarPage),
+      },
+      {
         path: 'schedule',
         title: 'Schedule · Aniworld',
         loadComponent: () => import('./pages/schedule/schedule.page').then((m) => m.SchedulePage),

@@ -13,6 +13,15 @@ export class LibraryFolderEntity {
   @Column({ type: 'varchar', length: 64 })
   signature!: string;
 
+  /**
+   * Hash of the folder's and its season folders' identity, times and entry lists (and the legacy
+   * files' sizes and times), taken before the files were read: equal on the next scan means the
+   * files need not be statted. Null: read the files next time (never taken, or taken while the
+   * folder was changing; see folder-reader.ts).
+   */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  fingerprint!: string | null;
+
   @Column({ name: 'series_id', type: 'integer', nullable: true })
   seriesId!: number | null;
 

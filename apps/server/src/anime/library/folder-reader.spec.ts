@@ -1,8 +1,22 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import {
+  mkdirSync,
+  mkdtempSync,
+  promises,
+  rmSync,
+  statSync,
+  truncateSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { LEGACY_FILE_MAX_BYTES, readSeriesFolder, readSmallRegularFile } from './folder-reader';
+import {
+  LEGACY_FILE_MAX_BYTES,
+  listFolderTree,
+  RACY_MS,
+  readSeriesFolder,
+  readSmallRegularFile,
+} from './folder-reader';
 
 describe('legacy files in a series folder', () => {
   let root: string;
@@ -41,8 +55,46 @@ describe('legacy files in a series folder', () => {
     execFileSync('mkfifo', [join(folder, 'key')]);
     writeFileSync(join(folder, 'data'), '');
     truncateSync(join(folder, 'data'), 1.5 * 1024 ** 3);
-    const contents = await readSeriesFolder(root, 'Serie');
+    const contents = await readSeriesFolder(root, 'Serie', Date.now());
     expect(contents.legacy).toBeNull();
     expect(contents.episodes).toEqual([[1, 2, 'Serie - S01E02.mkv']]);
+  });
+});
+
+describe('folder fingerprints', () => {
+  let root: string;
+  const later = () => Date.now() + RACY_MS + 60_000;
+  beforeEach(() => {
+    root = mkdtempSync(join(tmpdir(), 'aniworld-fingerprint-'));
+    mkdirSync(join(root, 'Serie', 'Staffel 1'), { recursive: true });
+    writeFileSync(join(root, 'Serie', 'Staffel 1', 'Serie - S01E01.mkv'), 'v');
+  });
+  afterEach(() => {
+    jest.restoreAllMocks();
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  it('lists directories without statting a single episode file', async () => {
+    const stat = jest.spyOn(promises, 'stat');
+    const listing = await listFolderTree(root, 'Serie', later());
+    expect(stat.mock.calls.map(([path]) => String(path)).sort()).toEqual([
+      join(root, 'Serie'),
+      join(root, 'Serie', 'Staffel 1'),
+    ]);
+    expect(listing.racy).toBe(false);
+    expect((await listFolderTree(root, 'Serie', later())).fingerprint).toBe(listing.fingerprint);
+  });
+
+  it('counts a legacy key file edited in place, which moves no directory time', async () => {
+    writeFileSync(join(root, 'Serie', 'key'), 'wrong-slug\n');
+    const before = await listFolderTree(root, 'Serie', later());
+    const dir = statSync(join(root, 'Serie'));
+    writeFileSync(join(root, 'Serie', 'key'), 'kleine-katze-kuro\n');
+    expect(statSync(join(root, 'Serie')).mtimeMs).toBe(dir.mtimeMs);
+    expect((await listFolderTree(root, 'Serie', later())).fingerprint).not.toBe(before.fingerprint);
+  });
+
+  it('calls a listing racy when a directory changed within the window', async () => {
+    expect((await listFolderTree(root, 'Serie', Date.now())).racy).toBe(true);
   });
 });

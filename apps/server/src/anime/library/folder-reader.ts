@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { constants, promises as fs } from 'node:fs';
+import { constants, type Dirent, promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import { parseEpisodeFile, seasonOfFolder } from './filename-parser';
 
@@ -49,37 +49,143 @@ export async function listSeriesFolders(root: string): Promise<string[]> {
     .sort((a, b) => a.localeCompare(b));
 }
 
-/** Reads one series folder: its episode files (in it and one level of season folders) and legacy files. */
-export async function readSeriesFolder(root: string, folder: string): Promise<FolderContents> {
+/**
+ * A directory mtime or ctime this close to the time of the listing (or later) does not vouch for
+ * the listing: another change in the same clock tick, or under a clock that runs a little behind
+ * the file server's, would leave the times as they are. Such a fingerprint is not kept, so the
+ * next scan reads the files (the "racy" case git knows from its index).
+ */
+export const RACY_MS = 3_000;
+
+/** One directory the reader visits: the series folder (`''`) or one of its season folders. */
+interface ListedDirectory {
+  rel: string;
+  season: number | null;
+  entries: Dirent[];
+  /** Subfolders visited (only those of the series folder itself). */
+  children: Map<string, ListedDirectory>;
+}
+
+/** A series folder's directories, listed without looking at a single episode file. */
+export interface FolderListing {
+  /**
+   * Hash of each visited directory's device, inode, mtime, ctime and entry names and kinds, and
+   * of the legacy `key`/`data` files' size and times: what changes when a file is added, removed,
+   * renamed or replaced by another (see docs/SCALE.md, "Library scan").
+   */
+  fingerprint: string;
+  /** The fingerprint is too young to be trusted next time ({@link RACY_MS}). */
+  racy: boolean;
+  root: ListedDirectory;
+}
+
+const LEGACY_FILES = ['key', 'data'];
+
+/**
+ * Lists a series folder and its season folders (one level, hidden ones skipped) and fingerprints
+ * them. Each directory's times are read before its entries, so a change during the listing can
+ * only make the fingerprint older than the entries, never newer: the next scan sees a change.
+ * `now` is the scanner's clock, for the racy check.
+ */
+export async function listFolderTree(
+  root: string,
+  folder: string,
+  now: number,
+): Promise<FolderListing> {
+  const base = join(root, folder);
+  let newestNs = 0n;
+  const lines: string[] = [];
+  const list = async (rel: string, season: number | null): Promise<ListedDirectory> => {
+    const stat = await fs.stat(join(base, rel), { bigint: true });
+    const entries = await fs.readdir(join(base, rel), { withFileTypes: true });
+    entries.sort((a, b) => a.name.localeCompare(b.name));
+    newestNs = max(newestNs, stat.mtimeNs, stat.ctimeNs);
+    lines.push(`D\0${rel}\0${stat.dev}\0${stat.ino}\0${stat.mtimeNs}\0${stat.ctimeNs}`);
+    for (const entry of entries) lines.push(`${kindOf(entry)}\0${entry.name}`);
+    return { rel, season, entries, children: new Map() };
+  };
+  const top = await list('', null);
+  for (const entry of top.entries) {
+    if (!entry.isFile() || !LEGACY_FILES.includes(entry.name)) continue;
+    // Read as content: an in-place edit (same inode, the folder's times unmoved) must count too.
+    const stat = await fs.stat(join(base, entry.name), { bigint: true }).catch(() => null);
+    if (!stat) continue;
+    newestNs = max(newestNs, stat.mtimeNs, stat.ctimeNs);
+    lines.push(`L\0${entry.name}\0${stat.size}\0${stat.mtimeNs}\0${stat.ctimeNs}`);
+  }
+  for (const entry of top.entries) {
+    if (!entry.isDirectory() || entry.name.startsWith('.')) continue;
+    top.children.set(entry.name, await list(entry.name, seasonOfFolder(entry.name)));
+  }
+  const hash = createHash('sha256');
+  for (const line of lines) hash.update(`${line}\n`);
+  return {
+    fingerprint: hash.digest('hex'),
+    racy: Number(newestNs / 1_000_000n) >= now - RACY_MS,
+    root: top,
+  };
+}
+
+/**
+ * Reads the files of a listed series folder: stats them (the signature) and recognises episode
+ * files by name, in it and in its season folders; reads the legacy files.
+ */
+export async function readListedFolder(
+  root: string,
+  folder: string,
+  listing: FolderListing,
+): Promise<FolderContents> {
   const base = join(root, folder);
   const hash = createHash('sha256');
   const episodes: [number, number, string][] = [];
   const absolute: [number, string][] = [];
-  const visit = async (relDir: string, depth: number, season: number | null): Promise<void> => {
-    const entries = await fs.readdir(join(base, relDir), { withFileTypes: true });
-    entries.sort((a, b) => a.name.localeCompare(b.name));
+  const visit = async (dir: ListedDirectory): Promise<void> => {
+    const { entries } = dir;
     // The files' stats at once (bounded), then hashed in name order: a folder of 100 episodes is
     // not 100 round trips to the disk one after another.
     const stats = await mapBounded(entries, STAT_CONCURRENCY, (entry) =>
-      entry.isFile() ? fs.stat(join(base, relDir, entry.name)) : Promise.resolve(null),
+      entry.isFile()
+        ? fs.stat(join(base, dir.rel, entry.name)).catch(() => null)
+        : Promise.resolve(null),
     );
     for (const [i, entry] of entries.entries()) {
-      const rel = relDir ? `${relDir}/${entry.name}` : entry.name;
-      if (entry.isDirectory()) {
-        if (depth === 0 && !entry.name.startsWith('.'))
-          await visit(rel, 1, seasonOfFolder(entry.name));
+      const rel = dir.rel ? `${dir.rel}/${entry.name}` : entry.name;
+      const child = dir.children.get(entry.name);
+      if (child) {
+        await visit(child);
         continue;
       }
       const stat = stats[i];
       if (!entry.isFile() || !stat) continue;
       hash.update(`${rel}\0${stat.size}\0${stat.mtimeMs}\n`);
-      const match = parseEpisodeFile(entry.name, season);
+      const match = parseEpisodeFile(entry.name, dir.season);
       if (match?.kind === 'episode') episodes.push([match.season, match.episode, rel]);
       else if (match?.kind === 'absolute') absolute.push([match.absolute, rel]);
     }
   };
-  await visit('', 0, null);
+  await visit(listing.root);
   return { signature: hash.digest('hex'), episodes, absolute, legacy: await readLegacy(base) };
+}
+
+/** Lists and reads one series folder in one go. */
+export async function readSeriesFolder(
+  root: string,
+  folder: string,
+  now: number,
+): Promise<FolderContents & { listing: FolderListing }> {
+  const listing = await listFolderTree(root, folder, now);
+  return { ...(await readListedFolder(root, folder, listing)), listing };
+}
+
+function kindOf(entry: Dirent): string {
+  if (entry.isFile()) return 'f';
+  if (entry.isDirectory()) return 'd';
+  if (entry.isSymbolicLink()) return 'l';
+  return 'o';
+}
+
+function max(...values: bigint[]): bigint {
+  return values.reduce((a, b) => (b > a ? b : a));
 }
 
 /** A legacy file is a line or a small JSON object; anything bigger is not one of ours. */

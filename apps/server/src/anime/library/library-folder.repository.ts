@@ -3,6 +3,12 @@ import { type DataSource, In, Not, type Repository } from 'typeorm';
 import { DATA_SOURCE } from '../../database/database.service';
 import { LibraryFolderEntity } from '../entities/library-folder.entity';
 
+/** What a scan compares a folder with (the files list left out: it is not needed for that). */
+export type KnownFolder = Pick<
+  LibraryFolderEntity,
+  'folder' | 'signature' | 'fingerprint' | 'seriesId'
+>;
+
 @Injectable()
 export class LibraryFolderRepository {
   private readonly repo: Repository<LibraryFolderEntity>;
@@ -15,8 +21,18 @@ export class LibraryFolderRepository {
     return this.repo.findOneBy({ folder });
   }
 
+  /** Every folder the last scans saw, in one read. */
+  all(): Promise<KnownFolder[]> {
+    return this.repo.find({ select: ['folder', 'signature', 'fingerprint', 'seriesId'] });
+  }
+
+  async setFingerprint(folder: string, fingerprint: string | null): Promise<void> {
+    await this.repo.update({ folder }, { fingerprint });
+  }
+
+  /** One statement (an upsert), not a read and a write in a transaction. */
   async save(row: Omit<LibraryFolderEntity, 'scannedAt'>): Promise<void> {
-    await this.repo.save(this.repo.create(row));
+    await this.repo.upsert(row, ['folder']);
   }
 
   /** Folders that no longer exist on disk; returns the rows removed. */
@@ -29,6 +45,6 @@ export class LibraryFolderRepository {
   }
 
   async forgetSeries(seriesId: number): Promise<void> {
-    await this.repo.update({ seriesId }, { seriesId: null, signature: '' });
+    await this.repo.update({ seriesId }, { seriesId: null, signature: '', fingerprint: null });
   }
 }

@@ -8,7 +8,7 @@ import { DomainEvents } from '../../common/events';
 import { ConfigService } from '../../config/config.service';
 import { SystemSettingsRepository } from '../../database/system-settings.repository';
 import type { AnimeSeriesEntity } from '../entities/anime-series.entity';
-import { EpisodeRepository, episodeSlot } from '../episode.repository';
+import { type DiskSlot, EpisodeRepository, episodeSlot } from '../episode.repository';
 import {
   FolderNotFound,
   NoAnimeDirectory,
@@ -20,13 +20,26 @@ import { SeriesRepository } from '../series.repository';
 import { SeriesSyncService } from '../series-sync.service';
 import { parseSeriesFolder } from './filename-parser';
 import { FolderMatcherService } from './folder-matcher.service';
-import { type FolderContents, listSeriesFolders, readSeriesFolder } from './folder-reader';
+import {
+  type FolderContents,
+  type FolderListing,
+  listFolderTree,
+  listSeriesFolders,
+  readListedFolder,
+  readSeriesFolder,
+} from './folder-reader';
 import { IgnoredFolders } from './ignored-folders';
-import { LibraryFolderRepository } from './library-folder.repository';
+import { type KnownFolder, LibraryFolderRepository } from './library-folder.repository';
 
 const UNMATCHED_KEY = 'library.unmatched';
 const LAST_SCAN_KEY = 'library.last_scan';
 const PROGRESS_EVERY_MS = 250;
+
+/** Who owns what at the start of a scan: live series ids, and the folders series claim. */
+interface Owners {
+  ids: Set<number>;
+  folders: Set<string>;
+}
 
 interface RunningScan {
   status: ScanStatus;
@@ -143,7 +156,8 @@ export class LibraryScanService implements OnApplicationShutdown {
       throw new FolderNotFound(folder);
     }
     const series = await this.adoption.adopt(site, key, folder);
-    await this.applyFolder(root, folder, await readSeriesFolder(root, folder), series);
+    const contents = await readSeriesFolder(root, folder, this.clock.now());
+    await this.applyFolder(root, folder, contents, series, usable(contents.listing));
     await this.settings.set(
       UNMATCHED_KEY,
       list.filter((u) => u.folder !== folder),
@@ -192,6 +206,13 @@ export class LibraryScanService implements OnApplicationShutdown {
       // on the sites again.
       const searched = new Map((await this.unmatched()).map((u) => [u.folder, u]));
       const ignored = await this.ignored.list();
+      // What the last scan saw and who owns which folder, read once rather than per folder.
+      const known = new Map((await this.folders.all()).map((f) => [f.folder, f]));
+      const owned = await this.series.folderOwners();
+      const owners: Owners = {
+        ids: new Set(owned.map((o) => o.id)),
+        folders: new Set(owned.flatMap((o) => (o.folder ? [o.folder] : []))),
+      };
       for (const folder of names) {
         if (abort.signal.aborted) break;
         if (ignored.has(folder)) {
@@ -199,7 +220,11 @@ export class LibraryScanService implements OnApplicationShutdown {
           continue;
         }
         status.current_folder = folder;
-        const outcome = await this.scanFolder(root, folder, abort.signal, searched.get(folder));
+        const outcome = await this.scanFolder(root, folder, abort.signal, {
+          known: known.get(folder),
+          owners,
+          searched: searched.get(folder),
+        });
         if (outcome.unmatched) unmatched.push(outcome.unmatched);
         else status.series_matched++;
         if (outcome.unchanged) status.folders_unchanged++;
@@ -247,43 +272,45 @@ export class LibraryScanService implements OnApplicationShutdown {
     this.logger.log({ msg: 'scan finished', ...final });
   }
 
+  /**
+   * One folder. Its directories are listed first; when their fingerprint equals the last scan's,
+   * no file is statted and nothing is written. Otherwise the files are read, and when their
+   * signature is also unchanged only the new fingerprint is stored.
+   */
   private async scanFolder(
     root: string,
     folder: string,
     signal: AbortSignal,
-    searched?: UnmatchedFolder,
+    last: { known?: KnownFolder; owners: Owners; searched?: UnmatchedFolder },
   ): Promise<{ unchanged: boolean; unmatched?: UnmatchedFolder }> {
-    const contents = await readSeriesFolder(root, folder);
-    const known = await this.folders.get(folder);
-    if (
-      known?.seriesId &&
-      known.signature === contents.signature &&
-      (await this.series.findById(known.seriesId))
-    ) {
-      return { unchanged: true };
+    const { known, owners, searched } = last;
+    // Matched last time and the series is still there; or unmatched last time, its search answer
+    // kept, and no series took this folder meanwhile: the same answer, without asking the sites.
+    const stillMatched = !!known?.seriesId && owners.ids.has(known.seriesId);
+    const stillUnmatched = !!searched && !!known && !known.seriesId && !owners.folders.has(folder);
+    const listing = await listFolderTree(root, folder, this.clock.now());
+    if (known?.fingerprint && known.fingerprint === listing.fingerprint) {
+      if (stillMatched) return { unchanged: true };
+      if (stillUnmatched) return { unchanged: true, unmatched: searched };
     }
-    // Unmatched last time and unchanged since: the same answer, without asking the sites (unless
-    // a series took this folder meanwhile).
-    if (
-      searched &&
-      known &&
-      !known.seriesId &&
-      known.signature === contents.signature &&
-      !(await this.series.findByFolder(folder))
-    ) {
-      return { unchanged: true, unmatched: searched };
+    const contents = await readListedFolder(root, folder, listing);
+    const fingerprint = usable(listing);
+    if (known && known.signature === contents.signature && (stillMatched || stillUnmatched)) {
+      if (known.fingerprint !== fingerprint) await this.folders.setFingerprint(folder, fingerprint);
+      return stillMatched ? { unchanged: true } : { unchanged: true, unmatched: searched };
     }
     const series = await this.identify(folder, contents, known?.seriesId ?? null, signal);
     if ('unmatched' in series) {
       await this.folders.save({
         folder,
         signature: contents.signature,
+        fingerprint,
         seriesId: null,
         files: contents.episodes,
       });
       return { unchanged: false, unmatched: series.unmatched };
     }
-    await this.applyFolder(root, folder, contents, series.entity);
+    await this.applyFolder(root, folder, contents, series.entity, fingerprint);
     return { unchanged: false };
   }
 
@@ -337,8 +364,9 @@ export class LibraryScanService implements OnApplicationShutdown {
     folder: string,
     contents: FolderContents,
     series: AnimeSeriesEntity,
+    fingerprint: string | null,
   ): Promise<void> {
-    let episodes = await this.episodes.forSeries(series.id);
+    let episodes: DiskSlot[] = await this.episodes.diskSlots(series.id);
     if (episodes.length === 0) episodes = await this.sync.refreshEpisodes(series);
     const byAbsolute = new Map(
       episodes.filter((e) => e.absoluteNumber !== null).map((e) => [e.absoluteNumber as number, e]),
@@ -351,10 +379,11 @@ export class LibraryScanService implements OnApplicationShutdown {
       if (episode)
         onDisk.set(episodeSlot(episode.season, episode.episodeNumber), join(root, folder, rel));
     }
-    await this.episodes.applyDiskState(series.id, onDisk);
+    await this.episodes.applyDiskState(series.id, onDisk, episodes);
     await this.folders.save({
       folder,
       signature: contents.signature,
+      fingerprint,
       seriesId: series.id,
       files: contents.episodes,
     });
@@ -379,4 +408,9 @@ export class LibraryScanService implements OnApplicationShutdown {
   private now(): string {
     return new Date(this.clock.now()).toISOString();
   }
+}
+
+/** The fingerprint to keep: none while it is too young to vouch for the folder. */
+function usable(listing: FolderListing): string | null {
+  return listing.racy ? null : listing.fingerprint;
 }

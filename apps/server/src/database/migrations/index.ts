@@ -20,6 +20,10 @@ import { MetadataPostgres1766100000000 } from './postgres/1766100000000-metadata
 import { MetadataSqlite1766100000000 } from './sqlite/1766100000000-metadata';
 import { DownloadedLanguagePostgres1766200000000 } from './postgres/1766200000000-downloaded-language';
 import { DownloadedLanguageSqlite1766200000000 } from './sqlite/1766200000000-downloaded-language';
+import { LibraryFingerprintPostgres1766300000000 } from './postgres/1766300000000-library-fingerprint';
+import { LibraryFingerprintSqlite1766300000000 } from './sqlite/1766300000000-library-fingerprint';
+import { EpisodeReleasesPostgres1766300000001 } from './postgres/1766300000001-episode-releases';
+import { EpisodeReleasesSqlite1766300000001 } from './sqlite/1766300000001-episode-releases';
 
 /**
  * Migrations per dialect, listed explicitly (the server is bundled, so no globbing), in the order
@@ -38,6 +42,8 @@ export const SQLITE_MIGRATIONS = [
   StrmStreamsSqlite1766000000000,
   MetadataSqlite1766100000000,
   DownloadedLanguageSqlite1766200000000,
+  LibraryFingerprintSqlite1766300000000,
+  EpisodeReleasesSqlite1766300000001,
 ];
 export const POSTGRES_MIGRATIONS = [
   InitialSchemaPostgres1763700000000,
@@ -51,4 +57,6 @@ export const POSTGRES_MIGRATIONS = [
   StrmStreamsPostgres1766000000000,
   MetadataPostgres1766100000000,
   DownloadedLanguagePostgres1766200000000,
+  LibraryFingerprintPostgres1766300000000,
+  EpisodeReleasesPostgres1766300000001,
 ];

@@ -1,6 +1,8 @@
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import type { SiteId } from '@aniworld/contracts';
+import type { NewEpisode, UpcomingEpisode } from '@aniworld/providers';
 import { SeriesRepository } from '../../anime/series.repository';
+import { CalendarService } from '../../calendar/calendar.service';
 import { SeriesSyncService } from '../../anime/series-sync.service';
 import { CLOCK, type Clock } from '../../common/clock';
 import { ConfigService } from '../../config/config.service';
@@ -21,8 +23,9 @@ interface NewEpisodesState {
 }
 
 /**
- * The new-episodes check of monitored series (every `scheduler.new_episodes_interval_minutes`):
- * the site's new-episodes page first (one request; only aniworld has one); a monitored series'
+ * The new-episodes check (every `scheduler.new_episodes_interval_minutes`): the site's
+ * new-episodes page and its calendar of coming episodes (two requests; only aniworld has them),
+ * recorded for the calendar whether or not a series is monitored; then a monitored series'
  * own pages are read only when that page shows a row for it that was not there last time, or
  * when they were not read for a day (s.to series, and releases the page no longer lists). Then
  * the missing episodes of monitored series are queued.
@@ -37,6 +40,7 @@ export class NewEpisodesJob implements OnModuleInit {
     private readonly series: SeriesRepository,
     private readonly sync: SeriesSyncService,
     private readonly autoQueue: AutoQueueService,
+    private readonly calendar: CalendarService,
     private readonly settings: SystemSettingsRepository,
     private readonly config: ConfigService,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -45,7 +49,8 @@ export class NewEpisodesJob implements OnModuleInit {
   onModuleInit(): void {
     this.registry.register({
       name: 'new_episodes',
-      description: "Check the sites' new episodes for monitored series and queue what is missing",
+      description:
+        "Read the sites' new and announced episodes (the calendar) and queue what monitored series miss",
       schedule: () => ({
         kind: 'every',
         ms: this.config.config.scheduler.new_episodes_interval_minutes * 60_000,
@@ -55,15 +60,17 @@ export class NewEpisodesJob implements OnModuleInit {
   }
 
   async run({ signal }: JobContext): Promise<JobResult> {
+    const rows = await this.providers.onSite('aniworld', (a) =>
+      a.newEpisodes ? a.newEpisodes(signal) : Promise.resolve([]),
+    );
+    const calendar = await this.recordCalendar(rows, signal);
     const monitored = await this.series.findMonitored();
-    if (!monitored.length) return { outcome: 'skipped', message: 'no monitored series' };
+    if (!monitored.length)
+      return { outcome: 'skipped', message: `${calendar}; no monitored series` };
     const state = (await this.settings.get<NewEpisodesState>(STATE_KEY)) ?? {
       seen: [],
       refreshed: {},
     };
-    const rows = await this.providers.onSite('aniworld', (a) =>
-      a.newEpisodes ? a.newEpisodes(signal) : Promise.resolve([]),
-    );
     const seen = rows.map(
       (r) =>
         `${r.key}:${r.season}:${r.episode}:${r.language?.audio ?? ''}-${r.language?.subtitles ?? ''}`,
@@ -93,8 +100,27 @@ export class NewEpisodesJob implements OnModuleInit {
     await this.settings.set(STATE_KEY, { seen, refreshed: state.refreshed });
 
     const queued = await this.autoQueue.queueMissing('new_episodes');
-    const message = `${rows.length} new-episode rows, ${refreshed} series refreshed, ${queued} episodes queued`;
+    const message = `${calendar}, ${refreshed} series refreshed, ${queued} episodes queued`;
     if (failures.length) throw new Error(`${message}; refresh failed for ${failures.join(', ')}`);
     return { message };
+  }
+
+  /**
+   * Both pages for the calendar: the new-episodes rows just read, and the site's calendar of
+   * coming episodes. Without the calendar page the released rows are still recorded.
+   */
+  private async recordCalendar(released: NewEpisode[], signal: AbortSignal): Promise<string> {
+    let announced: UpcomingEpisode[] = [];
+    let note = '';
+    try {
+      announced = await this.providers.onSite('aniworld', (a) =>
+        a.upcomingEpisodes ? a.upcomingEpisodes(signal) : Promise.resolve([]),
+      );
+    } catch (error) {
+      note = ' (calendar page unreadable)';
+      this.logger.warn({ msg: 'calendar page failed', error: String(error) });
+    }
+    await this.calendar.record('aniworld', released, announced);
+    return `${released.length} new-episode rows, ${announced.length} announced${note}`;
   }
 }

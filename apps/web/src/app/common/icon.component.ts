@@ -31,6 +31,8 @@ const PATHS = {
   send: 'M2 21l21-9L2 3v7l15 2-15 2z',
   health: 'M3 13h4l2-5 4 10 2-5h6v-2h-4.6L15 7.5 11 17.5 9 12.5 8.4 11H3z',
   warning: 'M1 21h22L12 2zm12-3h-2v-2h2zm0-4h-2v-4h2z',
+  calendar:
+    'M19 4h-1V2h-2v2H8V2H6v2H5a2 2 0 00-2 2v14a2 2 0 002 2h14a2 2 0 002-2V6a2 2 0 00-2-2zm0 16H5V10h14zM7 12h5v5H7z',
 } as const;
 
 export type IconName = keyof typeof PATHS;

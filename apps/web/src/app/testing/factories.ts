@@ -3,6 +3,7 @@ import {
   type AnimeDetail,
   type AnimeSummary,
   type AppNotification,
+  type CalendarEntry,
   type ConfigResponse,
   type Page,
   type QueueItem,
@@ -146,5 +147,22 @@ export function configResponse(): ConfigResponse {
     master_password_configured: true,
     overridden_by_env: ['anime_directory'],
     data_dir: '/data',
+  };
+}
+
+export function calendarEntry(overrides: Partial<CalendarEntry> = {}): CalendarEntry {
+  return {
+    date: '2026-09-30',
+    time: null,
+    release: 'released',
+    series_key: 'frieren',
+    series_name: 'Frieren',
+    site: 'aniworld',
+    season: 1,
+    episode: 5,
+    title: null,
+    languages: ['german-sub'],
+    state: 'missing',
+    ...overrides,
   };
 }

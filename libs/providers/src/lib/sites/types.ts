@@ -94,6 +94,19 @@ export interface NewEpisode {
   date: string | null;
 }
 
+/** One episode aniworld's calendar (`/animekalender`) announces, per language. */
+export interface UpcomingEpisode {
+  key: string;
+  seriesTitle: string;
+  season: number;
+  episode: number;
+  language: LanguagePair | null;
+  /** The day it is announced for, as its heading prints it, e.g. "30.09.2026". */
+  date: string | null;
+  /** The announced time of day, `HH:MM` in the site's time zone ("~ 12:00 Uhr"), if printed. */
+  time: string | null;
+}
+
 /** One streaming site. Every method throws a ProviderError rather than return a misleading empty result. */
 export interface SiteAdapter {
   readonly id: SiteId;
@@ -111,6 +124,8 @@ export interface SiteAdapter {
   catalog(signal?: AbortSignal): Promise<CatalogEntry[]>;
   /** Only aniworld has a new-episodes list; s.to resolves to undefined here. */
   newEpisodes?(signal?: AbortSignal): Promise<NewEpisode[]>;
+  /** Only aniworld has a calendar of coming episodes. */
+  upcomingEpisodes?(signal?: AbortSignal): Promise<UpcomingEpisode[]>;
   /** Reads the hoster embed URL from the site's redirect without following it. */
   resolveRedirect(redirectUrl: string, signal?: AbortSignal): Promise<string>;
 }

@@ -2,10 +2,11 @@ import { isProviderError } from '../../errors';
 import { siteUrl } from '../../util/urls';
 import { checkPage, fetchPage, parseJson, readRedirect } from '../fetch-page';
 import { PageSiteAdapter, type SitePages } from '../page-site-adapter';
-import type { NewEpisode, SearchResult, SiteAdapter } from '../types';
+import type { NewEpisode, SearchResult, SiteAdapter, UpcomingEpisode } from '../types';
 import { parseAniworldEpisode } from './parse-episode';
 import {
   parseAniworldAjaxSearch,
+  parseAniworldCalendar,
   parseAniworldCatalog,
   parseAniworldNewEpisodes,
   parseAniworldSeriesSearch,
@@ -62,6 +63,12 @@ export class AniworldAdapter extends PageSiteAdapter implements SiteAdapter {
     const url = this.url('/neue-episoden');
     const res = await fetchPage(this.http, { site: ANIWORLD, url, notFound: 'none', signal });
     return parseAniworldNewEpisodes(res.body, { url, baseUrl: this.baseUrl });
+  }
+
+  async upcomingEpisodes(signal?: AbortSignal): Promise<UpcomingEpisode[]> {
+    const url = this.url('/animekalender');
+    const res = await fetchPage(this.http, { site: ANIWORLD, url, notFound: 'none', signal });
+    return parseAniworldCalendar(res.body, { url, baseUrl: this.baseUrl });
   }
 
   resolveRedirect(redirectUrl: string, signal?: AbortSignal): Promise<string> {

@@ -4,7 +4,7 @@ import { ParseFailed } from '../../errors';
 import { languageFromFlag, languageFromLabel } from '../../languages';
 import { clean, decodeEntities, nullIfEmpty, splitList, stripTags } from '../../util/html';
 import { siteUrl } from '../../util/urls';
-import type { CatalogEntry, NewEpisode, SearchResult } from '../types';
+import type { CatalogEntry, NewEpisode, SearchResult, UpcomingEpisode } from '../types';
 import { ANIWORLD, assetUrl, keyFromLink, seriesPath } from './paths';
 
 const SERIES_LINK = /^\/anime\/stream\/([a-zA-Z0-9-]+)\/?$/;
@@ -125,6 +125,52 @@ export function parseAniworldNewEpisodes(
   }
   if (out.length === 0)
     throw new ParseFailed(ANIWORLD, ctx.url, '.newEpisodeList a[href*="/episode-"]');
+  return out;
+}
+
+/**
+ * `/animekalender`: one `section.calendarList` per day, headed `h3` "Mittwoch, 30.09.2026",
+ * holding one link per series, episode and language: `h3.seriesTitle`, a `small` with "S01E01"
+ * and the flag, and a `small` with "~ 12:00 Uhr". A day without entries is not an error; a page
+ * without any day section is.
+ */
+export function parseAniworldCalendar(
+  html: string,
+  ctx: { url: string; baseUrl: string },
+): UpcomingEpisode[] {
+  const $ = load(html);
+  const days = $('section.calendarList');
+  if (days.length === 0) throw new ParseFailed(ANIWORLD, ctx.url, 'section.calendarList');
+  const out: UpcomingEpisode[] = [];
+  for (const section of days.toArray()) {
+    const heading = $(section).children('h3').first().text();
+    const day = /(\d{1,2}\.\d{1,2}\.\d{4})/.exec(heading);
+    for (const el of $(section).find('a[href]').toArray()) {
+      const a = $(el);
+      const key = keyFromLink(a.attr('href') ?? '');
+      const smalls = a
+        .find('small')
+        .toArray()
+        .map((x) => clean($(x).text()));
+      const tag = smalls.map((t) => /S\s*(\d+)\s*E\s*(\d+)/i.exec(t)).find(Boolean);
+      if (!key || !tag) continue;
+      const time = smalls.map((t) => /(\d{1,2}):(\d{2})/.exec(t)).find(Boolean);
+      const flag = a.find('img.flag, img[class*="flag"]').first();
+      out.push({
+        key,
+        seriesTitle: clean(a.find('.seriesTitle').first().text()) || key,
+        season: Number(tag[1]),
+        episode: Number(tag[2]),
+        language: flagLanguage(
+          flag.attr('data-src') || flag.attr('src'),
+          flag.attr('title'),
+          flag.attr('alt'),
+        ),
+        date: day ? day[1] : null,
+        time: time ? `${time[1].padStart(2, '0')}:${time[2]}` : null,
+      });
+    }
+  }
   return out;
 }
 
