@@ -101,15 +101,13 @@ export class SessionTokenService {
       // Bookkeeping, not a condition of the request: it does not wait for the write (which may
       // queue behind a long transaction on SQLite).
       session.lastSeenAt = new Date(now);
-      this.sessions
-        .touch(session.id, session.lastSeenAt)
-        .catch((error: unknown) =>
-          this.logger.warn({
-            msg: 'last_seen_at not written',
-            session: session.id,
-            error: String(error),
-          }),
-        );
+      this.sessions.touch(session.id, session.lastSeenAt).catch((error: unknown) =>
+        this.logger.warn({
+          msg: 'last_seen_at not written',
+          session: session.id,
+          error: String(error),
+        }),
+      );
     }
     return session;
   }
