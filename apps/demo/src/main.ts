@@ -97,7 +97,7 @@ async function main(): Promise<void> {
         void stop(1);
       });
 
-    const token = await setUp(base, library);
+    const token = await setUp(base);
     await scanLibrary(base, token);
 
     const url = `http://${host === '0.0.0.0' || host === '127.0.0.1' ? 'localhost' : host}:${port}`;
@@ -164,7 +164,7 @@ async function untilHealthy(base: string, server: Child): Promise<void> {
 }
 
 /** The first-run setup, as the web app would do it; returns the owner's token. */
-async function setUp(base: string, library: string): Promise<string> {
+async function setUp(base: string): Promise<string> {
   const res = await fetch(`${base}/api/auth/setup`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
