@@ -19,6 +19,12 @@ import { filter, map } from 'rxjs';
 import { SessionStore } from './core/auth/session.store';
 import { SocketService } from './core/socket/socket.service';
 import { ThemeService } from './core/ui/theme.service';
+import {
+  LANGUAGE_NAMES,
+  type Language,
+  currentLanguage,
+  switchLanguage,
+} from './core/i18n/language';
 import { IconComponent, type IconName } from './common/icon.component';
 import { HealthBannerComponent } from './common/health-banner.component';
 import { NotificationsStore } from './stores/notifications.store';
@@ -33,16 +39,26 @@ interface NavLink {
 }
 
 const NAV: NavLink[] = [
-  { path: '/', label: 'Library', icon: 'library', exact: true },
-  { path: '/search', label: 'Search and add', icon: 'search', exact: false },
-  { path: '/queue', label: 'Queue', icon: 'queue', exact: false },
-  { path: '/wanted', label: 'Wanted', icon: 'star', exact: false },
-  { path: '/calendar', label: 'Calendar', icon: 'calendar', exact: false },
-  { path: '/schedule', label: 'Schedule', icon: 'clock', exact: false },
-  { path: '/notifications', label: 'Notifications', icon: 'bell', exact: true },
-  { path: '/notifications/channels', label: 'Channels', icon: 'send', exact: false },
-  { path: '/settings', label: 'Settings', icon: 'settings', exact: false },
-  { path: '/system', label: 'System', icon: 'health', exact: false },
+  { path: '/', label: $localize`:@@nav.library:Library`, icon: 'library', exact: true },
+  { path: '/search', label: $localize`:@@nav.search:Search and add`, icon: 'search', exact: false },
+  { path: '/queue', label: $localize`:@@nav.queue:Queue`, icon: 'queue', exact: false },
+  { path: '/wanted', label: $localize`:@@nav.wanted:Wanted`, icon: 'star', exact: false },
+  { path: '/calendar', label: $localize`:@@nav.calendar:Calendar`, icon: 'calendar', exact: false },
+  { path: '/schedule', label: $localize`:@@nav.schedule:Schedule`, icon: 'clock', exact: false },
+  {
+    path: '/notifications',
+    label: $localize`:@@nav.notifications:Notifications`,
+    icon: 'bell',
+    exact: true,
+  },
+  {
+    path: '/notifications/channels',
+    label: $localize`:@@nav.channels:Channels`,
+    icon: 'send',
+    exact: false,
+  },
+  { path: '/settings', label: $localize`:@@nav.settings:Settings`, icon: 'settings', exact: false },
+  { path: '/system', label: $localize`:@@nav.system:System`, icon: 'health', exact: false },
 ];
 
 @Component({
@@ -91,6 +107,24 @@ export class AppComponent {
   );
   readonly showNav = computed(() => this.session.authenticated() && !this.bare());
 
+  readonly liveLabel = computed(() =>
+    this.socket.connected()
+      ? $localize`:@@shell.liveConnected:Live updates connected`
+      : $localize`:@@shell.liveDisconnected:Live updates disconnected`,
+  );
+  readonly themeLabel = computed(() =>
+    this.theme.theme() === 'dark'
+      ? $localize`:@@shell.toLightTheme:Switch to light theme`
+      : $localize`:@@shell.toDarkTheme:Switch to dark theme`,
+  );
+  readonly unreadLabel = computed(
+    () => $localize`:@@shell.unread:${this.notifications.unread()}:count: unread`,
+  );
+  readonly otherLanguage: Language = currentLanguage() === 'de' ? 'en' : 'de';
+  readonly switchLanguageLabel = $localize`:@@shell.switchLanguage:Switch the language to ${
+    LANGUAGE_NAMES[this.otherLanguage]
+  }:language:`;
+
   constructor() {
     effect(() => {
       if (this.session.authenticated()) {
@@ -100,6 +134,10 @@ export class AppComponent {
         void this.queue.loadStatus();
       }
     });
+  }
+
+  switchLanguage(): void {
+    switchLanguage(this.otherLanguage);
   }
 
   closeOnHandset(): void {

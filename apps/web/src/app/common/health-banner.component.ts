@@ -20,7 +20,7 @@ const HEALTH_POLL_MS = 60_000;
             <p>{{ failure.check.message }}</p>
           }
         </div>
-        <a routerLink="/system">System status</a>
+        <a routerLink="/system" i18n="@@shell.systemStatus">System status</a>
       </div>
     }
   `,
