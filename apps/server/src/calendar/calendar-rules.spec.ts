@@ -4,6 +4,7 @@ import {
   calendarEntries,
   isDay,
   type LibraryView,
+  releasedAt,
   releaseRows,
   siteDay,
   spanDays,
@@ -71,8 +72,16 @@ describe('calendar rules', () => {
         airDate: '2026-10-07',
         airTime: '18:30',
         release: 'announced',
+        seriesTitle: expect.any(String),
       },
     ]);
+  });
+
+  it('dates a release by the moment it was first seen on its day, else by its midnight', () => {
+    const noon = Date.parse('2026-10-05T12:00:00Z');
+    expect(releasedAt('2026-10-05', noon)).toBe(noon);
+    expect(releasedAt('2026-10-01', noon)).toBe(Date.parse('2026-10-01T00:00:00Z'));
+    expect(releasedAt('2026-10-06', noon)).toBe(Date.parse('2026-10-06T00:00:00Z'));
   });
 
   it('merges languages per episode and day, keeps library series only, and orders the day', () => {
@@ -91,6 +100,7 @@ describe('calendar rules', () => {
       airDate: '2026-10-01',
       airTime,
       release,
+      seriesTitle: null,
     });
     const library: LibraryView = {
       series: (key) =>

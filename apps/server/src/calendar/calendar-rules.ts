@@ -47,6 +47,15 @@ export function siteDay(printed: string | null): string | null {
 }
 
 /**
+ * When a release came out, for the feeds: seen on its own day, the moment it was first seen
+ * (close to the real release, and ordered among that day's releases); an earlier day, that day's
+ * midnight (UTC).
+ */
+export function releasedAt(airDate: string, firstSeen: number): number {
+  return airDate === dayOf(firstSeen) ? firstSeen : Date.parse(`${airDate}T00:00:00Z`);
+}
+
+/**
  * What a new-episodes check read, as rows to store: the new-episodes page's rows are released
  * (on their printed day, or `today` when it prints none), the calendar's are announced (rows
  * without a day are dropped: a calendar entry means nothing without one).
@@ -69,6 +78,7 @@ export function releaseRows(
       airDate: siteDay(e.date) ?? today,
       airTime: null,
       release: 'released' as const,
+      seriesTitle: e.seriesTitle,
     })),
     ...announced.flatMap((e) => {
       const airDate = siteDay(e.date);
@@ -83,6 +93,7 @@ export function releaseRows(
               airDate,
               airTime: e.time,
               release: 'announced' as const,
+              seriesTitle: e.seriesTitle,
             },
           ]
         : [];

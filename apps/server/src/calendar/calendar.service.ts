@@ -3,6 +3,7 @@ import {
   CALENDAR_MAX_ENTRIES,
   type CalendarQuery,
   type CalendarResponse,
+  type LanguageCode,
   type SiteId,
 } from '@aniworld/contracts';
 import type { NewEpisode, UpcomingEpisode } from '@aniworld/providers';
@@ -20,6 +21,17 @@ import {
   weekOf,
 } from './calendar-rules';
 import { EpisodeReleaseRepository } from './episode-release.repository';
+
+/** One released episode in one language, as the feeds list it. */
+export interface Release {
+  site: SiteId;
+  key: string;
+  season: number;
+  episode: number;
+  language: LanguageCode;
+  seriesTitle: string;
+  releasedAt: Date;
+}
 
 /** Releases older than this are dropped by housekeeping. */
 export const KEEP_RELEASE_DAYS = 90;
@@ -54,6 +66,26 @@ export class CalendarService implements OnModuleInit {
   ): Promise<number> {
     const now = this.clock.now();
     return this.releases.record(releaseRows(site, released, announced, dayOf(now)), now);
+  }
+
+  /**
+   * Released episodes that name a language, newest first, with the series title the site printed
+   * and when each came out: the Torznab RSS feed (arr/torznab).
+   */
+  async released(offset: number, limit: number): Promise<[Release[], number]> {
+    const [rows, total] = await this.releases.releasedPage(offset, limit);
+    return [
+      rows.map((r) => ({
+        site: r.site as SiteId,
+        key: r.key,
+        season: r.season,
+        episode: r.episode,
+        language: r.language as LanguageCode,
+        seriesTitle: r.seriesTitle ?? r.key,
+        releasedAt: new Date(r.releasedAt ?? r.firstSeenAt),
+      })),
+      total,
+    ];
   }
 
   /** The entries between two days (inclusive; default this week, Monday to Sunday, UTC). */

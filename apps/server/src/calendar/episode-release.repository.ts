@@ -1,10 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Between, type DataSource, In, LessThan, type Repository } from 'typeorm';
+import { Between, type DataSource, In, LessThan, Not, type Repository } from 'typeorm';
 import { DATA_SOURCE } from '../database/database.service';
+import { releasedAt } from './calendar-rules';
 import { EpisodeReleaseEntity } from './entities/episode-release.entity';
 
 /** A release as read from a site, before it is stored. */
-export type ReleaseRow = Omit<EpisodeReleaseEntity, 'firstSeenAt'>;
+export type ReleaseRow = Omit<EpisodeReleaseEntity, 'firstSeenAt' | 'releasedAt'>;
 
 const IN_CHUNK = 500;
 
@@ -39,10 +40,18 @@ export class EpisodeReleaseRepository {
           old &&
           old.release === row.release &&
           old.airDate === row.airDate &&
-          old.airTime === row.airTime
+          old.airTime === row.airTime &&
+          (row.seriesTitle === null || old.seriesTitle === row.seriesTitle)
         )
           continue;
-        const next = repo.create({ ...row, firstSeenAt: old?.firstSeenAt ?? now });
+        const released =
+          row.release === 'released' ? (old?.releasedAt ?? releasedAt(row.airDate, now)) : null;
+        const next = repo.create({
+          ...row,
+          seriesTitle: row.seriesTitle ?? old?.seriesTitle ?? null,
+          firstSeenAt: old?.firstSeenAt ?? now,
+          releasedAt: released,
+        });
         known.set(identity(row), next);
         changed.push(next);
       }
@@ -77,6 +86,16 @@ export class EpisodeReleaseRepository {
       );
     }
     return out;
+  }
+
+  /** Released rows that name a language, newest first (the Torznab RSS feed). */
+  releasedPage(offset: number, limit: number): Promise<[EpisodeReleaseEntity[], number]> {
+    return this.repo.findAndCount({
+      where: { release: 'released', language: Not('') },
+      order: { releasedAt: 'DESC', key: 'ASC', language: 'ASC' },
+      skip: offset,
+      take: limit,
+    });
   }
 
   /** Drops rows whose day is before `day`; returns how many. */

@@ -9,7 +9,6 @@ import { LibraryFolderEntity } from '../anime/entities/library-folder.entity';
 import { CatalogueEntryEntity } from '../arr/catalogue/entities/catalogue-entry.entity';
 import { EpisodeReleaseEntity } from '../calendar/entities/episode-release.entity';
 import { AvailabilityEntity } from '../arr/torznab/entities/availability.entity';
-import { RecentReleaseEntity } from '../arr/torznab/entities/recent-release.entity';
 import { SiteEpisodeEntity } from '../arr/torznab/entities/site-episode.entity';
 import { UserSessionEntity } from '../auth/entities/user-session.entity';
 import type { DatabaseTarget } from '../config/config.service';
@@ -45,7 +44,6 @@ export const ENTITIES = [
   CatalogueEntryEntity,
   SiteEpisodeEntity,
   AvailabilityEntity,
-  RecentReleaseEntity,
   SeriesMetadataEntity,
   StrmStreamEntity,
   EpisodeReleaseEntity,

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AnimeModule } from '../../anime/anime.module';
+import { CalendarModule } from '../../calendar/calendar.module';
 import { ProvidersModule } from '../../providers/providers.module';
 import { CatalogueModule } from '../catalogue/catalogue.module';
 import { ArrJobs } from './arr-jobs';
@@ -13,7 +14,7 @@ import { TorznabSettings } from './torznab-settings';
 
 /** The Torznab indexer (docs/arr-torznab.md). */
 @Module({
-  imports: [ProvidersModule, AnimeModule, CatalogueModule],
+  imports: [ProvidersModule, AnimeModule, CalendarModule, CatalogueModule],
   controllers: [TorznabController],
   providers: [
     TorznabSettings,

@@ -3,7 +3,6 @@ import { dialects } from '../../../test/helpers/dialects';
 import { openDatabase } from '../../database/data-source.factory';
 import { CatalogueRepository } from '../catalogue/catalogue.repository';
 import { AvailabilityEntity } from './entities/availability.entity';
-import { RecentReleaseEntity } from './entities/recent-release.entity';
 import { TorznabRepository } from './torznab.repository';
 
 // Real HTTP, a real sandbox and libxml2: generous on a loaded 2-core machine (no test waits on time).
@@ -103,28 +102,5 @@ describe.each(DIALECTS)('Torznab tables on %s (medium)', (_name, setUp, availabl
       bandwidth: 4_000_000,
       durationSec: 1420,
     });
-  });
-
-  maybe('keeps the first release time of a new-episodes row and pages newest first', async () => {
-    const row = (key: string, releasedAt: string) =>
-      Object.assign(new RecentReleaseEntity(), {
-        site: 'aniworld',
-        key,
-        season: 1,
-        episode: 1,
-        language: 'german-dub',
-        seriesTitle: key,
-        releasedAt: new Date(releasedAt),
-      });
-    await torznab.addRecent([
-      row('old', '2026-09-01T00:00:00Z'),
-      row('new', '2026-09-30T00:00:00Z'),
-    ]);
-    await torznab.addRecent([row('old', '2026-10-05T00:00:00Z')]);
-    const [page, total] = await torznab.recentPage(0, 1);
-    expect(total).toBe(2);
-    expect(page.map((r) => r.key)).toEqual(['new']);
-    const [second] = await torznab.recentPage(1, 10);
-    expect(second[0]).toMatchObject({ key: 'old', releasedAt: new Date('2026-09-01T00:00:00Z') });
   });
 });

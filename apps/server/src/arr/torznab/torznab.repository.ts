@@ -3,20 +3,17 @@ import { type DataSource, type Repository } from 'typeorm';
 import type { SiteId } from '@aniworld/contracts';
 import { DATA_SOURCE } from '../../database/database.service';
 import { AvailabilityEntity } from './entities/availability.entity';
-import { RecentReleaseEntity } from './entities/recent-release.entity';
 import { SiteEpisodeEntity } from './entities/site-episode.entity';
 
-/** The only code that touches arr_episodes, arr_availability and arr_recent. */
+/** The only code that touches arr_episodes and arr_availability. */
 @Injectable()
 export class TorznabRepository {
   private readonly episodes: Repository<SiteEpisodeEntity>;
   private readonly availability: Repository<AvailabilityEntity>;
-  private readonly recent: Repository<RecentReleaseEntity>;
 
   constructor(@Inject(DATA_SOURCE) private readonly dataSource: DataSource) {
     this.episodes = dataSource.getRepository(SiteEpisodeEntity);
     this.availability = dataSource.getRepository(AvailabilityEntity);
-    this.recent = dataSource.getRepository(RecentReleaseEntity);
   }
 
   episodesOf(site: SiteId, key: string): Promise<SiteEpisodeEntity[]> {
@@ -57,25 +54,5 @@ export class TorznabRepository {
   async saveAvailability(rows: readonly AvailabilityEntity[]): Promise<void> {
     if (rows.length === 0) return;
     await this.availability.upsert([...rows], ['site', 'key', 'season', 'episode', 'language']);
-  }
-
-  /** New rows only: a row seen again keeps the release time it was first stored with. */
-  async addRecent(rows: readonly RecentReleaseEntity[]): Promise<void> {
-    if (rows.length === 0) return;
-    await this.recent
-      .createQueryBuilder()
-      .insert()
-      .values([...rows])
-      .orIgnore()
-      .execute();
-  }
-
-  /** Newest first. */
-  recentPage(offset: number, limit: number): Promise<[RecentReleaseEntity[], number]> {
-    return this.recent.findAndCount({
-      order: { releasedAt: 'DESC', key: 'ASC', language: 'ASC' },
-      skip: offset,
-      take: limit,
-    });
   }
 }
