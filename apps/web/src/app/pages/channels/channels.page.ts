@@ -94,7 +94,7 @@ function eventLabel(event: NotificationEventId): string {
           <mat-slide-toggle
             [checked]="c.enabled"
             (change)="store.setEnabled(c.id, $event.checked)"
-            [attr.aria-label]="enableLabel(c.name)"
+            [aria-label]="enableLabel(c.name)"
           />
           <button
             mat-stroked-button
