@@ -44,7 +44,7 @@ describe('ChannelsPage in German', () => {
     await fixture.whenStable();
     const el = fixture.nativeElement as HTMLElement;
     const text = (e: Element | null | undefined) => e?.textContent?.replace(/\s+/g, ' ').trim();
-    expect(text(el.querySelector('h1'))).toBe('Benachrichtigungskanäle');
+    expect(text(el.querySelector('h1'))).toBe('Kanäle für Benachrichtigungen');
     expect([...el.querySelectorAll('[data-testid="channel-events"]')].map(text)).toEqual([
       'Download abgeschlossen, Nicht zugeordnete Ordner nach einem Scan',
       'keine Ereignisse',

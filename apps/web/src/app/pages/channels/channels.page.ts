@@ -187,6 +187,9 @@ function eventLabel(event: NotificationEventId): string {
     h1 {
       font: var(--mat-sys-headline-medium);
       margin: 8px 0;
+      /* "Benachrichtigungskanäle" is wider than a phone. */
+      hyphens: auto;
+      overflow-wrap: anywhere;
     }
     .list {
       list-style: none;

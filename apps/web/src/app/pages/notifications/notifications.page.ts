@@ -116,6 +116,8 @@ import { NotificationsStore } from '../../stores/notifications.store';
     }
     li {
       display: flex;
+      flex-wrap: wrap;
+      justify-content: flex-end;
       align-items: flex-start;
       gap: 8px;
       padding: 10px 12px;
@@ -135,7 +137,8 @@ import { NotificationsStore } from '../../stores/notifications.store';
       border-left-color: var(--mat-sys-tertiary);
     }
     .body {
-      flex: 1;
+      /* On a phone the button goes below the text instead of squeezing it. */
+      flex: 1 1 240px;
       display: flex;
       flex-direction: column;
       gap: 2px;
