@@ -36,7 +36,7 @@ export const appRoutes: Routes = [
       },
       {
         path: 'queue',
-        title: 'Queue · Aniworld',
+        title: $localize`:@@queue.pageTitle:Queue · Aniworld`,
         loadComponent: () => import('./pages/queue/queue.page').then((m) => m.QueuePage),
       },
       {
@@ -56,7 +56,7 @@ export const appRoutes: Routes = [
       },
       {
         path: 'notifications/channels',
-        title: 'Notification channels · Aniworld',
+        title: $localize`:@@channels.pageTitle:Notification channels · Aniworld`,
         loadComponent: () => import('./pages/channels/channels.page').then((m) => m.ChannelsPage),
       },
       {
@@ -71,7 +71,7 @@ export const appRoutes: Routes = [
       },
       {
         path: 'notifications',
-        title: 'Notifications · Aniworld',
+        title: $localize`:@@notifications.pageTitle:Notifications · Aniworld`,
         loadComponent: () =>
           import('./pages/notifications/notifications.page').then((m) => m.NotificationsPage),
       },

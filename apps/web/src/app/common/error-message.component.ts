@@ -11,7 +11,7 @@ import { fieldErrors } from '../core/api/api-error';
       <div class="error" role="alert" [attr.data-code]="e.code">
         <span class="message">{{ prefix() }}{{ e.message }}</span>
         @if (retryAfter(); as seconds) {
-          <span class="retry"> Try again in {{ seconds }} s.</span>
+          <span class="retry" i18n="@@common.tryAgainIn"> Try again in {{ seconds }} s.</span>
         }
         @if (showFields() && fields().length) {
           <ul>

@@ -63,9 +63,13 @@ export function stalledReason(
   if (item.status !== 'downloading' || lastProgressAt === undefined) return null;
   const quiet = now - lastProgressAt;
   if (quiet < STALLED_AFTER_MS) return null;
-  const from = item.hoster ? ` from ${item.hoster}` : '';
+  const hoster = item.hoster;
   const seconds = Math.round(quiet / 1000);
   if ((item.progress?.bytes_done ?? 0) === 0)
-    return `Waiting: no data${from} yet after ${seconds} s (finding a working hoster).`;
-  return `Stalled: no data${from} for ${seconds} s. If it stays this slow, this hoster is given up and the next one tried.`;
+    return hoster
+      ? $localize`:@@queue.waitingFrom:Waiting: no data from ${hoster}:hoster: yet after ${seconds}:seconds: s (finding a working hoster).`
+      : $localize`:@@queue.waiting:Waiting: no data yet after ${seconds}:seconds: s (finding a working hoster).`;
+  return hoster
+    ? $localize`:@@queue.stalledFrom:Stalled: no data from ${hoster}:hoster: for ${seconds}:seconds: s. If it stays this slow, this hoster is given up and the next one tried.`
+    : $localize`:@@queue.stalled:Stalled: no data for ${seconds}:seconds: s. If it stays this slow, this hoster is given up and the next one tried.`;
 }

@@ -1,6 +1,6 @@
 import { DestroyRef, Injectable, inject } from '@angular/core';
 import { MatSnackBar } from '@angular/material/snack-bar';
-import { episodeCode } from '@aniworld/contracts';
+import { type DownloadCompleteEvent, episodeCode } from '@aniworld/contracts';
 import { SocketService } from '../core/socket/socket.service';
 import { languageLabel, readableFailure } from '../common/failure-text';
 
@@ -11,6 +11,17 @@ function episodeLabel(e: {
   episode: number;
 }): string {
   return `${e.series_name || e.key} ${episodeCode(e.season, e.episode)}`;
+}
+
+/** A finished download, with its language and a fallback said plainly. */
+function completed(e: DownloadCompleteEvent): string {
+  const episode = episodeLabel(e);
+  if (!e.language) return $localize`:@@toast.downloaded:Downloaded ${episode}:episode:`;
+  const language = languageLabel(e.language);
+  if (!e.fallback_from)
+    return $localize`:@@toast.downloadedIn:Downloaded ${episode}:episode: in ${language}:language:`;
+  const wanted = languageLabel(e.fallback_from);
+  return $localize`:@@toast.downloadedFallback:Downloaded ${episode}:episode: in ${language}:language: (fallback: ${wanted}:wanted: not available)`;
 }
 
 /** Toasts for what happens in the background: finished and failed downloads, new notifications. */
@@ -27,21 +38,17 @@ export class ToastService {
     this.started = true;
     this.socket.join('downloads');
     const subscriptions = [
-      this.socket.on('download_complete').subscribe((e) => {
-        const language = e.language ? ` in ${languageLabel(e.language)}` : '';
-        const fallback = e.fallback_from
-          ? ` (fallback: ${languageLabel(e.fallback_from)} not available)`
-          : '';
-        this.show(`Downloaded ${episodeLabel(e)}${language}${fallback}`, false);
+      this.socket.on('download_complete').subscribe((e) => this.show(completed(e), false)),
+      this.socket.on('download_failed').subscribe((e) => {
+        const episode = episodeLabel(e);
+        const reason = readableFailure(e.error, e.providers_tried);
+        this.show(
+          e.will_retry
+            ? $localize`:@@toast.failedWillRetry:${episode}:episode: failed (will retry): ${reason}:reason:`
+            : $localize`:@@toast.failed:${episode}:episode: failed: ${reason}:reason:`,
+          true,
+        );
       }),
-      this.socket
-        .on('download_failed')
-        .subscribe((e) =>
-          this.show(
-            `${episodeLabel(e)} failed${e.will_retry ? ' (will retry)' : ''}: ${readableFailure(e.error, e.providers_tried)}`,
-            true,
-          ),
-        ),
       // Download events have their own toast above; the stored notification would repeat it.
       this.socket.on('notification').subscribe((n) => {
         if (n.kind !== 'download_complete' && n.kind !== 'download_failed') {
@@ -53,7 +60,7 @@ export class ToastService {
   }
 
   private show(message: string, error = false): void {
-    this.snackBar.open(message, 'Dismiss', {
+    this.snackBar.open(message, $localize`:@@toast.dismiss:Dismiss`, {
       duration: error ? 10_000 : 5_000,
       politeness: error ? 'assertive' : 'polite',
       panelClass: error ? 'toast-error' : 'toast',

@@ -34,16 +34,12 @@ const UNTRANSLATABLE = new Set(['Aniworld', 'TMDB', 'Sonarr', 'Radarr', 'Prowlar
  * Templates not translated yet. Empty this list; do not add to it.
  */
 const PENDING = new Set<string>([
-  'common/error-message.component.ts',
   'pages/calendar/calendar.page.ts',
-  'pages/channels/channels.page.ts',
   'pages/library/library.page.html',
   'pages/library/metadata-matches.component.ts',
   'pages/library/unmatched-folders.component.html',
   'pages/login/login.page.ts',
   'pages/not-found/not-found.page.ts',
-  'pages/notifications/notifications.page.ts',
-  'pages/queue/queue.page.html',
   'pages/schedule/schedule.page.ts',
   'pages/search/search.page.html',
   'pages/series/series-metadata.component.ts',

@@ -15,6 +15,33 @@ import { MatSlideToggleModule } from '@angular/material/slide-toggle';
 import { ErrorMessageComponent } from '../../common/error-message.component';
 import { ChannelsStore } from '../../stores/channels.store';
 
+/** The services' own names, the same in every language. */
+const KIND_LABELS: Record<ChannelKind, string> = {
+  webhook: 'Webhook',
+  ntfy: 'ntfy',
+  discord: 'Discord',
+  telegram: 'Telegram',
+  gotify: 'Gotify',
+};
+
+/** What an event is, in words (the ids are the wire's). */
+function eventLabel(event: NotificationEventId): string {
+  switch (event) {
+    case 'download_completed':
+      return $localize`:@@channels.event.downloadCompleted:Download completed`;
+    case 'download_failed':
+      return $localize`:@@channels.event.downloadFailed:Download failed`;
+    case 'episodes_queued':
+      return $localize`:@@channels.event.episodesQueued:Episodes queued`;
+    case 'challenge_required':
+      return $localize`:@@channels.event.challengeRequired:A site asks for a captcha`;
+    case 'disk_problem':
+      return $localize`:@@channels.event.diskProblem:Disk problem`;
+    case 'scan_unmatched':
+      return $localize`:@@channels.event.scanUnmatched:Unmatched folders after a scan`;
+  }
+}
+
 /** Outbound notification channels: add one, choose its events, test it. */
 @Component({
   selector: 'aw-channels-page',
@@ -30,110 +57,139 @@ import { ChannelsStore } from '../../stores/channels.store';
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <h1>Notification channels</h1>
+    <h1 i18n="@@channels.title">Notification channels</h1>
     <aw-error [error]="store.error()" />
     <ul class="list" data-testid="channels">
       @for (c of store.channels() ?? []; track c.id) {
         <li [attr.data-id]="c.id">
           <div class="body">
-            <strong>{{ c.name }}</strong> <span class="muted">{{ c.kind }}</span>
-            <div class="muted">{{ c.events.join(', ') || 'no events' }}</div>
+            <strong translate="no">{{ c.name }}</strong>
+            <span class="muted kind" translate="no">{{ kindLabel(c.kind) }}</span>
+            @if (c.events.length) {
+              <div class="muted" data-testid="channel-events">{{ eventList(c.events) }}</div>
+            } @else {
+              <div class="muted" data-testid="channel-events" i18n="@@channels.noEvents">
+                no events
+              </div>
+            }
             @if (c.failing) {
-              <div class="error" role="alert">Flagged as failing: {{ c.last_error }}</div>
+              <div class="error" role="alert" i18n="@@channels.failing">
+                Flagged as failing: {{ c.last_error }}
+              </div>
             } @else if (c.last_error) {
-              <div class="muted">Last error: {{ c.last_error }}</div>
+              <div class="muted" i18n="@@channels.lastError">Last error: {{ c.last_error }}</div>
             }
             @if (store.tests()[c.id]; as result) {
-              <div [class]="result.ok ? 'ok' : 'error'" data-testid="test-result">
-                {{ result.ok ? 'Test delivered' : 'Test failed: ' + result.error }}
-              </div>
+              @if (result.ok) {
+                <div class="ok" data-testid="test-result" i18n="@@channels.testDelivered">
+                  Test delivered
+                </div>
+              } @else {
+                <div class="error" data-testid="test-result" i18n="@@channels.testFailed">
+                  Test failed: {{ result.error }}
+                </div>
+              }
             }
           </div>
           <mat-slide-toggle
             [checked]="c.enabled"
             (change)="store.setEnabled(c.id, $event.checked)"
-            [attr.aria-label]="'Enable ' + c.name"
+            [aria-label]="enableLabel(c.name)"
           />
-          <button mat-stroked-button type="button" (click)="store.test(c.id)">Test</button>
-          <button mat-button type="button" (click)="store.remove(c.id)">Delete</button>
+          <button
+            mat-stroked-button
+            type="button"
+            (click)="store.test(c.id)"
+            i18n="@@channels.test"
+          >
+            Test
+          </button>
+          <button mat-button type="button" (click)="store.remove(c.id)" i18n="@@channels.delete">
+            Delete
+          </button>
         </li>
       } @empty {
-        <li class="muted">No channels yet.</li>
+        <li class="muted" i18n="@@channels.empty">No channels yet.</li>
       }
     </ul>
 
-    <h2>Add a channel</h2>
+    <h2 i18n="@@channels.addTitle">Add a channel</h2>
     <form [formGroup]="form" (ngSubmit)="add()" class="form">
       <mat-form-field>
-        <mat-label>Name</mat-label>
+        <mat-label i18n="@@channels.name">Name</mat-label>
         <input matInput formControlName="name" />
       </mat-form-field>
       <mat-form-field>
-        <mat-label>Kind</mat-label>
+        <mat-label i18n="@@channels.kind">Kind</mat-label>
         <mat-select formControlName="kind">
           @for (k of kinds; track k) {
-            <mat-option [value]="k">{{ k }}</mat-option>
+            <mat-option [value]="k" translate="no">{{ kindLabel(k) }}</mat-option>
           }
         </mat-select>
       </mat-form-field>
       @switch (form.controls.kind.value) {
         @case ('webhook') {
           <mat-form-field>
-            <mat-label>URL</mat-label>
+            <mat-label i18n="@@channels.url">URL</mat-label>
             <input matInput formControlName="url" />
           </mat-form-field>
           <mat-form-field>
-            <mat-label>Signing secret (optional)</mat-label>
+            <mat-label i18n="@@channels.signingSecret">Signing secret (optional)</mat-label>
             <input matInput type="password" formControlName="secret" />
           </mat-form-field>
         }
         @case ('discord') {
           <mat-form-field>
-            <mat-label>Webhook URL</mat-label>
+            <mat-label i18n="@@channels.webhookUrl">Webhook URL</mat-label>
             <input matInput type="password" formControlName="webhook_url" />
           </mat-form-field>
         }
         @default {
           <mat-form-field>
-            <mat-label>Server URL (empty = the public one)</mat-label>
+            <mat-label i18n="@@channels.serverUrl">Server URL (empty = the public one)</mat-label>
             <input matInput formControlName="base_url" />
           </mat-form-field>
           @if (form.controls.kind.value === 'ntfy') {
             <mat-form-field>
-              <mat-label>Topic</mat-label>
+              <mat-label i18n="@@channels.topic">Topic</mat-label>
               <input matInput formControlName="topic" />
             </mat-form-field>
           }
           @if (form.controls.kind.value === 'telegram') {
             <mat-form-field>
-              <mat-label>Chat id</mat-label>
+              <mat-label i18n="@@channels.chatId">Chat id</mat-label>
               <input matInput formControlName="chat_id" />
             </mat-form-field>
           }
           <mat-form-field>
-            <mat-label>Token</mat-label>
+            <mat-label i18n="@@channels.token">Token</mat-label>
             <input matInput type="password" formControlName="token" />
           </mat-form-field>
         }
       }
       <fieldset>
-        <legend>Events</legend>
+        <legend i18n="@@channels.events">Events</legend>
         @for (e of events; track e) {
           <mat-checkbox [checked]="chosen.has(e)" (change)="toggle(e, $event.checked)">
-            {{ e }}
+            {{ eventLabel(e) }}
           </mat-checkbox>
         }
       </fieldset>
       @for (f of store.fieldErrors(); track f.field) {
-        <div class="error" role="alert">{{ f.field }}: {{ f.errors.join('; ') }}</div>
+        <div class="error" role="alert" translate="no">
+          {{ f.field }}: {{ f.errors.join('; ') }}
+        </div>
       }
-      <div><button mat-flat-button type="submit">Add</button></div>
+      <div><button mat-flat-button type="submit" i18n="@@channels.add">Add</button></div>
     </form>
   `,
   styles: `
     h1 {
       font: var(--mat-sys-headline-medium);
       margin: 8px 0;
+      /* "Benachrichtigungskanäle" is wider than a phone. */
+      hyphens: auto;
+      overflow-wrap: anywhere;
     }
     .list {
       list-style: none;
@@ -192,6 +248,22 @@ export class ChannelsPage {
 
   constructor() {
     void this.store.load();
+  }
+
+  protected kindLabel(kind: ChannelKind): string {
+    return KIND_LABELS[kind];
+  }
+
+  protected eventLabel(event: NotificationEventId): string {
+    return eventLabel(event);
+  }
+
+  protected eventList(events: readonly NotificationEventId[]): string {
+    return events.map(eventLabel).join(', ');
+  }
+
+  protected enableLabel(name: string): string {
+    return $localize`:@@channels.enable:Enable ${name}:name:`;
   }
 
   protected toggle(event: NotificationEventId, on: boolean): void {

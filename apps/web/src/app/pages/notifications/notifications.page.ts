@@ -1,9 +1,10 @@
 import { DatePipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, DestroyRef, inject, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
 import { RouterLink } from '@angular/router';
 import { ErrorMessageComponent } from '../../common/error-message.component';
+import { formatAgo } from '../../common/format';
 import { NotificationsStore } from '../../stores/notifications.store';
 
 @Component({
@@ -12,10 +13,16 @@ import { NotificationsStore } from '../../stores/notifications.store';
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="heading">
-      <h1>Notifications</h1>
+      <h1 i18n="@@notifications.title">Notifications</h1>
       <span class="spacer"></span>
       @if (store.unread() > 0) {
-        <button mat-stroked-button type="button" (click)="store.markAllRead()">
+        <button
+          mat-stroked-button
+          type="button"
+          (click)="store.markAllRead()"
+          data-testid="mark-all-read"
+          i18n="@@notifications.markAllRead"
+        >
           Mark all read
         </button>
       }
@@ -25,10 +32,16 @@ import { NotificationsStore } from '../../stores/notifications.store';
       <aw-error [error]="store.markError()!.error" />
     }
     @if (store.loading() && !store.items()) {
-      <div class="center"><mat-spinner diameter="40" aria-label="Loading notifications" /></div>
+      <div class="center">
+        <mat-spinner
+          diameter="40"
+          aria-label="Loading notifications"
+          i18n-aria-label="@@notifications.loading"
+        />
+      </div>
     } @else if (store.items(); as items) {
       @if (items.length === 0) {
-        <p class="muted" data-testid="notifications-empty">
+        <p class="muted" data-testid="notifications-empty" i18n="@@notifications.empty">
           Nothing yet. Finished and failed downloads and scans show up here.
         </p>
       } @else {
@@ -39,9 +52,17 @@ import { NotificationsStore } from '../../stores/notifications.store';
                 <span class="title">{{ n.title }}</span>
                 <span class="message">{{ n.message }}</span>
                 <span class="muted">
-                  {{ n.created_at | date: 'medium' }}
+                  <time
+                    [attr.datetime]="n.created_at"
+                    [attr.title]="n.created_at | date: 'medium'"
+                    data-testid="notification-time"
+                    >{{ ago(n.created_at, now()) }}</time
+                  >
                   @if (n.key) {
-                    · <a [routerLink]="['/series', n.key]">open series</a>
+                    ·
+                    <a [routerLink]="['/series', n.key]" i18n="@@notifications.openSeries"
+                      >open series</a
+                    >
                   }
                 </span>
                 @if (store.markError()?.id === n.id) {
@@ -53,7 +74,8 @@ import { NotificationsStore } from '../../stores/notifications.store';
                   mat-button
                   type="button"
                   (click)="store.markRead(n.id)"
-                  [attr.aria-label]="'Mark ' + n.title + ' as read'"
+                  [attr.aria-label]="markReadLabel(n.title)"
+                  i18n="@@notifications.markRead"
                 >
                   Mark read
                 </button>
@@ -94,6 +116,8 @@ import { NotificationsStore } from '../../stores/notifications.store';
     }
     li {
       display: flex;
+      flex-wrap: wrap;
+      justify-content: flex-end;
       align-items: flex-start;
       gap: 8px;
       padding: 10px 12px;
@@ -113,7 +137,8 @@ import { NotificationsStore } from '../../stores/notifications.store';
       border-left-color: var(--mat-sys-tertiary);
     }
     .body {
-      flex: 1;
+      /* On a phone the button goes below the text instead of squeezing it. */
+      flex: 1 1 240px;
       display: flex;
       flex-direction: column;
       gap: 2px;
@@ -129,8 +154,17 @@ import { NotificationsStore } from '../../stores/notifications.store';
 })
 export class NotificationsPage {
   readonly store = inject(NotificationsStore);
+  readonly ago = formatAgo;
+  /** Moves on every half minute so "5 minutes ago" stays true while the page is open. */
+  readonly now = signal(Date.now());
 
   constructor() {
     void this.store.load();
+    const tick = setInterval(() => this.now.set(Date.now()), 30_000);
+    inject(DestroyRef).onDestroy(() => clearInterval(tick));
+  }
+
+  markReadLabel(title: string): string {
+    return $localize`:@@notifications.markReadLabel:Mark ${title}:title: as read`;
   }
 }

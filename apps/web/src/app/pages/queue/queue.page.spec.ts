@@ -3,19 +3,23 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { SocketService } from '../../core/socket/socket.service';
+import { byTestId } from '../../testing/dom';
 import { queueItem, queuePage, queueStatus } from '../../testing/factories';
 import { FakeSocketService } from '../../testing/fake-socket';
 import { QueuePage } from './queue.page';
 
 describe('QueuePage', () => {
+  let socket: FakeSocketService;
+
   beforeEach(() => {
+    socket = new FakeSocketService();
     TestBed.configureTestingModule({
       imports: [QueuePage],
       providers: [
         provideRouter([]),
         provideHttpClient(),
         provideHttpClientTesting(),
-        { provide: SocketService, useValue: new FakeSocketService() },
+        { provide: SocketService, useValue: socket },
       ],
     });
   });
@@ -143,5 +147,83 @@ describe('QueuePage', () => {
     const reason = el.querySelector('[data-item="f"] [data-testid="failure-reason"]')?.textContent;
     expect(reason?.trim()).toBe('No hoster delivered it: VOE (German Dub) the video was removed.');
     expect(reason).not.toMatch(/http|VIDEO_GONE|frieren/);
+  });
+
+  it('says "1 download" and "2 downloads" in the header', async () => {
+    const running = (id: string) =>
+      queueItem({ id, status: 'downloading', progress: progress(1e6, 2e6, 1) });
+    const { el, fixture } = await render(queueStatus({ active_downloads: [running('a')] }));
+    const count = () => el.querySelector('[data-testid="queue-count"]')?.textContent?.trim();
+    expect(count()).toBe('1 download');
+    socket.emit('queue_status', queueStatus({ active_downloads: [running('a'), running('b')] }));
+    await fixture.whenStable();
+    expect(count()).toBe('2 downloads');
+    expect(el.querySelector('[data-testid="queue-state"]')?.textContent?.replace(/\s+/g, ' ')).toBe(
+      'Running · 2 downloads · 2.00 MB/s · ETA 1s',
+    );
+  });
+
+  it('keeps the focus on a moved item, on the other arrow at the end of the list', async () => {
+    const pending = ['a', 'b', 'c'].map((id, i) => queueItem({ id, episode: i + 1 }));
+    const { el, fixture, http } = await render(
+      queueStatus({ stats: { ...queueStatus().stats, pending: 3, total_items: 3 } }),
+      { pending },
+    );
+    const order = () =>
+      [...el.querySelectorAll('[data-testid="pending-item"]')].map((li) =>
+        li.getAttribute('data-item'),
+      );
+    const button = (id: string, direction: 'up' | 'down') => {
+      const found = el.querySelector<HTMLButtonElement>(
+        `[data-item="${id}"] [data-move="${direction}"]`,
+      );
+      if (!found) throw new Error(`no ${direction} button for ${id}`);
+      return found;
+    };
+    const focused = () => {
+      const active = document.activeElement;
+      return `${active?.closest('[data-item]')?.getAttribute('data-item')}:${active?.getAttribute('data-move')}`;
+    };
+    expect(button('a', 'down').getAttribute('aria-label')).toBe('Move Frieren S01E01 down');
+
+    button('a', 'down').focus();
+    button('a', 'down').click();
+    await fixture.whenStable();
+    expect(order()).toEqual(['b', 'a', 'c']);
+    expect(focused()).toBe('a:down');
+    const first = http.expectOne('/api/queue/reorder');
+    expect(first.request.body).toEqual({ item_id: 'a', new_position: 1 });
+    first.flush(queueStatus());
+
+    // Now last: its down arrow is disabled, so the focus goes to its up arrow.
+    button('a', 'down').click();
+    await fixture.whenStable();
+    expect(order()).toEqual(['b', 'c', 'a']);
+    expect(button('a', 'down').disabled).toBe(true);
+    expect(focused()).toBe('a:up');
+    http.expectOne('/api/queue/reorder').flush(queueStatus());
+  });
+
+  it('asks before removing a pending item, with the focus on the question, and keeps it on "Keep"', async () => {
+    const { el, fixture, http } = await render(
+      queueStatus({ stats: { ...queueStatus().stats, pending: 1, total_items: 1 } }),
+      { pending: [queueItem({ id: 'a' })] },
+    );
+    const row = el.querySelector<HTMLElement>('[data-item="a"]');
+    if (!row) throw new Error('no row');
+    byTestId<HTMLButtonElement>(row, 'remove-item').click();
+    await fixture.whenStable();
+    expect(row.querySelector('.confirm')?.getAttribute('aria-label')).toBe(
+      'Remove Frieren S01E01?',
+    );
+    expect(row.querySelector('.confirm')?.textContent).toContain('Remove from the queue?');
+    expect(document.activeElement?.getAttribute('data-testid')).toBe('confirm-remove');
+    [...row.querySelectorAll<HTMLButtonElement>('.confirm button')]
+      .find((b) => b.textContent?.trim() === 'Keep')
+      ?.click();
+    await fixture.whenStable();
+    expect(row.querySelector('.confirm')).toBeNull();
+    expect(document.activeElement?.getAttribute('data-testid')).toBe('remove-item');
+    http.expectNone((r) => r.method === 'DELETE');
   });
 });

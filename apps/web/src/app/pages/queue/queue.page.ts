@@ -1,32 +1,28 @@
 import { type CdkDragDrop, DragDropModule } from '@angular/cdk/drag-drop';
-import { DatePipe, NgTemplateOutlet } from '@angular/common';
-import { ChangeDetectionStrategy, Component, DestroyRef, inject, signal } from '@angular/core';
+import { NgTemplateOutlet } from '@angular/common';
+import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
-import { MatTooltipModule } from '@angular/material/tooltip';
 import { RouterLink } from '@angular/router';
-import type { QueueItem } from '@aniworld/contracts';
+import type { QueueItem, QueueList } from '@aniworld/contracts';
 import { SocketService } from '../../core/socket/socket.service';
 import { ErrorMessageComponent } from '../../common/error-message.component';
-import { languageLabel, readableFailure, withoutUrls } from '../../common/failure-text';
-import { episodeCode, formatBytes, formatEta, formatSpeed } from '../../common/format';
+import { formatEta, formatSpeed } from '../../common/format';
 import { IconComponent } from '../../common/icon.component';
 import { QueueStore } from '../../stores/queue.store';
+import { QueueItemComponent } from './queue-item.component';
 
 @Component({
   selector: 'aw-queue-page',
   imports: [
     DragDropModule,
     NgTemplateOutlet,
-    DatePipe,
     RouterLink,
     MatButtonModule,
-    MatProgressBarModule,
     MatProgressSpinnerModule,
-    MatTooltipModule,
     ErrorMessageComponent,
     IconComponent,
+    QueueItemComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './queue.page.html',
@@ -34,14 +30,16 @@ import { QueueStore } from '../../stores/queue.store';
 })
 export class QueuePage {
   readonly store = inject(QueueStore);
-  readonly bytes = formatBytes;
   readonly eta = formatEta;
   readonly speed = formatSpeed;
-  readonly language = languageLabel;
-  readonly failure = readableFailure;
-  readonly plain = withoutUrls;
-  /** The item whose cancel or removal waits for a second click. */
-  readonly confirming = signal<string | null>(null);
+
+  readonly stateLabel = computed(() => {
+    const status = this.store.status();
+    if (!status?.is_running) return $localize`:@@queue.state.stopped:Stopped`;
+    return status.is_paused
+      ? $localize`:@@queue.state.paused:Paused`
+      : $localize`:@@queue.state.running:Running`;
+  });
 
   constructor() {
     void this.store.load();
@@ -55,40 +53,22 @@ export class QueuePage {
     inject(DestroyRef).onDestroy(() => clearInterval(poll));
   }
 
-  label(item: QueueItem): string {
-    return `${item.serie_name || item.serie_id} ${episodeCode(item.season, item.episode)}`;
-  }
-
-  /** A pending item a pause suspended (no failure): it keeps its bytes and goes first. */
-  suspended(item: QueueItem): boolean {
-    return (
-      item.status === 'pending' &&
-      (item.progress?.bytes_done ?? 0) > 0 &&
-      item.error === null &&
-      item.next_attempt_at === null
-    );
-  }
-
-  /** A pending item waiting for its next attempt after a failure. */
-  retryAt(item: QueueItem): Date | null {
-    if (item.status !== 'pending' || !item.next_attempt_at) return null;
-    return new Date(item.next_attempt_at);
-  }
-
-  async remove(item: QueueItem): Promise<void> {
-    this.confirming.set(null);
-    await this.store.remove(item.id);
-  }
-
-  percentOf(item: QueueItem): number | null {
-    return item.progress?.percent ?? null;
+  pagerLabel(list: QueueList): string {
+    switch (list) {
+      case 'pending':
+        return $localize`:@@queue.pagesPending:Pages of the pending items`;
+      case 'failed':
+        return $localize`:@@queue.pagesFailed:Pages of the failed items`;
+      case 'completed':
+        return $localize`:@@queue.pagesCompleted:Pages of the completed items`;
+    }
   }
 
   drop(event: CdkDragDrop<QueueItem[]>): void {
     void this.store.reorder(event.previousIndex, event.currentIndex);
   }
 
-  /** Keyboard alternative to dragging. */
+  /** Keyboard alternative to dragging (the item keeps the focus: see QueueItemComponent). */
   move(index: number, delta: number): void {
     const target = index + delta;
     if (target >= 0 && target < this.store.pending().length) void this.store.reorder(index, target);
