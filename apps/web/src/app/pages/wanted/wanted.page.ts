@@ -13,13 +13,14 @@ import { WantedStore } from '../../stores/wanted.store';
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="heading">
-      <h1>Wanted</h1>
+      <h1 i18n="@@wanted.title">Wanted</h1>
       <span class="spacer"></span>
       <button
         mat-stroked-button
         type="button"
         [disabled]="store.selected().size === 0"
         (click)="store.queueEpisodes(false)"
+        i18n="@@wanted.queueSelected"
       >
         Queue selected ({{ store.selected().size }})
       </button>
@@ -28,24 +29,46 @@ import { WantedStore } from '../../stores/wanted.store';
         type="button"
         [disabled]="store.episodes().length === 0"
         (click)="store.queueEpisodes(true)"
+        i18n="@@wanted.queueAll"
       >
         Queue all
       </button>
     </div>
     <aw-error [error]="store.error()" />
-    @if (store.lastQueued() !== null) {
-      <p role="status">{{ store.lastQueued() }} episodes queued.</p>
+    @if (store.lastQueued(); as count) {
+      <p role="status">
+        <ng-container i18n="@@wanted.queued">{count, plural,
+          =1 {1 episode queued.}
+          other {{{ count }} episodes queued.}
+        }</ng-container>
+      </p>
+    } @else if (store.lastQueued() === 0) {
+      <p role="status" i18n="@@wanted.queuedNone">No episode queued.</p>
     }
     @if (store.series(); as series) {
       @if (store.episodes().length === 0) {
-        <p class="muted" data-testid="wanted-empty">
+        <p class="muted" data-testid="wanted-empty" i18n="@@wanted.empty">
           Nothing missing in monitored series. Monitor a series on its page or in the library.
         </p>
       } @else {
+        <p class="muted" data-testid="wanted-count">
+          <ng-container i18n="@@wanted.countEpisodes">{store.episodes().length, plural,
+            =1 {1 missing episode}
+            other {{{ store.episodes().length }} missing episodes}
+          }</ng-container>
+          <ng-container i18n="@@wanted.countSeries">{series.length, plural,
+            =1 {in 1 series}
+            other {in {{ series.length }} series}
+          }</ng-container>
+        </p>
         <ul class="list" data-testid="wanted">
           @for (e of store.episodes(); track e.id) {
             <li>
-              <mat-checkbox [checked]="store.selected().has(e.id)" (change)="store.toggle(e.id)">
+              <mat-checkbox
+                [checked]="store.selected().has(e.id)"
+                (change)="store.toggle(e.id)"
+                translate="no"
+              >
                 <a [routerLink]="['/series', e.key]">{{ e.name }}</a>
                 {{ code(e.season, e.episode) }}
               </mat-checkbox>
