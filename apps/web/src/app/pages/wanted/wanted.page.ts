@@ -51,16 +51,7 @@ import { WantedStore } from '../../stores/wanted.store';
           Nothing missing in monitored series. Monitor a series on its page or in the library.
         </p>
       } @else {
-        <p class="muted" data-testid="wanted-count">
-          <ng-container i18n="@@wanted.countEpisodes">{store.episodes().length, plural,
-            =1 {1 missing episode}
-            other {{{ store.episodes().length }} missing episodes}
-          }</ng-container>
-          <ng-container i18n="@@wanted.countSeries">{series.length, plural,
-            =1 {in 1 series}
-            other {in {{ series.length }} series}
-          }</ng-container>
-        </p>
+        <p class="muted" data-testid="wanted-count">{{ countLabel(series.length) }}</p>
         <ul class="list" data-testid="wanted">
           @for (e of store.episodes(); track e.id) {
             <li>
@@ -107,5 +98,19 @@ export class WantedPage {
 
   constructor() {
     void this.store.load();
+  }
+
+  /** "5 missing episodes in 2 series" */
+  protected countLabel(seriesCount: number): string {
+    const count = this.store.episodes().length;
+    const episodes =
+      count === 1
+        ? $localize`:@@wanted.countEpisodesOne:1 missing episode`
+        : $localize`:@@wanted.countEpisodes:${count}:count: missing episodes`;
+    const series =
+      seriesCount === 1
+        ? $localize`:@@wanted.countSeriesOne:1 series`
+        : $localize`:@@wanted.countSeries:${seriesCount}:count: series`;
+    return $localize`:@@wanted.count:${episodes}:episodes: in ${series}:series:`;
   }
 }
