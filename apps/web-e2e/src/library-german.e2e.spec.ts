@@ -152,23 +152,22 @@ describe('the library and a series page in German', () => {
         'the series heading scrolled out of view',
       );
       const box = await bar.boundingBox();
-      expect(box).not.toBeNull();
-      expect(box!.y).toBeGreaterThanOrEqual(0);
-      expect(box!.y + box!.height).toBeLessThanOrEqual(viewport.height);
-      // Right under the toolbar: no episodes scroll by above it.
       const toolbar = await page.locator('mat-toolbar').boundingBox();
-      const under = toolbar!.y + toolbar!.height;
-      expect(box!.y).toBeGreaterThanOrEqual(under - 1);
-      expect(box!.y - under).toBeLessThan(8);
-      // Not hidden under the toolbar: the bar's first button is what the page shows there.
+      if (!box || !toolbar) throw new Error('the selection bar or the toolbar is not shown');
+      expect(box.y + box.height).toBeLessThanOrEqual(viewport.height);
+      // Right under the toolbar: no episodes scroll by above it.
+      const under = toolbar.y + toolbar.height;
+      expect(box.y).toBeGreaterThanOrEqual(under - 1);
+      expect(box.y - under).toBeLessThan(8);
+      // Drawn above the episodes: the bar is what the page shows at its own place.
       const hit = await page.evaluate(
         ({ x, y }) =>
           document.elementFromPoint(x, y)?.closest('[data-testid="queue-bar"]') !== null,
-        { x: box!.x + 12, y: box!.y + box!.height / 2 },
+        { x: box.x + 12, y: box.y + box.height / 2 },
       );
       expect(hit).toBe(true);
-      // It does not cover most of a phone's screen either.
-      expect(box!.height).toBeLessThan(viewport.height / 4);
+      // It does not cover much of a phone's screen either.
+      expect(box.height).toBeLessThan(viewport.height / 4);
       await page.screenshot({
         path: join(__dirname, '..', 'screenshots', `series-de-scrolled-${viewport.width}.png`),
       });

@@ -36,7 +36,15 @@ const folder = (name: string, episodeFiles: number): UnmatchedFolder => ({
   year: null,
   episode_files: episodeFiles,
   candidates: [
-    { site: 'aniworld', key: 'kuro', name: 'Kuro', confidence: 0.8, year: 2016, url: null },
+    {
+      site: 'aniworld',
+      key: 'kuro',
+      name: 'Kuro',
+      confidence: 0.8,
+      year: 2016,
+      url: null,
+      cover_url: null,
+    },
   ],
 });
 
@@ -136,9 +144,10 @@ describe('LibraryPage', () => {
     );
     const files = [...el.querySelectorAll('[data-folder] .head .muted')].map(text);
     expect(files).toEqual(['1 episode file', '2 episode files']);
-    expect(text(el.querySelector('[data-folder="Drachen"] [data-choice] .meta .muted'))).toBe(
-      '2016 · AniWorld · 80 % alike',
-    );
+    // Exactly as written: one space around each separator.
+    expect(
+      el.querySelector('[data-folder="Drachen"] [data-choice] .meta .muted')?.textContent,
+    ).toBe('2016 · AniWorld · 80 % alike');
   });
 
   it('moves the focus to the next folder after ignoring one, and to the heading after the last', async () => {

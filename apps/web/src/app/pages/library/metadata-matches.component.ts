@@ -56,16 +56,7 @@ import { focusAfterRemoval } from './focus-after-removal';
               <li [attr.data-testid]="'metadata-match-' + m.key">
                 <div class="what">
                   <h3 class="name" tabindex="-1" translate="no">{{ m.name }}</h3>
-                  <span class="muted">
-                    @if (m.year === null) {
-                      <ng-container i18n="@@metadata.matches.yearUnknown"
-                        >year unknown</ng-container
-                      >
-                    } @else {
-                      {{ m.year }}
-                    }
-                    · {{ siteNames[m.site] }}
-                  </span>
+                  <span class="muted">{{ details(m) }}</span>
                 </div>
                 @if (choice(m); as c) {
                   @if (c.poster_url) {
@@ -141,7 +132,6 @@ export class MetadataMatchesComponent {
   private readonly library = inject(LibraryStore);
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
   private readonly injector = inject(Injector);
-  readonly siteNames = SITE_NAMES;
   /** What the last confirmation did, for screen readers (the series leaves the list). */
   readonly status = signal('');
   private readonly choices = signal<Record<string, TmdbCandidate>>({});
@@ -149,6 +139,13 @@ export class MetadataMatchesComponent {
 
   constructor() {
     void this.store.load();
+  }
+
+  /** "2016 · AniWorld" */
+  details(m: SeriesMetadata): string {
+    const year =
+      m.year === null ? $localize`:@@metadata.matches.yearUnknown:year unknown` : String(m.year);
+    return `${year} · ${SITE_NAMES[m.site]}`;
   }
 
   choice(m: SeriesMetadata): TmdbCandidate | null {

@@ -133,8 +133,19 @@ export class UnmatchedFoldersComponent {
     return $localize`:@@library.unmatched.matchLabel:Match ${folder.folder}:folder: with ${choice.name}:series:`;
   }
 
-  percent(confidence: number): string {
-    return (confidence * 100).toFixed(0);
+  /** "2016 · AniWorld · 80 % alike" */
+  details(choice: Choice): string {
+    const parts = [
+      choice.year === null
+        ? $localize`:@@library.unmatched.yearUnknown:year unknown`
+        : String(choice.year),
+      this.siteName(choice.site),
+    ];
+    if (choice.confidence !== null) {
+      const percent = (choice.confidence * 100).toFixed(0);
+      parts.push($localize`:@@library.unmatched.alike:${percent}:percent: % alike`);
+    }
+    return parts.join(' · ');
   }
 
   siteName(site: SiteId): string {

@@ -69,6 +69,7 @@ describe('SeriesPage', () => {
     expect(el.querySelector('.season-bar')?.getAttribute('aria-label')).toBe(
       'Season 1: 1 of 3 on disk',
     );
+    expect(byTestId(el, 'episode-language').textContent?.trim()).toBe('German Dub');
     const states = [...el.querySelectorAll('[data-testid="episode-state"]')].map(text);
     expect(states).toEqual(['On disk', 'Missing', 'Missing']);
     expect(text(el.querySelector('[data-episode="S01E02"] time'))).toBe('14 Sept 2023');
@@ -83,17 +84,19 @@ describe('SeriesPage', () => {
     expect(text(button)).toBe('Queue 1 episode');
   });
 
-  it('says "episode" for a series of one, and names the films and specials', async () => {
+  it('says "1 missing", names the films and specials, and marks a fallback language', async () => {
     const one = animeDetail();
+    const fallback = { ...one.seasons[0].episodes[0], season: 0, fallback: true };
     const { el } = await open({
       ...one,
-      total_episodes: 1,
-      downloaded_episodes: 0,
+      total_episodes: 2,
+      downloaded_episodes: 1,
       missing_episodes: 1,
-      seasons: [{ season: 0, episodes: [one.seasons[0].episodes[1]] }],
+      seasons: [{ season: 0, episodes: [fallback, { ...one.seasons[0].episodes[1], season: 0 }] }],
     });
+    expect(byTestId(el, 'episode-language').textContent?.trim()).toBe('German Dub · fallback');
     expect(text(byTestId(el, 'series-counts'))).toBe(
-      'AniWorld · 0 of 1 episode on disk · 1 missing',
+      'AniWorld · 1 of 2 episodes on disk · 1 missing',
     );
     expect(text(el.querySelector('.season h2'))).toBe('Films and specials');
   });
