@@ -75,7 +75,7 @@ describe('the library and a series page in German', () => {
   const text = async (page: Page, selector: string) =>
     ((await page.locator(selector).first().textContent()) ?? '').replace(/\s+/g, ' ').trim();
 
-  it('shows the library in German, with German plurals', async () => {
+  it('shows the library in German, with German plurals; the focus stays in the page', async () => {
     const { page } = browser;
     await page.goto(`${server.url}/`);
     await page.getByRole('heading', { name: 'Bibliothek', level: 1 }).waitFor();
@@ -97,6 +97,12 @@ describe('the library and a series page in German', () => {
       /Drachenreise\s*1 Videodatei\s*Ordner ignorieren/,
     );
     await screenshotPage(page, 'library-de');
+
+    // Ignoring the only folder removes the list with the focused button: the heading takes the
+    // focus, so keyboard users go on from there rather than from the start of the page.
+    await unmatched.getByRole('button', { name: 'Ordner ignorieren' }).click();
+    await unmatched.waitFor({ state: 'detached' });
+    await page.waitForFunction(() => document.activeElement?.id === 'library-title');
   });
 
   it('shows a series in German: seasons, episode states, air dates, counts', async () => {
