@@ -21,17 +21,17 @@ export const appRoutes: Routes = [
       {
         path: '',
         pathMatch: 'full',
-        title: 'Library · Aniworld',
+        title: $localize`:@@library.pageTitle:Library · Aniworld`,
         loadComponent: () => import('./pages/library/library.page').then((m) => m.LibraryPage),
       },
       {
         path: 'search',
-        title: 'Search and add · Aniworld',
+        title: $localize`:@@search.pageTitle:Search and add · Aniworld`,
         loadComponent: () => import('./pages/search/search.page').then((m) => m.SearchPage),
       },
       {
         path: 'series/:key',
-        title: 'Series · Aniworld',
+        title: $localize`:@@series.pageTitle:Series · Aniworld`,
         loadComponent: () => import('./pages/series/series.page').then((m) => m.SeriesPage),
       },
       {
@@ -41,12 +41,12 @@ export const appRoutes: Routes = [
       },
       {
         path: 'wanted',
-        title: 'Wanted · Aniworld',
+        title: $localize`:@@wanted.pageTitle:Wanted · Aniworld`,
         loadComponent: () => import('./pages/wanted/wanted.page').then((m) => m.WantedPage),
       },
       {
         path: 'calendar',
-        title: 'Calendar · Aniworld',
+        title: $localize`:@@calendar.pageTitle:Calendar · Aniworld`,
         loadComponent: () => import('./pages/calendar/calendar.page').then((m) => m.CalendarPage),
       },
       {

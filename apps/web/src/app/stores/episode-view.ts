@@ -17,18 +17,24 @@ export function episodeView(
   progress: ReadonlyMap<string, number | null>,
 ): EpisodeView {
   const live = progress.has(key(e));
-  if (e.is_downloaded && !live) return { state: 'on-disk', text: 'On disk', percent: 100 };
+  if (e.is_downloaded && !live)
+    return { state: 'on-disk', text: $localize`:@@series.state.onDisk:On disk`, percent: 100 };
   if (live || e.queue_status === 'downloading') {
     const percent = progress.get(key(e)) ?? null;
     return {
       state: 'downloading',
-      text: percent === null ? 'Downloading…' : `Downloading ${Math.floor(percent)} %`,
+      text:
+        percent === null
+          ? $localize`:@@series.state.downloading:Downloading…`
+          : $localize`:@@series.state.downloadingPercent:Downloading ${Math.floor(percent)}:percent: %`,
       percent,
     };
   }
-  if (e.queue_status === 'pending') return { state: 'queued', text: 'Queued', percent: null };
-  if (e.queue_status === 'failed') return { state: 'failed', text: 'Failed', percent: null };
-  return { state: 'missing', text: 'Missing', percent: null };
+  if (e.queue_status === 'pending')
+    return { state: 'queued', text: $localize`:@@series.state.queued:Queued`, percent: null };
+  if (e.queue_status === 'failed')
+    return { state: 'failed', text: $localize`:@@series.state.failed:Failed`, percent: null };
+  return { state: 'missing', text: $localize`:@@series.state.missing:Missing`, percent: null };
 }
 
 /** A season's episodes on disk, and its progress counting running downloads by their percent. */

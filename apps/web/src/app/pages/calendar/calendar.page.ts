@@ -3,18 +3,21 @@ import { MatButtonModule } from '@angular/material/button';
 import { RouterLink } from '@angular/router';
 import {
   CALENDAR_MAX_ENTRIES,
+  type CalendarEntry,
   type CalendarEntryState,
-  LANGUAGE_LABELS,
 } from '@aniworld/contracts';
+import { formatDay } from '../../common/calendar-day';
 import { ErrorMessageComponent } from '../../common/error-message.component';
+import { languageLabel } from '../../common/failure-text';
 import { episodeCode } from '../../common/format';
+import { currentLanguage } from '../../core/i18n/language';
 import { CalendarStore, entryId, isoDay, mondayOf, shiftDay } from '../../stores/calendar.store';
 
 const STATE_LABELS: Record<CalendarEntryState, string> = {
-  on_disk: 'On disk',
-  queued: 'Queued',
-  missing: 'Missing',
-  upcoming: 'Upcoming',
+  on_disk: $localize`:@@calendar.state.onDisk:On disk`,
+  queued: $localize`:@@calendar.state.queued:Queued`,
+  missing: $localize`:@@calendar.state.missing:Missing`,
+  upcoming: $localize`:@@calendar.state.upcoming:Upcoming`,
 };
 
 /** A week of released and announced episodes of library series, day by day. */
@@ -25,26 +28,45 @@ const STATE_LABELS: Record<CalendarEntryState, string> = {
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="heading">
-      <h1>Calendar</h1>
+      <h1 i18n="@@calendar.title">Calendar</h1>
       <span class="spacer"></span>
-      <nav class="weeks" aria-label="Weeks">
-        <a mat-stroked-button [routerLink]="[]" [queryParams]="{ week: previous() }">
+      <nav class="weeks" aria-label="Weeks" i18n-aria-label="@@calendar.weeks">
+        <a
+          mat-stroked-button
+          [routerLink]="[]"
+          [queryParams]="{ week: previous() }"
+          i18n="@@calendar.previousWeek"
+        >
           Previous week
         </a>
-        <a mat-stroked-button [routerLink]="[]" [queryParams]="{}" [disabled]="isThisWeek()">
+        <a
+          mat-stroked-button
+          [routerLink]="[]"
+          [queryParams]="{}"
+          [disabled]="isThisWeek()"
+          i18n="@@calendar.thisWeek"
+        >
           This week
         </a>
-        <a mat-stroked-button [routerLink]="[]" [queryParams]="{ week: next() }">Next week</a>
+        <a
+          mat-stroked-button
+          [routerLink]="[]"
+          [queryParams]="{ week: next() }"
+          i18n="@@calendar.nextWeek"
+          >Next week</a
+        >
       </nav>
     </div>
-    <p class="muted">
+    <p class="muted" i18n="@@calendar.intro">
       Episodes of your library series that came out or are announced on aniworld.to, as the
       new-episodes check last read them (see <a routerLink="/schedule">Schedule</a>).
     </p>
     <h2 class="range" data-testid="calendar-range">{{ range() }}</h2>
     <aw-error [error]="store.error()" />
     @if (store.response()?.truncated) {
-      <p class="muted">Only the first {{ maxEntries }} episodes of this week are shown.</p>
+      <p class="muted" i18n="@@calendar.truncated">
+        Only the first {{ maxEntries }} episodes of this week are shown.
+      </p>
     }
     @if (store.response()) {
       @for (day of store.days(); track day.date) {
@@ -52,17 +74,17 @@ const STATE_LABELS: Record<CalendarEntryState, string> = {
           <h3>
             {{ dayLabel(day.date) }}
             @if (day.today) {
-              <span class="today-mark">Today</span>
+              <span class="today-mark" i18n="@@calendar.today">Today</span>
             }
           </h3>
           @if (day.entries.length === 0) {
-            <p class="muted nothing">Nothing this day.</p>
+            <p class="muted nothing" i18n="@@calendar.nothing">Nothing this day.</p>
           } @else {
             <ul class="entries">
               @for (e of day.entries; track entryId(e)) {
                 <li [attr.data-entry]="entryId(e)" [attr.data-state]="e.state">
                   <span class="time">{{ e.time ?? '' }}</span>
-                  <span class="what">
+                  <span class="what" translate="no">
                     <a [routerLink]="['/series', e.series_key]">{{ e.series_name }}</a>
                     <span class="code">{{ code(e.season, e.episode) }}</span>
                     @if (e.title) {
@@ -71,7 +93,7 @@ const STATE_LABELS: Record<CalendarEntryState, string> = {
                   </span>
                   <span class="languages">
                     @for (l of e.languages; track l) {
-                      <span class="language">{{ languageLabels[l] }}</span>
+                      <span class="language">{{ languageName(l) }}</span>
                     }
                   </span>
                   <span class="state {{ e.state }}" data-testid="entry-state">
@@ -82,8 +104,9 @@ const STATE_LABELS: Record<CalendarEntryState, string> = {
                       mat-stroked-button
                       type="button"
                       [disabled]="store.queueing().has(entryId(e))"
-                      [attr.aria-label]="'Queue ' + e.series_name + ' ' + code(e.season, e.episode)"
+                      [attr.aria-label]="queueLabel(e)"
                       (click)="store.queue(e)"
+                      i18n="@@calendar.queue"
                     >
                       Queue
                     </button>
@@ -104,9 +127,9 @@ export class CalendarPage {
   readonly week = input<string | undefined>();
   protected readonly code = episodeCode;
   protected readonly entryId = entryId;
-  protected readonly languageLabels = LANGUAGE_LABELS;
+  protected readonly languageName = languageLabel;
   protected readonly stateLabels = STATE_LABELS;
-  protected readonly maxEntries = CALENDAR_MAX_ENTRIES.toLocaleString('en');
+  protected readonly maxEntries = CALENDAR_MAX_ENTRIES.toLocaleString(currentLanguage());
   protected readonly previous = computed(() => shiftDay(this.store.week(), -7));
   protected readonly next = computed(() => shiftDay(this.store.week(), 7));
   protected readonly isThisWeek = computed(
@@ -118,6 +141,10 @@ export class CalendarPage {
   );
   protected readonly dayLabel = dayLabel;
 
+  protected queueLabel(e: CalendarEntry): string {
+    return $localize`:@@calendar.queueLabel:Queue ${e.series_name}:series: ${this.code(e.season, e.episode)}:episode:`;
+  }
+
   constructor() {
     effect(() => {
       const week = this.week();
@@ -126,20 +153,14 @@ export class CalendarPage {
   }
 }
 
-/** "Monday 30 November" */
+/** "Monday 30 November", "Montag, 30. November" */
 function dayLabel(day: string): string {
-  const [y, m, d] = day.split('-').map(Number);
-  return new Date(y, m - 1, d).toLocaleDateString('en-GB', {
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-  });
+  return formatDay(day, { weekday: 'long', day: 'numeric', month: 'long' });
 }
 
-/** "30 November" (with the year when asked). */
+/** "30 November", "30. November" (with the year when asked). */
 function dateLabel(day: string, withYear: boolean): string {
-  const [y, m, d] = day.split('-').map(Number);
-  return new Date(y, m - 1, d).toLocaleDateString('en-GB', {
+  return formatDay(day, {
     day: 'numeric',
     month: 'long',
     ...(withYear ? { year: 'numeric' } : {}),

@@ -1,5 +1,12 @@
 import { NgTemplateOutlet } from '@angular/common';
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  ElementRef,
+  Injector,
+  inject,
+  signal,
+} from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -8,6 +15,7 @@ import { SITE_NAMES, type SiteId, type UnmatchedFolder } from '@aniworld/contrac
 import { type ApiError, toApiError } from '../../core/api/api-error';
 import { ErrorMessageComponent } from '../../common/error-message.component';
 import { LibraryStore } from '../../stores/library.store';
+import { focusAfterRemoval } from './focus-after-removal';
 
 /** A series one folder might be: from the scan's candidates or from a search. */
 interface Choice {
@@ -38,12 +46,16 @@ interface Choice {
 })
 export class UnmatchedFoldersComponent {
   readonly store = inject(LibraryStore);
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+  private readonly injector = inject(Injector);
   /** Search results per folder, and what each folder's search box holds. */
   readonly results = signal<Record<string, Choice[]>>({});
   readonly queries = signal<Record<string, string>>({});
   readonly searching = signal<string | null>(null);
   readonly searchError = signal<{ folder: string; error: ApiError } | null>(null);
   readonly brokenCovers = signal<ReadonlySet<string>>(new Set());
+  /** What the last match or ignore did, for screen readers (the folder leaves the list). */
+  readonly status = signal('');
 
   candidates(folder: UnmatchedFolder): Choice[] {
     return folder.candidates.map((c) => ({
@@ -91,8 +103,49 @@ export class UnmatchedFoldersComponent {
     }
   }
 
-  match(folder: UnmatchedFolder, choice: Choice): Promise<boolean> {
-    return this.store.match({ folder: folder.folder, key: choice.key, site: choice.site });
+  /** Links the folder with the series; focus goes on to the folder now in its place. */
+  async match(folder: UnmatchedFolder, choice: Choice, index: number): Promise<boolean> {
+    const done = await this.store.match({
+      folder: folder.folder,
+      key: choice.key,
+      site: choice.site,
+    });
+    if (done) {
+      this.status.set(
+        $localize`:@@library.unmatched.matched:${folder.folder}:folder: matched with ${choice.name}:series:.`,
+      );
+      this.focusNext(index);
+    }
+    return done;
+  }
+
+  /** Scans leave the folder alone from now on; focus goes on to the folder now in its place. */
+  async ignore(folder: UnmatchedFolder, index: number): Promise<boolean> {
+    const done = await this.store.ignore(folder.folder);
+    if (done) {
+      this.status.set($localize`:@@library.unmatched.ignored:${folder.folder}:folder: is ignored.`);
+      this.focusNext(index);
+    }
+    return done;
+  }
+
+  matchLabel(folder: UnmatchedFolder, choice: Choice): string {
+    return $localize`:@@library.unmatched.matchLabel:Match ${folder.folder}:folder: with ${choice.name}:series:`;
+  }
+
+  /** "2016 · AniWorld · 80 % alike" */
+  details(choice: Choice): string {
+    const parts = [
+      choice.year === null
+        ? $localize`:@@library.unmatched.yearUnknown:year unknown`
+        : String(choice.year),
+      this.siteName(choice.site),
+    ];
+    if (choice.confidence !== null) {
+      const percent = (choice.confidence * 100).toFixed(0);
+      parts.push($localize`:@@library.unmatched.alike:${percent}:percent: % alike`);
+    }
+    return parts.join(' · ');
   }
 
   siteName(site: SiteId): string {
@@ -101,6 +154,13 @@ export class UnmatchedFoldersComponent {
 
   coverFailed(url: string): void {
     this.brokenCovers.update((set) => new Set(set).add(url));
+  }
+
+  private focusNext(index: number): void {
+    focusAfterRemoval(this.injector, {
+      items: () => [...this.host.nativeElement.querySelectorAll<HTMLElement>('.folder .name')],
+      index,
+    });
   }
 }
 

@@ -6,7 +6,7 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
 import { RouterLink } from '@angular/router';
-import { SITE_NAMES, type SiteId } from '@aniworld/contracts';
+import { type AnimeSearchResult, SITE_NAMES, type SiteId } from '@aniworld/contracts';
 import { ErrorMessageComponent } from '../../common/error-message.component';
 import { IconComponent } from '../../common/icon.component';
 import { SearchStore } from '../../stores/search.store';
@@ -39,6 +39,10 @@ export class SearchPage {
   submit(): void {
     const site = this.site();
     void this.store.search(this.query(), site === 'both' ? null : site);
+  }
+
+  addLabel(result: AnimeSearchResult): string {
+    return $localize`:@@search.addLabel:Add ${result.name}:series: to the library`;
   }
 
   coverFailed(id: string): void {

@@ -11,16 +11,26 @@ import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import type { MetadataRefreshResponse, SeriesMetadata } from '@aniworld/contracts';
+import type {
+  MetadataRefreshResponse,
+  MetadataWriteOutcome,
+  SeriesMetadata,
+} from '@aniworld/contracts';
 import { firstValueFrom } from 'rxjs';
 import { type ApiError, toApiError } from '../../core/api/api-error';
 import { MetadataApiService } from '../../core/api/metadata-api.service';
 import { ErrorMessageComponent } from '../../common/error-message.component';
 
 const METHOD: Record<string, string> = {
-  imdb: 'by its IMDb id',
-  title: 'by title and year',
-  manual: 'by hand',
+  imdb: $localize`:@@metadata.method.imdb:by its IMDb id`,
+  title: $localize`:@@metadata.method.title:by title and year`,
+  manual: $localize`:@@metadata.method.manual:by hand`,
+};
+
+const OUTCOME: Record<MetadataWriteOutcome['outcome'], string> = {
+  written: $localize`:@@metadata.outcome.written:written`,
+  skipped: $localize`:@@metadata.outcome.skipped:skipped`,
+  failed: $localize`:@@metadata.outcome.failed:failed`,
 };
 
 /**
@@ -38,38 +48,47 @@ const METHOD: Record<string, string> = {
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <section class="metadata" aria-label="TMDB metadata" data-testid="series-metadata">
+    <section
+      class="metadata"
+      aria-label="TMDB metadata"
+      i18n-aria-label="@@metadata.series.region"
+      data-testid="series-metadata"
+    >
       @if (metadata(); as m) {
         <p data-testid="metadata-state">
           @switch (m.state) {
             @case ('matched') {
-              TMDB
-              <a
-                [href]="'https://www.themoviedb.org/tv/' + m.tmdb_id"
-                target="_blank"
-                rel="noopener"
-                >#{{ m.tmdb_id }}</a
-              >, matched {{ method(m) }}.
+              <ng-container i18n="@@metadata.series.matched"
+                >TMDB
+                <a
+                  [href]="'https://www.themoviedb.org/tv/' + m.tmdb_id"
+                  target="_blank"
+                  rel="noopener"
+                  >#{{ m.tmdb_id }}</a
+                >, matched {{ method(m) }}.</ng-container
+              >
             }
             @case ('uncertain') {
-              The TMDB match is uncertain ({{ m.candidates.length }} candidates): set the id below,
-              or confirm it in the library.
+              {{ uncertain(m) }}
             }
             @case ('not_found') {
-              TMDB has no series like this one: set its id below.
+              <ng-container i18n="@@metadata.series.notFound"
+                >TMDB has no series like this one: set its id below.</ng-container
+              >
             }
             @case ('failed') {
-              TMDB could not be asked: {{ m.error }}
+              <ng-container i18n="@@metadata.series.failed"
+                >TMDB could not be asked: {{ m.error }}</ng-container
+              >
             }
             @default {
-              Not looked up on TMDB yet.
+              <ng-container i18n="@@metadata.series.notLookedUp"
+                >Not looked up on TMDB yet.</ng-container
+              >
             }
           }
           @if (m.last_write; as w) {
-            <span class="muted">
-              Last NFO write ({{ w.season }}×{{ w.episode }}): {{ w.outcome
-              }}{{ w.reason ? ' – ' + w.reason : '' }}.
-            </span>
+            <span class="muted">{{ lastWrite(w) }}</span>
           }
         </p>
       }
@@ -81,10 +100,16 @@ const METHOD: Record<string, string> = {
           [disabled]="busy()"
           data-testid="metadata-refresh"
         >
-          {{ busy() ? 'Working…' : 'Refresh NFO files and artwork' }}
+          @if (busy()) {
+            <ng-container i18n="@@metadata.series.working">Working…</ng-container>
+          } @else {
+            <ng-container i18n="@@metadata.series.refresh"
+              >Refresh NFO files and artwork</ng-container
+            >
+          }
         </button>
         <mat-form-field appearance="outline" subscriptSizing="dynamic" class="id">
-          <mat-label>TMDB id</mat-label>
+          <mat-label i18n="@@metadata.series.tmdbId">TMDB id</mat-label>
           <input
             matInput
             inputmode="numeric"
@@ -99,16 +124,13 @@ const METHOD: Record<string, string> = {
           (click)="setId()"
           [disabled]="busy() || !validId()"
           data-testid="tmdb-id-save"
+          i18n="@@metadata.series.setId"
         >
           Set TMDB id
         </button>
       </div>
       @if (result(); as r) {
-        <p class="ok" role="status">
-          {{ r.written.length }} files written{{
-            r.kept.length ? ', ' + r.kept.length + ' kept' : ''
-          }}.
-        </p>
+        <p class="ok" role="status">{{ refreshSummary(r) }}</p>
       }
       <aw-error [error]="error()" />
     </section>
@@ -151,6 +173,31 @@ export class SeriesMetadataComponent {
 
   method(m: SeriesMetadata): string {
     return METHOD[m.method ?? ''] ?? '';
+  }
+
+  uncertain(m: SeriesMetadata): string {
+    return m.candidates.length === 1
+      ? $localize`:@@metadata.series.uncertainOne:The TMDB match is uncertain (1 candidate): set the id below, or confirm it in the library.`
+      : $localize`:@@metadata.series.uncertain:The TMDB match is uncertain (${m.candidates.length}:count: candidates): set the id below, or confirm it in the library.`;
+  }
+
+  /** "Last NFO write (1×3): skipped – the TMDB match is uncertain." (the reason is the server's) */
+  lastWrite(w: MetadataWriteOutcome): string {
+    const outcome = OUTCOME[w.outcome] ?? w.outcome;
+    return w.reason
+      ? $localize`:@@metadata.series.lastWriteReason:Last NFO write (${w.season}:season:×${w.episode}:episode:): ${outcome}:outcome: – ${w.reason}:reason:.`
+      : $localize`:@@metadata.series.lastWrite:Last NFO write (${w.season}:season:×${w.episode}:episode:): ${outcome}:outcome:.`;
+  }
+
+  /** "3 files written, 1 kept." */
+  refreshSummary(r: MetadataRefreshResponse): string {
+    const written =
+      r.written.length === 1
+        ? $localize`:@@metadata.series.writtenOne:1 file written`
+        : $localize`:@@metadata.series.written:${r.written.length}:count: files written`;
+    return r.kept.length
+      ? $localize`:@@metadata.series.writtenKept:${written}:written:, ${r.kept.length}:kept: kept.`
+      : $localize`:@@metadata.series.writtenOnly:${written}:written:.`;
   }
 
   validId(): boolean {

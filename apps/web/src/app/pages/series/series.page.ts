@@ -20,16 +20,25 @@ import {
   type AnimeEpisode,
   type AnimeDetail,
   type AnimeSeason,
-  LANGUAGE_LABELS,
   type LanguageCode,
   QUEUE_PRIORITIES,
+  type QueueAddResponse,
   type QueuePriority,
   SITE_NAMES,
+  type StrmWriteResponse,
 } from '@aniworld/contracts';
+import { formatDay } from '../../common/calendar-day';
 import { ErrorMessageComponent } from '../../common/error-message.component';
-import { episodeCode, formatAirDate } from '../../common/format';
+import { languageLabel } from '../../common/failure-text';
+import { episodeCode } from '../../common/format';
 import { SeriesStore, episodeId } from '../../stores/series.store';
 import { SeriesMetadataComponent } from './series-metadata.component';
+
+const PRIORITY_LABELS: Record<QueuePriority, string> = {
+  HIGH: $localize`:@@series.priority.high:High`,
+  NORMAL: $localize`:@@series.priority.normal:Normal`,
+  LOW: $localize`:@@series.priority.low:Low`,
+};
 
 @Component({
   selector: 'aw-series-page',
@@ -55,9 +64,10 @@ export class SeriesPage {
   readonly store = inject(SeriesStore);
   /** Route parameter, bound by the router. */
   readonly key = input.required<string>();
-  readonly languageLabels = LANGUAGE_LABELS;
+  readonly languageName = languageLabel;
   readonly siteNames = SITE_NAMES;
   readonly priorities = QUEUE_PRIORITIES;
+  readonly priorityLabels = PRIORITY_LABELS;
   readonly priority = signal<QueuePriority>('NORMAL');
   readonly language = signal<LanguageCode | null>(null);
   /** The chosen language while the selected episodes all have it, else "By preference". */
@@ -66,7 +76,9 @@ export class SeriesPage {
     return language && this.store.selectableLanguages().includes(language) ? language : null;
   });
   readonly code = episodeCode;
-  readonly airDate = formatAirDate;
+  /** `2019-04-07` as "7 Apr 2019" or "7. Apr. 2019". */
+  readonly airDate = (day: string) =>
+    formatDay(day, { day: 'numeric', month: 'short', year: 'numeric' });
   readonly episodeId = episodeId;
   readonly brokenPoster = signal(false);
   readonly brokenFanart = signal(false);
@@ -88,7 +100,52 @@ export class SeriesPage {
   }
 
   seasonLabel(season: AnimeSeason): string {
-    return season.season === 0 ? 'Films and specials' : `Season ${season.season}`;
+    return season.season === 0
+      ? $localize`:@@series.specials:Films and specials`
+      : $localize`:@@series.season:Season ${season.season}:season:`;
+  }
+
+  selectSeasonLabel(season: string): string {
+    return $localize`:@@series.selectSeason:Select every missing episode of ${season}:season:`;
+  }
+
+  strmSeasonLabel(season: string): string {
+    return $localize`:@@series.strmSeasonLabel:Write .strm files for ${season}:season:`;
+  }
+
+  seasonProgressLabel(season: string, progress: { onDisk: number; total: number }): string {
+    return $localize`:@@series.seasonProgress:${season}:season:: ${progress.onDisk}:onDisk: of ${progress.total}:total: on disk`;
+  }
+
+  selectEpisodeLabel(e: AnimeEpisode): string {
+    return $localize`:@@series.selectEpisode:Select ${this.code(e.season, e.episode)}:episode:`;
+  }
+
+  downloadLabel(e: AnimeEpisode): string {
+    return $localize`:@@series.downloadOf:Download of ${this.code(e.season, e.episode)}:episode:`;
+  }
+
+  fileLanguageTitle(e: AnimeEpisode): string {
+    return e.fallback
+      ? $localize`:@@series.fallbackTitle:Fallback: not in the first language of the preference`
+      : $localize`:@@series.fileLanguageTitle:The language of the file`;
+  }
+
+  /** "3 .strm files written, 2 skipped (already on disk)." */
+  strmSummary(strm: StrmWriteResponse): string {
+    const written =
+      strm.written.length === 1
+        ? $localize`:@@series.strmWrittenOne:1 .strm file written`
+        : $localize`:@@series.strmWritten:${strm.written.length}:count: .strm files written`;
+    if (!strm.skipped.length) return $localize`:@@series.sentence:${written}:text:.`;
+    return $localize`:@@series.withSkipped:${written}:text:, ${strm.skipped.length}:skipped: skipped (${strm.skipped[0].reason}:reason:).`;
+  }
+
+  /** "3 queued, 1 skipped (already queued)." */
+  queuedSummary(result: QueueAddResponse): string {
+    const queued = $localize`:@@series.queued:${result.added.length}:count: queued`;
+    if (!result.skipped.length) return $localize`:@@series.sentence:${queued}:text:.`;
+    return $localize`:@@series.withSkipped:${queued}:text:, ${result.skipped.length}:skipped: skipped (${result.skipped[0].reason}:reason:).`;
   }
 
   seasonState(season: AnimeSeason): { selectable: number; selected: number } {
@@ -103,8 +160,8 @@ export class SeriesPage {
 
   offered(e: AnimeEpisode): string {
     return e.languages.length
-      ? e.languages.map((l) => this.languageLabels[l]).join(', ')
-      : 'languages not known yet';
+      ? $localize`:@@series.offeredIn:Offered in ${e.languages.map(languageLabel).join(', ')}:languages:`
+      : $localize`:@@series.languagesUnknown:Languages not known yet`;
   }
 
   queue(): void {
