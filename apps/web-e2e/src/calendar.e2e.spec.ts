@@ -48,7 +48,7 @@ describe('the release calendar in the browser', () => {
 
     // The new-episodes check, run from the Schedule page (no series is monitored: "skipped").
     await page.goto(`${server.url}/schedule`);
-    await page.getByRole('button', { name: 'Run new_episodes now' }).click();
+    await page.getByRole('button', { name: 'Run New episodes now' }).click();
     await page
       .locator('[data-job="new_episodes"]')
       .getByText('skipped')

@@ -4,9 +4,11 @@ import {
   provideBrowserGlobalErrorListeners,
   provideZonelessChangeDetection,
 } from '@angular/core';
+import { MAT_SELECT_CONFIG } from '@angular/material/select';
 import { TitleStrategy, provideRouter, withComponentInputBinding } from '@angular/router';
 import { appRoutes } from './app.routes';
 import { authInterceptor } from './core/auth/auth.interceptor';
+import { provideFocusHeading } from './core/ui/focus-heading';
 import { ProgressTitleStrategy } from './core/ui/progress-title';
 
 export const appConfig: ApplicationConfig = {
@@ -16,5 +18,8 @@ export const appConfig: ApplicationConfig = {
     provideHttpClient(withFetch(), withInterceptors([authInterceptor])),
     provideRouter(appRoutes, withComponentInputBinding()),
     { provide: TitleStrategy, useClass: ProgressTitleStrategy },
+    provideFocusHeading(),
+    // An option whose value is null ("By preference") is a choice to show, not an empty select.
+    { provide: MAT_SELECT_CONFIG, useValue: { canSelectNullableOptions: true } },
   ],
 };

@@ -27,7 +27,7 @@ describe('LoginPage', () => {
     return { fixture, el };
   }
 
-  it('shows the server message for a wrong password, in place', async () => {
+  it('says a wrong password once, without also asking for the password', async () => {
     const { fixture, el } = await submit(undefined, 'nope');
     TestBed.inject(HttpTestingController)
       .expectOne('/api/auth/login')
@@ -36,19 +36,61 @@ describe('LoginPage', () => {
         { status: 401, statusText: 'x' },
       );
     await fixture.whenStable();
-    expect(el.querySelector('[role=alert]')?.textContent).toContain('Wrong password');
+    expect(el.querySelector('[role=alert]')?.textContent?.trim()).toBe('Wrong password.');
+    expect(el.textContent).not.toContain('Enter the password');
+    expect(byTestId<HTMLInputElement>(el, 'login-password').value).toBe('');
   });
 
-  it('shows how long to wait after too many attempts', async () => {
-    const { fixture, el } = await submit(undefined, 'nope');
-    TestBed.inject(HttpTestingController)
-      .expectOne('/api/auth/login')
-      .flush(
-        { statusCode: 429, code: 'ACCOUNT_LOCKED', message: 'Too many failed logins' },
-        { status: 429, statusText: 'x', headers: new HttpHeaders({ 'Retry-After': '600' }) },
-      );
-    await fixture.whenStable();
-    expect(el.querySelector('[role=alert]')?.textContent).toContain('Try again in 600 s.');
+  it('counts a lockout down live, with the button disabled until it ends', async () => {
+    jest.useFakeTimers();
+    try {
+      const fixture = TestBed.createComponent(LoginPage);
+      fixture.detectChanges();
+      const el = fixture.nativeElement as HTMLElement;
+      const input = byTestId<HTMLInputElement>(el, 'login-password');
+      input.value = 'nope';
+      input.dispatchEvent(new Event('input'));
+      byTestId<HTMLButtonElement>(el, 'login-submit').click();
+      TestBed.inject(HttpTestingController)
+        .expectOne('/api/auth/login')
+        .flush(
+          {
+            statusCode: 429,
+            code: 'ACCOUNT_LOCKED',
+            message: 'Too many failed logins from this address: try again in 1 min.',
+          },
+          { status: 429, statusText: 'x', headers: new HttpHeaders({ 'Retry-After': '45' }) },
+        );
+      await jest.advanceTimersByTimeAsync(0);
+      fixture.detectChanges();
+      const countdown = () => byTestId(el, 'login-countdown').textContent?.trim();
+      const button = byTestId<HTMLButtonElement>(el, 'login-submit');
+      expect(countdown()).toBe('Too many attempts. Try again in 45 s.');
+      // Said once: not the server's sentence and a second wait on top.
+      expect(el.querySelector('[role=alert]')?.textContent).not.toContain('try again in 1 min');
+      expect(el.textContent).not.toContain('Enter the password');
+      expect(button.disabled).toBe(true);
+
+      await jest.advanceTimersByTimeAsync(1000);
+      fixture.detectChanges();
+      expect(countdown()).toBe('Too many attempts. Try again in 44 s.');
+      button.click();
+      TestBed.inject(HttpTestingController).expectNone('/api/auth/login');
+
+      await jest.advanceTimersByTimeAsync(44_000);
+      fixture.detectChanges();
+      expect(el.querySelector('[data-testid="login-countdown"]')).toBeNull();
+      expect(el.querySelector('[role=alert]')).toBeNull();
+      expect(button.disabled).toBe(false);
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
+  it('says a long lockout in minutes and seconds', () => {
+    const page = TestBed.createComponent(LoginPage).componentInstance;
+    expect(page.lockText(119)).toBe('Too many attempts. Try again in 119 s.');
+    expect(page.lockText(899)).toBe('Too many attempts. Try again in 14 min 59 s.');
   });
 
   it('goes back to the page that asked for login, but never off-site', async () => {

@@ -6,8 +6,10 @@ import { RouterLink } from '@angular/router';
   imports: [RouterLink],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <h1>Page not found</h1>
-    <p>There is nothing at this address. <a routerLink="/">Back to the library</a></p>
+    <h1 i18n="@@notFound.title">Page not found</h1>
+    <p i18n="@@notFound.text">
+      There is nothing at this address. <a routerLink="/">Back to the library</a>
+    </p>
   `,
 })
 export class NotFoundPage {}

@@ -37,15 +37,25 @@ interface Row {
           <div class="row">
             <dt>{{ row.label }}</dt>
             <dd>
-              <code [attr.data-testid]="'arr-' + row.id">{{ row.value || '(empty)' }}</code>
+              <code [attr.data-testid]="'arr-' + row.id">
+                @if (row.value) {
+                  <span translate="no">{{ row.value }}</span>
+                } @else {
+                  <span i18n="@@settings.arr.empty">(empty)</span>
+                }
+              </code>
               <button
                 mat-button
                 type="button"
                 (click)="copy(row)"
-                [attr.aria-label]="'Copy ' + row.label"
+                [attr.aria-label]="copyLabel(row.label)"
                 [attr.data-testid]="'arr-copy-' + row.id"
               >
-                {{ copied() === row.id ? 'Copied' : 'Copy' }}
+                @if (copied() === row.id) {
+                  <ng-container i18n="@@settings.arr.copied">Copied</ng-container>
+                } @else {
+                  <ng-container i18n="@@settings.arr.copy">Copy</ng-container>
+                }
               </button>
               @if (row.secret) {
                 <button
@@ -54,34 +64,37 @@ interface Row {
                   (click)="regenerate(row.secret)"
                   [disabled]="busy() || c.from_env.includes(row.secret)"
                   [attr.data-testid]="'arr-regenerate-' + row.id"
+                  i18n="@@settings.arr.regenerate"
                 >
                   Regenerate
                 </button>
                 @if (c.from_env.includes(row.secret)) {
-                  <span class="hint">set by an environment variable</span>
+                  <span class="hint" i18n="@@settings.arr.fromEnv"
+                    >set by an environment variable</span
+                  >
                 }
               }
             </dd>
           </div>
         }
       </dl>
-      <h3>How to</h3>
+      <h3 i18n="@@settings.arr.howTo">How to</h3>
       <ol class="howto">
-        <li>
+        <li i18n="@@settings.arr.howToIndexer">
           Prowlarr (or Sonarr directly): add an indexer "Generic Torznab" with the Torznab URL and
           the API key, categories 5070 (anime) and 5000 (TV).
         </li>
-        <li>
+        <li i18n="@@settings.arr.howToClient">
           Sonarr / Radarr: Settings → Download Clients → qBittorrent with the host, port, URL base,
           user name and password above, and a category (for example <code>tv-sonarr</code>).
         </li>
-        <li>
+        <li i18n="@@settings.arr.howToPaths">
           Sonarr must see finished files at the same path as this server (the same volume), or needs
           a Remote Path Mapping. Press "Test" in both.
         </li>
       </ol>
     } @else if (!error()) {
-      <p>Loading…</p>
+      <p i18n="@@settings.arr.loading">Loading…</p>
     }
   `,
   styles: `
@@ -129,19 +142,36 @@ export class ArrIntegrationComponent {
     if (!c) return [];
     const { protocol, hostname, port, origin } = this.location;
     return [
-      { id: 'torznab-url', label: 'Torznab URL', value: `${origin}${c.torznab_path}` },
-      { id: 'api-key', label: 'API key', value: c.api_key, secret: 'api_key' },
-      { id: 'qb-host', label: 'qBittorrent host', value: hostname },
+      {
+        id: 'torznab-url',
+        label: $localize`:@@settings.arr.torznabUrl:Torznab URL`,
+        value: `${origin}${c.torznab_path}`,
+      },
+      {
+        id: 'api-key',
+        label: $localize`:@@settings.arr.apiKey:API key`,
+        value: c.api_key,
+        secret: 'api_key',
+      },
+      { id: 'qb-host', label: $localize`:@@settings.arr.qbHost:qBittorrent host`, value: hostname },
       {
         id: 'qb-port',
-        label: 'qBittorrent port',
+        label: $localize`:@@settings.arr.qbPort:qBittorrent port`,
         value: port || (protocol === 'https:' ? '443' : '80'),
       },
-      { id: 'qb-url-base', label: 'qBittorrent URL base', value: c.qbittorrent.url_base },
-      { id: 'qb-username', label: 'qBittorrent user', value: c.qbittorrent.username },
+      {
+        id: 'qb-url-base',
+        label: $localize`:@@settings.arr.qbUrlBase:qBittorrent URL base`,
+        value: c.qbittorrent.url_base,
+      },
+      {
+        id: 'qb-username',
+        label: $localize`:@@settings.arr.qbUser:qBittorrent user`,
+        value: c.qbittorrent.username,
+      },
       {
         id: 'qb-password',
-        label: 'qBittorrent password',
+        label: $localize`:@@settings.arr.qbPassword:qBittorrent password`,
         value: c.qbittorrent.password,
         secret: 'qbittorrent_password',
       },
@@ -153,6 +183,10 @@ export class ArrIntegrationComponent {
       next: (c) => this.credentials.set(c),
       error: (e: unknown) => this.error.set(toApiError(e)),
     });
+  }
+
+  copyLabel(label: string): string {
+    return $localize`:@@settings.arr.copyLabel:Copy ${label}:label:`;
   }
 
   copy(row: Row): void {

@@ -11,10 +11,10 @@ import { SettingsStore } from '../../stores/settings.store';
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <aw-error [error]="store.backupsError()" />
-    <aw-error [error]="store.restoreError()" prefix="Restore failed: " />
+    <aw-error [error]="store.restoreError()" [prefix]="restoreFailed" />
     @if (store.backups(); as backups) {
       @if (backups.length === 0) {
-        <p class="muted" data-testid="no-backups">
+        <p class="muted" data-testid="no-backups" i18n="@@settings.backups.none">
           No backups yet. Each save keeps the previous settings here.
         </p>
       } @else {
@@ -28,17 +28,21 @@ import { SettingsStore } from '../../stores/settings.store';
                 type="button"
                 [disabled]="store.restoring() !== null"
                 (click)="store.restore(b.name)"
-                [attr.aria-label]="'Restore the backup of ' + (b.created_at | date: 'medium')"
+                [attr.aria-label]="restoreLabel(b.created_at | date: 'medium')"
                 data-testid="restore-backup"
               >
-                {{ store.restoring() === b.name ? 'Restoring…' : 'Restore' }}
+                @if (store.restoring() === b.name) {
+                  <ng-container i18n="@@settings.backups.restoring">Restoring…</ng-container>
+                } @else {
+                  <ng-container i18n="@@settings.backups.restore">Restore</ng-container>
+                }
               </button>
             </li>
           }
         </ul>
       }
     } @else {
-      <p class="muted">Loading backups…</p>
+      <p class="muted" i18n="@@settings.backups.loading">Loading backups…</p>
     }
   `,
   styles: `
@@ -67,4 +71,9 @@ import { SettingsStore } from '../../stores/settings.store';
 export class BackupsComponent {
   readonly store = inject(SettingsStore);
   readonly size = formatBytes;
+  readonly restoreFailed = $localize`:@@settings.backups.restoreFailed:Restore failed: `;
+
+  restoreLabel(date: string | null): string {
+    return $localize`:@@settings.backups.restoreLabel:Restore the backup of ${date ?? ''}:date:`;
+  }
 }

@@ -2,8 +2,10 @@ import { configResponse } from '../../testing/factories';
 import {
   applyFieldErrors,
   buildConfigForm,
+  bytesOfMegabytes,
   configUpdateOf,
   controlMessage,
+  megabytesText,
   patchConfigForm,
 } from './config-form';
 
@@ -25,11 +27,11 @@ describe('config form', () => {
   it('builds a partial update without the locked fields, with CORS origins as a list', () => {
     const form = loadedForm();
     form.get('server.cors_origins')?.setValue(' http://a.test , ,http://b.test');
-    form.get('downloads.bandwidth_limit')?.setValue(2048);
+    form.get('downloads.bandwidth_limit')?.setValue('2.5');
     const update = configUpdateOf(form);
     expect(update).not.toHaveProperty('anime_directory');
     expect(update.server).toEqual({ cors_origins: ['http://a.test', 'http://b.test'] });
-    expect(update.downloads).toMatchObject({ concurrency: 2, bandwidth_limit: 2048 });
+    expect(update.downloads).toMatchObject({ concurrency: 2, bandwidth_limit: 2_500_000 });
     expect(update.metadata).toEqual({ language: 'de-DE', overwrite_nfo: false });
   });
 
@@ -76,5 +78,37 @@ describe('config form', () => {
     expect(controlMessage(form.get('arr.strm.public_base_url'))).toBe(
       'An http:// or https:// address, without ? or #.',
     );
+  });
+
+  it('edits the bandwidth limit in MB/s while the API keeps bytes/s', () => {
+    const form = buildConfigForm();
+    const { config, overridden_by_env } = configResponse();
+    patchConfigForm(
+      form,
+      { ...config, downloads: { ...config.downloads, bandwidth_limit: 1_500_000 } },
+      overridden_by_env,
+    );
+    const limit = form.get('downloads.bandwidth_limit');
+    expect(limit?.value).toBe('1.5');
+    expect(configUpdateOf(form).downloads?.bandwidth_limit).toBe(1_500_000);
+    // A German decimal comma, spaces and an empty field (no limit).
+    limit?.setValue(' 0,75 ');
+    expect(configUpdateOf(form).downloads?.bandwidth_limit).toBe(750_000);
+    limit?.setValue('');
+    expect(configUpdateOf(form).downloads?.bandwidth_limit).toBeNull();
+    limit?.setValue('fast');
+    expect(controlMessage(limit)).toBe('A number like 1.5 or 1,5.');
+    limit?.setValue('0.001');
+    expect(controlMessage(limit)).toBe('At least 0.01 MB/s, or empty for no limit.');
+  });
+
+  it('writes MB/s with the decimal separator of the interface language', () => {
+    expect(megabytesText(1_500_000, 'de')).toBe('1,5');
+    expect(megabytesText(1_500_000, 'en')).toBe('1.5');
+    expect(megabytesText(2048, 'de')).toBe('0,002048');
+    expect(megabytesText(null, 'de')).toBe('');
+    expect(bytesOfMegabytes('1,5')).toBe(1_500_000);
+    expect(bytesOfMegabytes('.5')).toBe(500_000);
+    expect(bytesOfMegabytes('1.000,5')).toBeNaN();
   });
 });

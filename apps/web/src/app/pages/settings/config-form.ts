@@ -15,6 +15,36 @@ import type {
   LogLevel,
   StrmMode,
 } from '@aniworld/contracts';
+import { currentLanguage } from '../../core/i18n/language';
+
+/** Bytes in a megabyte: the same MB as the speeds the queue shows. */
+const MEGABYTE = 1_000_000;
+/** The smallest limit the form takes (10 kB/s; the server's floor is 1024 bytes/s). */
+const MIN_BANDWIDTH_MBPS = 0.01;
+
+/** A bandwidth in bytes/s as MB/s text in the chosen language (`1.5` or `1,5`); null is empty. */
+export function megabytesText(bytes: number | null, language = currentLanguage()): string {
+  if (bytes === null) return '';
+  return (bytes / MEGABYTE).toLocaleString(language, {
+    maximumFractionDigits: 6,
+    useGrouping: false,
+  });
+}
+
+/** MB/s as typed (decimal point or comma) in bytes/s; '' is null, anything else unreadable NaN. */
+export function bytesOfMegabytes(text: string): number | null {
+  const value = text.trim();
+  if (value === '') return null;
+  if (!/^\d*(?:[.,]\d+)?$/.test(value) || !/\d/.test(value)) return Number.NaN;
+  return Math.round(Number(value.replace(',', '.')) * MEGABYTE);
+}
+
+function bandwidth(control: AbstractControl<string>): ValidationErrors | null {
+  const bytes = bytesOfMegabytes(control.value ?? '');
+  if (bytes === null) return null;
+  if (Number.isNaN(bytes)) return { number: true };
+  return bytes < MIN_BANDWIDTH_MBPS * MEGABYTE ? { bandwidth: true } : null;
+}
 
 function httpUrl(control: AbstractControl<string>): ValidationErrors | null {
   const v = control.value?.trim();
@@ -47,7 +77,7 @@ export function buildConfigForm() {
     downloads: new FormGroup({
       concurrency: c(2, int(1, 16)),
       connections_per_download: c(4, int(1, 32)),
-      bandwidth_limit: new FormControl<number | null>(null, [Validators.min(1024)]),
+      bandwidth_limit: c('', [bandwidth]),
       max_retries: c(3, int(0, 20)),
       retry_backoff_seconds: c(30, int(1, 86400)),
       naming_template: c('', [Validators.required]),
@@ -85,7 +115,10 @@ export type ConfigForm = ReturnType<typeof buildConfigForm>;
 export function patchConfigForm(form: ConfigForm, config: AppConfig, overridden: string[]): void {
   form.reset({
     anime_directory: config.anime_directory ?? '',
-    downloads: { ...config.downloads },
+    downloads: {
+      ...config.downloads,
+      bandwidth_limit: megabytesText(config.downloads.bandwidth_limit),
+    },
     providers: {
       aniworld_base_url: config.providers.aniworld_base_url,
       sto_base_url: config.providers.sto_base_url,
@@ -126,12 +159,7 @@ export function configUpdateOf(form: ConfigForm): ConfigUpdate {
       ...rest,
       ...(bandwidth_limit === undefined
         ? {}
-        : {
-            bandwidth_limit:
-              bandwidth_limit === null || `${bandwidth_limit}` === ''
-                ? null
-                : Number(bandwidth_limit),
-          }),
+        : { bandwidth_limit: bytesOfMegabytes(bandwidth_limit) }),
     };
   }
   if (v.providers) update.providers = v.providers;
@@ -175,17 +203,28 @@ export function applyFieldErrors(form: ConfigForm, errors: FieldError[]): FieldE
   return unplaced;
 }
 
+function localNumber(value: number): string {
+  return value.toLocaleString(currentLanguage(), { useGrouping: false });
+}
+
 /** The message to show under a control, client-side or from the server. */
 export function controlMessage(control: AbstractControl | null): string | null {
   const e = control?.errors;
   if (!e) return null;
   if (typeof e['server'] === 'string') return e['server'];
-  if (e['required']) return 'Required.';
-  if (e['min']) return `At least ${(e['min'] as { min: number }).min}.`;
-  if (e['max']) return `At most ${(e['max'] as { max: number }).max}.`;
-  if (e['pattern']) return 'A whole number.';
-  if (e['language']) return 'A language code like de-DE or en-US.';
-  if (e['absolute']) return 'Must be an absolute path.';
-  if (e['url']) return 'An http:// or https:// address, without ? or #.';
-  return 'Invalid.';
+  if (e['required']) return $localize`:@@settings.error.required:Required.`;
+  if (e['min'])
+    return $localize`:@@settings.error.min:At least ${localNumber((e['min'] as { min: number }).min)}:min:.`;
+  if (e['max'])
+    return $localize`:@@settings.error.max:At most ${localNumber((e['max'] as { max: number }).max)}:max:.`;
+  if (e['pattern']) return $localize`:@@settings.error.wholeNumber:A whole number.`;
+  if (e['number']) return $localize`:@@settings.error.number:A number like 1.5 or 1,5.`;
+  if (e['bandwidth'])
+    return $localize`:@@settings.error.bandwidth:At least ${megabytesText(MIN_BANDWIDTH_MBPS * MEGABYTE)}:min: MB/s, or empty for no limit.`;
+  if (e['language'])
+    return $localize`:@@settings.error.languageCode:A language code like de-DE or en-US.`;
+  if (e['absolute']) return $localize`:@@settings.error.absolutePath:Must be an absolute path.`;
+  if (e['url'])
+    return $localize`:@@settings.error.url:An http:// or https:// address, without ? or #.`;
+  return $localize`:@@settings.error.invalid:Invalid.`;
 }

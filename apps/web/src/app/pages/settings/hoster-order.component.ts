@@ -1,18 +1,29 @@
 import { type CdkDragDrop, DragDropModule } from '@angular/cdk/drag-drop';
-import { ChangeDetectionStrategy, Component, computed, effect, input, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  ElementRef,
+  Injector,
+  computed,
+  effect,
+  inject,
+  input,
+  signal,
+} from '@angular/core';
 import type { FormControl } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
+import { MatTooltipModule } from '@angular/material/tooltip';
 import type { HosterInfo, HosterName } from '@aniworld/contracts';
 import { startWith } from 'rxjs';
 import { IconComponent } from '../../common/icon.component';
 import { healthView } from '../../common/provider-health';
-import { moveInControl } from './ordered-control';
+import { keepFocusOnMoved, moveDownLabel, moveInControl, moveUpLabel } from './ordered-control';
 
 /** The order hosters are tried in (drag and drop or arrows) and which are switched off. */
 @Component({
   selector: 'aw-hoster-order',
-  imports: [DragDropModule, MatButtonModule, MatCheckboxModule, IconComponent],
+  imports: [DragDropModule, MatButtonModule, MatCheckboxModule, MatTooltipModule, IconComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <ol
@@ -20,6 +31,8 @@ import { moveInControl } from './ordered-control';
       cdkDropList
       (cdkDropListDropped)="drop($event)"
       [cdkDropListDisabled]="order().disabled"
+      aria-label="Hoster order, tried first at the top"
+      i18n-aria-label="@@settings.hosterOrder.label"
       data-testid="hoster-order"
     >
       @for (name of names(); track name; let i = $index, last = $last) {
@@ -30,7 +43,7 @@ import { moveInControl } from './ordered-control';
             [checked]="!disabledSet().has(name)"
             [disabled]="disabled().disabled"
             (change)="setEnabled(name, $event.checked)"
-            >{{ name }}</mat-checkbox
+            ><span translate="no">{{ name }}</span></mat-checkbox
           >
           <span class="health">
             @if (health()[name]; as h) {
@@ -38,7 +51,8 @@ import { moveInControl } from './ordered-control';
               <span
                 [class.bad]="view.state === 'failing'"
                 [class.good]="view.state === 'ok'"
-                [title]="view.detail"
+                [matTooltip]="view.detail"
+                tabindex="0"
                 [attr.data-health]="view.state"
                 >{{ view.text }}</span
               >
@@ -49,7 +63,8 @@ import { moveInControl } from './ordered-control';
             type="button"
             [disabled]="i === 0 || order().disabled"
             (click)="move(i, -1)"
-            [attr.aria-label]="'Move ' + name + ' up'"
+            [attr.aria-label]="moveUp(name)"
+            [attr.data-move]="name + ':up'"
           >
             ↑
           </button>
@@ -58,7 +73,8 @@ import { moveInControl } from './ordered-control';
             type="button"
             [disabled]="last || order().disabled"
             (click)="move(i, 1)"
-            [attr.aria-label]="'Move ' + name + ' down'"
+            [attr.aria-label]="moveDown(name)"
+            [attr.data-move]="name + ':down'"
           >
             ↓
           </button>
@@ -89,6 +105,10 @@ export class HosterOrderComponent {
   readonly disabled = input.required<FormControl<HosterName[]>>();
   readonly hosters = input<HosterInfo[]>([]);
   readonly healthOf = healthView;
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+  private readonly injector = inject(Injector);
+  readonly moveUp = moveUpLabel;
+  readonly moveDown = moveDownLabel;
 
   readonly names = signal<HosterName[]>([]);
   private readonly disabledNames = signal<HosterName[]>([]);
@@ -119,8 +139,11 @@ export class HosterOrderComponent {
     this.reorder(event.previousIndex, event.currentIndex);
   }
 
+  /** Keyboard alternative to dragging; the focus stays on the moved hoster's button. */
   move(index: number, delta: number): void {
+    const name = this.names()[index];
     this.reorder(index, index + delta);
+    keepFocusOnMoved(this.host.nativeElement, name, delta, this.injector);
   }
 
   setEnabled(name: HosterName, enabled: boolean): void {

@@ -4,7 +4,6 @@ import {
   Component,
   ElementRef,
   Injector,
-  afterNextRender,
   computed,
   effect,
   inject,
@@ -14,10 +13,11 @@ import {
 import type { FormControl } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
-import { LANGUAGE_CODES, LANGUAGE_LABELS, type LanguageCode } from '@aniworld/contracts';
+import { LANGUAGE_CODES, type LanguageCode } from '@aniworld/contracts';
 import { startWith } from 'rxjs';
+import { languageLabel } from '../../common/failure-text';
 import { IconComponent } from '../../common/icon.component';
-import { moveInControl } from './ordered-control';
+import { keepFocusOnMoved, moveDownLabel, moveInControl, moveUpLabel } from './ordered-control';
 
 /**
  * The language preference as the ordered list it is: downloads take the first language an
@@ -35,6 +35,7 @@ import { moveInControl } from './ordered-control';
       (cdkDropListDropped)="drop($event)"
       [cdkDropListDisabled]="control().disabled"
       aria-label="Language preference, most wanted first"
+      i18n-aria-label="@@settings.languageOrder.label"
       data-testid="language-order"
     >
       @for (code of rows(); track code; let i = $index) {
@@ -46,7 +47,7 @@ import { moveInControl } from './ordered-control';
             [checked]="on"
             [disabled]="control().disabled || (on && chosen().length === 1)"
             (change)="setWanted(code, $event.checked)"
-            >{{ labels[code] }}</mat-checkbox
+            >{{ label(code) }}</mat-checkbox
           >
           @if (on) {
             <button
@@ -54,7 +55,7 @@ import { moveInControl } from './ordered-control';
               type="button"
               [disabled]="i === 0 || control().disabled"
               (click)="move(i, -1)"
-              [attr.aria-label]="'Move ' + labels[code] + ' up'"
+              [attr.aria-label]="moveUp(label(code))"
               [attr.data-move]="code + ':up'"
             >
               ↑
@@ -64,19 +65,19 @@ import { moveInControl } from './ordered-control';
               type="button"
               [disabled]="i === chosen().length - 1 || control().disabled"
               (click)="move(i, 1)"
-              [attr.aria-label]="'Move ' + labels[code] + ' down'"
+              [attr.aria-label]="moveDown(label(code))"
               [attr.data-move]="code + ':down'"
             >
               ↓
             </button>
           } @else {
-            <span class="muted">not downloaded</span>
+            <span class="muted" i18n="@@settings.languageOrder.notDownloaded">not downloaded</span>
           }
         </li>
       }
     </ol>
     <p class="muted summary" aria-live="polite" data-testid="language-summary">
-      Downloads take {{ summary() }}.
+      {{ summary() }}
     </p>
   `,
   styleUrl: './ordered-list.scss',
@@ -91,11 +92,19 @@ import { moveInControl } from './ordered-control';
     .summary {
       margin: 4px 0 20px;
     }
+    /* A phone: the unticked box says it; the language's name keeps its line. */
+    @media (max-width: 399.98px) {
+      li.off .muted {
+        display: none;
+      }
+    }
   `,
 })
 export class LanguageOrderComponent {
   readonly control = input.required<FormControl<LanguageCode[]>>();
-  readonly labels = LANGUAGE_LABELS;
+  readonly label = languageLabel;
+  readonly moveUp = moveUpLabel;
+  readonly moveDown = moveDownLabel;
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
   private readonly injector = inject(Injector);
 
@@ -105,11 +114,13 @@ export class LanguageOrderComponent {
     ...this.chosen(),
     ...LANGUAGE_CODES.filter((code) => !this.chosen().includes(code)),
   ]);
-  readonly summary = computed(() =>
-    this.chosen()
-      .map((code) => this.labels[code])
-      .join(', then '),
-  );
+  readonly summary = computed(() => {
+    const then = $localize`:@@settings.languageOrder.then:then`;
+    const languages = this.chosen()
+      .map((code) => languageLabel(code))
+      .join(`, ${then} `);
+    return $localize`:@@settings.languageOrder.summary:Downloads take ${languages}:languages:.`;
+  });
 
   constructor() {
     effect((onCleanup) => {
@@ -130,20 +141,7 @@ export class LanguageOrderComponent {
   move(index: number, delta: number): void {
     const code = this.chosen()[index];
     this.reorder(index, index + delta);
-    const direction = delta < 0 ? 'up' : 'down';
-    afterNextRender(
-      () => {
-        const buttons = this.host.nativeElement;
-        const same = buttons.querySelector<HTMLButtonElement>(
-          `[data-move="${code}:${direction}"]:not([disabled])`,
-        );
-        (
-          same ??
-          buttons.querySelector<HTMLButtonElement>(`[data-move^="${code}:"]:not([disabled])`)
-        )?.focus();
-      },
-      { injector: this.injector },
-    );
+    keepFocusOnMoved(this.host.nativeElement, code, delta, this.injector);
   }
 
   setWanted(code: LanguageCode, wanted: boolean): void {

@@ -28,38 +28,54 @@ import { ErrorMessageComponent } from '../../common/error-message.component';
     @if (status(); as s) {
       <p [class.ok]="s.ready" [class.warn]="!s.ready" data-testid="metadata-status">
         @if (s.ready) {
-          TMDB works: NFO files and artwork are written in {{ s.language }}.
+          <ng-container i18n="@@settings.tmdb.ready"
+            >TMDB works: NFO files and artwork are written in
+            <span translate="no">{{ s.language }}</span>.</ng-container
+          >
         } @else {
-          NFO files and artwork are not written yet.
+          <ng-container i18n="@@settings.tmdb.notReady"
+            >NFO files and artwork are not written yet.</ng-container
+          >
         }
       </p>
       @if (s.missing.length) {
         <ul class="missing" data-testid="metadata-missing">
-          @for (m of s.missing; track m) {
-            <li>{{ m }}</li>
+          @if (!s.tmdb_api_key_set) {
+            <li i18n="@@settings.tmdb.keyMissing">
+              A TMDB API key (free at themoviedb.org → Settings → API): enter it here or set
+              <code>TMDB_API_KEY</code>.
+            </li>
+          } @else {
+            @for (m of s.missing; track m) {
+              <li>{{ m }}</li>
+            }
           }
         </ul>
       }
       @if (s.uncertain) {
-        <p class="muted">
-          {{ s.uncertain }} series wait for you to confirm their TMDB match (see the library).
-        </p>
+        <p class="muted">{{ uncertainText(s.uncertain) }}</p>
       }
       <p class="muted">
-        API key:
         @if (s.tmdb_api_key_set) {
-          <code data-testid="metadata-key-hint">{{ s.api_key_hint }}</code>
+          <ng-container i18n="@@settings.tmdb.keyHint"
+            >API key:
+            <code data-testid="metadata-key-hint">{{ s.api_key_hint }}</code></ng-container
+          >
           @if (s.api_key_from_env) {
-            (set by TMDB_API_KEY)
+            <ng-container i18n="@@settings.tmdb.keyFromEnv"
+              >(set by <code>TMDB_API_KEY</code>)</ng-container
+            >
           }
         } @else {
-          none
+          <ng-container i18n="@@settings.tmdb.noKey">API key: none</ng-container>
         }
       </p>
       @if (!s.api_key_from_env) {
         <form class="key" (ngSubmit)="save(key())">
           <mat-form-field appearance="outline" subscriptSizing="dynamic" class="wide">
-            <mat-label>TMDB API key (v3) or read access token</mat-label>
+            <mat-label i18n="@@settings.tmdb.keyLabel"
+              >TMDB API key (v3) or read access token</mat-label
+            >
             <input
               matInput
               type="password"
@@ -75,11 +91,18 @@ import { ErrorMessageComponent } from '../../common/error-message.component';
             type="submit"
             [disabled]="busy() || key().trim().length < 16"
             data-testid="metadata-key-save"
+            i18n="@@settings.tmdb.saveKey"
           >
             Save key
           </button>
           @if (s.tmdb_api_key_set) {
-            <button mat-button type="button" [disabled]="busy()" (click)="save(null)">
+            <button
+              mat-button
+              type="button"
+              [disabled]="busy()"
+              (click)="save(null)"
+              i18n="@@settings.tmdb.removeKey"
+            >
               Remove key
             </button>
           }
@@ -121,6 +144,12 @@ export class MetadataKeyComponent {
 
   constructor() {
     void this.load();
+  }
+
+  uncertainText(count: number): string {
+    return count === 1
+      ? $localize`:@@settings.tmdb.uncertainOne:1 series waits for you to confirm its TMDB match (see the library).`
+      : $localize`:@@settings.tmdb.uncertain:${count}:count: series wait for you to confirm their TMDB match (see the library).`;
   }
 
   async load(): Promise<void> {

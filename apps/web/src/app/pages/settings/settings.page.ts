@@ -17,6 +17,7 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
 import { MatSelectModule } from '@angular/material/select';
+import { MatTooltipModule } from '@angular/material/tooltip';
 import {
   type FieldError,
   LOG_LEVELS,
@@ -42,6 +43,7 @@ import {
   patchConfigForm,
 } from './config-form';
 import { HosterOrderComponent } from './hoster-order.component';
+import { InterfaceLanguageComponent } from './interface-language.component';
 import { LanguageOrderComponent } from './language-order.component';
 import { MetadataKeyComponent } from './metadata-key.component';
 
@@ -55,7 +57,9 @@ import { MetadataKeyComponent } from './metadata-key.component';
     MatInputModule,
     MatSelectModule,
     MatProgressSpinnerModule,
+    MatTooltipModule,
     ErrorMessageComponent,
+    InterfaceLanguageComponent,
     HosterOrderComponent,
     LanguageOrderComponent,
     BackupsComponent,
@@ -74,11 +78,12 @@ export class SettingsPage {
   readonly form = buildConfigForm();
   readonly logLevels = LOG_LEVELS;
   readonly strmModes: { value: StrmMode; label: string }[] = [
-    { value: 'off', label: 'Off: downloads only' },
-    { value: 'both', label: 'Both: downloads and .strm' },
-    { value: 'only', label: 'Only .strm' },
+    { value: 'off', label: $localize`:@@settings.strm.off:Off: downloads only` },
+    { value: 'both', label: $localize`:@@settings.strm.both:Both: downloads and .strm` },
+    { value: 'only', label: $localize`:@@settings.strm.only:Only .strm` },
   ];
   readonly placeholders = NAMING_PLACEHOLDERS.map((p) => `{${p}}`).join(' ');
+  readonly paddedExample = '{season:00}';
   readonly message = controlMessage;
   readonly healthOf = healthView;
   readonly saveError = signal<ApiError | null>(null);
@@ -123,18 +128,23 @@ export class SettingsPage {
     if (outcome.ok) {
       const restart = outcome.response.restart_required;
       this.saved.set(
-        restart.length ? `Saved. Restart the server to apply: ${restart.join(', ')}.` : 'Saved.',
+        restart.length
+          ? $localize`:@@settings.savedRestart:Saved. Restart the server to apply: ${restart.join(', ')}:fields:.`
+          : $localize`:@@settings.saved:Saved.`,
       );
       return;
     }
     this.unplaced.set(applyFieldErrors(this.form, outcome.fieldErrors));
     this.focusFirstInvalid();
+    // The server's words for a validation failure are English; the fields carry the details.
     this.saveError.set(
-      outcome.error ?? {
-        statusCode: 400,
-        code: 'VALIDATION_FAILED',
-        message: 'Some settings are invalid; see the marked fields.',
-      },
+      outcome.error && outcome.error.code !== 'VALIDATION_FAILED'
+        ? outcome.error
+        : {
+            statusCode: 400,
+            code: 'VALIDATION_FAILED',
+            message: $localize`:@@settings.invalid:Some settings are invalid; see the marked fields.`,
+          },
     );
   }
 

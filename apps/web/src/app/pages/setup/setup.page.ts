@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
-import { toSignal } from '@angular/core/rxjs-interop';
+import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import {
   type AbstractControl,
   NonNullableFormBuilder,
@@ -12,8 +12,9 @@ import { MatCardModule } from '@angular/material/card';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { Router } from '@angular/router';
-import { PASSWORD_RULES, failedPasswordRules } from '@aniworld/contracts';
+import { failedPasswordRules } from '@aniworld/contracts';
 import { type ApiError, fieldErrors } from '../../core/api/api-error';
+import { passwordRuleStates, repeats } from '../../core/auth/password-rules';
 import { SessionStore } from '../../core/auth/session.store';
 import { LibraryStore } from '../../stores/library.store';
 import { ErrorMessageComponent } from '../../common/error-message.component';
@@ -27,6 +28,20 @@ function passwordPolicy(control: AbstractControl<string>): ValidationErrors | nu
 function absolutePath(control: AbstractControl<string>): ValidationErrors | null {
   const value = control.value?.trim();
   return !value || /^(\/|[A-Za-z]:[\\/])/.test(value) ? null : { absolute: true };
+}
+
+/** The server's reasons for refusing a directory, in the interface language where known. */
+function directoryErrorText(error: string): string {
+  const reason = /\(([^)]*)\)$/.exec(error)?.[1] ?? '';
+  if (error.startsWith('must be an absolute path'))
+    return $localize`:@@setup.dirError.absolute:must be an absolute path`;
+  if (error.startsWith('is a file'))
+    return $localize`:@@setup.dirError.file:is a file, not a directory`;
+  if (error.startsWith('cannot be written'))
+    return $localize`:@@setup.dirError.notWritable:cannot be written (${reason}:reason:)`;
+  if (error.startsWith('cannot be created'))
+    return $localize`:@@setup.dirError.notCreated:cannot be created or written (${reason}:reason:)`;
+  return error;
 }
 
 @Component({
@@ -54,7 +69,7 @@ export class SetupPage {
 
   readonly form = this.fb.group({
     password: ['', [Validators.required, passwordPolicy]],
-    confirm: ['', Validators.required],
+    confirm: ['', [Validators.required, repeats('password')]],
     anime_directory: ['', absolutePath],
   });
   readonly submitting = signal(false);
@@ -63,24 +78,26 @@ export class SetupPage {
   private readonly password = toSignal(this.form.controls.password.valueChanges, {
     initialValue: '',
   });
-  private readonly confirm = toSignal(this.form.controls.confirm.valueChanges, {
-    initialValue: '',
-  });
   /** Each rule with whether the typed password meets it, updated on every keystroke. */
-  readonly rules = computed(() => {
-    const password = this.password();
-    return PASSWORD_RULES.map((rule) => ({ ...rule, ok: rule.test(password) }));
-  });
-  readonly mismatch = computed(() => this.confirm() !== '' && this.confirm() !== this.password());
+  readonly rules = computed(() => passwordRuleStates(this.password()));
   private readonly directoryField = computed(
     () => fieldErrors(this.error()).find((f) => f.field === 'anime_directory') ?? null,
   );
-  readonly directoryError = computed(() => this.directoryField()?.errors.join('; ') ?? null);
+  readonly directoryError = computed(
+    () => this.directoryField()?.errors.map(directoryErrorText).join('; ') ?? null,
+  );
   /** The directory does not exist: the page asks before creating it, never silently. */
   readonly missingDirectory = computed(
     () => this.directoryField()?.errors.some((e) => e.startsWith('does not exist')) ?? false,
   );
   readonly suggestions = computed(() => this.directoryField()?.suggestions ?? []);
+
+  constructor() {
+    // The confirmation is judged against the password as it is now.
+    this.form.controls.password.valueChanges
+      .pipe(takeUntilDestroyed())
+      .subscribe(() => this.form.controls.confirm.updateValueAndValidity());
+  }
 
   useSuggestion(path: string): void {
     this.form.controls.anime_directory.setValue(path);
@@ -90,7 +107,7 @@ export class SetupPage {
   /** `create`: the user confirmed that the missing directory is to be created. */
   async submit(create = false): Promise<void> {
     this.form.markAllAsTouched();
-    if (this.form.invalid || this.mismatch()) return;
+    if (this.form.invalid) return;
     const { password, anime_directory } = this.form.getRawValue();
     const directory = this.fromEnv ? '' : anime_directory.trim();
     this.submitting.set(true);
