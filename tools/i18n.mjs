@@ -1,6 +1,7 @@
 // `npm run i18n`: after `nx run web:extract-i18n` wrote apps/web/src/locale/messages.json (the
 // English source messages), sort it by id so that changes merge and review well, sort the German
-// file the same way, and list the ids German lacks or no longer needs (docs/i18n.md).
+// file the same way, drop the German messages whose id the code no longer has, and list the ids
+// German lacks (docs/i18n.md).
 import { readFileSync, writeFileSync } from 'node:fs';
 
 const dir = new URL('../apps/web/src/locale/', import.meta.url);
@@ -18,11 +19,13 @@ function writeSorted(name, file) {
 }
 
 const source = writeSorted('messages.json', read('messages.json'));
-const german = writeSorted('messages.de.json', read('messages.de.json'));
+const germanFile = read('messages.de.json');
+const stale = Object.keys(germanFile.translations).filter((id) => !(id in source));
+for (const id of stale) delete germanFile.translations[id];
+const german = writeSorted('messages.de.json', germanFile);
 const missing = Object.keys(source).filter((id) => !(id in german));
-const stale = Object.keys(german).filter((id) => !(id in source));
 for (const id of missing) console.log(`missing in German: ${id}: ${JSON.stringify(source[id])}`);
-for (const id of stale) console.log(`no longer in the source: ${id}`);
+for (const id of stale) console.log(`dropped from German, no longer in the code: ${id}`);
 console.log(
-  `${Object.keys(source).length} messages, ${missing.length} missing in German, ${stale.length} stale`,
+  `${Object.keys(source).length} messages, ${missing.length} missing in German, ${stale.length} dropped`,
 );

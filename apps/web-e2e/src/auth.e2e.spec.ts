@@ -61,7 +61,11 @@ describe('first run, login and logout in the browser', () => {
       page.evaluate(() => document.documentElement.classList.contains('theme-dark'));
     const wasDark = await dark();
     await page.getByTestId('theme-toggle').click();
-    expect(await dark()).toBe(!wasDark);
+    // The class follows the click in the next change detection: wait for it.
+    await page.waitForFunction(
+      (want) => document.documentElement.classList.contains('theme-dark') === want,
+      !wasDark,
+    );
     await page.reload();
     await page.getByRole('heading', { name: 'Library' }).waitFor();
     expect(await dark()).toBe(!wasDark);

@@ -1,6 +1,6 @@
 import { speakGerman } from '../testing/german';
 import { languageLabel, readableFailure } from './failure-text';
-import { formatAgo, formatAirDate, formatBytes, formatEta, formatSpeed } from './format';
+import { formatAgo, formatBytes, formatEta, formatSpeed } from './format';
 
 describe('formats and failure texts in German', () => {
   beforeAll(() => speakGerman());
@@ -26,10 +26,6 @@ describe('formats and failure texts in German', () => {
     expect(formatAgo('2026-01-02T11:55:00Z', now)).toBe('vor 5 Minuten');
     expect(formatAgo('2026-01-01T12:00:00Z', now)).toBe('gestern');
     expect(formatAgo('2025-12-29T12:00:00Z', now)).toBe('vor 4 Tagen');
-  });
-
-  it('air dates', () => {
-    expect(formatAirDate('2019-04-07')).toBe('7. Apr. 2019');
   });
 
   it('names the languages as the glossary does', () => {

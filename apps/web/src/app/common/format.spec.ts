@@ -1,4 +1,4 @@
-import { formatAgo, formatAirDate, formatBytes, formatEta, formatSpeed } from './format';
+import { formatAgo, formatBytes, formatEta, formatSpeed } from './format';
 
 describe('formats in English', () => {
   it('speeds in MB/s, never bytes, with two decimals below 10', () => {
@@ -31,9 +31,5 @@ describe('formats in English', () => {
     expect(formatAgo('2026-01-01T12:00:00Z', now)).toBe('yesterday');
     expect(formatAgo('2025-12-29T12:00:00Z', now)).toBe('4 days ago');
     expect(formatAgo('not a date', now)).toBe('');
-  });
-
-  it('air dates', () => {
-    expect(formatAirDate('2019-04-07')).toBe('7 Apr 2019');
   });
 });

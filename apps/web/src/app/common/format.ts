@@ -71,15 +71,3 @@ export function formatAgo(at: string | number, now = Date.now()): string {
 
 /** The one spelling of an episode (`S01E02`), shared with the server and the CLI. */
 export { episodeCode } from '@aniworld/contracts';
-
-/** `2019-04-07` as `7 Apr 2019` (German `7. Apr. 2019`); a calendar day, so no time zone shift. */
-export function formatAirDate(date: string): string {
-  const parsed = new Date(`${date}T00:00:00Z`);
-  if (Number.isNaN(parsed.getTime())) return date;
-  return parsed.toLocaleDateString(currentLanguage() === 'de' ? 'de-DE' : 'en-GB', {
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    timeZone: 'UTC',
-  });
-}

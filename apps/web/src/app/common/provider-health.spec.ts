@@ -11,14 +11,14 @@ const failure = (minutesAgo: number) => ({
 describe('provider health from both outcomes', () => {
   it('is working when the last success came after the last failure', () => {
     const view = healthView({ last_success_at: at(5), last_failure: failure(60) }, NOW);
-    expect(view).toMatchObject({ state: 'ok', text: 'working, last failure 1 h ago' });
+    expect(view).toMatchObject({ state: 'ok', text: 'working, last failure 1 hour ago' });
     expect(view.detail).toContain('VIDEO_GONE: gone');
   });
 
   it('is failing when the last failure is the newest', () => {
     expect(healthView({ last_success_at: at(90), last_failure: failure(3) }, NOW)).toMatchObject({
       state: 'failing',
-      text: 'failing since 3 min ago, worked 2 h ago',
+      text: 'failing since 3 minutes ago, worked 1 hour ago',
     });
     expect(healthView({ last_success_at: null, last_failure: failure(3) }, NOW).state).toBe(
       'failing',

@@ -1,4 +1,5 @@
 import type { ProviderHealth } from '@aniworld/contracts';
+import { formatAgo } from './format';
 
 export interface HealthView {
   state: 'ok' | 'failing' | 'unknown';
@@ -18,10 +19,10 @@ export function healthView(health: ProviderHealth, now = Date.now()): HealthView
   const parts = [
     success === null
       ? $localize`:@@health.noSuccess:no success yet`
-      : $localize`:@@health.lastSuccess:last success ${ago(success, now)}:ago:`,
+      : $localize`:@@health.lastSuccess:last success ${formatAgo(success, now)}:ago:`,
     failure === null || !health.last_failure
       ? $localize`:@@health.noFailure:no failure`
-      : $localize`:@@health.lastFailureDetail:last failure ${ago(failure, now)}:ago: (${health.last_failure.code}:code:: ${health.last_failure.message}:message:)`,
+      : $localize`:@@health.lastFailureDetail:last failure ${formatAgo(failure, now)}:ago: (${health.last_failure.code}:code:: ${health.last_failure.message}:message:)`,
   ];
   const detail = parts.join('; ');
   if (success === null && failure === null)
@@ -31,8 +32,8 @@ export function healthView(health: ProviderHealth, now = Date.now()): HealthView
       state: 'failing',
       text:
         success === null
-          ? $localize`:@@health.failing:failing since ${ago(failure, now)}:failed:`
-          : $localize`:@@health.failingWorked:failing since ${ago(failure, now)}:failed:, worked ${ago(success, now)}:worked:`,
+          ? $localize`:@@health.failing:failing since ${formatAgo(failure, now)}:failed:`
+          : $localize`:@@health.failingWorked:failing since ${formatAgo(failure, now)}:failed:, worked ${formatAgo(success, now)}:worked:`,
       detail,
     };
   return {
@@ -40,18 +41,7 @@ export function healthView(health: ProviderHealth, now = Date.now()): HealthView
     text:
       failure === null
         ? $localize`:@@health.working:working`
-        : $localize`:@@health.workingLastFailure:working, last failure ${ago(failure, now)}:failed:`,
+        : $localize`:@@health.workingLastFailure:working, last failure ${formatAgo(failure, now)}:failed:`,
     detail,
   };
-}
-
-/** "just now", "5 min ago", "3 h ago", "2 days ago". */
-export function ago(at: number, now = Date.now()): string {
-  const seconds = Math.max(0, Math.round((now - at) / 1000));
-  if (seconds < 60) return $localize`:@@health.justNow:just now`;
-  const minutes = Math.round(seconds / 60);
-  if (minutes < 60) return $localize`:@@health.minutesAgo:${minutes}:minutes: min ago`;
-  const hours = Math.round(minutes / 60);
-  if (hours < 48) return $localize`:@@health.hoursAgo:${hours}:hours: h ago`;
-  return $localize`:@@health.daysAgo:${Math.round(hours / 24)}:days: days ago`;
 }

@@ -4,7 +4,7 @@ import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import type { MetadataStatus, SeriesMetadata } from '@aniworld/contracts';
 import { SocketService } from '../core/socket/socket.service';
-import { formatAirDate } from '../common/format';
+import { formatDay } from '../common/calendar-day';
 import { byTestId } from '../testing/dom';
 import { animeDetail, animeSummary } from '../testing/factories';
 import { FakeSocketService } from '../testing/fake-socket';
@@ -193,7 +193,9 @@ describe('metadata in the web app', () => {
   });
 
   it('formats air dates as calendar days', () => {
-    expect(formatAirDate('2019-04-07')).toBe('7 Apr 2019');
-    expect(formatAirDate('not a date')).toBe('not a date');
+    const airDate = (day: string) =>
+      formatDay(day, { day: 'numeric', month: 'short', year: 'numeric' }, 'en');
+    expect(airDate('2019-04-07')).toBe('7 Apr 2019');
+    expect(airDate('not a date')).toBe('not a date');
   });
 });
