@@ -36,11 +36,12 @@ export const LOADING_BAR_DELAY_MS = 120;
         mode="indeterminate"
         data-testid="loading-bar"
         aria-label="Loading the page"
+        i18n-aria-label="@@shell.loadingPage"
       />
     }
     @if (waitSeconds(); as seconds) {
       <div class="notice" role="status" data-testid="retry-notice">
-        The server is busy: continuing in {{ seconds }} s
+        <span i18n="@@shell.serverBusy">Server busy: continuing in {{ seconds }} s</span>
       </div>
     }
   `,
