@@ -81,9 +81,15 @@ describe('the app shell: rate limits, compression, caching, loading and stale ch
     try {
       await cold.context.addInitScript((t) => localStorage.setItem('aniworld.token', t), token);
       const loaded: Promise<Loaded>[] = [];
-      cold.page.on('requestfinished', (request) => loaded.push(describeLoad(request)));
+      // The page and its code; API calls and the live connection go on after the page is there.
+      const listen = (request: Request) => {
+        const path = new URL(request.url()).pathname;
+        if (path === '/' || /\.(js|css)$/.test(path)) loaded.push(describeLoad(request));
+      };
+      cold.page.on('requestfinished', listen);
       await cold.page.goto(`${server.url}/`);
       await cold.page.getByRole('heading', { name: 'Library' }).waitFor();
+      cold.page.off('requestfinished', listen);
       const files = await Promise.all(loaded);
 
       const document = files.find((f) => f.path === '/');
@@ -129,9 +135,10 @@ describe('the app shell: rate limits, compression, caching, loading and stale ch
       await page.getByRole('heading', { name: heading, exact: true }).first().waitFor();
     }
     page.off('response', watch);
-    // Within a minute, so the per-IP limit (60 a minute) would have been hit many times over.
-    expect(Date.now() - started).toBeLessThan(60_000);
-    expect(api.length).toBeGreaterThan(200);
+    // More calls than the per-IP limit (60 a minute) allows in the minutes they took (well under
+    // one on a normal machine): counted per IP, they would have been refused.
+    const minutes = Math.ceil((Date.now() - started) / 60_000);
+    expect(api.length).toBeGreaterThan(60 * minutes);
     expect(limited).toEqual([]);
   }, 180_000);
 
