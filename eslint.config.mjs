@@ -72,9 +72,15 @@ export default [
     },
   },
   {
-    // Tests and benchmarks may start the sandbox (the stand-in for the real sites); production
-    // code never does.
-    files: ['**/*.spec.ts', '**/test/**/*.ts', '**/src/support/**/*.ts', 'bench/**/*.ts'],
+    // Tests, benchmarks and the screenshots script may start the sandbox (the stand-in for the
+    // real sites); production code never does.
+    files: [
+      '**/*.spec.ts',
+      '**/test/**/*.ts',
+      '**/src/support/**/*.ts',
+      'bench/**/*.ts',
+      'apps/web-e2e/src/screenshots.ts',
+    ],
     rules: {
       '@nx/enforce-module-boundaries': [
         'error',

@@ -98,6 +98,36 @@ describe('the built server on a fresh data dir', () => {
     }
   });
 
+  it('sends the built web app compressed, its hashed files immutable and index.html revalidated', async () => {
+    const index = await fetch(`${server.url}/`, {
+      headers: { accept: 'text/html', 'accept-encoding': 'gzip, deflate, br' },
+    });
+    expect(index.headers.get('content-encoding')).toBe('br');
+    expect(index.headers.get('cache-control')).toBe('no-cache');
+    // Every script and style the page names, as the browser asks for them.
+    const files = [...(await index.text()).matchAll(/(?:src|href)="([^"]+\.(?:js|css))"/g)].map(
+      (m) => m[1],
+    );
+    expect(files.length).toBeGreaterThan(1);
+    for (const file of files) {
+      const plain = await fetch(`${server.url}/${file}`, { headers: { 'accept-encoding': '' } });
+      const text = await plain.text();
+      expect(plain.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+      // A few hundred bytes gain nothing from compression; everything else is sent compressed.
+      if (text.length < 1024) continue;
+      for (const encoding of ['br', 'gzip']) {
+        const res = await fetch(`${server.url}/${file}`, {
+          headers: { 'accept-encoding': encoding === 'br' ? 'gzip, deflate, br' : 'gzip' },
+        });
+        expect({ file, status: res.status, encoding: res.headers.get('content-encoding') }).toEqual(
+          { file, status: 200, encoding },
+        );
+        expect(res.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+        expect(await res.text()).toBe(text);
+      }
+    }
+  });
+
   it.each(['/api/nope', '/api/config/nope', '/health/nope', '/missing.js', '/assets/nope.css'])(
     'answers %s with a JSON 404, never the shell',
     async (path) => {

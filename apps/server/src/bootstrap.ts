@@ -9,6 +9,7 @@ import { AllExceptionsFilter } from './common/filters/all-exceptions.filter';
 import { JsonLogger } from './common/logging/json-logger';
 import { compileTrustedProxies, type TrustProxy } from './common/trusted-proxies';
 import { requestLogging } from './common/logging/request-logging.middleware';
+import { jsonCompression } from './common/http/compression';
 import { AUTH_BODY_LIMIT, BODY_LIMIT, bodyShapeGuard } from './common/validation/body-shape';
 import { createValidationPipe } from './common/validation/validation';
 import type { LoadedConfig } from './config/config.loader';
@@ -72,6 +73,8 @@ export async function createApp(
   app.set('trust proxy', liveTrustedProxies(app, settings));
   app.disable('x-powered-by');
   app.use(requestLogging());
+  // API answers above 1 KB go out brotli- or gzip-compressed; streams are never touched.
+  app.use(jsonCompression());
   app.use(
     helmet({
       // Swagger UI and Angular Material need inline styles; scripts stay same-origin only.

@@ -164,14 +164,14 @@ describe('auth (HTTP, real SQLite, fake clock)', () => {
     await login(TEST_PASSWORD).expect(200);
   });
 
-  it('limits other routes per IP and says when to retry', async () => {
+  it('limits other routes per session and says when to retry', async () => {
     const token = await t.setUp();
     await t
       .api(token)
       .put('/api/config')
-      .send({ security: { rate_limit_per_minute: 3 } })
+      .send({ security: { session_read_limit_per_minute: 3 } })
       .expect(200);
-    for (let i = 0; i < 2; i++) await t.api(token).get('/api/config').expect(200);
+    for (let i = 0; i < 3; i++) await t.api(token).get('/api/config').expect(200);
     const limited = await t.api(token).get('/api/config').expect(429);
     expect(limited.body).toMatchObject({ statusCode: 429, code: 'RATE_LIMITED' });
     expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);

@@ -20,6 +20,7 @@ import { LockoutService } from './lockout.service';
 import { HitCounterThrottlerStorage } from './rate-limit/hit-counter-throttler.storage';
 import { isAuthRateLimited, RateLimitGuard } from './rate-limit/rate-limit.guard';
 import { type HitCounter, MemoryHitCounter } from './rate-limit/rate-limit.store';
+import { clientIp, RequestBudgets } from './rate-limit/request-budget';
 import { RedisHitCounter } from './rate-limit/redis-hit-counter';
 import { SessionHousekeeper } from './session-housekeeper';
 import { SessionRepository } from './session.repository';
@@ -40,10 +41,11 @@ const AUTH_OPTIONS = Symbol('AUTH_OPTIONS');
   imports: [
     JwtModule.register({}),
     ThrottlerModule.forRootAsync({
-      inject: [ConfigService, HIT_COUNTER],
-      useFactory: (config: ConfigService, counter: HitCounter) => ({
+      inject: [ConfigService, HIT_COUNTER, RequestBudgets],
+      useFactory: (config: ConfigService, counter: HitCounter, budgets: RequestBudgets) => ({
         storage: new HitCounterThrottlerStorage(counter),
-        // The general limit counts per IP across every route; login and setup each have their own.
+        // The general limit counts per session or per IP across every route (RequestBudgets);
+        // login and setup each have their own, per IP.
         generateKey: (context: ExecutionContext, tracker: string, throttler: string) =>
           throttler === 'auth'
             ? `auth:${context.getHandler().name}:${tracker}`
@@ -53,13 +55,15 @@ const AUTH_OPTIONS = Symbol('AUTH_OPTIONS');
           {
             name: 'default',
             ttl: MINUTE,
-            limit: () => config.config.security.rate_limit_per_minute,
+            limit: async (context) => (await budgets.of(context)).limit,
+            getTracker: async (_req, context) => (await budgets.of(context)).tracker,
             skipIf: (context) => isAuthRateLimited(context),
           },
           {
             name: 'auth',
             ttl: MINUTE,
             limit: () => config.config.security.auth_rate_limit_per_minute,
+            getTracker: (req) => clientIp(req),
             skipIf: (context) => !isAuthRateLimited(context),
           },
         ],
@@ -88,11 +92,13 @@ const AUTH_OPTIONS = Symbol('AUTH_OPTIONS');
     LockoutService,
     AuthService,
     SocketAuthenticator,
-    // Order matters: the rate limit applies before authentication, so guessing tokens is limited too.
+    RequestBudgets,
+    // Order matters: the rate limit applies before authentication, so guessing tokens is limited
+    // too (a token that does not verify counts against its IP).
     { provide: APP_GUARD, useClass: RateLimitGuard },
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [SessionTokenService, SocketAuthenticator, HIT_COUNTER],
+  exports: [SessionTokenService, SocketAuthenticator, HIT_COUNTER, RequestBudgets],
 })
 export class AuthModule implements OnApplicationShutdown {
   constructor(@Inject(HIT_COUNTER) private readonly counter: HitCounter) {}

@@ -46,6 +46,8 @@ export class SessionTokenService {
   private readonly cache = new Map<string, { session: UserSessionEntity; readAt: number }>();
   /** Bumped by every revocation: a row read while one ran is used once but not cached. */
   private generation = 0;
+  /** Each request's verification, so the rate limit and the auth guard verify it once. */
+  private readonly byRequest = new WeakMap<object, Promise<UserSessionEntity>>();
 
   constructor(
     private readonly jwt: JwtService,
@@ -104,6 +106,21 @@ export class SessionTokenService {
       );
     }
     return session;
+  }
+
+  /**
+   * {@link verify} of a request's bearer token, once per request: the rate limit asks first (a
+   * logged-in user has a budget of their own), then the auth guard. Null without a token.
+   */
+  verifyRequest(req: { headers: { authorization?: string } }): Promise<UserSessionEntity> | null {
+    const token = bearerToken(req.headers.authorization);
+    if (!token) return null;
+    let verified = this.byRequest.get(req);
+    if (!verified) {
+      verified = this.verify(token);
+      this.byRequest.set(req, verified);
+    }
+    return verified;
   }
 
   /**

@@ -57,6 +57,8 @@ export async function startTestApp(
     fanoutChannel?: string;
     /** Key prefix of the Redis rate-limit counters (with REDIS_URL); default: this file's own. */
     rateLimitPrefix?: string;
+    /** A built web app to serve; default none. */
+    webDistDir?: string;
   } = {},
 ): Promise<TestApp> {
   const dataDir = env['DATA_DIR'] ?? tempDir();
@@ -65,7 +67,7 @@ export async function startTestApp(
   const loaded = await loadConfig({ DATA_DIR: dataDir, ...env });
   const app = await createApp(loaded, {
     logger: quietLogger(),
-    webDistDir: join(dataDir, 'no-web'),
+    webDistDir: options.webDistDir ?? join(dataDir, 'no-web'),
     clock: options.clock,
     fanoutChannel: options.fanoutChannel ?? `${REDIS_RUN}:socket.io`,
     rateLimitPrefix: options.rateLimitPrefix ?? `${REDIS_RUN}:rl:`,

@@ -43,6 +43,10 @@ export async function openBrowser(): Promise<Browser> {
   };
 }
 
+/** Lets the document grow to the app's whole content (it scrolls inside the sidenav content). */
+export const FULL_PAGE_CSS =
+  'aw-root{height:auto!important}.mat-drawer-container,.mat-drawer-content{overflow:visible!important;height:auto!important}';
+
 /**
  * Saves the current page at 1280 px and 360 px, light and dark, then restores the 1280 px light
  * view. The theme is switched by class, as the toggle does, without touching the stored choice.
@@ -51,10 +55,7 @@ export async function screenshotPage(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const before = await page.evaluate(() => document.documentElement.className);
   // The app scrolls inside the sidenav content; let the document grow so the shot shows it all.
-  const unclip = await page.addStyleTag({
-    content:
-      'aw-root{height:auto!important}.mat-drawer-container,.mat-drawer-content{overflow:visible!important;height:auto!important}',
-  });
+  const unclip = await page.addStyleTag({ content: FULL_PAGE_CSS });
   for (const width of [1280, 360]) {
     await page.setViewportSize({ width, height: width === 360 ? 740 : 800 });
     // The sidenav switches between side and over mode with an animation.

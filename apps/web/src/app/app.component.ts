@@ -25,6 +25,7 @@ import {
   currentLanguage,
   switchLanguage,
 } from './core/i18n/language';
+import { LoadingBarComponent } from './core/ui/loading-bar.component';
 import { IconComponent, type IconName } from './common/icon.component';
 import { HealthBannerComponent } from './common/health-banner.component';
 import { NotificationsStore } from './stores/notifications.store';
@@ -75,6 +76,7 @@ const NAV: NavLink[] = [
     MatTooltipModule,
     IconComponent,
     HealthBannerComponent,
+    LoadingBarComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './app.component.html',

@@ -7,7 +7,9 @@ import {
 import { MAT_SELECT_CONFIG } from '@angular/material/select';
 import { TitleStrategy, provideRouter, withComponentInputBinding } from '@angular/router';
 import { appRoutes } from './app.routes';
+import { retryAfterInterceptor } from './core/api/retry-after.interceptor';
 import { authInterceptor } from './core/auth/auth.interceptor';
+import { provideChunkReload } from './core/ui/chunk-reload';
 import { provideFocusHeading } from './core/ui/focus-heading';
 import { ProgressTitleStrategy } from './core/ui/progress-title';
 
@@ -15,11 +17,12 @@ export const appConfig: ApplicationConfig = {
   providers: [
     provideBrowserGlobalErrorListeners(),
     provideZonelessChangeDetection(),
-    provideHttpClient(withFetch(), withInterceptors([authInterceptor])),
+    provideHttpClient(withFetch(), withInterceptors([authInterceptor, retryAfterInterceptor])),
     provideRouter(appRoutes, withComponentInputBinding()),
     { provide: TitleStrategy, useClass: ProgressTitleStrategy },
     provideFocusHeading(),
     // An option whose value is null ("By preference") is a choice to show, not an empty select.
     { provide: MAT_SELECT_CONFIG, useValue: { canSelectNullableOptions: true } },
+    provideChunkReload(),
   ],
 };

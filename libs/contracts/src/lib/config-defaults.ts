@@ -22,6 +22,7 @@ export function defaultConfig(): AppConfig {
       session_ttl_hours: 24,
       auth_rate_limit_per_minute: 5,
       rate_limit_per_minute: 60,
+      session_read_limit_per_minute: 1200,
       lockout_threshold: 5,
       lockout_window_minutes: 15,
       lockout_cooldown_minutes: 15,

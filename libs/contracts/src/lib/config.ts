@@ -38,8 +38,16 @@ export interface SecuritySettings {
   session_ttl_hours: number;
   /** Requests per minute per IP on login and setup. */
   auth_rate_limit_per_minute: number;
-  /** Requests per minute per IP on every other route. */
+  /**
+   * Requests per minute on every other route: per IP without a valid session, per session for
+   * the writes (POST, PUT, PATCH, DELETE) of a logged-in user.
+   */
   rate_limit_per_minute: number;
+  /**
+   * Reads (GET, HEAD, OPTIONS) per minute per session of a logged-in user, however many users
+   * share one address (a reverse proxy).
+   */
+  session_read_limit_per_minute: number;
   lockout_threshold: number;
   lockout_window_minutes: number;
   lockout_cooldown_minutes: number;

@@ -3,7 +3,7 @@ import { Reflector } from '@nestjs/core';
 import type { AuthenticatedRequest } from '../decorators/current-session.decorator';
 import { IS_PUBLIC } from '../decorators/public.decorator';
 import { Unauthorized } from '../errors/auth.errors';
-import { bearerToken, SessionTokenService } from '../session-token.service';
+import { SessionTokenService } from '../session-token.service';
 
 /** Deny by default: every HTTP route needs a live session unless it is marked @Public(). */
 @Injectable()
@@ -24,12 +24,12 @@ export class AuthGuard implements CanActivate {
     )
       return true;
     const req = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    const token = bearerToken(req.headers.authorization);
-    if (!token)
+    const verified = this.tokens.verifyRequest(req);
+    if (!verified)
       throw new Unauthorized(
         'Authentication required: send Authorization: Bearer <token> from POST /api/auth/login',
       );
-    req.session = await this.tokens.verify(token);
+    req.session = await verified;
     return true;
   }
 }

@@ -55,7 +55,15 @@ const MINUTE = 60_000;
       const probe = new Redis(redis.url);
       try {
         await t.api(token).get('/api/config').expect(200);
-        expect(await probe.keys(`${prefix}*`)).toEqual([`${prefix}default:default:127.0.0.1`]);
+        // The session's reads, counted per session (the session row: the JWT's `sid`).
+        const sid = (
+          JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()) as {
+            sid: string;
+          }
+        ).sid;
+        expect(await probe.keys(`${prefix}*`)).toEqual([
+          `${prefix}default:default:session:${sid}:read`,
+        ]);
         // This instance keeps the lockout it made meanwhile until it ends.
         expect((await login(TEST_PASSWORD).expect(429)).body.code).toBe('ACCOUNT_LOCKED');
         clock.advance(14 * MINUTE);

@@ -66,12 +66,29 @@ export class SecuritySettingsDto implements SecuritySettings {
   @Max(1000)
   auth_rate_limit_per_minute!: number;
 
-  @ApiProperty({ minimum: 1, maximum: 100000 })
+  @ApiProperty({
+    minimum: 1,
+    maximum: 100000,
+    description:
+      'Requests per minute per IP without a session, and writes per minute per session (applies live)',
+  })
   @Omittable()
   @IsInt()
   @Min(1)
   @Max(100000)
   rate_limit_per_minute!: number;
+
+  @ApiProperty({
+    minimum: 1,
+    maximum: 100000,
+    description:
+      'Reads (GET, HEAD, OPTIONS) per minute per session of a logged-in user, whatever its IP (applies live)',
+  })
+  @Omittable()
+  @IsInt()
+  @Min(1)
+  @Max(100000)
+  session_read_limit_per_minute!: number;
 
   @ApiProperty({ minimum: 1, maximum: 100 })
   @Omittable()

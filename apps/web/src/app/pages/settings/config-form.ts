@@ -93,6 +93,7 @@ export function buildConfigForm() {
     security: new FormGroup({
       session_ttl_hours: c(24, int(1, 8760)),
       rate_limit_per_minute: c(60, int(1, 100000)),
+      session_read_limit_per_minute: c(1200, int(1, 100000)),
       auth_rate_limit_per_minute: c(5, int(1, 1000)),
     }),
     logging: new FormGroup({ level: c<LogLevel>('info') }),
@@ -129,6 +130,7 @@ export function patchConfigForm(form: ConfigForm, config: AppConfig, overridden:
     security: {
       session_ttl_hours: config.security.session_ttl_hours,
       rate_limit_per_minute: config.security.rate_limit_per_minute,
+      session_read_limit_per_minute: config.security.session_read_limit_per_minute,
       auth_rate_limit_per_minute: config.security.auth_rate_limit_per_minute,
     },
     logging: { level: config.logging.level },
