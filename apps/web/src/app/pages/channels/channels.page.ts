@@ -205,6 +205,9 @@ function eventLabel(event: NotificationEventId): string {
     .body {
       flex: 1;
     }
+    .kind {
+      margin-left: 0.5em;
+    }
     .form {
       display: flex;
       flex-direction: column;

@@ -88,7 +88,7 @@ const OUTCOME: Record<MetadataWriteOutcome['outcome'], string> = {
             }
           }
           @if (m.last_write; as w) {
-            <span class="muted">{{ lastWrite(w) }}</span>
+            <span class="muted last-write">{{ lastWrite(w) }}</span>
           }
         </p>
       }
@@ -138,6 +138,9 @@ const OUTCOME: Record<MetadataWriteOutcome['outcome'], string> = {
   styles: `
     .metadata p {
       margin: 4px 0;
+    }
+    .last-write {
+      margin-left: 0.3em;
     }
     .actions {
       display: flex;

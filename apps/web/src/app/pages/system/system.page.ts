@@ -89,6 +89,12 @@ export class SystemPage {
   readonly level = signal<LogLevel>('info');
   readonly statusText = statusText;
   readonly checkStatusText = checkStatusText;
+
+  /** "ok" or "ok, critical". */
+  checkState(check: { status: CheckStatus; critical: boolean }): string {
+    const status = checkStatusText(check.status);
+    return check.critical ? $localize`:@@system.checkCritical:${status}:status:, critical` : status;
+  }
   readonly checkName = checkName;
   readonly dialectName = (dialect: string) => DIALECTS[dialect] ?? dialect;
 
