@@ -24,8 +24,8 @@ import { LibraryFingerprintPostgres1766300000000 } from './postgres/176630000000
 import { LibraryFingerprintSqlite1766300000000 } from './sqlite/1766300000000-library-fingerprint';
 import { EpisodeReleasesPostgres1766300000001 } from './postgres/1766300000001-episode-releases';
 import { EpisodeReleasesSqlite1766300000001 } from './sqlite/1766300000001-episode-releases';
-import { UnifiedReleasesPostgres1766400000000 } from './postgres/1766400000000-unified-releases';
-import { UnifiedReleasesSqlite1766400000000 } from './sqlite/1766400000000-unified-releases';
+import { UnifiedReleasesPostgres1766500000000 } from './postgres/1766500000000-unified-releases';
+import { UnifiedReleasesSqlite1766500000000 } from './sqlite/1766500000000-unified-releases';
 
 /**
  * Migrations per dialect, listed explicitly (the server is bundled, so no globbing), in the order
@@ -46,7 +46,7 @@ export const SQLITE_MIGRATIONS = [
   DownloadedLanguageSqlite1766200000000,
   LibraryFingerprintSqlite1766300000000,
   EpisodeReleasesSqlite1766300000001,
-  UnifiedReleasesSqlite1766400000000,
+  UnifiedReleasesSqlite1766500000000,
 ];
 export const POSTGRES_MIGRATIONS = [
   InitialSchemaPostgres1763700000000,
@@ -62,5 +62,5 @@ export const POSTGRES_MIGRATIONS = [
   DownloadedLanguagePostgres1766200000000,
   LibraryFingerprintPostgres1766300000000,
   EpisodeReleasesPostgres1766300000001,
-  UnifiedReleasesPostgres1766400000000,
+  UnifiedReleasesPostgres1766500000000,
 ];
