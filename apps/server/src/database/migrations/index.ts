@@ -24,6 +24,8 @@ import { LibraryFingerprintPostgres1766300000000 } from './postgres/176630000000
 import { LibraryFingerprintSqlite1766300000000 } from './sqlite/1766300000000-library-fingerprint';
 import { EpisodeReleasesPostgres1766300000001 } from './postgres/1766300000001-episode-releases';
 import { EpisodeReleasesSqlite1766300000001 } from './sqlite/1766300000001-episode-releases';
+import { LibraryVersionPostgres1766400000000 } from './postgres/1766400000000-library-version';
+import { LibraryVersionSqlite1766400000000 } from './sqlite/1766400000000-library-version';
 
 /**
  * Migrations per dialect, listed explicitly (the server is bundled, so no globbing), in the order
@@ -44,6 +46,7 @@ export const SQLITE_MIGRATIONS = [
   DownloadedLanguageSqlite1766200000000,
   LibraryFingerprintSqlite1766300000000,
   EpisodeReleasesSqlite1766300000001,
+  LibraryVersionSqlite1766400000000,
 ];
 export const POSTGRES_MIGRATIONS = [
   InitialSchemaPostgres1763700000000,
@@ -59,4 +62,5 @@ export const POSTGRES_MIGRATIONS = [
   DownloadedLanguagePostgres1766200000000,
   LibraryFingerprintPostgres1766300000000,
   EpisodeReleasesPostgres1766300000001,
+  LibraryVersionPostgres1766400000000,
 ];
