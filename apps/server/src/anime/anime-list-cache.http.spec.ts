@@ -137,7 +137,7 @@ describe.each(dialects)('library list cache on %s (HTTP)', (_name, db, available
     // A scan on the other instance finds a file and loses one.
     await b.app
       .get(EpisodeRepository)
-      .applyDiskState(seriesId, new Map([['1:3', '/library/3.mkv']]));
+      .applyDiskState(seriesId, { files: new Map([['1:3', '/library/3.mkv']]), strm: new Map() });
     expect(await only()).toMatchObject({ downloaded_episodes: 1 });
     expect(await missing()).toEqual({ '1': [1, 2] });
 

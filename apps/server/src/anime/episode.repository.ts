@@ -24,11 +24,23 @@ export type EpisodeWithSeries = EpisodeEntity & { series: AnimeSeriesEntity };
 
 /** Ids per `IN (…)` list, well below both databases' parameter limits. */
 const IN_CHUNK = 500;
-/** What the scanner needs of an episode: where it sits and whether (and where) it is on disk. */
+/**
+ * What the scanner needs of an episode: where it sits and whether (and where) it is on disk, as a
+ * file or as a `.strm`.
+ */
 export type DiskSlot = Pick<
   EpisodeEntity,
-  'id' | 'season' | 'episodeNumber' | 'absoluteNumber' | 'isDownloaded' | 'filePath'
+  'id' | 'season' | 'episodeNumber' | 'absoluteNumber' | 'isDownloaded' | 'filePath' | 'strmPath'
 >;
+
+/** What a folder holds of a series, by episode slot ({@link episodeSlot}): absolute paths. */
+export interface DiskState {
+  files: Map<string, string>;
+  strm: Map<string, string>;
+}
+
+/** An episode's disk state to write: `[id, file path or null, .strm path or null, file changed]`. */
+type DiskChange = [number, string | null, string | null, boolean];
 
 @Injectable()
 export class EpisodeRepository {
@@ -63,7 +75,7 @@ export class EpisodeRepository {
       const params = new SqlParams(this.postgres);
       const rows = (await this.dataSource.query(
         `SELECT "id", "series_id", "season", "episode_number", "absolute_number", "is_downloaded",
-           "file_path"
+           "file_path", "strm_path"
          FROM "episodes" WHERE "series_id" IN (${params.list(unique.slice(i, i + IN_CHUNK))})`,
         params.values,
       )) as {
@@ -74,6 +86,7 @@ export class EpisodeRepository {
         absolute_number: number | null;
         is_downloaded: boolean | number;
         file_path: string | null;
+        strm_path: string | null;
       }[];
       for (const r of rows)
         out.get(Number(r.series_id))?.push({
@@ -83,6 +96,7 @@ export class EpisodeRepository {
           absoluteNumber: r.absolute_number === null ? null : Number(r.absolute_number),
           isDownloaded: Boolean(r.is_downloaded),
           filePath: r.file_path,
+          strmPath: r.strm_path,
         });
     }
     return out;
@@ -200,30 +214,33 @@ export class EpisodeRepository {
    * Makes download state match what the scanner found on disk for this series (see
    * {@link applyDiskStates}). Returns whether any episode changed.
    */
-  async applyDiskState(seriesId: number, onDisk: Map<string, string>): Promise<boolean> {
+  async applyDiskState(seriesId: number, onDisk: DiskState): Promise<boolean> {
     const slots = await this.diskSlots(seriesId);
     return (await this.applyDiskStates([{ seriesId, onDisk, slots }])).size > 0;
   }
 
   /**
    * Makes download state match what the scanner found on disk, for several series at once (the
-   * scanner's batch of folders): per series one UPDATE of the episodes that appeared, moved or
-   * went away (paths in a CASE), then one recount of those series, all in one transaction — one
-   * commit, so one fsync, for the batch instead of several per folder. `alsoWrite` runs in that
-   * transaction too (the scanner's folder rows), or on its own when no episode changed. Returns
-   * the series whose episodes changed. `onDisk`: episode slot → path; `slots`: the series'
+   * scanner's batch of folders): per series one UPDATE of the episodes whose file or `.strm`
+   * appeared, moved or went away (paths in a CASE), then one recount of those series, all in one
+   * transaction — one commit, so one fsync, for the batch instead of several per folder.
+   * `alsoWrite` runs in that transaction too (the scanner's folder rows), or on its own when no
+   * episode changed. Returns the series whose episodes changed. `slots`: the series'
    * {@link diskSlots}.
    */
   async applyDiskStates(
-    items: readonly { seriesId: number; onDisk: Map<string, string>; slots: readonly DiskSlot[] }[],
+    items: readonly { seriesId: number; onDisk: DiskState; slots: readonly DiskSlot[] }[],
     alsoWrite?: (manager: EntityManager) => Promise<void>,
   ): Promise<Set<number>> {
-    const changes: { seriesId: number; changed: [number, string | null][] }[] = [];
+    const changes: { seriesId: number; changed: DiskChange[] }[] = [];
     for (const { seriesId, onDisk, slots } of items) {
-      const changed: [number, string | null][] = [];
+      const changed: DiskChange[] = [];
       for (const e of slots) {
-        const path = onDisk.get(episodeSlot(e.season, e.episodeNumber)) ?? null;
-        if (e.isDownloaded !== (path !== null) || e.filePath !== path) changed.push([e.id, path]);
+        const slot = episodeSlot(e.season, e.episodeNumber);
+        const path = onDisk.files.get(slot) ?? null;
+        const strm = onDisk.strm.get(slot) ?? null;
+        const fileChanged = e.isDownloaded !== (path !== null) || e.filePath !== path;
+        if (fileChanged || e.strmPath !== strm) changed.push([e.id, path, strm, fileChanged]);
       }
       if (changed.length) changes.push({ seriesId, changed });
     }
@@ -243,32 +260,36 @@ export class EpisodeRepository {
   }
 
   /**
-   * Episodes to `[id, path on disk or null]`, one statement per 300. Raw SQL with numbered
-   * parameters, each id given once: TypeORM's builder spent more CPU on such a CASE than SQLite.
+   * Writes episodes' disk state, one statement per 300. Raw SQL with numbered parameters, each
+   * id given once: TypeORM's builder spent more CPU on such CASEs than SQLite did running them.
    */
-  private async writeDiskState(
-    manager: EntityManager,
-    changed: [number, string | null][],
-  ): Promise<void> {
+  private async writeDiskState(manager: EntityManager, changed: DiskChange[]): Promise<void> {
     for (let i = 0; i < changed.length; i += 300) {
       const params = new SqlParams(this.postgres);
       const ids: string[] = [];
       const paths: string[] = [];
       const downloaded: string[] = [];
-      for (const [id, path] of changed.slice(i, i + 300)) {
+      const strm: string[] = [];
+      const unknownLanguage: string[] = [];
+      for (const [id, path, strmPath, fileChanged] of changed.slice(i, i + 300)) {
         const ref = params.add(id);
         ids.push(ref);
-        if (path === null) continue;
-        paths.push(`WHEN ${ref} THEN ${params.add(path)}`);
-        downloaded.push(`WHEN ${ref} THEN TRUE`);
+        if (path !== null) {
+          paths.push(`WHEN ${ref} THEN ${params.add(path)}`);
+          downloaded.push(`WHEN ${ref} THEN TRUE`);
+        }
+        if (strmPath !== null) strm.push(`WHEN ${ref} THEN ${params.add(strmPath)}`);
+        // A file the scan found (not where a download put it): its language is not known.
+        if (fileChanged) unknownLanguage.push(`WHEN ${ref} THEN NULL`);
       }
       const cases = (whens: string[], otherwise: string) =>
         whens.length ? `CASE "id" ${whens.join(' ')} ELSE ${otherwise} END` : otherwise;
-      // A file the scan found (not where a download put it): its language is not known.
       await manager.query(
         `UPDATE "episodes" SET "is_downloaded" = ${cases(downloaded, 'FALSE')},
            "file_path" = ${cases(paths, 'NULL')},
-           "downloaded_language" = NULL, "updated_at" = CURRENT_TIMESTAMP
+           "strm_path" = ${cases(strm, 'NULL')},
+           "downloaded_language" = ${cases(unknownLanguage, '"downloaded_language"')},
+           "updated_at" = CURRENT_TIMESTAMP
          WHERE "id" IN (${ids.join(', ')})`,
         params.values,
       );
@@ -292,7 +313,17 @@ export class EpisodeRepository {
     filePath: string,
     language: LanguageCode | null = null,
   ): Promise<void> {
-    await this.repo.update({ id }, { isDownloaded: true, filePath, downloadedLanguage: language });
+    // The file replaces a `.strm` of the episode (the caller removes that file).
+    await this.repo.update(
+      { id },
+      { isDownloaded: true, filePath, downloadedLanguage: language, strmPath: null },
+    );
+    await this.counts.refreshForEpisode(id);
+  }
+
+  /** A `.strm` file for the episode now lies in the library at `path` (or none: null). */
+  async setStrmPath(id: number, path: string | null): Promise<void> {
+    await this.repo.update({ id }, { strmPath: path });
     await this.counts.refreshForEpisode(id);
   }
 

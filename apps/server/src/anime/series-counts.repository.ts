@@ -148,6 +148,7 @@ export function missingEpisodeSql(
   });
   const sql =
     `(CASE WHEN ${episode}."is_downloaded" THEN 0` +
+    ` WHEN ${episode}."strm_path" IS NOT NULL THEN 0` +
     ` WHEN ${episode}."languages" = '[]' THEN 1` +
     ` WHEN ${offered.join(' OR ')} THEN 1 ELSE 0 END)`;
   return { sql, parameters };

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { constants, type Dirent, promises as fs } from 'node:fs';
 import { join } from 'node:path';
-import { parseEpisodeFile, seasonOfFolder } from './filename-parser';
+import { parseEpisodeFile, parseStrmFile, seasonOfFolder } from './filename-parser';
 
 export interface LegacyInfo {
   key: string | null;
@@ -19,6 +19,10 @@ export interface FolderContents {
   episodes: [number, number, string][];
   /** `[absolute number, relative path]` for files numbered across seasons. */
   absolute: [number, string][];
+  /** `.strm` files named like episode files, as {@link episodes} (docs/strm.md, "In the library"). */
+  strm: [number, number, string][];
+  /** `.strm` files numbered across seasons, as {@link absolute}. */
+  absoluteStrm: [number, string][];
   legacy: LegacyInfo | null;
 }
 
@@ -126,6 +130,8 @@ export async function readListedFolder(
   const hash = createHash('sha256');
   const episodes: [number, number, string][] = [];
   const absolute: [number, string][] = [];
+  const strm: [number, number, string][] = [];
+  const absoluteStrm: [number, string][] = [];
   const visit = (dir: ListedDirectory): void => {
     for (const entry of dir.entries) {
       const rel = dir.rel ? `${dir.rel}/${entry.name}` : entry.name;
@@ -133,16 +139,20 @@ export async function readListedFolder(
       const child = dir.children.get(entry.name);
       if (child) visit(child);
       if (!entry.isFile()) continue;
-      const match = parseEpisodeFile(entry.name, dir.season);
-      if (match?.kind === 'episode') episodes.push([match.season, match.episode, rel]);
-      else if (match?.kind === 'absolute') absolute.push([match.absolute, rel]);
+      const video = parseEpisodeFile(entry.name, dir.season);
+      if (video?.kind === 'episode') episodes.push([video.season, video.episode, rel]);
+      else if (video?.kind === 'absolute') absolute.push([video.absolute, rel]);
+      if (video) continue;
+      const stream = parseStrmFile(entry.name, dir.season);
+      if (stream?.kind === 'episode') strm.push([stream.season, stream.episode, rel]);
+      else if (stream?.kind === 'absolute') absoluteStrm.push([stream.absolute, rel]);
     }
   };
   visit(listing.root);
   const hasLegacy = listing.root.entries.some((e) => e.isFile() && LEGACY_FILES.includes(e.name));
   const legacy = hasLegacy ? await readLegacy(base) : null;
   if (legacy) hash.update(`L\0${legacy.key}\0${legacy.site}\0${legacy.name}\n`);
-  return { signature: hash.digest('hex'), episodes, absolute, legacy };
+  return { signature: hash.digest('hex'), episodes, absolute, strm, absoluteStrm, legacy };
 }
 
 /** Lists and reads one series folder in one go. */

@@ -8,7 +8,12 @@ import { DomainEvents } from '../../common/events';
 import { ConfigService } from '../../config/config.service';
 import { SystemSettingsRepository } from '../../database/system-settings.repository';
 import type { AnimeSeriesEntity } from '../entities/anime-series.entity';
-import { type DiskSlot, EpisodeRepository, episodeSlot } from '../episode.repository';
+import {
+  type DiskSlot,
+  type DiskState,
+  EpisodeRepository,
+  episodeSlot,
+} from '../episode.repository';
 import {
   FolderNotFound,
   NoAnimeDirectory,
@@ -434,7 +439,11 @@ export class LibraryScanService implements OnApplicationShutdown {
         folder,
         title,
         year,
-        episode_files: contents.episodes.length + contents.absolute.length,
+        episode_files:
+          contents.episodes.length +
+          contents.absolute.length +
+          contents.strm.length +
+          contents.absoluteStrm.length,
         candidates,
       },
     };
@@ -505,7 +514,8 @@ export class LibraryScanService implements OnApplicationShutdown {
 
   private async forgetVanishedFolders(present: string[]): Promise<void> {
     for (const gone of await this.folders.removeAllExcept(present)) {
-      if (gone.seriesId) await this.episodes.applyDiskState(gone.seriesId, new Map());
+      if (gone.seriesId)
+        await this.episodes.applyDiskState(gone.seriesId, { files: new Map(), strm: new Map() });
     }
   }
 
@@ -529,24 +539,30 @@ function usable(listing: FolderListing): string | null {
   return listing.racy ? null : listing.fingerprint;
 }
 
-/** Episode slot → absolute path of the file the folder holds for it. */
+/** The files and `.strm` files the folder holds for the series' episodes, by episode slot. */
 function onDiskOf(
   root: string,
   { folder, contents }: MatchedFolder,
   episodes: readonly DiskSlot[],
-): Map<string, string> {
+): DiskState {
   const byAbsolute = new Map(
     episodes.filter((e) => e.absoluteNumber !== null).map((e) => [e.absoluteNumber as number, e]),
   );
-  const onDisk = new Map<string, string>();
-  for (const [season, episode, rel] of contents.episodes)
-    onDisk.set(episodeSlot(season, episode), join(root, folder, rel));
-  for (const [absolute, rel] of contents.absolute) {
-    const episode = byAbsolute.get(absolute);
-    if (episode)
-      onDisk.set(episodeSlot(episode.season, episode.episodeNumber), join(root, folder, rel));
-  }
-  return onDisk;
+  const slots = (numbered: [number, number, string][], absolute: [number, string][]) => {
+    const out = new Map<string, string>();
+    for (const [season, episode, rel] of numbered)
+      out.set(episodeSlot(season, episode), join(root, folder, rel));
+    for (const [number, rel] of absolute) {
+      const episode = byAbsolute.get(number);
+      if (episode)
+        out.set(episodeSlot(episode.season, episode.episodeNumber), join(root, folder, rel));
+    }
+    return out;
+  };
+  return {
+    files: slots(contents.episodes, contents.absolute),
+    strm: slots(contents.strm, contents.absoluteStrm),
+  };
 }
 
 /** `work` over every item with at most `limit` running at once; results in input order. */

@@ -26,6 +26,8 @@ import { EpisodeReleasesPostgres1766300000001 } from './postgres/1766300000001-e
 import { EpisodeReleasesSqlite1766300000001 } from './sqlite/1766300000001-episode-releases';
 import { LibraryVersionPostgres1766400000000 } from './postgres/1766400000000-library-version';
 import { LibraryVersionSqlite1766400000000 } from './sqlite/1766400000000-library-version';
+import { EpisodeStrmPostgres1766400000001 } from './postgres/1766400000001-episode-strm';
+import { EpisodeStrmSqlite1766400000001 } from './sqlite/1766400000001-episode-strm';
 
 /**
  * Migrations per dialect, listed explicitly (the server is bundled, so no globbing), in the order
@@ -47,6 +49,7 @@ export const SQLITE_MIGRATIONS = [
   LibraryFingerprintSqlite1766300000000,
   EpisodeReleasesSqlite1766300000001,
   LibraryVersionSqlite1766400000000,
+  EpisodeStrmSqlite1766400000001,
 ];
 export const POSTGRES_MIGRATIONS = [
   InitialSchemaPostgres1763700000000,
@@ -63,4 +66,5 @@ export const POSTGRES_MIGRATIONS = [
   LibraryFingerprintPostgres1766300000000,
   EpisodeReleasesPostgres1766300000001,
   LibraryVersionPostgres1766400000000,
+  EpisodeStrmPostgres1766400000001,
 ];
