@@ -29,6 +29,7 @@ import {
 import { ErrorMessageComponent } from '../../common/error-message.component';
 import { episodeCode, formatAirDate } from '../../common/format';
 import { SeriesStore, episodeId } from '../../stores/series.store';
+import { absent } from '../../stores/episode-view';
 import { SeriesMetadataComponent } from './series-metadata.component';
 
 @Component({
@@ -93,7 +94,7 @@ export class SeriesPage {
 
   seasonState(season: AnimeSeason): { selectable: number; selected: number } {
     const selectable = season.episodes.filter(
-      (e) => !e.is_downloaded && !e.queued && this.store.view(e).state !== 'downloading',
+      (e) => absent(e) && this.store.view(e).state !== 'downloading',
     );
     return {
       selectable: selectable.length,
