@@ -3,7 +3,7 @@
  * benchmark seeds it) with `profile-hook.cjs` preloaded; per phase the server's CPU time (user +
  * system, every thread: on a shared machine less noisy than wall time), its SQL statements by
  * kind, and a CPU profile.
- *   node -r ./tools/ts-register.js bench/scale/profile.ts [--series 2000] [--pg]
+ *   npm run bench:scale:profile [-- --series 2000] [--pg]
  *     [--phases list,list-pages,config,health,add,scan] [--out DIR] [--no-cpu-profile]
  * Prints a table; DIR (default a temporary one) keeps p<n>.json and p<n>.cpuprofile. Needs the
  * built server (`npx nx build server`).
