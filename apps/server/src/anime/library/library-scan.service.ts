@@ -264,19 +264,20 @@ export class LibraryScanService implements OnApplicationShutdown {
           byFolder: new Map(owned.flatMap((o) => (o.folder ? [[o.folder, o.id] as const] : []))),
         },
       };
+      const record = (outcome: FolderOutcome) => {
+        if (outcome.unmatched) unmatched.push(outcome.unmatched);
+        else status.series_matched++;
+        if (outcome.unchanged) status.folders_unchanged++;
+        status.folders_done++;
+        progress();
+      };
       for (let i = 0; i < names.length && !abort.signal.aborted; i += BATCH_FOLDERS) {
         const batch = names.slice(i, i + BATCH_FOLDERS).filter((folder) => {
           if (!ignored.has(folder)) return true;
           status.folders_done++;
           return false;
         });
-        for (const outcome of await this.scanBatch(root, batch, context, scan)) {
-          if (outcome.unmatched) unmatched.push(outcome.unmatched);
-          else status.series_matched++;
-          if (outcome.unchanged) status.folders_unchanged++;
-          status.folders_done++;
-        }
-        progress();
+        await this.scanBatch(root, batch, context, scan, record);
       }
       if (abort.signal.aborted) {
         state = 'cancelled';
@@ -324,34 +325,34 @@ export class LibraryScanService implements OnApplicationShutdown {
    * last scan's, nothing more is read and nothing is written. Otherwise it is read: an unmatched
    * one whose contents are what was searched for last time keeps that answer, the others are
    * identified, and the matched ones are compared with what the database says (not with the last
-   * scan: a download or a removal since may have changed either side), all in one go. Outcomes of
-   * the folders handled before a cancellation.
+   * scan: a download or a removal since may have changed either side), all in one go. Each
+   * folder's outcome is recorded as soon as it is known (the progress moves while unknown folders
+   * are searched for on the sites), in the folders' order; after a cancellation, no more.
    */
   private async scanBatch(
     root: string,
     folders: string[],
     context: ScanContext,
     { status, abort }: RunningScan,
-  ): Promise<FolderOutcome[]> {
+    record: (outcome: FolderOutcome) => void,
+  ): Promise<void> {
     const looked = await mapBounded(folders, LIST_CONCURRENCY, (folder) =>
       this.look(root, folder, context),
     );
-    const outcomes = new Map<string, FolderOutcome>();
     const matched: MatchedFolder[] = [];
     for (const item of looked) {
       if (abort.signal.aborted) break;
       if ('outcome' in item) {
-        outcomes.set(item.folder, item.outcome);
+        record(item.outcome);
         continue;
       }
       status.current_folder = item.folder;
       const decided = await this.decide(item, context.owners, abort.signal);
-      if ('outcome' in decided) outcomes.set(item.folder, decided.outcome);
+      if ('outcome' in decided) record(decided.outcome);
       else matched.push(decided);
     }
-    for (const [folder, changed] of await this.applyFolders(root, matched))
-      outcomes.set(folder, { unchanged: !changed });
-    return folders.flatMap((folder) => outcomes.get(folder) ?? []);
+    for (const changed of (await this.applyFolders(root, matched)).values())
+      record({ unchanged: !changed });
   }
 
   /** Lists a folder, and reads it unless its fingerprint settles it. */
