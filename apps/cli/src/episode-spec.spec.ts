@@ -2,7 +2,7 @@ import type { AnimeDetail, AnimeEpisode } from '@aniworld/contracts';
 import { parseEpisodeSpec, selectEpisodes } from './episode-spec';
 import { CliError, EXIT } from './errors';
 
-function episode(season: number, n: number, downloaded = false): AnimeEpisode {
+function episode(season: number, n: number, downloaded = false, strm = false): AnimeEpisode {
   return {
     season,
     episode: n,
@@ -11,6 +11,7 @@ function episode(season: number, n: number, downloaded = false): AnimeEpisode {
     languages: [],
     is_downloaded: downloaded,
     file_path: null,
+    strm_path: strm ? `/anime/Sternenwanderer (2019)/S${season}E${n}.strm` : null,
     queued: false,
     queue_status: null,
     downloaded_language: null,
@@ -24,7 +25,16 @@ const series = {
   key: 'sternenwanderer',
   seasons: [
     { season: 0, episodes: [episode(0, 1)] },
-    { season: 1, episodes: [episode(1, 1, true), episode(1, 2), episode(1, 3), episode(1, 4)] },
+    {
+      season: 1,
+      episodes: [
+        episode(1, 1, true),
+        episode(1, 2),
+        episode(1, 3),
+        episode(1, 4),
+        episode(1, 5, false, true),
+      ],
+    },
     { season: 2, episodes: [episode(2, 1, true), episode(2, 2, true)] },
   ],
 } as AnimeDetail;
@@ -62,15 +72,16 @@ describe('parseEpisodeSpec', () => {
 });
 
 describe('selectEpisodes', () => {
-  it('takes a range as named, downloaded episodes included', () => {
+  it('takes a range as named, downloaded and streamed episodes included', () => {
     expect(selectEpisodes(parseEpisodeSpec('S01E01-E03'), series)).toEqual([
       { season: 1, episode: 1 },
       { season: 1, episode: 2 },
       { season: 1, episode: 3 },
     ]);
+    expect(selectEpisodes(parseEpisodeSpec('S01E05'), series)).toEqual([{ season: 1, episode: 5 }]);
   });
 
-  it('takes only what is not on disk for a season and for all-missing', () => {
+  it('takes only what is neither on disk nor streamed (.strm) for a season and for all-missing', () => {
     expect(selectEpisodes(parseEpisodeSpec('S01'), series)).toEqual([
       { season: 1, episode: 2 },
       { season: 1, episode: 3 },
@@ -87,7 +98,7 @@ describe('selectEpisodes', () => {
 
   it('says "not found" for a season or an episode the series does not have', () => {
     expect(exitOf(() => selectEpisodes(parseEpisodeSpec('S03'), series))).toBe(EXIT.notFound);
-    expect(exitOf(() => selectEpisodes(parseEpisodeSpec('S01E03-E05'), series))).toBe(
+    expect(exitOf(() => selectEpisodes(parseEpisodeSpec('S01E03-E06'), series))).toBe(
       EXIT.notFound,
     );
   });

@@ -1,4 +1,9 @@
-import { type AnimeDetail, episodeCode, type EpisodeRef } from '@aniworld/contracts';
+import {
+  type AnimeDetail,
+  type AnimeEpisode,
+  episodeCode,
+  type EpisodeRef,
+} from '@aniworld/contracts';
 import { CliError, EXIT, usageError } from './errors';
 
 /** What `queue add <key> <spec>` asks for. */
@@ -36,15 +41,15 @@ export function parseEpisodeSpec(text: string): EpisodeSpec {
 
 /**
  * The episodes of `series` the spec names. Explicit episodes are taken as named (the server skips
- * those already queued), a season or `all-missing` only what is not on disk yet. An episode the
- * site does not have is an error (exit 2), so a typo never queues less than the user thinks.
+ * those already queued; one that streams from a `.strm` is downloaded and replaces it), a season
+ * or `all-missing` only what is neither on disk nor streamed yet. An episode the site does not
+ * have is an error (exit 2), so a typo never queues less than the user thinks.
  */
 export function selectEpisodes(spec: EpisodeSpec, series: AnimeDetail): EpisodeRef[] {
   const episodes = series.seasons.flatMap((s) => s.episodes);
+  const absent = (e: AnimeEpisode) => !e.is_downloaded && !e.strm_path;
   if (spec.kind === 'all-missing')
-    return episodes
-      .filter((e) => !e.is_downloaded)
-      .map(({ season, episode }) => ({ season, episode }));
+    return episodes.filter(absent).map(({ season, episode }) => ({ season, episode }));
   const season = series.seasons.find((s) => s.season === spec.season);
   if (!season)
     throw new CliError(
@@ -53,9 +58,7 @@ export function selectEpisodes(spec: EpisodeSpec, series: AnimeDetail): EpisodeR
       `seasons: ${series.seasons.map((s) => s.season).join(', ') || 'none'} (aniworld show ${series.key})`,
     );
   if (spec.kind === 'season')
-    return season.episodes
-      .filter((e) => !e.is_downloaded)
-      .map(({ episode }) => ({ season: spec.season, episode }));
+    return season.episodes.filter(absent).map(({ episode }) => ({ season: spec.season, episode }));
   const known = new Set(season.episodes.map((e) => e.episode));
   const wanted: EpisodeRef[] = [];
   for (let episode = spec.from; episode <= spec.to; episode++) {

@@ -1,6 +1,6 @@
 import { type Sandbox, startSandbox } from '@aniworld/sandbox';
 import { locateMediaTool } from '@aniworld/downloader';
-import { waitFor } from '@aniworld/testing';
+import { apiRequest, waitFor } from '@aniworld/testing';
 import {
   type AnimeDetail,
   type AnimeSummary,
@@ -32,19 +32,8 @@ describe('main job against the built server and the sandbox', () => {
   let socket: Socket<ServerToClientEvents, ClientToServerEvents>;
   const seen: { event: string; key?: string }[] = [];
 
-  const api = async <T>(
-    method: string,
-    path: string,
-    body?: unknown,
-  ): Promise<{ status: number; body: T }> => {
-    const res = await fetch(`${server.url}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await res.text();
-    return { status: res.status, body: (text ? JSON.parse(text) : null) as T };
-  };
+  const api = <T>(method: string, path: string, body?: unknown) =>
+    apiRequest<T>(server.url, token, method, path, body);
 
   async function until<T>(
     what: string,

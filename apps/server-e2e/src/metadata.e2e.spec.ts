@@ -1,5 +1,5 @@
 import { type Sandbox, startSandbox } from '@aniworld/sandbox';
-import { waitFor } from '@aniworld/testing';
+import { apiCall, waitFor } from '@aniworld/testing';
 import type { AnimeDetail, SeriesMetadata } from '@aniworld/contracts';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -44,16 +44,8 @@ describe('NFO files and artwork against the built server and the sandbox', () =>
   let library: string;
   let token: string;
 
-  const api = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
-    const res = await fetch(`${server.url}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const raw = await res.text();
-    if (!res.ok) throw new Error(`${method} ${path} answered ${res.status}: ${raw}`);
-    return (raw ? JSON.parse(raw) : null) as T;
-  };
+  const api = <T>(method: string, path: string, body?: unknown) =>
+    apiCall<T>(server.url, token, method, path, body);
   const until = <T>(what: string, probe: () => Promise<T | null>) =>
     waitFor(probe, what, { timeoutMs: 150_000, intervalMs: 200 });
 

@@ -1,6 +1,6 @@
 import { type Sandbox, startSandbox } from '@aniworld/sandbox';
 import { isPartialFile, locateMediaTool } from '@aniworld/downloader';
-import { waitFor } from '@aniworld/testing';
+import { apiRequest, waitFor } from '@aniworld/testing';
 import type { QueueAddResponse, QueueItem } from '@aniworld/contracts';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -22,19 +22,9 @@ describe('queue crash recovery against the built server', () => {
   let server: ServerProcess | null = null;
   let token = '';
 
-  const api = async <T>(
-    method: string,
-    path: string,
-    body?: unknown,
-  ): Promise<{ status: number; body: T }> => {
+  const api = <T>(method: string, path: string, body?: unknown) => {
     if (!server) throw new Error('server not running');
-    const res = await fetch(`${server.url}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await res.text();
-    return { status: res.status, body: (text ? JSON.parse(text) : null) as T };
+    return apiRequest<T>(server.url, token, method, path, body);
   };
 
   async function itemWhen(

@@ -7,10 +7,11 @@ import type {
 import { isPartialFile } from '@aniworld/downloader';
 import { type Sandbox, startSandbox } from '@aniworld/sandbox';
 import {
+  apiCall,
   insideView,
-  type ServerProcess,
   spawnBuiltServer,
   tmpfsAvailable,
+  type ServerProcess,
   waitFor,
 } from '@aniworld/testing';
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -35,16 +36,8 @@ const MiB = 1024 * 1024;
   let server: ServerProcess;
   let token = '';
 
-  const api = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
-    const res = await fetch(`${server.url}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await res.text();
-    if (res.status >= 400) throw new Error(`${method} ${path}: ${res.status} ${text}`);
-    return (text ? JSON.parse(text) : null) as T;
-  };
+  const api = <T>(method: string, path: string, body?: unknown) =>
+    apiCall<T>(server.url, token, method, path, body);
 
   async function statusWhen(
     what: string,

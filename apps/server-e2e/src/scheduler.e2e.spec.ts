@@ -1,5 +1,5 @@
 import { type Sandbox, startSandbox } from '@aniworld/sandbox';
-import { waitFor } from '@aniworld/testing';
+import { apiRequest, waitFor } from '@aniworld/testing';
 import type {
   AnimeDetail,
   ChannelPayload,
@@ -40,19 +40,8 @@ describe('scheduler, monitoring and webhooks against the built server', () => {
   let receiverUrl: string;
   const received: Received[] = [];
 
-  const api = async <T>(
-    method: string,
-    path: string,
-    body?: unknown,
-  ): Promise<{ status: number; body: T }> => {
-    const res = await fetch(`${server.url}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await res.text();
-    return { status: res.status, body: (text ? JSON.parse(text) : null) as T };
-  };
+  const api = <T>(method: string, path: string, body?: unknown) =>
+    apiRequest<T>(server.url, token, method, path, body);
 
   const until = <T>(what: string, probe: () => Promise<T | null>, timeoutMs = 120_000) =>
     waitFor(probe, what, { timeoutMs, intervalMs: 200 });

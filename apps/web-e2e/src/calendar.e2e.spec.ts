@@ -1,8 +1,9 @@
 import type { Page, QueueItem } from '@aniworld/contracts';
+import { apiCall } from '@aniworld/testing';
 import { type Sandbox, startSandbox } from '@aniworld/sandbox';
 import { type Browser, openBrowser, screenshotPage } from './support/browser';
 import { type RunningServer, startServer } from './support/server-process';
-import { api, setupOverApi, useToken } from './support/session';
+import { setupOverApi, useToken } from './support/session';
 
 /**
  * A new episode comes out on the sandbox; after the new-episodes check the calendar shows it on
@@ -26,10 +27,10 @@ describe('the release calendar in the browser', () => {
     );
     token = await setupOverApi(server.url, server.animeDir);
     // Nothing downloads in this journey: the queue is stopped, so "queued" stays visible.
-    await api(server.url, token, '/api/queue/stop', { method: 'POST' });
-    await api(server.url, token, '/api/anime/add', {
-      method: 'POST',
-      body: JSON.stringify({ key: 'kleine-katze-kuro', site: 'aniworld' }),
+    await apiCall(server.url, token, 'POST', '/api/queue/stop');
+    await apiCall(server.url, token, 'POST', '/api/anime/add', {
+      key: 'kleine-katze-kuro',
+      site: 'aniworld',
     });
     browser = await openBrowser();
     await useToken(browser.page, server.url, token);
@@ -71,9 +72,10 @@ describe('the release calendar in the browser', () => {
     await entry.getByRole('button', { name: `Queue Kleine Katze Kuro ${code}` }).click();
     expect((await added).status()).toBe(201);
     await entry.getByTestId('entry-state').getByText('Queued').waitFor();
-    const pending = await api<Page<QueueItem>>(
+    const pending = await apiCall<Page<QueueItem>>(
       server.url,
       token,
+      'GET',
       '/api/queue/items?list=pending&page_size=100',
     );
     expect(pending.items.map((i) => [i.serie_id, i.season, i.episode])).toEqual([

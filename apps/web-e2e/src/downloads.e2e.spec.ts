@@ -1,10 +1,10 @@
 import { existsSync, statSync } from 'node:fs';
 import type { Page, QueueItem, QueueList } from '@aniworld/contracts';
 import { type Sandbox, startSandbox } from '@aniworld/sandbox';
-import { waitUntil } from '@aniworld/testing';
+import { apiCall, waitUntil } from '@aniworld/testing';
 import { type Browser, openBrowser, screenshotPage } from './support/browser';
 import { type RunningServer, startServer } from './support/server-process';
-import { api, setupOverApi, useToken } from './support/session';
+import { setupOverApi, useToken } from './support/session';
 
 describe('search, add, queue and download in the browser', () => {
   let sandbox: Sandbox;
@@ -35,8 +35,14 @@ describe('search, add, queue and download in the browser', () => {
 
   /** The first page of a queue list, as the API pages it. */
   const list = async (name: QueueList): Promise<QueueItem[]> =>
-    (await api<Page<QueueItem>>(server.url, token, `/api/queue/items?list=${name}&page_size=500`))
-      .items;
+    (
+      await apiCall<Page<QueueItem>>(
+        server.url,
+        token,
+        'GET',
+        `/api/queue/items?list=${name}&page_size=500`,
+      )
+    ).items;
 
   it('finds a series on both sites and adds it to the library', async () => {
     const { page } = browser;

@@ -1,10 +1,10 @@
 import type { Page as ApiPage, AnimeSummary, SeriesMetadata } from '@aniworld/contracts';
 import { type Sandbox, startSandbox } from '@aniworld/sandbox';
-import { waitUntil } from '@aniworld/testing';
+import { apiCall, waitUntil } from '@aniworld/testing';
 import type { Page } from 'playwright-core';
 import { type Browser, openBrowser, screenshotPage } from './support/browser';
 import { type RunningServer, startServer } from './support/server-process';
-import { api, setupOverApi, useToken } from './support/session';
+import { setupOverApi, useToken } from './support/session';
 
 const KEY = '0123456789abcdef0123456789abcdef';
 
@@ -29,7 +29,7 @@ describe('posters and metadata in the browser', () => {
   let token: string;
 
   const metadataOf = (key: string) =>
-    api<SeriesMetadata>(server.url, token, `/api/anime/${key}/metadata`);
+    apiCall<SeriesMetadata>(server.url, token, 'GET', `/api/anime/${key}/metadata`);
 
   beforeAll(async () => {
     sandbox = await startSandbox({ port: 0 });
@@ -41,7 +41,7 @@ describe('posters and metadata in the browser', () => {
     });
     token = await setupOverApi(server.url, server.animeDir);
     // Nothing downloads in this journey.
-    await api(server.url, token, '/api/queue/stop', { method: 'POST' });
+    await apiCall(server.url, token, 'POST', '/api/queue/stop');
     browser = await openBrowser();
     await useToken(browser.page, server.url, token);
   });
@@ -75,10 +75,7 @@ describe('posters and metadata in the browser', () => {
       ['kleine-katze-kuro', 'aniworld'],
       ['112-notruf', 'sto'],
     ])
-      await api(server.url, token, '/api/anime/add', {
-        method: 'POST',
-        body: JSON.stringify({ key, site }),
-      });
+      await apiCall(server.url, token, 'POST', '/api/anime/add', { key, site });
     for (const key of [
       'sternenwanderer',
       'maedchen-und-drachen',
@@ -133,9 +130,10 @@ describe('posters and metadata in the browser', () => {
     await screenshotPage(page, 'series-metadata');
 
     // The images need the signed URL: the same path without it is refused.
-    const list = await api<ApiPage<AnimeSummary>>(
+    const list = await apiCall<ApiPage<AnimeSummary>>(
       server.url,
       token,
+      'GET',
       '/api/anime?missing_only=false',
     );
     const signed = list.items.find((s) => s.key === 'sternenwanderer')?.poster_url as string;

@@ -1,11 +1,12 @@
 import { createHmac } from 'node:crypto';
+import { apiCall } from '@aniworld/testing';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { AnimeDetail, Page, QueueItem, SchedulerResponse } from '@aniworld/contracts';
 import { type Sandbox, startSandbox } from '@aniworld/sandbox';
 import { type Browser, openBrowser, screenshotPage } from './support/browser';
 import { type RunningServer, startServer } from './support/server-process';
-import { api, setupOverApi, useToken } from './support/session';
+import { setupOverApi, useToken } from './support/session';
 
 describe('schedule, monitoring, wanted and notification channels in the browser', () => {
   let sandbox: Sandbox;
@@ -34,10 +35,10 @@ describe('schedule, monitoring, wanted and notification channels in the browser'
     });
     token = await setupOverApi(server.url, server.animeDir);
     // Nothing downloads in this journey: the queue is stopped, so "queued" stays visible.
-    await api(server.url, token, '/api/queue/stop', { method: 'POST' });
-    await api(server.url, token, '/api/anime/add', {
-      method: 'POST',
-      body: JSON.stringify({ key: 'kleine-katze-kuro', site: 'aniworld' }),
+    await apiCall(server.url, token, 'POST', '/api/queue/stop');
+    await apiCall(server.url, token, 'POST', '/api/anime/add', {
+      key: 'kleine-katze-kuro',
+      site: 'aniworld',
     });
     browser = await openBrowser();
     await useToken(browser.page, server.url, token);
@@ -63,7 +64,12 @@ describe('schedule, monitoring, wanted and notification channels in the browser'
           .querySelector('[data-testid="monitor-toggle"] [role="switch"]')
           ?.getAttribute('aria-checked') === 'true',
     );
-    const detail = await api<AnimeDetail>(server.url, token, '/api/anime/kleine-katze-kuro');
+    const detail = await apiCall<AnimeDetail>(
+      server.url,
+      token,
+      'GET',
+      '/api/anime/kleine-katze-kuro',
+    );
     expect(detail.monitored).toBe(true);
 
     await page.goto(`${server.url}/wanted`);
@@ -73,9 +79,10 @@ describe('schedule, monitoring, wanted and notification channels in the browser'
     await screenshotPage(page, 'wanted');
     await page.getByRole('button', { name: 'Queue all' }).click();
     await page.getByText(`${detail.missing_episodes} episodes queued.`).waitFor();
-    const pending = await api<Page<QueueItem>>(
+    const pending = await apiCall<Page<QueueItem>>(
       server.url,
       token,
+      'GET',
       '/api/queue/items?list=pending&page_size=100',
     );
     expect(pending.items.map((i) => i.serie_id)).toEqual(
@@ -92,7 +99,7 @@ describe('schedule, monitoring, wanted and notification channels in the browser'
     await page.getByLabel('Daily rescan at (HH:MM)').fill('25:99');
     await page.getByRole('button', { name: 'Save' }).click();
     await page.getByTestId('schedule-time-error').waitFor();
-    const settings = await api<SchedulerResponse>(server.url, token, '/api/scheduler');
+    const settings = await apiCall<SchedulerResponse>(server.url, token, 'GET', '/api/scheduler');
     expect(settings.settings.schedule_time).toBe('03:00');
 
     await page.getByRole('button', { name: 'Run housekeeping now' }).click();

@@ -1,7 +1,8 @@
 import type { ArrCredentials, ConfigBackup, ConfigResponse } from '@aniworld/contracts';
+import { apiCall } from '@aniworld/testing';
 import { type Browser, openBrowser, screenshotPage } from './support/browser';
 import { type RunningServer, startServer } from './support/server-process';
-import { api, setupOverApi, useToken } from './support/session';
+import { setupOverApi, useToken } from './support/session';
 
 describe('settings in the browser', () => {
   let server: RunningServer;
@@ -47,7 +48,8 @@ describe('settings in the browser', () => {
     await page.getByTestId('save-error').getByRole('alert').waitFor();
     await screenshotPage(page, 'settings-invalid');
     expect(
-      (await api<ConfigResponse>(server.url, token, '/api/config')).config.downloads.concurrency,
+      (await apiCall<ConfigResponse>(server.url, token, 'GET', '/api/config')).config.downloads
+        .concurrency,
     ).toBe(2);
 
     // Naming template: the preview follows every keystroke, with the server's placeholders.
@@ -82,12 +84,12 @@ describe('settings in the browser', () => {
 
     await page.getByTestId('save-settings').click();
     await page.getByTestId('saved').waitFor();
-    const saved = await api<ConfigResponse>(server.url, token, '/api/config');
+    const saved = await apiCall<ConfigResponse>(server.url, token, 'GET', '/api/config');
     expect(saved.config.downloads.concurrency).toBe(3);
     expect(saved.config.providers.hoster_order[2]).toBe(firstHoster);
 
     // The save kept the previous file as a backup; restoring it brings concurrency 2 back.
-    const backups = await api<ConfigBackup[]>(server.url, token, '/api/config/backups');
+    const backups = await apiCall<ConfigBackup[]>(server.url, token, 'GET', '/api/config/backups');
     expect(backups.length).toBeGreaterThan(0);
     await page.getByTestId('restore-backup').first().waitFor();
     await screenshotPage(page, 'settings-saved');
@@ -102,7 +104,7 @@ describe('settings in the browser', () => {
         (document.querySelector('[data-testid="field-downloads.concurrency"]') as HTMLInputElement)
           ?.value === '2',
     );
-    const restored = await api<ConfigResponse>(server.url, token, '/api/config');
+    const restored = await apiCall<ConfigResponse>(server.url, token, 'GET', '/api/config');
     expect(restored.config.downloads.concurrency).toBe(2);
     expect(restored.config.providers.hoster_order[0]).toBe(firstHoster);
   });
@@ -110,7 +112,7 @@ describe('settings in the browser', () => {
   it('shows what Sonarr, Radarr and Prowlarr need, and regenerates the API key', async () => {
     const { page } = browser;
     await page.goto(`${server.url}/settings`);
-    const before = await api<ArrCredentials>(server.url, token, '/api/arr/credentials');
+    const before = await apiCall<ArrCredentials>(server.url, token, 'GET', '/api/arr/credentials');
     const key = page.getByTestId('arr-api-key');
     await key.waitFor();
     expect(await key.textContent()).toBe(before.api_key);
@@ -128,7 +130,7 @@ describe('settings in the browser', () => {
       (old) => document.querySelector('[data-testid="arr-api-key"]')?.textContent !== old,
       before.api_key,
     );
-    const after = await api<ArrCredentials>(server.url, token, '/api/arr/credentials');
+    const after = await apiCall<ArrCredentials>(server.url, token, 'GET', '/api/arr/credentials');
     expect(after.api_key).not.toBe(before.api_key);
     expect(await key.textContent()).toBe(after.api_key);
   });

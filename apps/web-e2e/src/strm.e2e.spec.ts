@@ -1,9 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { apiCall } from '@aniworld/testing';
 import { join } from 'node:path';
 import { type Sandbox, startSandbox } from '@aniworld/sandbox';
 import { type Browser, openBrowser, screenshotPage } from './support/browser';
 import { type RunningServer, startServer } from './support/server-process';
-import { api, setupOverApi, useToken } from './support/session';
+import { setupOverApi, useToken } from './support/session';
 
 describe('.strm files instead of downloads, from the series page', () => {
   let sandbox: Sandbox;
@@ -17,9 +18,9 @@ describe('.strm files instead of downloads, from the series page', () => {
       STO_BASE_URL: `${sandbox.baseUrl}/sto`,
     });
     const token = await setupOverApi(server.url, server.animeDir);
-    await api(server.url, token, '/api/anime/add', {
-      method: 'POST',
-      body: JSON.stringify({ key: 'sternenwanderer', site: 'aniworld' }),
+    await apiCall(server.url, token, 'POST', '/api/anime/add', {
+      key: 'sternenwanderer',
+      site: 'aniworld',
     });
     browser = await openBrowser();
     await useToken(browser.page, server.url, token);

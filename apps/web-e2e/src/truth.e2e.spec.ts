@@ -2,10 +2,10 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ConfigResponse, Page, QueueItem } from '@aniworld/contracts';
 import { type Sandbox, startSandbox } from '@aniworld/sandbox';
-import { waitUntil } from '@aniworld/testing';
+import { apiCall, waitUntil } from '@aniworld/testing';
 import { type Browser, openBrowser, screenshotPage } from './support/browser';
 import { type RunningServer, startServer } from './support/server-process';
-import { PASSWORD, api } from './support/session';
+import { PASSWORD } from './support/session';
 
 /**
  * The web app tells the truth, live: first run with a mistyped directory, the language preference
@@ -39,8 +39,14 @@ describe('languages, live states and first run in the browser', () => {
   });
 
   const items = async (list: 'completed' | 'pending'): Promise<QueueItem[]> =>
-    (await api<Page<QueueItem>>(server.url, token, `/api/queue/items?list=${list}&page_size=500`))
-      .items;
+    (
+      await apiCall<Page<QueueItem>>(
+        server.url,
+        token,
+        'GET',
+        `/api/queue/items?list=${list}&page_size=500`,
+      )
+    ).items;
 
   it('first run: a mistyped directory is not created, the right one is scanned by itself', async () => {
     const { page } = browser;
@@ -103,9 +109,9 @@ describe('languages, live states and first run in the browser', () => {
 
   it('reorders the language preference; it is saved and the next download follows it', async () => {
     const { page } = browser;
-    await api(server.url, token, '/api/anime/add', {
-      method: 'POST',
-      body: JSON.stringify({ key: 'sternenwanderer', site: 'aniworld' }),
+    await apiCall(server.url, token, 'POST', '/api/anime/add', {
+      key: 'sternenwanderer',
+      site: 'aniworld',
     });
     await page.goto(`${server.url}/settings`);
     const order = page.getByTestId('language-order');
@@ -131,7 +137,7 @@ describe('languages, live states and first run in the browser', () => {
     await page.getByTestId('save-settings').click();
     await page.getByTestId('saved').waitFor();
     await screenshotPage(page, 'settings-languages');
-    const saved = await api<ConfigResponse>(server.url, token, '/api/config');
+    const saved = await apiCall<ConfigResponse>(server.url, token, 'GET', '/api/config');
     expect(saved.config.downloads.language_preference).toEqual([
       'english-sub',
       'german-dub',
@@ -156,11 +162,8 @@ describe('languages, live states and first run in the browser', () => {
     await language.waitFor();
     expect((await language.textContent())?.trim()).toBe('English Sub');
 
-    await api(server.url, token, '/api/config', {
-      method: 'PUT',
-      body: JSON.stringify({
-        downloads: { language_preference: ['german-dub', 'german-sub', 'english-sub'] },
-      }),
+    await apiCall(server.url, token, 'PUT', '/api/config', {
+      downloads: { language_preference: ['german-dub', 'german-sub', 'english-sub'] },
     });
   });
 

@@ -180,7 +180,9 @@ function showText(out: Output, series: AnimeDetail): string {
         ? out.style('on disk', 'green')
         : e.queued
           ? out.style('queued ', 'cyan')
-          : out.style('missing', 'yellow');
+          : e.strm_path
+            ? out.style('streams', 'cyan')
+            : out.style('missing', 'yellow');
       const title = e.title_de || e.title_en || '';
       lines.push(
         `  ${episodeCode(e.season, e.episode)}  ${state}  ${title}${

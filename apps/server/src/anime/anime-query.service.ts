@@ -1,13 +1,23 @@
 import { Injectable } from '@nestjs/common';
-import type { AnimeDetail, AnimeListQuery, AnimeSummary, Page } from '@aniworld/contracts';
+import type {
+  AnimeDetail,
+  AnimeListQuery,
+  AnimeSummary,
+  LanguageCode,
+  Page,
+} from '@aniworld/contracts';
 import { ArtworkUrls } from '../common/artwork-urls';
 import { ConfigService } from '../config/config.service';
 import { QueuedEpisodesService } from '../queue/queued-episodes.service';
 import { CoverUrls } from '../covers/cover-urls';
+import { AnimeListCache, type ListPage } from './anime-list-cache';
 import { type ArtworkUrlOf, toDetail, toSummary } from './anime.mapper';
 import { SeriesNotFound } from './errors/anime.errors';
 import { EpisodeRepository } from './episode.repository';
 import { SeriesRepository } from './series.repository';
+
+/** The list query with its defaults filled in. */
+type ListFilter = Required<Omit<AnimeListQuery, 'q' | 'site'>> & Pick<AnimeListQuery, 'q' | 'site'>;
 
 /** Reading the library: the paginated list and one series in full. */
 @Injectable()
@@ -19,22 +29,44 @@ export class AnimeQueryService {
     private readonly config: ConfigService,
     private readonly covers: CoverUrls,
     private readonly artwork: ArtworkUrls,
+    private readonly cache: AnimeListCache,
   ) {}
 
   private readonly artworkUrl: ArtworkUrlOf = (key, kind, version) =>
     this.artwork.url(key, kind, version);
 
-  async list(query: AnimeListQuery): Promise<Page<AnimeSummary>> {
-    const page = query.page ?? 1;
-    const pageSize = query.page_size ?? 50;
-    const preference = this.config.config.downloads.language_preference;
-    const { rows, total } = await this.series.list({
+  /**
+   * One page of the list, served from {@link AnimeListCache} while the library has not changed:
+   * keyed by the query (defaults filled in), the language preference and the window of the signed
+   * image URLs, and built at most once per library version.
+   */
+  list(query: AnimeListQuery): Promise<ListPage> {
+    const filter: ListFilter = {
+      page: query.page ?? 1,
+      page_size: query.page_size ?? 50,
       q: query.q?.trim() || undefined,
       site: query.site,
-      missingOnly: query.missing_only ?? true,
-      preference,
+      missing_only: query.missing_only ?? true,
       sort: query.sort ?? 'name',
       order: query.order ?? 'asc',
+    };
+    const preference = this.config.config.downloads.language_preference;
+    const key = JSON.stringify([filter, preference, this.artwork.expiry()]);
+    return this.cache.page(key, () => this.build(filter, preference));
+  }
+
+  private async build(
+    filter: ListFilter,
+    preference: readonly LanguageCode[],
+  ): Promise<Page<AnimeSummary>> {
+    const { page, page_size: pageSize } = filter;
+    const { rows, total } = await this.series.list({
+      q: filter.q,
+      site: filter.site,
+      missingOnly: filter.missing_only,
+      preference,
+      sort: filter.sort,
+      order: filter.order,
       offset: (page - 1) * pageSize,
       limit: pageSize,
     });

@@ -1,4 +1,16 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  Patch,
+  Post,
+  Query,
+  Req,
+  Res,
+} from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiBearerAuth,
@@ -8,18 +20,19 @@ import {
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
+  ApiResponse,
   ApiTags,
 } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
 import type {
   AnimeDetail,
   AnimeSearchResult,
-  AnimeSummary,
-  Page,
   RescanResponse,
   ScanStatus,
   UnmatchedFolder,
 } from '@aniworld/contracts';
 import { ClientSignal } from '../common/http/client-signal';
+import { sendJson } from '../common/http/conditional';
 import { ErrorResponseDto } from '../common/dto/error-response.dto';
 import { AnimeLibraryService } from './anime-library.service';
 import { AnimeQueryService } from './anime-query.service';
@@ -59,9 +72,14 @@ export class AnimeController {
     summary:
       'Series in the library (by default those with missing episodes); paginated, filtered, sorted',
   })
-  @ApiOkResponse({ type: AnimePageDto })
-  list(@Query() query: AnimeListQueryDto): Promise<Page<AnimeSummary>> {
-    return this.query.list(query);
+  @ApiOkResponse({ type: AnimePageDto, description: 'With an ETag' })
+  @ApiResponse({ status: 304, description: 'Not modified: If-None-Match names the current ETag' })
+  async list(
+    @Query() query: AnimeListQueryDto,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
+    sendJson(req, res, await this.query.list(query));
   }
 
   @Get('scan')

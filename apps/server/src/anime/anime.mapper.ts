@@ -93,6 +93,7 @@ export function toDetail(
       languages: e.languages,
       is_downloaded: e.isDownloaded,
       file_path: e.filePath,
+      strm_path: e.strmPath,
       queued: state === 'pending' || state === 'downloading',
       queue_status: state === 'failed' && e.isDownloaded ? null : state,
       downloaded_language: language,

@@ -3,12 +3,14 @@ import { CoversModule } from '../covers/covers.module';
 import { ProvidersModule } from '../providers/providers.module';
 import { QueueReadModule } from '../queue/queue-read.module';
 import { AnimeLibraryService } from './anime-library.service';
+import { AnimeListCache } from './anime-list-cache';
 import { AnimeQueryService } from './anime-query.service';
 import { AnimeController } from './anime.controller';
 import { EpisodeLanguagesService } from './episode-languages.service';
 import { EpisodeRepository } from './episode.repository';
 import { EpisodesService } from './episodes.service';
 import { FolderMatcherService } from './library/folder-matcher.service';
+import { LibraryVersionRepository } from './library-version.repository';
 import { IgnoredFolders } from './library/ignored-folders';
 import { LibraryFolderRepository } from './library/library-folder.repository';
 import { LibraryScanService } from './library/library-scan.service';
@@ -36,6 +38,8 @@ import { SeriesSyncService } from './series-sync.service';
     UnmatchedFoldersService,
     AnimeQueryService,
     AnimeLibraryService,
+    LibraryVersionRepository,
+    AnimeListCache,
   ],
   exports: [
     SeriesRepository,

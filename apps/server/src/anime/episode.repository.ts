@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { type DataSource, In, type Repository } from 'typeorm';
+import { type DataSource, type EntityManager, In, type Repository } from 'typeorm';
 import type { LanguageCode } from '@aniworld/contracts';
 import { DATA_SOURCE } from '../database/database.service';
+import { SqlParams } from '../database/sql-values';
 import type { AnimeSeriesEntity } from './entities/anime-series.entity';
 import { EpisodeEntity } from './entities/episode.entity';
 import { SeriesCountsRepository } from './series-counts.repository';
@@ -23,21 +24,35 @@ export type EpisodeWithSeries = EpisodeEntity & { series: AnimeSeriesEntity };
 
 /** Ids per `IN (…)` list, well below both databases' parameter limits. */
 const IN_CHUNK = 500;
-/** What the scanner needs of an episode: where it sits and whether (and where) it is on disk. */
+/**
+ * What the scanner needs of an episode: where it sits and whether (and where) it is on disk, as a
+ * file or as a `.strm`.
+ */
 export type DiskSlot = Pick<
   EpisodeEntity,
-  'id' | 'season' | 'episodeNumber' | 'absoluteNumber' | 'isDownloaded' | 'filePath'
+  'id' | 'season' | 'episodeNumber' | 'absoluteNumber' | 'isDownloaded' | 'filePath' | 'strmPath'
 >;
+
+/** What a folder holds of a series, by episode slot ({@link episodeSlot}): absolute paths. */
+export interface DiskState {
+  files: Map<string, string>;
+  strm: Map<string, string>;
+}
+
+/** An episode's disk state to write: `[id, file path or null, .strm path or null, file changed]`. */
+type DiskChange = [number, string | null, string | null, boolean];
 
 @Injectable()
 export class EpisodeRepository {
   private readonly repo: Repository<EpisodeEntity>;
+  private readonly postgres: boolean;
 
   constructor(
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
     private readonly counts: SeriesCountsRepository,
   ) {
     this.repo = dataSource.getRepository(EpisodeEntity);
+    this.postgres = dataSource.options.type === 'postgres';
   }
 
   forSeries(seriesId: number): Promise<EpisodeEntity[]> {
@@ -45,18 +60,46 @@ export class EpisodeRepository {
   }
 
   /** The series' episodes with only the columns a scan compares (no titles, languages, dates). */
-  diskSlots(seriesId: number): Promise<DiskSlot[]> {
-    return this.repo.find({
-      select: {
-        id: true,
-        season: true,
-        episodeNumber: true,
-        absoluteNumber: true,
-        isDownloaded: true,
-        filePath: true,
-      },
-      where: { seriesId },
-    });
+  async diskSlots(seriesId: number): Promise<DiskSlot[]> {
+    return (await this.diskSlotsOf([seriesId])).get(seriesId) ?? [];
+  }
+
+  /**
+   * {@link diskSlots} of many series in one read (raw SQL: a first scan reads every folder's
+   * series), by series id; a series without episodes has an empty list.
+   */
+  async diskSlotsOf(seriesIds: readonly number[]): Promise<Map<number, DiskSlot[]>> {
+    const out = new Map<number, DiskSlot[]>(seriesIds.map((id) => [id, []]));
+    const unique = [...out.keys()];
+    for (let i = 0; i < unique.length; i += IN_CHUNK) {
+      const params = new SqlParams(this.postgres);
+      const rows = (await this.dataSource.query(
+        `SELECT "id", "series_id", "season", "episode_number", "absolute_number", "is_downloaded",
+           "file_path", "strm_path"
+         FROM "episodes" WHERE "series_id" IN (${params.list(unique.slice(i, i + IN_CHUNK))})`,
+        params.values,
+      )) as {
+        id: number;
+        series_id: number;
+        season: number;
+        episode_number: number;
+        absolute_number: number | null;
+        is_downloaded: boolean | number;
+        file_path: string | null;
+        strm_path: string | null;
+      }[];
+      for (const r of rows)
+        out.get(Number(r.series_id))?.push({
+          id: Number(r.id),
+          season: Number(r.season),
+          episodeNumber: Number(r.episode_number),
+          absoluteNumber: r.absolute_number === null ? null : Number(r.absolute_number),
+          isDownloaded: Boolean(r.is_downloaded),
+          filePath: r.file_path,
+          strmPath: r.strm_path,
+        });
+    }
+    return out;
   }
 
   /**
@@ -168,67 +211,88 @@ export class EpisodeRepository {
   }
 
   /**
-   * Makes download state match what the scanner found on disk for this series: one read, then at
-   * most one UPDATE for the episodes that went away and one for those that appeared or moved
-   * (their paths in a CASE), instead of a save and reload per episode.
+   * Makes download state match what the scanner found on disk for this series (see
+   * {@link applyDiskStates}). Returns whether any episode changed.
    */
-  async applyDiskState(
-    seriesId: number,
-    onDisk: Map<string, string>,
-    /** This series' {@link diskSlots}, when the caller has just read them. */
-    slots?: readonly DiskSlot[],
-  ): Promise<void> {
-    const episodes = slots ?? (await this.diskSlots(seriesId));
-    const gone: number[] = [];
-    const found: [number, string][] = [];
-    for (const e of episodes) {
-      const path = onDisk.get(episodeSlot(e.season, e.episodeNumber)) ?? null;
-      if (e.isDownloaded === (path !== null) && e.filePath === path) continue;
-      if (path === null) gone.push(e.id);
-      else found.push([e.id, path]);
-    }
-    if (gone.length === 0 && found.length === 0) return;
-    // One transaction: the episodes and their series' counts change together, and a scan of a
-    // big library pays one commit (one fsync) per folder instead of three.
-    await this.dataSource.transaction(async (manager) => {
-      await this.writeDiskState(manager.getRepository(EpisodeEntity), gone, found);
-      await this.counts.refresh([seriesId], manager);
-    });
+  async applyDiskState(seriesId: number, onDisk: DiskState): Promise<boolean> {
+    const slots = await this.diskSlots(seriesId);
+    return (await this.applyDiskStates([{ seriesId, onDisk, slots }])).size > 0;
   }
 
-  private async writeDiskState(
-    repo: Repository<EpisodeEntity>,
-    gone: number[],
-    found: [number, string][],
-  ): Promise<void> {
-    for (let i = 0; i < gone.length; i += 500) {
-      await repo
-        .createQueryBuilder()
-        .update()
-        .set({ isDownloaded: false, filePath: null, downloadedLanguage: null })
-        .whereInIds(gone.slice(i, i + 500))
-        .execute();
+  /**
+   * Makes download state match what the scanner found on disk, for several series at once (the
+   * scanner's batch of folders): per series one UPDATE of the episodes whose file or `.strm`
+   * appeared, moved or went away (paths in a CASE), then one recount of those series, all in one
+   * transaction — one commit, so one fsync, for the batch instead of several per folder.
+   * `alsoWrite` runs in that transaction too (the scanner's folder rows), or on its own when no
+   * episode changed. Returns the series whose episodes changed. `slots`: the series'
+   * {@link diskSlots}.
+   */
+  async applyDiskStates(
+    items: readonly { seriesId: number; onDisk: DiskState; slots: readonly DiskSlot[] }[],
+    alsoWrite?: (manager: EntityManager) => Promise<void>,
+  ): Promise<Set<number>> {
+    const changes: { seriesId: number; changed: DiskChange[] }[] = [];
+    for (const { seriesId, onDisk, slots } of items) {
+      const changed: DiskChange[] = [];
+      for (const e of slots) {
+        const slot = episodeSlot(e.season, e.episodeNumber);
+        const path = onDisk.files.get(slot) ?? null;
+        const strm = onDisk.strm.get(slot) ?? null;
+        const fileChanged = e.isDownloaded !== (path !== null) || e.filePath !== path;
+        if (fileChanged || e.strmPath !== strm) changed.push([e.id, path, strm, fileChanged]);
+      }
+      if (changed.length) changes.push({ seriesId, changed });
     }
-    for (let i = 0; i < found.length; i += 300) {
-      const chunk = found.slice(i, i + 300);
-      const parameters: Record<string, string | number> = {};
-      const cases = chunk.map(([id, path], k) => {
-        parameters[`id_${k}`] = id;
-        parameters[`path_${k}`] = path;
-        return `WHEN :id_${k} THEN :path_${k}`;
-      });
-      await repo
-        .createQueryBuilder()
-        .update()
+    if (changes.length === 0) {
+      await alsoWrite?.(this.dataSource.manager);
+      return new Set();
+    }
+    await this.dataSource.transaction(async (manager) => {
+      for (const { changed } of changes) await this.writeDiskState(manager, changed);
+      await this.counts.refresh(
+        changes.map((c) => c.seriesId),
+        manager,
+      );
+      await alsoWrite?.(manager);
+    });
+    return new Set(changes.map((c) => c.seriesId));
+  }
+
+  /**
+   * Writes episodes' disk state, one statement per 300. Raw SQL with numbered parameters, each
+   * id given once: TypeORM's builder spent more CPU on such CASEs than SQLite did running them.
+   */
+  private async writeDiskState(manager: EntityManager, changed: DiskChange[]): Promise<void> {
+    for (let i = 0; i < changed.length; i += 300) {
+      const params = new SqlParams(this.postgres);
+      const ids: string[] = [];
+      const paths: string[] = [];
+      const downloaded: string[] = [];
+      const strm: string[] = [];
+      const unknownLanguage: string[] = [];
+      for (const [id, path, strmPath, fileChanged] of changed.slice(i, i + 300)) {
+        const ref = params.add(id);
+        ids.push(ref);
+        if (path !== null) {
+          paths.push(`WHEN ${ref} THEN ${params.add(path)}`);
+          downloaded.push(`WHEN ${ref} THEN TRUE`);
+        }
+        if (strmPath !== null) strm.push(`WHEN ${ref} THEN ${params.add(strmPath)}`);
         // A file the scan found (not where a download put it): its language is not known.
-        .set({
-          isDownloaded: true,
-          filePath: () => `CASE id ${cases.join(' ')} END`,
-          downloadedLanguage: null,
-        })
-        .whereInIds(chunk.map(([id]) => id))
-        .setParameters(parameters)
-        .execute();
+        if (fileChanged) unknownLanguage.push(`WHEN ${ref} THEN NULL`);
+      }
+      const cases = (whens: string[], otherwise: string) =>
+        whens.length ? `CASE "id" ${whens.join(' ')} ELSE ${otherwise} END` : otherwise;
+      await manager.query(
+        `UPDATE "episodes" SET "is_downloaded" = ${cases(downloaded, 'FALSE')},
+           "file_path" = ${cases(paths, 'NULL')},
+           "strm_path" = ${cases(strm, 'NULL')},
+           "downloaded_language" = ${cases(unknownLanguage, '"downloaded_language"')},
+           "updated_at" = CURRENT_TIMESTAMP
+         WHERE "id" IN (${ids.join(', ')})`,
+        params.values,
+      );
     }
   }
 
@@ -249,7 +313,17 @@ export class EpisodeRepository {
     filePath: string,
     language: LanguageCode | null = null,
   ): Promise<void> {
-    await this.repo.update({ id }, { isDownloaded: true, filePath, downloadedLanguage: language });
+    // The file replaces a `.strm` of the episode (the caller removes that file).
+    await this.repo.update(
+      { id },
+      { isDownloaded: true, filePath, downloadedLanguage: language, strmPath: null },
+    );
+    await this.counts.refreshForEpisode(id);
+  }
+
+  /** A `.strm` file for the episode now lies in the library at `path` (or none: null). */
+  async setStrmPath(id: number, path: string | null): Promise<void> {
+    await this.repo.update({ id }, { strmPath: path });
     await this.counts.refreshForEpisode(id);
   }
 

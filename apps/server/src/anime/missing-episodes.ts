@@ -15,16 +15,18 @@ export function effectiveLanguages(
 }
 
 /**
- * An episode is missing when it is not on disk and the site offers it in a wanted language
- * (or the languages are unknown, as on aniworld's season pages, where only the episode page says).
+ * An episode is missing when it is not on disk, has no `.strm` file in the library (it streams:
+ * docs/strm.md, "In the library"), and the site offers it in a wanted language (or the languages
+ * are unknown, as on aniworld's season pages, where only the episode page says).
  *
- * `SeriesRepository` filters and sorts the library list by the same rule in SQL; a change here
- * must be made there too (series.repository.medium.spec.ts compares the two).
+ * `SeriesRepository` filters and sorts the library list by the same rule in SQL
+ * (`missingEpisodeSql`); a change here must be made there too (series.repository.medium.spec.ts
+ * compares the two).
  */
 export function isMissing(
-  episode: Pick<EpisodeEntity, 'isDownloaded' | 'languages'>,
+  episode: Pick<EpisodeEntity, 'isDownloaded' | 'languages' | 'strmPath'>,
   languages: readonly LanguageCode[],
 ): boolean {
-  if (episode.isDownloaded) return false;
+  if (episode.isDownloaded || episode.strmPath) return false;
   return episode.languages.length === 0 || episode.languages.some((l) => languages.includes(l));
 }

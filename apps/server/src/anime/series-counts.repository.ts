@@ -26,6 +26,9 @@ export const COUNTS_PREFERENCE_KEY = 'library.counts_preference';
  */
 @Injectable()
 export class SeriesCountsRepository {
+  /** The recount statement up to its WHERE, and its parameters: built once, not per write. */
+  private recountStatement: { sql: string; values: unknown[] } | null = null;
+
   constructor(@Inject(DATA_SOURCE) private readonly dataSource: DataSource) {}
 
   /** Recounts the given series from their episodes under the stored preference. */
@@ -75,20 +78,26 @@ export class SeriesCountsRepository {
     return rows[0]?.value ?? null;
   }
 
+  /** `where` holds no parameters (ids are written as numbers), so it can follow the prepared part. */
   private async recount(where: string, manager?: EntityManager): Promise<void> {
+    const { sql, values } = (this.recountStatement ??= this.prepareRecount());
+    await (manager ?? this.dataSource.manager).query(`${sql} WHERE ${where}`, values);
+  }
+
+  private prepareRecount(): { sql: string; values: unknown[] } {
     const missing = missingEpisodeSql('e', '"anime_series"', {
       storedGlobal: `(SELECT "value" FROM "system_settings" WHERE "key" = :counts_key)`,
     });
     const ofSeries = `FROM "episodes" e WHERE e."series_id" = "anime_series"."id"`;
-    await this.run(
-      manager ?? this.dataSource.manager,
+    const [sql, values] = this.dataSource.driver.escapeQueryWithParameters(
       `UPDATE "anime_series" SET` +
         ` "episode_count" = (SELECT COUNT(*) ${ofSeries}),` +
         ` "downloaded_count" = (SELECT COUNT(*) ${ofSeries} AND e."is_downloaded"),` +
-        ` "missing_count" = (SELECT COALESCE(SUM(${missing.sql}), 0) ${ofSeries})` +
-        ` WHERE ${where}`,
+        ` "missing_count" = (SELECT COALESCE(SUM(${missing.sql}), 0) ${ofSeries})`,
       { ...missing.parameters, counts_key: COUNTS_PREFERENCE_KEY },
+      {},
     );
+    return { sql, values };
   }
 
   /** Raw SQL with `:named` parameters, so the counts' UPDATE leaves `updated_at` alone. */
@@ -139,6 +148,7 @@ export function missingEpisodeSql(
   });
   const sql =
     `(CASE WHEN ${episode}."is_downloaded" THEN 0` +
+    ` WHEN ${episode}."strm_path" IS NOT NULL THEN 0` +
     ` WHEN ${episode}."languages" = '[]' THEN 1` +
     ` WHEN ${offered.join(' OR ')} THEN 1 ELSE 0 END)`;
   return { sql, parameters };

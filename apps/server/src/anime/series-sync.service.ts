@@ -58,11 +58,11 @@ export class SeriesSyncService {
 
   /** The episode rows for these refs, refreshing from the site once when some are unknown. */
   async ensureEpisodes(series: AnimeSeriesEntity, refs: EpisodeRef[]): Promise<EpisodeEntity[]> {
-    let rows = await this.episodes.forSeries(series.id);
-    const known = () => new Map(rows.map((e) => [episodeSlot(e.season, e.episodeNumber), e]));
-    if (refs.some((r) => !known().has(episodeSlot(r.season, r.episode))))
-      rows = await this.refreshEpisodes(series);
-    const bySlot = known();
+    const bySlotOf = (rows: EpisodeEntity[]) =>
+      new Map(rows.map((e) => [episodeSlot(e.season, e.episodeNumber), e]));
+    let bySlot = bySlotOf(await this.episodes.forSeries(series.id));
+    if (refs.some((r) => !bySlot.has(episodeSlot(r.season, r.episode))))
+      bySlot = bySlotOf(await this.refreshEpisodes(series));
     const missing = refs.filter((r) => !bySlot.has(episodeSlot(r.season, r.episode)));
     if (missing.length) throw new EpisodesNotFound(series, missing);
     return refs.map((r) => bySlot.get(episodeSlot(r.season, r.episode)) as EpisodeEntity);

@@ -60,9 +60,11 @@ describe.each(DIALECTS)('series list on %s (medium)', (_name, setUp, available) 
         altTitles: [],
         languagePreference,
       });
+      // Each language subset not on disk, on disk, and streamed (a .strm in the library).
       const kinds = SUBSETS.flatMap((languages) => [
-        { languages, isDownloaded: false },
-        { languages, isDownloaded: true },
+        { languages, isDownloaded: false, strm: false },
+        { languages, isDownloaded: true, strm: false },
+        { languages, isDownloaded: false, strm: true },
       ]).filter((_kind, k) => (k + i) % (2 + (i % 4)) !== 0);
       const rows = await ds.getRepository(EpisodeEntity).save(
         kinds.map((kind, k) => ({
@@ -74,6 +76,7 @@ describe.each(DIALECTS)('series list on %s (medium)', (_name, setUp, available) 
           languages: kind.languages,
           isDownloaded: kind.isDownloaded,
           filePath: kind.isDownloaded ? `/library/${i}/${k}.mkv` : null,
+          strmPath: kind.strm ? `/library/${i}/${k}.strm` : null,
         })),
       );
       series.push(saved);
@@ -197,21 +200,29 @@ describe.each(DIALECTS)('series list on %s (medium)', (_name, setUp, available) 
       ['english-dub'],
     );
     const secondEpisodes = episodes.get(second.id) ?? [];
-    await episodeRepo.applyDiskState(
-      second.id,
+    const onDisk = (rest: number, ext: string) =>
       new Map(
         secondEpisodes
-          .filter((_e, k) => k % 3 === 0)
-          .map((e) => [episodeSlot(e.season, e.episodeNumber), `/disk/${e.id}.mkv`]),
-      ),
-    );
+          .filter((_e, k) => k % 3 === rest)
+          .map((e) => [episodeSlot(e.season, e.episodeNumber), `/disk/${e.id}.${ext}`]),
+      );
+    await episodeRepo.applyDiskState(second.id, {
+      files: onDisk(0, 'mkv'),
+      strm: onDisk(1, 'strm'),
+    });
+    // A .strm written for an episode missing until then (the web app's "stream instead").
+    const streamed = firstEpisodes.filter(
+      (e) => !e.isDownloaded && !e.strmPath && e.languages.includes('german-dub'),
+    )[1];
+    expect(streamed).toBeDefined();
+    await episodeRepo.setStrmPath(streamed.id, '/library/first.strm');
     await episodeRepo.upsertMany(third.id, [
       { season: 2, episodeNumber: 1, titleDe: null, titleEn: null, languages: ['german-dub'] },
       { season: 2, episodeNumber: 2, titleDe: null, titleEn: null },
     ]);
     await repo.update(fifth.id, { languagePreference: ['english-sub'] });
     await check();
-    await episodeRepo.applyDiskState(second.id, new Map());
+    await episodeRepo.applyDiskState(second.id, { files: new Map(), strm: new Map() });
     await repo.update(fifth.id, { languagePreference: null });
     await check();
   });

@@ -9,6 +9,7 @@ import {
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { ThrottlerModule } from '@nestjs/throttler';
+import { createSecretKey, type KeyObject } from 'node:crypto';
 import { CLOCK, type Clock } from '../common/clock';
 import { ConfigService } from '../config/config.service';
 import { openWithRedis } from '../config/redis-at-start';
@@ -36,10 +37,29 @@ export interface AuthOptions {
 
 const AUTH_OPTIONS = Symbol('AUTH_OPTIONS');
 
+/**
+ * The key that signs and checks session tokens, as a `KeyObject` made once per secret. Handed the
+ * secret as a string, jsonwebtoken would first try to read it as a PEM public key on every call:
+ * a thrown and caught exception that cost about half a millisecond of CPU per authenticated
+ * request (docs/SCALE.md, "Sessions").
+ */
+function tokenKey(config: ConfigService): () => KeyObject {
+  let cached: { secret: string; key: KeyObject } | null = null;
+  return () => {
+    const secret = config.jwtSecret;
+    if (cached?.secret !== secret)
+      cached = { secret, key: createSecretKey(Buffer.from(secret, 'utf8')) };
+    return cached.key;
+  };
+}
+
 @Global()
 @Module({
   imports: [
-    JwtModule.register({}),
+    JwtModule.registerAsync({
+      inject: [ConfigService],
+      useFactory: (config: ConfigService) => ({ secretOrKeyProvider: tokenKey(config) }),
+    }),
     ThrottlerModule.forRootAsync({
       inject: [ConfigService, HIT_COUNTER, RequestBudgets],
       useFactory: (config: ConfigService, counter: HitCounter, budgets: RequestBudgets) => ({

@@ -70,7 +70,8 @@ export class SessionTokenService {
     const iat = Math.floor(now / 1000);
     const token = await this.jwt.signAsync(
       { sid: session.id, iat },
-      { secret: this.config.jwtSecret, algorithm: 'HS256', expiresIn: ttlSeconds, issuer: ISSUER },
+      // Signed with the module's key (auth.module.ts, `tokenKey`): the JWT secret as a KeyObject.
+      { algorithm: 'HS256', expiresIn: ttlSeconds, issuer: ISSUER },
     );
     return { session, token };
   }
@@ -80,7 +81,6 @@ export class SessionTokenService {
     let payload: { sid?: unknown };
     try {
       payload = await this.jwt.verifyAsync<{ sid?: unknown }>(token, {
-        secret: this.config.jwtSecret,
         algorithms: ['HS256'],
         issuer: ISSUER,
         clockTimestamp: Math.floor(this.clock.now() / 1000),

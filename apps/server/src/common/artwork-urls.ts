@@ -31,11 +31,19 @@ export class ArtworkUrls {
   /** A relative URL the web app can put into `src`; `version` busts caches when the image changes. */
   url(key: string, kind: ArtworkKind, version: string | null): string | null {
     if (!version) return null;
-    const now = Math.floor(this.clock.now() / 1000);
-    const exp = (Math.floor(now / WINDOW_SECONDS) + 2) * WINDOW_SECONDS;
+    const exp = this.expiry();
     const path = kind === 'fanart' ? 'fanart' : 'poster';
     const size = kind === 'poster-small' ? 'size=small&' : '';
     return `/api/anime/${encodeURIComponent(key)}/${path}?${size}v=${version}&exp=${exp}&sig=${this.sign(key, kind, exp)}`;
+  }
+
+  /**
+   * The expiry (Unix seconds) of every URL {@link url} hands out now: the same for a whole window,
+   * so whatever holds such URLs (a cached page of the library list) is current until it changes.
+   */
+  expiry(): number {
+    const now = Math.floor(this.clock.now() / 1000);
+    return (Math.floor(now / WINDOW_SECONDS) + 2) * WINDOW_SECONDS;
   }
 
   /** Whether `sig` was issued by {@link url} for this image and has not expired. */

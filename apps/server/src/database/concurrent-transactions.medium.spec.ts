@@ -8,7 +8,9 @@ import { QueueReadRepository } from '../queue/queue-read.repository';
 import { QueueRepository } from '../queue/queue.repository';
 import { dialects } from '../../test/helpers/dialects';
 import { seedEpisodes } from '../../test/helpers/seed';
+import { waitUntil } from '../../test/helpers/wait';
 import { openDatabase } from './data-source.factory';
+import { sqliteGateWaiters } from './sqlite-connection-gate';
 import { SystemSettingEntity } from './entities/system-setting.entity';
 import { SystemSettingsRepository } from './system-settings.repository';
 
@@ -130,14 +132,18 @@ describe.each(DIALECTS)('concurrent transactions on %s (medium)', (name, setUp, 
 
       // While the transaction is open, a worker claims, someone logs in, someone reads.
       const sessionId = randomUUID();
+      let settled = false;
       const others = Promise.all([
         leases.claim('worker-1', T0, 60_000),
         sessions.create({ id: sessionId, expiresAt: T0, now: T0, userAgent: null, ip: null }),
         settings.get('doomed'),
-      ]);
-      // Give them the chance to go on inside the open transaction (they must not, they wait on
-      // SQLite); then it fails.
-      await Promise.race([others, new Promise((resolve) => setTimeout(resolve, 200))]);
+      ]).finally(() => (settled = true));
+      // Until each has either gone on (inside the open transaction, which it must not; on
+      // PostgreSQL on a connection of its own) or queued for the SQLite connection; then it fails.
+      await waitUntil(
+        () => settled || sqliteGateWaiters(ds) >= 3,
+        'the other queries to run or to queue behind the transaction',
+      );
       hold.resolve();
       await expect(failing).rejects.toThrow('abort');
 

@@ -27,6 +27,7 @@ import {
   setAsideLegacyDatabase,
 } from './legacy-import';
 import { gateSqliteConnection } from './sqlite-connection-gate';
+import { SQLITE_DRIVER } from './sqlite-driver';
 
 export const ENTITIES = [
   AnimeSeriesEntity,
@@ -71,6 +72,7 @@ export function dataSourceOptions(target: DatabaseTarget): DataSourceOptions {
   return {
     ...common,
     type: 'sqlite',
+    driver: SQLITE_DRIVER,
     database: target.path,
     migrations: SQLITE_MIGRATIONS,
     // WAL lets readers run while a writer commits; TypeORM turns foreign keys on for sqlite.

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { SITE_IDS, type SiteId } from '@aniworld/contracts';
 import { AnimeSeriesEntity } from '../anime/entities/anime-series.entity';
 import { EpisodeEntity } from '../anime/entities/episode.entity';
+import { SQLITE_DRIVER } from './sqlite-driver';
 
 const logger = new Logger('LegacyImport');
 
@@ -45,7 +46,12 @@ export async function importLegacyDatabase(
   legacyPath: string,
   target: DataSource,
 ): Promise<{ series: number; episodes: number }> {
-  const legacy = new DataSource({ type: 'sqlite', database: legacyPath, logging: false });
+  const legacy = new DataSource({
+    type: 'sqlite',
+    driver: SQLITE_DRIVER,
+    database: legacyPath,
+    logging: false,
+  });
   await legacy.initialize();
   try {
     const series = (await legacy.query('SELECT * FROM anime_series')) as Row[];
@@ -102,7 +108,12 @@ export async function importLegacyDatabase(
 }
 
 async function tableNames(path: string): Promise<string[]> {
-  const probe = new DataSource({ type: 'sqlite', database: path, logging: false });
+  const probe = new DataSource({
+    type: 'sqlite',
+    driver: SQLITE_DRIVER,
+    database: path,
+    logging: false,
+  });
   await probe.initialize();
   try {
     const rows = (await probe.query("SELECT name FROM sqlite_master WHERE type = 'table'")) as {

@@ -1,5 +1,6 @@
 import { OPEN_READONLY } from 'sqlite3';
 import { DataSource } from 'typeorm';
+import { SQLITE_DRIVER } from './sqlite-driver';
 
 /**
  * The connection for short reads that must answer at once: the health probe, the session check
@@ -21,6 +22,7 @@ export async function openReadConnection(main: DataSource): Promise<DataSource> 
   if (options.type !== 'sqlite' || options.database === ':memory:') return main;
   const reader = new DataSource({
     type: 'sqlite',
+    driver: SQLITE_DRIVER,
     database: options.database,
     entities: options.entities,
     flags: OPEN_READONLY,

@@ -37,6 +37,7 @@ export function gateSqliteConnection(dataSource: DataSource): void {
   if (dataSource.options.type !== 'sqlite') return;
   const driver = dataSource.driver as SqliteDriver;
   const gate = new Mutex();
+  gates.set(dataSource, gate);
   const inTransaction = new AsyncLocalStorage<GatedSqliteQueryRunner>();
 
   driver.createQueryRunner = () => {
@@ -129,15 +130,32 @@ class GatedSqliteQueryRunner extends SqliteQueryRunner {
   }
 }
 
+const gates = new WeakMap<DataSource, Mutex>();
+
+/**
+ * How many queries and transactions wait for the SQLite connection right now (0 for a data
+ * source without a gate). Tests wait for this state — "the other queries are queued behind the
+ * open transaction" — instead of giving them a fixed time to misbehave.
+ */
+export function sqliteGateWaiters(dataSource: DataSource): number {
+  return gates.get(dataSource)?.waiting ?? 0;
+}
+
 /** First come, first served. */
 class Mutex {
   private last: Promise<void> = Promise.resolve();
+  /** Callers of {@link lock} not holding the lock yet. */
+  waiting = 0;
 
   /** Resolves, once every earlier holder has unlocked, with the function that unlocks. */
   lock(): Promise<() => void> {
     let unlock!: () => void;
     const unlocked = new Promise<void>((resolve) => (unlock = resolve));
-    const locked = this.last.then(() => unlock);
+    this.waiting++;
+    const locked = this.last.then(() => {
+      this.waiting--;
+      return unlock;
+    });
     this.last = unlocked;
     return locked;
   }

@@ -15,11 +15,10 @@ const IN_CHUNK = 500;
 export class QueueReadRepository {
   private readonly repo: Repository<DownloadQueueItemEntity>;
 
-  constructor(@Inject(DATA_SOURCE) dataSource: DataSource) {
+  constructor(@Inject(DATA_SOURCE) private readonly dataSource: DataSource) {
     this.repo = dataSource.getRepository(DownloadQueueItemEntity);
   }
 
-  /** The pending and downloading items of these episodes (at most one each). */
   /**
    * The open (pending, downloading) and failed items of these episodes: where each stands in the
    * queue, for the series page.
@@ -27,34 +26,41 @@ export class QueueReadRepository {
   async statesOfEpisodes(
     episodeIds: readonly number[],
   ): Promise<{ episodeId: number; status: DownloadQueueItemEntity['status'] }[]> {
-    const out: { episodeId: number; status: DownloadQueueItemEntity['status'] }[] = [];
-    for (let i = 0; i < episodeIds.length; i += IN_CHUNK)
-      out.push(
-        ...(await this.repo.find({
-          select: { episodeId: true, status: true },
-          where: {
-            episodeId: In(episodeIds.slice(i, i + IN_CHUNK)),
-            status: In([...OPEN_QUEUE_STATUSES, 'failed']),
-          },
-        })),
-      );
-    return out;
+    return (await this.ofEpisodes(episodeIds, [...OPEN_QUEUE_STATUSES, 'failed'])).map(
+      ({ episodeId, status }) => ({ episodeId, status }),
+    );
   }
 
+  /** The pending and downloading items of these episodes (at most one each). */
   async openOfEpisodes(
     episodeIds: readonly number[],
   ): Promise<{ id: string; episodeId: number }[]> {
-    const out: { id: string; episodeId: number }[] = [];
-    for (let i = 0; i < episodeIds.length; i += IN_CHUNK)
-      out.push(
-        ...(await this.repo.find({
-          select: { id: true, episodeId: true },
-          where: {
-            episodeId: In(episodeIds.slice(i, i + IN_CHUNK)),
-            status: In([...OPEN_QUEUE_STATUSES]),
-          },
-        })),
-      );
+    return (await this.ofEpisodes(episodeIds, OPEN_QUEUE_STATUSES)).map(({ id, episodeId }) => ({
+      id,
+      episodeId,
+    }));
+  }
+
+  /**
+   * Items of these episodes in these states, raw: the ids are written into the statement as
+   * numbers (a queue add asks for 500 at once, and TypeORM's `In()` made a named parameter of
+   * each, looked up by a regular expression over the whole statement).
+   */
+  private async ofEpisodes(
+    episodeIds: readonly number[],
+    statuses: readonly QueueItemStatus[],
+  ): Promise<{ id: string; episodeId: number; status: QueueItemStatus }[]> {
+    const out: { id: string; episodeId: number; status: QueueItemStatus }[] = [];
+    const states = statuses.map((status) => `'${status}'`).join(', ');
+    for (let i = 0; i < episodeIds.length; i += IN_CHUNK) {
+      const ids = episodeIds.slice(i, i + IN_CHUNK).map((id) => Number(id));
+      const rows = (await this.dataSource.query(
+        `SELECT "id", "episode_id", "status" FROM "download_queue_items"
+         WHERE "episode_id" IN (${ids.join(', ')}) AND "status" IN (${states})`,
+      )) as { id: string; episode_id: number; status: QueueItemStatus }[];
+      for (const row of rows)
+        out.push({ id: row.id, episodeId: Number(row.episode_id), status: row.status });
+    }
     return out;
   }
 

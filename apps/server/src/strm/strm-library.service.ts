@@ -87,6 +87,8 @@ export class StrmLibraryService {
         language,
       };
       await this.files.write(path, ep, requestBase, 'library');
+      // Present from now on (not missing), before any scan sees the file.
+      await this.episodes.setStrmPath(episode.id, path);
       response.written.push({ season: ep.season, episode: ep.episode, language, path });
     }
     return response;

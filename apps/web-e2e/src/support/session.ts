@@ -22,22 +22,3 @@ export async function useToken(page: Page, url: string, token: string): Promise<
   await page.goto(`${url}/login`);
   await page.evaluate((t) => localStorage.setItem('aniworld.token', t), token);
 }
-
-export async function api<T>(
-  url: string,
-  token: string,
-  path: string,
-  init: RequestInit = {},
-): Promise<T> {
-  const res = await fetch(`${url}${path}`, {
-    ...init,
-    headers: {
-      'content-type': 'application/json',
-      authorization: `Bearer ${token}`,
-      ...(init.headers ?? {}),
-    },
-  });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${init.method ?? 'GET'} ${path} answered ${res.status}: ${text}`);
-  return (text ? JSON.parse(text) : undefined) as T;
-}

@@ -15,6 +15,12 @@ export interface AnimeEpisode {
   languages: LanguageCode[];
   is_downloaded: boolean;
   file_path: string | null;
+  /**
+   * A `.strm` file for the episode in the library (it streams in Jellyfin/Emby through the
+   * proxy): the episode counts as present, not missing, and is never queued by itself; a download
+   * asked for replaces the `.strm` (docs/strm.md, "In the library"). Null without one.
+   */
+  strm_path: string | null;
   /** Pending or downloading in the queue. */
   queued: boolean;
   /**

@@ -219,6 +219,13 @@ export class AnimeEpisodeDto implements AnimeEpisode {
   @ApiProperty({ enum: LANGUAGE_CODES, isArray: true }) languages!: LanguageCode[];
   @ApiProperty() is_downloaded!: boolean;
   @ApiProperty({ nullable: true, type: String }) file_path!: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description:
+      'A .strm file in the library: present (not missing, never queued by itself), not downloaded; a download asked for replaces it',
+  })
+  strm_path!: string | null;
   @ApiProperty() queued!: boolean;
   @ApiProperty({
     nullable: true,

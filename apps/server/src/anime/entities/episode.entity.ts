@@ -53,6 +53,15 @@ export class EpisodeEntity {
   /** The language of the file on disk when Aniworld downloaded it; null when unknown. */
   @Column({ name: 'downloaded_language', type: 'varchar', length: 16, nullable: true })
   downloadedLanguage!: LanguageCode | null;
+
+  /**
+   * A `.strm` file for the episode in the library (docs/strm.md, "In the library"): the episode
+   * streams through the proxy, so it counts as present (not missing), but it is no downloaded
+   * file; a download of it replaces the `.strm`.
+   */
+  @Column({ name: 'strm_path', type: 'varchar', length: 2000, nullable: true })
+  strmPath!: string | null;
+
   /** `yyyy-MM-dd` from TMDB once the series is matched (docs/metadata.md). */
   @Column({ name: 'air_date', type: 'varchar', length: 10, nullable: true })
   airDate!: string | null;

@@ -9,14 +9,17 @@ export class LibraryFolderEntity {
   @PrimaryColumn({ type: 'varchar', length: 500 })
   folder!: string;
 
-  /** Hash of the folder's tree listing (names, sizes, modification times). */
+  /**
+   * Hash of what the scan read out of the folder: its entries' relative paths and kinds, and the
+   * legacy files' contents (folder-reader.ts).
+   */
   @Column({ type: 'varchar', length: 64 })
   signature!: string;
 
   /**
    * Hash of the folder's and its season folders' identity, times and entry lists (and the legacy
    * files' sizes and times), taken before the files were read: equal on the next scan means the
-   * files need not be statted. Null: read the files next time (never taken, or taken while the
+   * folder need not be read. Null: read the files next time (never taken, or taken while the
    * folder was changing; see folder-reader.ts).
    */
   @Column({ type: 'varchar', length: 64, nullable: true })

@@ -1,4 +1,9 @@
-import { parseEpisodeFile, parseSeriesFolder, seasonOfFolder } from './filename-parser';
+import {
+  parseEpisodeFile,
+  parseSeriesFolder,
+  parseStrmFile,
+  seasonOfFolder,
+} from './filename-parser';
 
 describe('parseEpisodeFile', () => {
   it.each([
@@ -37,6 +42,21 @@ describe('parseEpisodeFile', () => {
     'noextension',
   ])('ignores %s', (name) => {
     expect(parseEpisodeFile(name)).toBeNull();
+  });
+});
+
+describe('parseStrmFile', () => {
+  it('reads a .strm named like an episode file, and nothing else', () => {
+    expect(parseStrmFile('Sternenwanderer - S02E03 - Titel [German Sub].strm')).toEqual({
+      kind: 'episode',
+      season: 2,
+      episode: 3,
+    });
+    expect(parseStrmFile('Episode 4.STRM', 3)).toEqual({ kind: 'episode', season: 3, episode: 4 });
+    expect(parseStrmFile('Show - 12.strm')).toEqual({ kind: 'absolute', absolute: 12 });
+    expect(parseStrmFile('Sternenwanderer - S02E03.mkv')).toBeNull();
+    expect(parseStrmFile('Sternenwanderer - S02E03.strm.tmp-12-ab12cd34')).toBeNull();
+    expect(parseEpisodeFile('Sternenwanderer - S02E03.strm')).toBeNull();
   });
 });
 

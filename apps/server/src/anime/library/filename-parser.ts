@@ -33,12 +33,30 @@ export function parseEpisodeFile(
   fileName: string,
   seasonFromFolder: number | null = null,
 ): EpisodeMatch | null {
+  return parseNamed(fileName, seasonFromFolder, (ext) => VIDEO_EXTENSIONS.has(ext));
+}
+
+/**
+ * A `.strm` file named like an episode file (written by Aniworld or imported by Sonarr): the
+ * episode it streams, by the rules of {@link parseEpisodeFile} (docs/strm.md, "In the library").
+ */
+export function parseStrmFile(
+  fileName: string,
+  seasonFromFolder: number | null = null,
+): EpisodeMatch | null {
+  return parseNamed(fileName, seasonFromFolder, (ext) => ext === 'strm');
+}
+
+function parseNamed(
+  fileName: string,
+  seasonFromFolder: number | null,
+  takes: (ext: string) => boolean,
+): EpisodeMatch | null {
   if (fileName.startsWith('.') || FOREIGN_PARTIAL.test(fileName) || isPartialFile(fileName))
     return null;
   const dot = fileName.lastIndexOf('.');
   if (dot <= 0) return null;
-  const ext = fileName.slice(dot + 1).toLowerCase();
-  if (!VIDEO_EXTENSIONS.has(ext)) return null;
+  if (!takes(fileName.slice(dot + 1).toLowerCase())) return null;
   const stem = fileName.slice(0, dot);
 
   const sxe =

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { constants, type Dirent, promises as fs } from 'node:fs';
 import { join } from 'node:path';
-import { parseEpisodeFile, seasonOfFolder } from './filename-parser';
+import { parseEpisodeFile, parseStrmFile, seasonOfFolder } from './filename-parser';
 
 export interface LegacyInfo {
   key: string | null;
@@ -10,34 +10,20 @@ export interface LegacyInfo {
 }
 
 export interface FolderContents {
-  /** Hash of every entry's relative path, size and mtime: equal means nothing changed. */
+  /**
+   * Hash of the relative path and kind of every entry, and of the legacy files' text: what the
+   * scan reads out of a folder. Equal means the scan would find the same (docs/SCALE.md).
+   */
   signature: string;
   /** `[season, episode, relative path]` */
   episodes: [number, number, string][];
   /** `[absolute number, relative path]` for files numbered across seasons. */
   absolute: [number, string][];
+  /** `.strm` files named like episode files, as {@link episodes} (docs/strm.md, "In the library"). */
+  strm: [number, number, string][];
+  /** `.strm` files numbered across seasons, as {@link absolute}. */
+  absoluteStrm: [number, string][];
   legacy: LegacyInfo | null;
-}
-
-/** Files of one directory statted at the same time. */
-const STAT_CONCURRENCY = 16;
-
-/** `work` over every item with at most `limit` running at once; results in input order. */
-async function mapBounded<T, R>(
-  items: readonly T[],
-  limit: number,
-  work: (item: T) => Promise<R>,
-): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await work(items[i]);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
 }
 
 /** Series folders directly under the anime directory (hidden ones skipped). */
@@ -127,8 +113,13 @@ export async function listFolderTree(
 }
 
 /**
- * Reads the files of a listed series folder: stats them (the signature) and recognises episode
- * files by name, in it and in its season folders; reads the legacy files.
+ * Reads a listed series folder: recognises episode files by name, in it and in its season
+ * folders, from the listing alone, and reads the legacy files when there are any.
+ *
+ * No episode file is statted: the scan records which episode files exist and where, never their
+ * size or times, so a stat per file (102,000 in a big library, the largest part of a first
+ * scan's CPU) would feed nothing but the signature. The listing's entry kinds come from
+ * `readdir` (a symlink is not a file, as before).
  */
 export async function readListedFolder(
   root: string,
@@ -139,32 +130,29 @@ export async function readListedFolder(
   const hash = createHash('sha256');
   const episodes: [number, number, string][] = [];
   const absolute: [number, string][] = [];
-  const visit = async (dir: ListedDirectory): Promise<void> => {
-    const { entries } = dir;
-    // The files' stats at once (bounded), then hashed in name order: a folder of 100 episodes is
-    // not 100 round trips to the disk one after another.
-    const stats = await mapBounded(entries, STAT_CONCURRENCY, (entry) =>
-      entry.isFile()
-        ? fs.stat(join(base, dir.rel, entry.name)).catch(() => null)
-        : Promise.resolve(null),
-    );
-    for (const [i, entry] of entries.entries()) {
+  const strm: [number, number, string][] = [];
+  const absoluteStrm: [number, string][] = [];
+  const visit = (dir: ListedDirectory): void => {
+    for (const entry of dir.entries) {
       const rel = dir.rel ? `${dir.rel}/${entry.name}` : entry.name;
+      hash.update(`${kindOf(entry)}\0${rel}\n`);
       const child = dir.children.get(entry.name);
-      if (child) {
-        await visit(child);
-        continue;
-      }
-      const stat = stats[i];
-      if (!entry.isFile() || !stat) continue;
-      hash.update(`${rel}\0${stat.size}\0${stat.mtimeMs}\n`);
-      const match = parseEpisodeFile(entry.name, dir.season);
-      if (match?.kind === 'episode') episodes.push([match.season, match.episode, rel]);
-      else if (match?.kind === 'absolute') absolute.push([match.absolute, rel]);
+      if (child) visit(child);
+      if (!entry.isFile()) continue;
+      const video = parseEpisodeFile(entry.name, dir.season);
+      if (video?.kind === 'episode') episodes.push([video.season, video.episode, rel]);
+      else if (video?.kind === 'absolute') absolute.push([video.absolute, rel]);
+      if (video) continue;
+      const stream = parseStrmFile(entry.name, dir.season);
+      if (stream?.kind === 'episode') strm.push([stream.season, stream.episode, rel]);
+      else if (stream?.kind === 'absolute') absoluteStrm.push([stream.absolute, rel]);
     }
   };
-  await visit(listing.root);
-  return { signature: hash.digest('hex'), episodes, absolute, legacy: await readLegacy(base) };
+  visit(listing.root);
+  const hasLegacy = listing.root.entries.some((e) => e.isFile() && LEGACY_FILES.includes(e.name));
+  const legacy = hasLegacy ? await readLegacy(base) : null;
+  if (legacy) hash.update(`L\0${legacy.key}\0${legacy.site}\0${legacy.name}\n`);
+  return { signature: hash.digest('hex'), episodes, absolute, strm, absoluteStrm, legacy };
 }
 
 /** Lists and reads one series folder in one go. */

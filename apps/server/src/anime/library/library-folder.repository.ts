@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { type DataSource, In, Not, type Repository } from 'typeorm';
+import { type DataSource, type EntityManager, In, Not, type Repository } from 'typeorm';
 import { DATA_SOURCE } from '../../database/database.service';
+import { SqlParams } from '../../database/sql-values';
 import { LibraryFolderEntity } from '../entities/library-folder.entity';
 
 /** What a scan compares a folder with (the files list left out: it is not needed for that). */
@@ -12,9 +13,11 @@ export type KnownFolder = Pick<
 @Injectable()
 export class LibraryFolderRepository {
   private readonly repo: Repository<LibraryFolderEntity>;
+  private readonly postgres: boolean;
 
-  constructor(@Inject(DATA_SOURCE) dataSource: DataSource) {
+  constructor(@Inject(DATA_SOURCE) private readonly dataSource: DataSource) {
     this.repo = dataSource.getRepository(LibraryFolderEntity);
+    this.postgres = dataSource.options.type === 'postgres';
   }
 
   get(folder: string): Promise<LibraryFolderEntity | null> {
@@ -30,9 +33,37 @@ export class LibraryFolderRepository {
     await this.repo.update({ folder }, { fingerprint });
   }
 
-  /** One statement (an upsert), not a read and a write in a transaction. */
+  /** One folder's row, in one statement (an upsert); see {@link saveMany}. */
   async save(row: Omit<LibraryFolderEntity, 'scannedAt'>): Promise<void> {
-    await this.repo.upsert(row, ['folder']);
+    await this.saveMany([row]);
+  }
+
+  /**
+   * Upserts folder rows, 200 per statement; raw, so nothing is read back. `manager`: inside the
+   * caller's transaction (the scanner writes a batch's episodes and folder rows in one commit).
+   */
+  async saveMany(
+    rows: readonly Omit<LibraryFolderEntity, 'scannedAt'>[],
+    manager?: EntityManager,
+  ): Promise<void> {
+    for (let i = 0; i < rows.length; i += 200) {
+      const params = new SqlParams(this.postgres);
+      const values = rows
+        .slice(i, i + 200)
+        .map(
+          (row) =>
+            `(${params.list([row.folder, row.signature, row.fingerprint, row.seriesId, JSON.stringify(row.files)])}, CURRENT_TIMESTAMP)`,
+        );
+      await (manager ?? this.dataSource.manager).query(
+        `INSERT INTO "library_folders"
+           ("folder", "signature", "fingerprint", "series_id", "files", "scanned_at")
+         VALUES ${values.join(', ')}
+         ON CONFLICT ("folder") DO UPDATE SET "signature" = excluded."signature",
+           "fingerprint" = excluded."fingerprint", "series_id" = excluded."series_id",
+           "files" = excluded."files", "scanned_at" = CURRENT_TIMESTAMP`,
+        params.values,
+      );
+    }
   }
 
   /** Folders that no longer exist on disk; returns the rows removed. */

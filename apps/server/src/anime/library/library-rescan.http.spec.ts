@@ -1,6 +1,6 @@
 import { type Sandbox, startSandbox } from '@aniworld/sandbox';
 import type { AnimeDetail, ScanStatus } from '@aniworld/contracts';
-import { mkdirSync, promises, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FakeClock } from '../../../test/helpers/fake-clock';
 import {
@@ -10,12 +10,16 @@ import {
   tempDir,
 } from '../../../test/helpers/test-app';
 import { scanToEnd as scanLibrary } from '../../../test/helpers/scan';
+import { EpisodeRepository } from '../episode.repository';
+import { EpisodesService } from '../episodes.service';
+import { SeriesRepository } from '../series.repository';
+import { LibraryFolderRepository } from './library-folder.repository';
 import { RACY_MS } from './folder-reader';
 
 /**
- * An unchanged rescan lists directories and stats no episode file; every way of changing a
- * season folder's files is still seen (docs/SCALE.md, "Library scan"). Stats are counted, not
- * timed.
+ * An unchanged rescan lists directories and reads no folder further; every way of changing a
+ * season folder's files is still seen (docs/SCALE.md, "Library scan"). What a scan reads and
+ * writes is counted, not timed.
  */
 describe('library rescan: folder fingerprints', () => {
   let sandbox: Sandbox;
@@ -62,14 +66,30 @@ describe('library rescan: folder fingerprints', () => {
 
   const scanToEnd = () => scanLibrary(api);
 
-  /** Paths of episode files statted while `work` runs (directories are not counted). */
-  async function fileStats(work: () => Promise<unknown>): Promise<string[]> {
-    const stat = jest.spyOn(promises, 'stat');
+  /**
+   * Folders read past their fingerprint while `work` runs: a matched one is compared with the
+   * episodes in the database (by series id, here Sternenwanderer's), an unmatched one gets its
+   * row written again. A folder whose fingerprint held is listed and left at that.
+   */
+  async function folderReads(work: () => Promise<unknown>): Promise<string[]> {
+    const compared = jest.spyOn(EpisodeRepository.prototype, 'diskSlotsOf');
+    const written = [
+      jest.spyOn(LibraryFolderRepository.prototype, 'save'),
+      jest.spyOn(LibraryFolderRepository.prototype, 'setFingerprint'),
+    ];
     try {
       await work();
-      return stat.mock.calls.map(([path]) => String(path)).filter((p) => /\.mkv$/.test(p));
+      return [
+        ...compared.mock.calls.map(() => STERN),
+        ...written.flatMap((spy) =>
+          spy.mock.calls
+            .map(([row]) => (typeof row === 'string' ? row : row.folder))
+            .filter((folder) => folder !== STERN),
+        ),
+      ];
     } finally {
-      stat.mockRestore();
+      compared.mockRestore();
+      for (const spy of written) spy.mockRestore();
     }
   }
 
@@ -88,55 +108,72 @@ describe('library rescan: folder fingerprints', () => {
     expect(await downloaded()).toEqual(['S1E1', 'S1E2', 'S2E1']);
   }
 
-  it('stats no episode file of an untouched folder, matched or unmatched, and asks no site', async () => {
+  it('reads no untouched folder, matched or unmatched, and asks no site', async () => {
     await firstScan();
     sandbox.resetStats();
     let scan: ScanStatus | null = null;
-    const statted = await fileStats(async () => (scan = await scanToEnd()));
+    const read = await folderReads(async () => (scan = await scanToEnd()));
     expect(scan).toMatchObject({ state: 'completed', folders_unchanged: 2, unmatched: 1 });
-    expect(statted).toEqual([]);
+    expect(read).toEqual([]);
     expect(Object.keys(sandbox.stats().by_path).filter((p) => /search/.test(p))).toEqual([]);
   });
 
   it('notices a file added, removed, renamed or replaced in a season folder', async () => {
     await firstScan();
-    const changes: [string, () => void, string[]][] = [
+    // [change, episodes on disk afterwards, folders the scan then finds unchanged]
+    const changes: [string, () => void, string[], number][] = [
       [
         'added',
         () => writeFileSync(s1('Sternenwanderer - S01E03.mkv'), 'new'),
         ['S1E1', 'S1E2', 'S1E3', 'S2E1'],
+        1,
       ],
-      ['removed', () => rmSync(s1('Sternenwanderer - S01E02.mkv')), ['S1E1', 'S1E3', 'S2E1']],
+      ['removed', () => rmSync(s1('Sternenwanderer - S01E02.mkv')), ['S1E1', 'S1E3', 'S2E1'], 1],
       [
         'renamed',
         () => renameSync(s2('Sternenwanderer - S02E01.mkv'), s2('Sternenwanderer - S02E02.mkv')),
         ['S1E1', 'S1E3', 'S2E2'],
+        1,
       ],
       [
-        // As a downloader or `mv` replaces a file: a new one renamed over the old name.
+        // As a downloader or `mv` replaces a file: a new one renamed over the old name. The folder
+        // is read again, and holds the same episodes at the same paths: nothing to record.
         'replaced',
         () => {
           writeFileSync(s1('.incoming'), 'a better copy');
           renameSync(s1('.incoming'), s1('Sternenwanderer - S01E01.mkv'));
         },
         ['S1E1', 'S1E3', 'S2E2'],
+        2,
       ],
     ];
-    for (const [what, change, expected] of changes) {
+    for (const [what, change, expected, unchanged] of changes) {
       change();
       let scan: ScanStatus | null = null;
-      const statted = await fileStats(async () => (scan = await scanToEnd()));
-      // The changed folder was read again, file by file; the unmatched one was not.
-      expect({ what, scan }).toMatchObject({ what, scan: { folders_unchanged: 1 } });
-      expect({ what, statted: statted.some((p) => p.includes(STERN)) }).toEqual({
-        what,
-        statted: true,
-      });
-      expect(statted.filter((p) => p.includes('Ganz Unbekannt'))).toEqual([]);
+      const read = await folderReads(async () => (scan = await scanToEnd()));
+      // The changed folder was read again; the unmatched one was not.
+      expect({ what, scan }).toMatchObject({ what, scan: { folders_unchanged: unchanged } });
+      expect({ what, read }).toEqual({ what, read: [STERN] });
       expect({ what, downloaded: await downloaded() }).toEqual({ what, downloaded: expected });
-      // And the next scan, with nothing changed, is back to no file stats at all.
-      expect(await fileStats(scanToEnd)).toEqual([]);
+      // And the next scan, with nothing changed, is back to reading no folder at all.
+      expect(await folderReads(scanToEnd)).toEqual([]);
     }
+  });
+
+  it('notices a downloaded file removed, though the folder is back to what the last scan saw', async () => {
+    await firstScan();
+    // A download after that scan: the file goes in and the episode is marked downloaded.
+    const series = await t.app.get(SeriesRepository).findByKey('sternenwanderer');
+    const episode = await t.app.get(EpisodeRepository).find(series?.id ?? 0, 1, 3);
+    writeFileSync(s1('Sternenwanderer - S01E03.mkv'), 'downloaded');
+    await t.app
+      .get(EpisodesService)
+      .markDownloaded(episode?.id ?? 0, s1('Sternenwanderer - S01E03.mkv'));
+    expect(await downloaded()).toEqual(['S1E1', 'S1E2', 'S1E3', 'S2E1']);
+    // The user deletes it: the folder holds what the first scan saw, the database does not.
+    rmSync(s1('Sternenwanderer - S01E03.mkv'));
+    await scanToEnd();
+    expect(await downloaded()).toEqual(['S1E1', 'S1E2', 'S2E1']);
   });
 
   it('searches an unmatched folder again once its season folder changed', async () => {
@@ -153,10 +190,10 @@ describe('library rescan: folder fingerprints', () => {
     // fingerprint is kept and each scan reads the files again, although nothing changed.
     clock.advance(-60_000);
     await scanToEnd();
-    expect((await fileStats(scanToEnd)).length).toBeGreaterThan(0);
+    expect(await folderReads(scanToEnd)).toContain(STERN);
     clock.advance(120_000 + RACY_MS);
-    // Old enough now: this scan keeps the fingerprints, and the one after reads no file.
-    expect((await fileStats(scanToEnd)).length).toBeGreaterThan(0);
-    expect(await fileStats(scanToEnd)).toEqual([]);
+    // Old enough now: this scan keeps the fingerprints, and the one after reads no folder.
+    expect(await folderReads(scanToEnd)).toContain(STERN);
+    expect(await folderReads(scanToEnd)).toEqual([]);
   });
 });

@@ -8,7 +8,12 @@ import { DomainEvents } from '../../common/events';
 import { ConfigService } from '../../config/config.service';
 import { SystemSettingsRepository } from '../../database/system-settings.repository';
 import type { AnimeSeriesEntity } from '../entities/anime-series.entity';
-import { type DiskSlot, EpisodeRepository, episodeSlot } from '../episode.repository';
+import {
+  type DiskSlot,
+  type DiskState,
+  EpisodeRepository,
+  episodeSlot,
+} from '../episode.repository';
 import {
   FolderNotFound,
   NoAnimeDirectory,
@@ -34,11 +39,51 @@ import { type KnownFolder, LibraryFolderRepository } from './library-folder.repo
 const UNMATCHED_KEY = 'library.unmatched';
 const LAST_SCAN_KEY = 'library.last_scan';
 const PROGRESS_EVERY_MS = 250;
+/**
+ * Folders scanned together: listed at once ({@link LIST_CONCURRENCY} at a time), their episodes
+ * read in one query and their writes committed in one transaction (docs/SCALE.md, "Library scan").
+ */
+const BATCH_FOLDERS = 50;
+/** Folders listed at the same time: the directory reads of one wait on the disk, not on others. */
+const LIST_CONCURRENCY = 4;
 
 /** Who owns what at the start of a scan: live series ids, and the folders series claim. */
 interface Owners {
   ids: Set<number>;
-  folders: Set<string>;
+  /** Folder → the live series that claims it. */
+  byFolder: Map<string, number>;
+}
+
+/** What a scan knows before it reads any folder: the last scan's rows and answers, the owners. */
+interface ScanContext {
+  known: Map<string, KnownFolder>;
+  owners: Owners;
+  /** The last scan's unmatched folders, with their search results. */
+  searched: Map<string, UnmatchedFolder>;
+}
+
+interface FolderOutcome {
+  /** Nothing the scan records changed (the fingerprint may have). */
+  unchanged: boolean;
+  unmatched?: UnmatchedFolder;
+}
+
+/** A folder read past its fingerprint, waiting to be identified. */
+interface ReadFolder {
+  folder: string;
+  contents: FolderContents;
+  fingerprint: string | null;
+  known?: KnownFolder;
+  searched?: UnmatchedFolder;
+}
+
+/** A folder of a known series, whose files are to be compared with the database. */
+interface MatchedFolder {
+  folder: string;
+  seriesId: number;
+  contents: FolderContents;
+  fingerprint: string | null;
+  known?: KnownFolder;
 }
 
 interface RunningScan {
@@ -157,7 +202,9 @@ export class LibraryScanService implements OnApplicationShutdown {
     }
     const series = await this.adoption.adopt(site, key, folder);
     const contents = await readSeriesFolder(root, folder, this.clock.now());
-    await this.applyFolder(root, folder, contents, series, usable(contents.listing));
+    await this.applyFolders(root, [
+      { folder, seriesId: series.id, contents, fingerprint: usable(contents.listing) },
+    ]);
     await this.settings.set(
       UNMATCHED_KEY,
       list.filter((u) => u.folder !== folder),
@@ -209,27 +256,28 @@ export class LibraryScanService implements OnApplicationShutdown {
       // What the last scan saw and who owns which folder, read once rather than per folder.
       const known = new Map((await this.folders.all()).map((f) => [f.folder, f]));
       const owned = await this.series.folderOwners();
-      const owners: Owners = {
-        ids: new Set(owned.map((o) => o.id)),
-        folders: new Set(owned.flatMap((o) => (o.folder ? [o.folder] : []))),
+      const context: ScanContext = {
+        known,
+        searched,
+        owners: {
+          ids: new Set(owned.map((o) => o.id)),
+          byFolder: new Map(owned.flatMap((o) => (o.folder ? [[o.folder, o.id] as const] : []))),
+        },
       };
-      for (const folder of names) {
-        if (abort.signal.aborted) break;
-        if (ignored.has(folder)) {
-          status.folders_done++;
-          continue;
-        }
-        status.current_folder = folder;
-        const outcome = await this.scanFolder(root, folder, abort.signal, {
-          known: known.get(folder),
-          owners,
-          searched: searched.get(folder),
-        });
+      const record = (outcome: FolderOutcome) => {
         if (outcome.unmatched) unmatched.push(outcome.unmatched);
         else status.series_matched++;
         if (outcome.unchanged) status.folders_unchanged++;
         status.folders_done++;
         progress();
+      };
+      for (let i = 0; i < names.length && !abort.signal.aborted; i += BATCH_FOLDERS) {
+        const batch = names.slice(i, i + BATCH_FOLDERS).filter((folder) => {
+          if (!ignored.has(folder)) return true;
+          status.folders_done++;
+          return false;
+        });
+        await this.scanBatch(root, batch, context, scan, record);
       }
       if (abort.signal.aborted) {
         state = 'cancelled';
@@ -273,33 +321,78 @@ export class LibraryScanService implements OnApplicationShutdown {
   }
 
   /**
-   * One folder. Its directories are listed first; when their fingerprint equals the last scan's,
-   * no file is statted and nothing is written. Otherwise the files are read, and when their
-   * signature is also unchanged only the new fingerprint is stored.
+   * A batch of folders, in their order. Each is listed first; when its fingerprint equals the
+   * last scan's, nothing more is read and nothing is written. Otherwise it is read: an unmatched
+   * one whose contents are what was searched for last time keeps that answer, the others are
+   * identified, and the matched ones are compared with what the database says (not with the last
+   * scan: a download or a removal since may have changed either side), all in one go. Each
+   * folder's outcome is recorded as soon as it is known (the progress moves while unknown folders
+   * are searched for on the sites), in the folders' order; after a cancellation, no more.
    */
-  private async scanFolder(
+  private async scanBatch(
+    root: string,
+    folders: string[],
+    context: ScanContext,
+    { status, abort }: RunningScan,
+    record: (outcome: FolderOutcome) => void,
+  ): Promise<void> {
+    const looked = await mapBounded(folders, LIST_CONCURRENCY, (folder) =>
+      this.look(root, folder, context),
+    );
+    const matched: MatchedFolder[] = [];
+    for (const item of looked) {
+      if (abort.signal.aborted) break;
+      if ('outcome' in item) {
+        record(item.outcome);
+        continue;
+      }
+      status.current_folder = item.folder;
+      const decided = await this.decide(item, context.owners, abort.signal);
+      if ('outcome' in decided) record(decided.outcome);
+      else matched.push(decided);
+    }
+    for (const changed of (await this.applyFolders(root, matched)).values())
+      record({ unchanged: !changed });
+  }
+
+  /** Lists a folder, and reads it unless its fingerprint settles it. */
+  private async look(
     root: string,
     folder: string,
-    signal: AbortSignal,
-    last: { known?: KnownFolder; owners: Owners; searched?: UnmatchedFolder },
-  ): Promise<{ unchanged: boolean; unmatched?: UnmatchedFolder }> {
-    const { known, owners, searched } = last;
-    // Matched last time and the series is still there; or unmatched last time, its search answer
-    // kept, and no series took this folder meanwhile: the same answer, without asking the sites.
-    const stillMatched = !!known?.seriesId && owners.ids.has(known.seriesId);
-    const stillUnmatched = !!searched && !!known && !known.seriesId && !owners.folders.has(folder);
+    { known: knownFolders, owners, searched: searchedFolders }: ScanContext,
+  ): Promise<{ folder: string; outcome: FolderOutcome } | ReadFolder> {
+    const known = knownFolders.get(folder);
+    const searched = searchedFolders.get(folder);
     const listing = await listFolderTree(root, folder, this.clock.now());
     if (known?.fingerprint && known.fingerprint === listing.fingerprint) {
-      if (stillMatched) return { unchanged: true };
-      if (stillUnmatched) return { unchanged: true, unmatched: searched };
+      // Matched last time and the series is still there; or unmatched last time, its search
+      // answer kept, and no series took this folder meanwhile: the same answer, no site asked.
+      if (known.seriesId && owners.ids.has(known.seriesId))
+        return { folder, outcome: { unchanged: true } };
+      if (searched && !known.seriesId && !owners.byFolder.has(folder))
+        return { folder, outcome: { unchanged: true, unmatched: searched } };
     }
     const contents = await readListedFolder(root, folder, listing);
-    const fingerprint = usable(listing);
-    if (known && known.signature === contents.signature && (stillMatched || stillUnmatched)) {
+    return { folder, contents, fingerprint: usable(listing), known, searched };
+  }
+
+  /** A read folder: the last answer, unmatched, or the series whose folder it is. */
+  private async decide(
+    { folder, contents, fingerprint, known, searched }: ReadFolder,
+    owners: Owners,
+    signal: AbortSignal,
+  ): Promise<{ outcome: FolderOutcome } | MatchedFolder> {
+    if (
+      searched &&
+      known &&
+      !known.seriesId &&
+      !owners.byFolder.has(folder) &&
+      known.signature === contents.signature
+    ) {
       if (known.fingerprint !== fingerprint) await this.folders.setFingerprint(folder, fingerprint);
-      return stillMatched ? { unchanged: true } : { unchanged: true, unmatched: searched };
+      return { outcome: { unchanged: true, unmatched: searched } };
     }
-    const series = await this.identify(folder, contents, known?.seriesId ?? null, signal);
+    const series = await this.identify(folder, contents, known, owners, signal);
     if ('unmatched' in series) {
       await this.folders.save({
         folder,
@@ -308,46 +401,50 @@ export class LibraryScanService implements OnApplicationShutdown {
         seriesId: null,
         files: contents.episodes,
       });
-      return { unchanged: false, unmatched: series.unmatched };
+      return { outcome: { unchanged: false, unmatched: series.unmatched } };
     }
-    await this.applyFolder(root, folder, contents, series.entity, fingerprint);
-    return { unchanged: false };
+    return { folder, seriesId: series.id, contents, fingerprint, known };
   }
 
-  /** Who a folder belongs to: stored key, legacy file, earlier match, or a certain title match. */
+  /**
+   * Who a folder belongs to: the series that claims it, the earlier match, the legacy file, or a
+   * certain title match. The first two come from the scan's one read of the owners.
+   */
   private async identify(
     folder: string,
     contents: FolderContents,
-    knownSeriesId: number | null,
+    known: KnownFolder | undefined,
+    owners: Owners,
     signal: AbortSignal,
-  ): Promise<{ entity: AnimeSeriesEntity } | { unmatched: UnmatchedFolder }> {
-    const byFolder = await this.series.findByFolder(folder);
-    if (byFolder) return { entity: byFolder };
-    if (knownSeriesId) {
-      const known = await this.series.findById(knownSeriesId);
-      if (known) return { entity: known };
-    }
+  ): Promise<{ id: number } | { unmatched: UnmatchedFolder }> {
+    const claimed = owners.byFolder.get(folder);
+    if (claimed !== undefined) return { id: claimed };
+    if (known?.seriesId && owners.ids.has(known.seriesId)) return { id: known.seriesId };
     if (contents.legacy?.key) {
       const existing = await this.series.findByKey(contents.legacy.key);
-      if (existing) return { entity: await this.withFolder(existing, folder) };
+      if (existing) return { id: (await this.withFolder(existing, folder)).id };
       const site: SiteId = contents.legacy.site === 'sto' ? 'sto' : 'aniworld';
       this.logger.log({ msg: 'importing legacy key file', folder, key: contents.legacy.key, site });
-      return { entity: await this.adoption.adopt(site, contents.legacy.key, folder) };
+      return { id: (await this.adoption.adopt(site, contents.legacy.key, folder)).id };
     }
     const { title, year } = parseSeriesFolder(folder);
     const { certain, candidates } = await this.matcher.match(title, year, signal);
     if (certain) {
       const existing = await this.series.findByKey(certain.key);
-      if (existing && !existing.folder) return { entity: await this.withFolder(existing, folder) };
+      if (existing && !existing.folder) return { id: (await this.withFolder(existing, folder)).id };
       if (!existing)
-        return { entity: await this.adoption.adopt(certain.site, certain.key, folder) };
+        return { id: (await this.adoption.adopt(certain.site, certain.key, folder)).id };
     }
     return {
       unmatched: {
         folder,
         title,
         year,
-        episode_files: contents.episodes.length + contents.absolute.length,
+        episode_files:
+          contents.episodes.length +
+          contents.absolute.length +
+          contents.strm.length +
+          contents.absoluteStrm.length,
         candidates,
       },
     };
@@ -358,40 +455,68 @@ export class LibraryScanService implements OnApplicationShutdown {
     return { ...series, folder };
   }
 
-  /** Records which episodes are on disk (episode list refreshed first when the series has none). */
-  private async applyFolder(
+  /**
+   * Records which episodes of the matched folders are on disk (a series without episodes gets
+   * its episode list from the site first): their episodes read in one query, their changes and
+   * their folder rows written in one transaction. Two folders of one series in a batch are
+   * written one after the other, the second compared with what the first wrote. Returns, by
+   * folder, whether anything the scan records changed.
+   */
+  private async applyFolders(
     root: string,
-    folder: string,
-    contents: FolderContents,
-    series: AnimeSeriesEntity,
-    fingerprint: string | null,
-  ): Promise<void> {
-    let episodes: DiskSlot[] = await this.episodes.diskSlots(series.id);
-    if (episodes.length === 0) episodes = await this.sync.refreshEpisodes(series);
-    const byAbsolute = new Map(
-      episodes.filter((e) => e.absoluteNumber !== null).map((e) => [e.absoluteNumber as number, e]),
-    );
-    const onDisk = new Map<string, string>();
-    for (const [season, episode, rel] of contents.episodes)
-      onDisk.set(episodeSlot(season, episode), join(root, folder, rel));
-    for (const [absolute, rel] of contents.absolute) {
-      const episode = byAbsolute.get(absolute);
-      if (episode)
-        onDisk.set(episodeSlot(episode.season, episode.episodeNumber), join(root, folder, rel));
+    matched: readonly MatchedFolder[],
+  ): Promise<Map<string, boolean>> {
+    const changed = new Map<string, boolean>();
+    let rest = matched;
+    while (rest.length) {
+      const round: MatchedFolder[] = [];
+      const later: MatchedFolder[] = [];
+      const inRound = new Set<number>();
+      for (const m of rest) {
+        if (inRound.has(m.seriesId)) later.push(m);
+        else {
+          inRound.add(m.seriesId);
+          round.push(m);
+        }
+      }
+      rest = later;
+      const slots = await this.episodes.diskSlotsOf(round.map((m) => m.seriesId));
+      for (const [seriesId, list] of slots) {
+        if (list.length) continue;
+        const entity = await this.series.findById(seriesId);
+        if (entity) slots.set(seriesId, await this.sync.refreshEpisodes(entity));
+      }
+      const rows = round
+        .filter(
+          ({ known, contents, fingerprint, seriesId }) =>
+            known?.signature !== contents.signature ||
+            known.fingerprint !== fingerprint ||
+            known.seriesId !== seriesId,
+        )
+        .map(({ folder, contents, fingerprint, seriesId }) => ({
+          folder,
+          signature: contents.signature,
+          fingerprint,
+          seriesId,
+          files: contents.episodes,
+        }));
+      const wrote = await this.episodes.applyDiskStates(
+        round.map((m) => {
+          const list = slots.get(m.seriesId) ?? [];
+          return { seriesId: m.seriesId, slots: list, onDisk: onDiskOf(root, m, list) };
+        }),
+        rows.length ? (manager) => this.folders.saveMany(rows, manager) : undefined,
+      );
+      for (const m of round)
+        changed.set(m.folder, wrote.has(m.seriesId) || m.known?.signature !== m.contents.signature);
     }
-    await this.episodes.applyDiskState(series.id, onDisk, episodes);
-    await this.folders.save({
-      folder,
-      signature: contents.signature,
-      fingerprint,
-      seriesId: series.id,
-      files: contents.episodes,
-    });
+    return changed;
   }
 
   private async forgetVanishedFolders(present: string[]): Promise<void> {
     for (const gone of await this.folders.removeAllExcept(present)) {
-      if (gone.seriesId) await this.episodes.applyDiskState(gone.seriesId, new Map());
+      if (gone.seriesId)
+        await this.episodes.applyDiskState(gone.seriesId, { files: new Map(), strm: new Map() });
     }
   }
 
@@ -413,4 +538,48 @@ export class LibraryScanService implements OnApplicationShutdown {
 /** The fingerprint to keep: none while it is too young to vouch for the folder. */
 function usable(listing: FolderListing): string | null {
   return listing.racy ? null : listing.fingerprint;
+}
+
+/** The files and `.strm` files the folder holds for the series' episodes, by episode slot. */
+function onDiskOf(
+  root: string,
+  { folder, contents }: MatchedFolder,
+  episodes: readonly DiskSlot[],
+): DiskState {
+  const byAbsolute = new Map(
+    episodes.filter((e) => e.absoluteNumber !== null).map((e) => [e.absoluteNumber as number, e]),
+  );
+  const slots = (numbered: [number, number, string][], absolute: [number, string][]) => {
+    const out = new Map<string, string>();
+    for (const [season, episode, rel] of numbered)
+      out.set(episodeSlot(season, episode), join(root, folder, rel));
+    for (const [number, rel] of absolute) {
+      const episode = byAbsolute.get(number);
+      if (episode)
+        out.set(episodeSlot(episode.season, episode.episodeNumber), join(root, folder, rel));
+    }
+    return out;
+  };
+  return {
+    files: slots(contents.episodes, contents.absolute),
+    strm: slots(contents.strm, contents.absoluteStrm),
+  };
+}
+
+/** `work` over every item with at most `limit` running at once; results in input order. */
+async function mapBounded<T, R>(
+  items: readonly T[],
+  limit: number,
+  work: (item: T) => Promise<R>,
+): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await work(items[i]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
 }

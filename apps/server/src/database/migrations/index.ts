@@ -24,6 +24,10 @@ import { LibraryFingerprintPostgres1766300000000 } from './postgres/176630000000
 import { LibraryFingerprintSqlite1766300000000 } from './sqlite/1766300000000-library-fingerprint';
 import { EpisodeReleasesPostgres1766300000001 } from './postgres/1766300000001-episode-releases';
 import { EpisodeReleasesSqlite1766300000001 } from './sqlite/1766300000001-episode-releases';
+import { LibraryVersionPostgres1766400000000 } from './postgres/1766400000000-library-version';
+import { LibraryVersionSqlite1766400000000 } from './sqlite/1766400000000-library-version';
+import { EpisodeStrmPostgres1766400000001 } from './postgres/1766400000001-episode-strm';
+import { EpisodeStrmSqlite1766400000001 } from './sqlite/1766400000001-episode-strm';
 import { UnifiedReleasesPostgres1766500000000 } from './postgres/1766500000000-unified-releases';
 import { UnifiedReleasesSqlite1766500000000 } from './sqlite/1766500000000-unified-releases';
 
@@ -46,6 +50,8 @@ export const SQLITE_MIGRATIONS = [
   DownloadedLanguageSqlite1766200000000,
   LibraryFingerprintSqlite1766300000000,
   EpisodeReleasesSqlite1766300000001,
+  LibraryVersionSqlite1766400000000,
+  EpisodeStrmSqlite1766400000001,
   UnifiedReleasesSqlite1766500000000,
 ];
 export const POSTGRES_MIGRATIONS = [
@@ -62,5 +68,7 @@ export const POSTGRES_MIGRATIONS = [
   DownloadedLanguagePostgres1766200000000,
   LibraryFingerprintPostgres1766300000000,
   EpisodeReleasesPostgres1766300000001,
+  LibraryVersionPostgres1766400000000,
+  EpisodeStrmPostgres1766400000001,
   UnifiedReleasesPostgres1766500000000,
 ];

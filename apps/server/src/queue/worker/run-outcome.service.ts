@@ -52,6 +52,10 @@ export class RunOutcomeService {
       const previous = episode.filePath;
       await this.episodes.markDownloaded(episode.id, result.path, result.language);
       if (item.upgrade && previous && previous !== result.path) await this.removeOld(previous);
+      // The file replaces the episode's `.strm` (docs/strm.md, "In the library"): one version of
+      // the episode for the media server.
+      if (episode.strmPath && episode.strmPath !== result.path)
+        await this.removeStrm(episode.strmPath, result.path);
     }
     await this.notifications.create(completionNote(item.id, series, episode, result));
     const recorded = await this.leases.endRun(item.id, owner, {
@@ -182,13 +186,27 @@ export class RunOutcomeService {
     if (!same) await this.episodes.setLanguages(episode.id, offered).catch(() => undefined);
   }
 
+  /**
+   * The `.strm` a download replaced, and the NFO written beside it (`strm.written`) unless the
+   * downloaded file's NFO has the same name.
+   */
+  private async removeStrm(strmPath: string, filePath: string): Promise<void> {
+    await this.removeOld(strmPath, 'replaced .strm removed after a download');
+    const nfo = strmPath.replace(/\.strm$/i, '.nfo');
+    if (nfo !== strmPath && nfo !== filePath.replace(/\.[^./]+$/, '.nfo'))
+      await this.removeOld(nfo, 'NFO of the replaced .strm removed');
+  }
+
   /** An upgrade written under another name (the template has `{language}`): the old file goes. */
-  private async removeOld(path: string): Promise<void> {
+  private async removeOld(
+    path: string,
+    msg = 'replaced file removed after an upgrade',
+  ): Promise<void> {
     const root = this.config.config.anime_directory;
     if (!root) return;
     try {
       await fs.rm(pathInside(root, path), { force: true });
-      this.logger.log({ msg: 'replaced file removed after an upgrade', path });
+      this.logger.log({ msg, path });
     } catch (error) {
       this.logger.warn({ msg: 'could not remove the replaced file', path, error: String(error) });
     }

@@ -24,6 +24,16 @@ describe('episode states', () => {
     expect(episodeView(with_(missing, { queue_status: 'failed' }), live([])).state).toBe('failed');
   });
 
+  it('shows an episode with a .strm in the library as streaming, until it is queued for download', () => {
+    const streamed = with_(missing, { strm_path: '/anime/Frieren (2023)/Season 01/e2.strm' });
+    expect(episodeView(streamed, live([]))).toEqual({
+      state: 'streamed',
+      text: 'Streams (.strm)',
+      percent: null,
+    });
+    expect(episodeView(with_(streamed, { queue_status: 'pending' }), live([])).text).toBe('Queued');
+  });
+
   it('counts a season with its running downloads by their share', () => {
     expect(seasonProgress([onDisk, missing, third], live([['1:2', 50]]))).toEqual({
       onDisk: 1,

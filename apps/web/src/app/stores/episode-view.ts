@@ -1,10 +1,13 @@
 import type { AnimeEpisode } from '@aniworld/contracts';
 
-export type EpisodeState = 'on-disk' | 'downloading' | 'queued' | 'failed' | 'missing';
+export type EpisodeState = 'on-disk' | 'downloading' | 'queued' | 'failed' | 'streamed' | 'missing';
 
 export interface EpisodeView {
   state: EpisodeState;
-  /** What the row says: "Queued", "Downloading 45 %", "On disk", "Failed", "Missing". */
+  /**
+   * What the row says: "Queued", "Downloading 45 %", "On disk", "Failed", "Streams (.strm)" (a
+   * `.strm` in the library, played through the proxy: present, not downloaded), "Missing".
+   */
   text: string;
   percent: number | null;
 }
@@ -34,7 +37,18 @@ export function episodeView(
     return { state: 'queued', text: $localize`:@@series.state.queued:Queued`, percent: null };
   if (e.queue_status === 'failed')
     return { state: 'failed', text: $localize`:@@series.state.failed:Failed`, percent: null };
+  if (e.strm_path)
+    return {
+      state: 'streamed',
+      text: $localize`:@@series.state.streamed:Streams (.strm)`,
+      percent: null,
+    };
   return { state: 'missing', text: $localize`:@@series.state.missing:Missing`, percent: null };
+}
+
+/** Neither on disk nor streamed from a `.strm`, nor in the queue: what "all missing" selects. */
+export function absent(e: AnimeEpisode): boolean {
+  return !e.is_downloaded && !e.strm_path && !e.queued;
 }
 
 /** A season's episodes on disk, and its progress counting running downloads by their percent. */

@@ -29,9 +29,9 @@ describe('SeriesStore', () => {
 
   afterEach(() => http.verify());
 
-  async function loaded() {
+  async function loaded(detail = animeDetail()) {
     const load = store.load('frieren');
-    http.expectOne('/api/anime/frieren').flush(animeDetail());
+    http.expectOne('/api/anime/frieren').flush(detail);
     await load;
   }
 
@@ -87,6 +87,21 @@ describe('SeriesStore', () => {
     expect([...store.selected()]).toEqual(['1:3']);
     store.selectMissing();
     expect(store.selectedCount()).toBe(2);
+  });
+
+  it('leaves an episode that streams from a .strm out of "all missing", but lets it be picked', async () => {
+    const detail = animeDetail();
+    const streamed = { ...detail.seasons[0].episodes[2], strm_path: '/anime/e3.strm' };
+    detail.seasons[0].episodes[2] = streamed;
+    await loaded(detail);
+    store.selectMissing();
+    expect([...store.selected()]).toEqual(['1:2']);
+    store.toggleSeason(1);
+    expect([...store.selected()]).toEqual([]);
+    store.toggleSeason(1);
+    expect([...store.selected()]).toEqual(['1:2']);
+    store.toggle(streamed);
+    expect([...store.selected()]).toEqual(['1:2', '1:3']);
   });
 
   it('queues the selection with priority and language, then reloads', async () => {

@@ -13,7 +13,7 @@ import { type ApiError, toApiError } from '../core/api/api-error';
 import { AnimeApiService } from '../core/api/anime-api.service';
 import { QueueApiService } from '../core/api/queue-api.service';
 import { SocketService } from '../core/socket/socket.service';
-import { type EpisodeView, episodeView, seasonProgress } from './episode-view';
+import { absent, type EpisodeView, episodeView, seasonProgress } from './episode-view';
 import { StrmApiService } from '../core/api/strm-api.service';
 
 export function episodeId(e: { season: number; episode: number }): string {
@@ -82,6 +82,8 @@ export class SeriesStore {
         this.patchEpisode(e, {
           is_downloaded: true,
           file_path: e.file_path,
+          // The file replaces a .strm of the episode.
+          strm_path: null,
           queued: false,
           queue_status: null,
           downloaded_language: e.language,
@@ -153,11 +155,15 @@ export class SeriesStore {
     this.selected.set(next);
   }
 
-  /** Selects every episode of a season not on disk and not queued; again clears them. */
+  /**
+   * Selects every episode of a season neither on disk, nor streamed from a `.strm`, nor queued;
+   * again clears them. A streamed one can still be picked by itself (its download replaces the
+   * `.strm`).
+   */
   toggleSeason(season: number): void {
     const episodes = (
       this.series()?.seasons.find((s) => s.season === season)?.episodes ?? []
-    ).filter((e) => !e.is_downloaded && !e.queued);
+    ).filter(absent);
     const next = new Set(this.selected());
     const allSelected = episodes.length > 0 && episodes.every((e) => next.has(episodeId(e)));
     for (const e of episodes) {
@@ -170,7 +176,7 @@ export class SeriesStore {
   selectMissing(): void {
     const next = new Set<string>();
     for (const season of this.series()?.seasons ?? [])
-      for (const e of season.episodes) if (!e.is_downloaded && !e.queued) next.add(episodeId(e));
+      for (const e of season.episodes) if (absent(e)) next.add(episodeId(e));
     this.selected.set(next);
   }
 

@@ -99,6 +99,7 @@ export function animeDetail(overrides: Partial<AnimeDetail> = {}): AnimeDetail {
     languages: ['german-dub' as const, 'german-sub' as const],
     is_downloaded: downloaded,
     file_path: downloaded ? `/anime/Frieren (2023)/Season 01/e${n}.mp4` : null,
+    strm_path: null,
     queued: false,
     queue_status: null,
     downloaded_language: downloaded ? ('german-dub' as const) : null,

@@ -32,6 +32,7 @@ import { ErrorMessageComponent } from '../../common/error-message.component';
 import { languageLabel } from '../../common/failure-text';
 import { episodeCode } from '../../common/format';
 import { SeriesStore, episodeId } from '../../stores/series.store';
+import { absent } from '../../stores/episode-view';
 import { SeriesMetadataComponent } from './series-metadata.component';
 
 const PRIORITY_LABELS: Record<QueuePriority, string> = {
@@ -150,7 +151,7 @@ export class SeriesPage {
 
   seasonState(season: AnimeSeason): { selectable: number; selected: number } {
     const selectable = season.episodes.filter(
-      (e) => !e.is_downloaded && !e.queued && this.store.view(e).state !== 'downloading',
+      (e) => absent(e) && this.store.view(e).state !== 'downloading',
     );
     return {
       selectable: selectable.length,
