@@ -1,7 +1,8 @@
 import type { ConfigResponse } from '@aniworld/contracts';
+import { apiCall } from '@aniworld/testing';
 import { type Browser, openBrowser, screenshotPage } from './support/browser';
 import { type RunningServer, startServer } from './support/server-process';
-import { PASSWORD, api } from './support/session';
+import { PASSWORD } from './support/session';
 
 const NEW_PASSWORD = 'Neu-Passw0rt!';
 
@@ -74,7 +75,7 @@ describe('the German interface, the password confirmation and the login lockout'
     await limit.fill('1,5');
     await page.getByTestId('save-settings').click();
     expect(await page.getByTestId('saved').textContent()).toContain('Gespeichert.');
-    const saved = await api<ConfigResponse>(server.url, await token(), '/api/config');
+    const saved = await apiCall<ConfigResponse>(server.url, await token(), 'GET', '/api/config');
     expect(saved.config.downloads.bandwidth_limit).toBe(1_500_000);
     await page.reload();
     await page.getByTestId('field-downloads.bandwidth_limit').waitFor();

@@ -2,11 +2,11 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AnimeDetail, ScanStatus, SeriesMetadata } from '@aniworld/contracts';
 import { type Sandbox, startSandbox } from '@aniworld/sandbox';
-import { waitUntil } from '@aniworld/testing';
+import { apiCall, waitUntil } from '@aniworld/testing';
 import type { Page } from 'playwright-core';
 import { type Browser, openBrowser, screenshotPage } from './support/browser';
 import { type RunningServer, startServer } from './support/server-process';
-import { api, setupOverApi, useToken } from './support/session';
+import { setupOverApi, useToken } from './support/session';
 
 /**
  * A German user's library and series page: German text with plurals and German dates, and the
@@ -37,29 +37,40 @@ describe('the library and a series page in German', () => {
     writeFileSync(join(server.animeDir, 'Drachenreise', 'S01E01.mkv'), 'not really a video');
     token = await setupOverApi(server.url, server.animeDir);
     // Nothing downloads in this journey: the queue is stopped, so "queued" stays visible.
-    await api(server.url, token, '/api/queue/stop', { method: 'POST' });
-    await api(server.url, token, '/api/metadata/tmdb-key', {
-      method: 'PUT',
-      body: JSON.stringify({ api_key: '0123456789abcdef0123456789abcdef' }),
+    await apiCall(server.url, token, 'POST', '/api/queue/stop');
+    await apiCall(server.url, token, 'PUT', '/api/metadata/tmdb-key', {
+      api_key: '0123456789abcdef0123456789abcdef',
     });
-    await api(server.url, token, '/api/anime/rescan', { method: 'POST', body: '{}' });
+    await apiCall(server.url, token, 'POST', '/api/anime/rescan', {});
     await waitUntil(
       async () =>
-        (await api<ScanStatus | null>(server.url, token, '/api/anime/scan'))?.state === 'completed',
+        (await apiCall<ScanStatus | null>(server.url, token, 'GET', '/api/anime/scan'))?.state ===
+        'completed',
       'the first scan',
     );
     await waitUntil(
       async () =>
-        (await api<SeriesMetadata>(server.url, token, '/api/anime/sternenwanderer/metadata'))
-          .state === 'matched',
+        (
+          await apiCall<SeriesMetadata>(
+            server.url,
+            token,
+            'GET',
+            '/api/anime/sternenwanderer/metadata',
+          )
+        ).state === 'matched',
       'the TMDB match',
     );
-    const detail = await api<AnimeDetail>(server.url, token, '/api/anime/sternenwanderer');
+    const detail = await apiCall<AnimeDetail>(
+      server.url,
+      token,
+      'GET',
+      '/api/anime/sternenwanderer',
+    );
     expect(detail.downloaded_episodes).toBe(1);
     expect(detail.seasons[1].episodes[0].air_date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-    await api(server.url, token, '/api/queue/add', {
-      method: 'POST',
-      body: JSON.stringify({ serie_id: 'sternenwanderer', episodes: [{ season: 1, episode: 2 }] }),
+    await apiCall(server.url, token, 'POST', '/api/queue/add', {
+      serie_id: 'sternenwanderer',
+      episodes: [{ season: 1, episode: 2 }],
     });
     browser = await openBrowser();
     await useToken(browser.page, server.url, token);
@@ -208,10 +219,7 @@ describe('the library and a series page in German', () => {
     );
     await screenshotPage(page, 'calendar-de');
 
-    await api(server.url, token, '/api/anime/sternenwanderer', {
-      method: 'PATCH',
-      body: JSON.stringify({ monitored: true }),
-    });
+    await apiCall(server.url, token, 'PATCH', '/api/anime/sternenwanderer', { monitored: true });
     await page.goto(`${server.url}/wanted`);
     await page.getByRole('heading', { name: 'Gesucht', level: 1 }).waitFor();
     await page.getByTestId('wanted-count').waitFor();

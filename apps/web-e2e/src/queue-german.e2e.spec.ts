@@ -1,10 +1,10 @@
 import type { Page, QueueItem, QueueList } from '@aniworld/contracts';
 import { type Sandbox, startSandbox } from '@aniworld/sandbox';
 import type { Page as PlaywrightPage } from 'playwright-core';
-import { waitUntil } from '@aniworld/testing';
+import { apiCall, waitUntil } from '@aniworld/testing';
 import { type Browser, openBrowser, screenshotPage } from './support/browser';
 import { type RunningServer, startServer } from './support/server-process';
-import { api, setupOverApi, useToken } from './support/session';
+import { setupOverApi, useToken } from './support/session';
 
 const HOSTERS = [
   'voe',
@@ -37,9 +37,9 @@ describe('the queue in German in the browser', () => {
       { downloads: { concurrency: 1, max_retries: 0 } },
     );
     token = await setupOverApi(server.url, server.animeDir);
-    await api(server.url, token, '/api/anime/add', {
-      method: 'POST',
-      body: JSON.stringify({ key: 'sternenwanderer', site: 'aniworld' }),
+    await apiCall(server.url, token, 'POST', '/api/anime/add', {
+      key: 'sternenwanderer',
+      site: 'aniworld',
     });
     browser = await openBrowser();
     await useToken(browser.page, server.url, token);
@@ -53,18 +53,21 @@ describe('the queue in German in the browser', () => {
   });
 
   const list = async (name: QueueList): Promise<QueueItem[]> =>
-    (await api<Page<QueueItem>>(server.url, token, `/api/queue/items?list=${name}&page_size=500`))
-      .items;
+    (
+      await apiCall<Page<QueueItem>>(
+        server.url,
+        token,
+        'GET',
+        `/api/queue/items?list=${name}&page_size=500`,
+      )
+    ).items;
   const queue = (episodes: number[]) =>
-    api(server.url, token, '/api/queue/add', {
-      method: 'POST',
-      body: JSON.stringify({
-        serie_id: 'sternenwanderer',
-        episodes: episodes.map((episode) => ({ season: 1, episode })),
-      }),
+    apiCall(server.url, token, 'POST', '/api/queue/add', {
+      serie_id: 'sternenwanderer',
+      episodes: episodes.map((episode) => ({ season: 1, episode })),
     });
   const control = (action: 'start' | 'stop') =>
-    api(server.url, token, `/api/queue/${action}`, { method: 'POST', body: '{}' });
+    apiCall(server.url, token, 'POST', `/api/queue/${action}`, {});
   const text = async (selector: string) =>
     ((await browser.page.locator(selector).first().textContent()) ?? '')
       .replace(/\s+/g, ' ')

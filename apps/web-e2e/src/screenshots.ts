@@ -15,10 +15,10 @@ import type {
   SchedulerResponse,
 } from '@aniworld/contracts';
 import { type Sandbox, startSandbox } from '@aniworld/sandbox';
-import { waitUntil } from '@aniworld/testing';
+import { apiCall, waitUntil } from '@aniworld/testing';
 import { FULL_PAGE_CSS, openBrowser } from './support/browser';
 import { type RunningServer, startServer } from './support/server-process';
-import { api, setupOverApi } from './support/session';
+import { setupOverApi } from './support/session';
 
 const OUT = resolve(__dirname, '../../../dist/screenshots');
 const LANGUAGES = ['en', 'de'] as const;
@@ -189,9 +189,9 @@ async function fillLibrary(url: string, animeDir: string, sandbox: Sandbox): Pro
     }
   }
   const token = await setupOverApi(url, animeDir);
-  const call = <T>(path: string, init: RequestInit = {}) => api<T>(url, token, path, init);
-  const post = <T>(path: string, body: unknown = {}) =>
-    call<T>(path, { method: 'POST', body: JSON.stringify(body) });
+  const call = <T>(path: string, method = 'GET', body?: unknown) =>
+    apiCall<T>(url, token, method, path, body);
+  const post = <T>(path: string, body: unknown = {}) => call<T>(path, 'POST', body);
 
   await post('/api/anime/rescan');
   await waitUntil(
@@ -216,10 +216,7 @@ async function fillLibrary(url: string, animeDir: string, sandbox: Sandbox): Pro
   await post('/api/queue/stop');
   await post('/api/queue/add', episode(3));
 
-  await call(`/api/anime/die-nordwache`, {
-    method: 'PATCH',
-    body: JSON.stringify({ monitored: true }),
-  });
+  await call(`/api/anime/die-nordwache`, 'PATCH', { monitored: true });
 
   sandbox.publishEpisode('kleine-katze-kuro');
   await post('/api/scheduler/jobs/new_episodes/run');
