@@ -73,8 +73,9 @@ describe('socket fan-out through Redis (built server)', () => {
         expect((await fetch(`${server.url}/api/auth/status`)).status).toBe(200);
         const probe = new Redis(redis.url);
         try {
-          // Counted in the fresh Redis again (the key names the database: 0).
-          expect(await probe.get('aniworld:rl:0:default:default:127.0.0.1')).toBe('1');
+          // Counted in the fresh Redis again (the key names the database: 0; an unauthenticated
+          // request counts per IP).
+          expect(await probe.get('aniworld:rl:0:default:default:ip:127.0.0.1')).toBe('1');
         } finally {
           probe.disconnect();
         }
