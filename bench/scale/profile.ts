@@ -52,7 +52,9 @@ async function main(): Promise<void> {
       PROFILE_CPU: args.includes('--no-cpu-profile') ? '0' : '1',
       ...(pg ? { DATABASE_URL: pg.url } : {}),
     },
-    settings: { security: { rate_limit_per_minute: 100_000 } },
+    settings: {
+      security: { rate_limit_per_minute: 100_000, session_read_limit_per_minute: 100_000 },
+    },
   });
   const pid = server.child.pid as number;
   const phases: Phase[] = [];

@@ -57,9 +57,9 @@ export function render(results: Figures[], seconds: number): string {
     `Run ${new Date().toISOString()} on ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), load average`,
     `${loadavg()
       .map((l) => l.toFixed(1))
-      .join(' / ')} at the end: the machine is shared with other`,
-    'jobs (up to 8 helpers building and testing at once), so absolute figures are pessimistic and',
-    'noisy; compare the columns of one run. Built server, each library seeded with 100 episodes per',
+      .join(' / ')} at the end (the last row gives each column's load: on a shared machine`,
+    'absolute figures are pessimistic and noisy; compare the columns of one run). Built server,',
+    'each library seeded with 100 episodes per',
     'series (languages spread over every subset, ~70 % on disk), 10,000 finished and 710 pending',
     `queue items. Load: ${seconds} s per figure at the given connections (keep-alive, one client`,
     'process); "one client" is the median of 15 sequential requests.',

@@ -85,7 +85,9 @@ async function measure(setup: Setup): Promise<Figures> {
       dataDir,
       env,
       // Many clients from one address: the per-IP limit is not what this measures.
-      settings: { security: { rate_limit_per_minute: 100_000 } },
+      settings: {
+        security: { rate_limit_per_minute: 100_000, session_read_limit_per_minute: 100_000 },
+      },
     });
     const token = await setUp(server.url);
     const auth = { authorization: `Bearer ${token}` };
