@@ -1,10 +1,10 @@
 import { existsSync, statSync } from 'node:fs';
-import type { Page, QueueItem, QueueList } from '@aniworld/contracts';
+import type { QueueItem, QueueList } from '@aniworld/contracts';
 import { type Sandbox, startSandbox } from '@aniworld/sandbox';
-import { apiCall, waitUntil } from '@aniworld/testing';
+import { waitUntil } from '@aniworld/testing';
 import { type Browser, openBrowser, screenshotPage } from './support/browser';
 import { type RunningServer, startServer } from './support/server-process';
-import { setupOverApi, useToken } from './support/session';
+import { queueItems, setupOverApi, useToken } from './support/session';
 
 describe('search, add, queue and download in the browser', () => {
   let sandbox: Sandbox;
@@ -33,16 +33,7 @@ describe('search, add, queue and download in the browser', () => {
     await sandbox?.close();
   });
 
-  /** The first page of a queue list, as the API pages it. */
-  const list = async (name: QueueList): Promise<QueueItem[]> =>
-    (
-      await apiCall<Page<QueueItem>>(
-        server.url,
-        token,
-        'GET',
-        `/api/queue/items?list=${name}&page_size=500`,
-      )
-    ).items;
+  const list = (list: QueueList): Promise<QueueItem[]> => queueItems(server.url, token, list);
 
   it('finds a series on both sites and adds it to the library', async () => {
     const { page } = browser;

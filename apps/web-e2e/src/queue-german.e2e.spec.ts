@@ -1,10 +1,10 @@
-import type { Page, QueueItem, QueueList } from '@aniworld/contracts';
+import type { QueueItem, QueueList } from '@aniworld/contracts';
 import { type Sandbox, startSandbox } from '@aniworld/sandbox';
 import type { Page as PlaywrightPage } from 'playwright-core';
 import { apiCall, waitUntil } from '@aniworld/testing';
 import { type Browser, openBrowser, screenshotPage } from './support/browser';
 import { type RunningServer, startServer } from './support/server-process';
-import { setupOverApi, useToken } from './support/session';
+import { queueItems, setupOverApi, useToken } from './support/session';
 
 const HOSTERS = [
   'voe',
@@ -52,15 +52,7 @@ describe('the queue in German in the browser', () => {
     await sandbox?.close();
   });
 
-  const list = async (name: QueueList): Promise<QueueItem[]> =>
-    (
-      await apiCall<Page<QueueItem>>(
-        server.url,
-        token,
-        'GET',
-        `/api/queue/items?list=${name}&page_size=500`,
-      )
-    ).items;
+  const list = (list: QueueList): Promise<QueueItem[]> => queueItems(server.url, token, list);
   const queue = (episodes: number[]) =>
     apiCall(server.url, token, 'POST', '/api/queue/add', {
       serie_id: 'sternenwanderer',

@@ -1,11 +1,11 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ConfigResponse, Page, QueueItem } from '@aniworld/contracts';
+import type { ConfigResponse, QueueItem, QueueList } from '@aniworld/contracts';
 import { type Sandbox, startSandbox } from '@aniworld/sandbox';
 import { apiCall, waitUntil } from '@aniworld/testing';
 import { type Browser, openBrowser, screenshotPage } from './support/browser';
 import { type RunningServer, startServer } from './support/server-process';
-import { PASSWORD } from './support/session';
+import { PASSWORD, queueItems } from './support/session';
 
 /**
  * The web app tells the truth, live: first run with a mistyped directory, the language preference
@@ -38,15 +38,7 @@ describe('languages, live states and first run in the browser', () => {
     await sandbox?.close();
   });
 
-  const items = async (list: 'completed' | 'pending'): Promise<QueueItem[]> =>
-    (
-      await apiCall<Page<QueueItem>>(
-        server.url,
-        token,
-        'GET',
-        `/api/queue/items?list=${list}&page_size=500`,
-      )
-    ).items;
+  const items = (list: QueueList): Promise<QueueItem[]> => queueItems(server.url, token, list);
 
   it('first run: a mistyped directory is not created, the right one is scanned by itself', async () => {
     const { page } = browser;

@@ -1,3 +1,5 @@
+import type { Page as ResultPage, QueueItem, QueueList } from '@aniworld/contracts';
+import { apiCall } from '@aniworld/testing';
 import type { Page } from 'playwright-core';
 
 export const PASSWORD = 'Sup3r-Secret!';
@@ -21,4 +23,19 @@ export async function setupOverApi(url: string, animeDirectory?: string): Promis
 export async function useToken(page: Page, url: string, token: string): Promise<void> {
   await page.goto(`${url}/login`);
   await page.evaluate((t) => localStorage.setItem('aniworld.token', t), token);
+}
+
+/** The first page (up to 500 items) of a queue list, as the API pages it. */
+export async function queueItems(
+  url: string,
+  token: string,
+  list: QueueList,
+): Promise<QueueItem[]> {
+  const page = await apiCall<ResultPage<QueueItem>>(
+    url,
+    token,
+    'GET',
+    `/api/queue/items?list=${list}&page_size=500`,
+  );
+  return page.items;
 }

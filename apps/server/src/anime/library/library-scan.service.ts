@@ -1,6 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
 import type { ScanStatus, SiteId, UnmatchedFolder } from '@aniworld/contracts';
 import { CLOCK, type Clock } from '../../common/clock';
 import { messageOf } from '../../common/errors';
@@ -8,12 +7,7 @@ import { DomainEvents } from '../../common/events';
 import { ConfigService } from '../../config/config.service';
 import { SystemSettingsRepository } from '../../database/system-settings.repository';
 import type { AnimeSeriesEntity } from '../entities/anime-series.entity';
-import {
-  type DiskSlot,
-  type DiskState,
-  EpisodeRepository,
-  episodeSlot,
-} from '../episode.repository';
+import { EpisodeRepository } from '../episode.repository';
 import {
   FolderNotFound,
   NoAnimeDirectory,
@@ -27,7 +21,6 @@ import { parseSeriesFolder } from './filename-parser';
 import { FolderMatcherService } from './folder-matcher.service';
 import {
   type FolderContents,
-  type FolderListing,
   listFolderTree,
   listSeriesFolders,
   readListedFolder,
@@ -35,6 +28,16 @@ import {
 } from './folder-reader';
 import { IgnoredFolders } from './ignored-folders';
 import { type KnownFolder, LibraryFolderRepository } from './library-folder.repository';
+import {
+  type FolderOutcome,
+  type MatchedFolder,
+  type Owners,
+  type ReadFolder,
+  type ScanContext,
+  mapBounded,
+  onDiskOf,
+  usable,
+} from './scan-folders';
 
 const UNMATCHED_KEY = 'library.unmatched';
 const LAST_SCAN_KEY = 'library.last_scan';
@@ -46,45 +49,6 @@ const PROGRESS_EVERY_MS = 250;
 const BATCH_FOLDERS = 50;
 /** Folders listed at the same time: the directory reads of one wait on the disk, not on others. */
 const LIST_CONCURRENCY = 4;
-
-/** Who owns what at the start of a scan: live series ids, and the folders series claim. */
-interface Owners {
-  ids: Set<number>;
-  /** Folder → the live series that claims it. */
-  byFolder: Map<string, number>;
-}
-
-/** What a scan knows before it reads any folder: the last scan's rows and answers, the owners. */
-interface ScanContext {
-  known: Map<string, KnownFolder>;
-  owners: Owners;
-  /** The last scan's unmatched folders, with their search results. */
-  searched: Map<string, UnmatchedFolder>;
-}
-
-interface FolderOutcome {
-  /** Nothing the scan records changed (the fingerprint may have). */
-  unchanged: boolean;
-  unmatched?: UnmatchedFolder;
-}
-
-/** A folder read past its fingerprint, waiting to be identified. */
-interface ReadFolder {
-  folder: string;
-  contents: FolderContents;
-  fingerprint: string | null;
-  known?: KnownFolder;
-  searched?: UnmatchedFolder;
-}
-
-/** A folder of a known series, whose files are to be compared with the database. */
-interface MatchedFolder {
-  folder: string;
-  seriesId: number;
-  contents: FolderContents;
-  fingerprint: string | null;
-  known?: KnownFolder;
-}
 
 interface RunningScan {
   status: ScanStatus;
@@ -533,53 +497,4 @@ export class LibraryScanService implements OnApplicationShutdown {
   private now(): string {
     return new Date(this.clock.now()).toISOString();
   }
-}
-
-/** The fingerprint to keep: none while it is too young to vouch for the folder. */
-function usable(listing: FolderListing): string | null {
-  return listing.racy ? null : listing.fingerprint;
-}
-
-/** The files and `.strm` files the folder holds for the series' episodes, by episode slot. */
-function onDiskOf(
-  root: string,
-  { folder, contents }: MatchedFolder,
-  episodes: readonly DiskSlot[],
-): DiskState {
-  const byAbsolute = new Map(
-    episodes.filter((e) => e.absoluteNumber !== null).map((e) => [e.absoluteNumber as number, e]),
-  );
-  const slots = (numbered: [number, number, string][], absolute: [number, string][]) => {
-    const out = new Map<string, string>();
-    for (const [season, episode, rel] of numbered)
-      out.set(episodeSlot(season, episode), join(root, folder, rel));
-    for (const [number, rel] of absolute) {
-      const episode = byAbsolute.get(number);
-      if (episode)
-        out.set(episodeSlot(episode.season, episode.episodeNumber), join(root, folder, rel));
-    }
-    return out;
-  };
-  return {
-    files: slots(contents.episodes, contents.absolute),
-    strm: slots(contents.strm, contents.absoluteStrm),
-  };
-}
-
-/** `work` over every item with at most `limit` running at once; results in input order. */
-async function mapBounded<T, R>(
-  items: readonly T[],
-  limit: number,
-  work: (item: T) => Promise<R>,
-): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await work(items[i]);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
 }
